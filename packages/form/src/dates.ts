@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { stripSpaces, toHalfWidth } from './text.ts';
+
+/** A calendar date as `YYYY-MM-DD`. Dates carry no time zone. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD').refine(isRealDate, '不是有效日期');
+/** A reporting month as `YYYY-MM`. */
+export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应写作 YYYY-MM');
+
+export type DateProblem = 'unparsable' | 'invalid' | 'missing-year';
+export type DateRead = { ok: true; iso: string } | { ok: false; problem: DateProblem };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function isoOf(y: number, m: number, d: number): string {
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return validYmd(y, m, d);
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Excel's serial day number (1900 system) to a date; 25569 is 1970-01-01. */
+export function fromExcelSerial(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
+  const d = new Date(Math.round((Math.floor(serial) - 25569) * 86400000));
+  return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+const FULL = /^(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*(?:日|号)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const MONTH_DAY = /^(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*(?:日|号)?$/;
+const MONTH_END = /^(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:底|末)$/;
+const DEADLINE_SUFFIX = /(?:之前|以前|前)$/;
+
+/**
+ * Read a date as a person writes one: `2023年7月31日`, `2023-07-31`,
+ * `2023.7.31`, `2023/7/31`, `20230731`, `7月31日前` (year from `year`),
+ * `7月底`, or an Excel serial number.
+ */
+export function readDate(input: string | number | Date, year?: number): DateRead {
+  if (input instanceof Date) {
+    return { ok: true, iso: isoOf(input.getUTCFullYear(), input.getUTCMonth() + 1, input.getUTCDate()) };
+  }
+  if (typeof input === 'number') {
+    const iso = fromExcelSerial(input);
+    return iso ? { ok: true, iso } : { ok: false, problem: 'unparsable' };
+  }
+  const text = stripSpaces(toHalfWidth(input)).replace(DEADLINE_SUFFIX, '');
+  if (/^\d{5}(\.\d+)?$/.test(text)) return readDate(Number(text));
+  const ymd = FULL.exec(text) ?? COMPACT.exec(text);
+  if (ymd) return checked(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const md = MONTH_DAY.exec(text);
+  if (md) {
+    if (year === undefined) return { ok: false, problem: 'missing-year' };
+    return checked(year, Number(md[1]), Number(md[2]));
+  }
+  const end = MONTH_END.exec(text);
+  if (end) {
+    const y = end[1] ? Number(end[1]) : year;
+    if (y === undefined) return { ok: false, problem: 'missing-year' };
+    const m = Number(end[2]);
+    if (m < 1 || m > 12) return { ok: false, problem: 'invalid' };
+    return { ok: true, iso: isoOf(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate()) };
+  }
+  return { ok: false, problem: 'unparsable' };
+}
+
+function checked(y: number, m: number, d: number): DateRead {
+  return validYmd(y, m, d) ? { ok: true, iso: isoOf(y, m, d) } : { ok: false, problem: 'invalid' };
+}
+
+/** `2023-07-31` → `2023年7月31日`, as printed on the forms. */
+export function formatDateCn(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** `2023-06` → `2023年6月`. */
+export function formatPeriodCn(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  return `${y}年${m}月`;
+}

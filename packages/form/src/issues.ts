@@ -1,0 +1,33 @@
+/**
+ * The validation taxonomy. `error` is 强制性 (blocks acceptance); `warning` is
+ * 核实性/提示性 (the submitter confirms or explains).
+ */
+export type Severity = 'error' | 'warning';
+
+/** A finding with its place in the workbook; `cell` is null for whole-file findings. */
+export interface Issue {
+  severity: Severity;
+  /** Stable English id, such as `ledger.deadline.unparsable`. */
+  rule: string;
+  sheet: string | null;
+  cell: string | null;
+  row: number | null;
+  column: string | null;
+  /** Chinese: what is wrong and what to write instead. */
+  message: string;
+}
+
+/** A data path, as zod reports it: `['rows', 'acceptance', 'deadlines']`. */
+export type DataPath = readonly (string | number)[];
+
+/** A finding about the data, before the engine knows where it stands. */
+export interface Finding {
+  severity: Severity;
+  rule: string;
+  message: string;
+  /** The data it is about; absent for the form as a whole. */
+  path?: DataPath;
+}
+
+export const error = (rule: string, message: string, path?: DataPath): Finding => ({ severity: 'error', rule, message, path });
+export const warning = (rule: string, message: string, path?: DataPath): Finding => ({ severity: 'warning', rule, message, path });

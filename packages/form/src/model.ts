@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { CellType } from './cells.ts';
+import { IsoDate, Period } from './dates.ts';
+import type { Finding } from './issues.ts';
+import type { UnitList } from './units.ts';
+
+/** The fields every form carries besides its table: who reports, for which month. */
+export const FormHeader = z.object({
+  /** Reporting unit, as written in the title (`修武县`). */
+  unit: z.string().trim().min(1),
+  /** Reporting month, `YYYY-MM`. */
+  period: Period.optional(),
+  /** 填报单位, the office that filled the form. */
+  filler: z.string().trim().min(1).optional(),
+  /** 填报日期. */
+  reportDate: IsoDate.optional(),
+});
+export type FormHeader = z.infer<typeof FormHeader>;
+
+/** One column of a form's table. */
+export interface Column {
+  key: string;
+  /** Header text exactly as printed. */
+  header: string;
+  /** Width in Excel characters; the PDF shares the page in the same proportions. */
+  width: number;
+  /** Filled by the clerk: how the cell reads and writes. Absent for the template's fixed text. */
+  cell?: CellType<any>;
+  /** Middle part of rule ids for this column's cell problems (`deadline` → `ledger.deadline.unparsable`). */
+  rule?: string;
+  /** Input hint shown when the clerk selects the cell. */
+  hint?: { title: string; prompt: string };
+}
+
+/** A body row the template prints, with its fixed texts. */
+export interface FixedRow {
+  key: string;
+  /** The fixed texts by column key. */
+  fixed: Record<string, string>;
+  /** Short text that identifies the row in a submission even when its fixed text was edited. */
+  label: string;
+}
+
+/** A form's printed layout: title, table, notes. */
+export interface Layout {
+  sheet: string;
+  /** Title with `{unit}` where the unit's name goes. */
+  title: string;
+  /** What the blank gazette form has in place of the unit (`XX县（市、区）`). */
+  placeholder: string;
+  /** Print the `填报单位：…　　填报日期：…` line under the title. */
+  infoLine: boolean;
+  columns: Column[];
+  rows: FixedRow[];
+  /** Columns whose equal neighbouring fixed texts are one merged cell (`重点检视`). */
+  mergeDown: string[];
+  /** Data key that holds the rows, by row key then column key. */
+  dataKey: string;
+  notes: string[];
+}
+
+export interface RuleContext {
+  units: UnitList;
+  /** The period the submission is for, when known. */
+  period?: string;
+  /** The day against which time limits are judged, `YYYY-MM-DD`. */
+  asOf: string;
+}
+
+export interface FormDefinition<T extends FormHeader = FormHeader> {
+  id: string;
+  /** Chinese name. */
+  name: string;
+  version: string;
+  /** The document it comes from (`焦政办〔2023〕24号`). */
+  source: string;
+  /** First part of this form's rule ids (`ledger`). */
+  rulePrefix: string;
+  schema: z.ZodType<T>;
+  layout: Layout;
+  /** Checks beyond the schema, on data the schema accepted. */
+  rules(data: T, ctx: RuleContext): Finding[];
+  /** Sample submissions, shipped with the template (one per unit for the demo). */
+  samples: T[];
+}
+
+/** Declare a form; checks that the layout and the schema agree. */
+export function defineForm<T extends FormHeader>(def: FormDefinition<T>): FormDefinition<T> {
+  const { layout } = def;
+  if (!layout.title.includes('{unit}')) throw new Error(`${def.id}: title has no {unit}`);
+  for (const row of layout.rows) {
+    for (const col of layout.columns) {
+      if (!col.cell && row.fixed[col.key] === undefined) throw new Error(`${def.id}: row ${row.key} has no text for fixed column ${col.key}`);
+    }
+  }
+  return def;
+}
+
+/** The title for a unit: `修武县行政复议工作问题台账`. */
+export function titleFor(layout: Layout, unit: string): string {
+  return layout.title.replace('{unit}', unit);
+}
+
+export const inputColumns = (layout: Layout) => layout.columns.filter((c) => c.cell);
+
+/** The data of one table row, by column key. */
+export function rowData(def: FormDefinition<any>, data: Record<string, any>, rowKey: string): Record<string, unknown> {
+  return (data[def.layout.dataKey] as Record<string, Record<string, unknown>>)[rowKey] ?? {};
+}

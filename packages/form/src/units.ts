@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import jiaozuo from './units/jiaozuo.json' with { type: 'json' };
+import { textKey } from './text.ts';
+
+/** A reporting unit (县（市、区）) with its division code. */
+export const Unit = z.object({
+  name: z.string().min(1),
+  code: z.string().regex(/^\d{6}$/, '区划代码应为6位数字'),
+  aliases: z.array(z.string()).default([]),
+});
+export type Unit = z.infer<typeof Unit>;
+
+/** A city and the units that report to it. Data, so another city can bring its own. */
+export const UnitList = z.object({
+  city: Unit.omit({ aliases: true }),
+  units: z.array(Unit).min(1),
+});
+export type UnitList = z.infer<typeof UnitList>;
+
+export const defaultUnits: UnitList = UnitList.parse(jiaozuo);
+
+/** Read a unit list from a JSON file; throws with the zod reason when it is malformed. */
+export function loadUnits(file: string): UnitList {
+  const parsed = UnitList.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`单位名单 ${file} 格式不对：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`);
+  }
+  return parsed.data;
+}
+
+/** The unit a name stands for, by its name or an alias, spaces and width ignored. */
+export function findUnit(list: UnitList, name: string): Unit | undefined {
+  const key = textKey(name);
+  return list.units.find((u) => textKey(u.name) === key || u.aliases.some((a) => textKey(a) === key));
+}

@@ -1,0 +1,21 @@
+import { defineForm } from '@tianbao/form';
+import { layout } from './layout.ts';
+import { rules } from './rules.ts';
+import { samples } from './samples.ts';
+import { ReviewLedger } from './schema.ts';
+
+export { ReviewLedger, LedgerRow } from './schema.ts';
+
+/** 行政复议工作问题台账 (焦政办〔2023〕24号 附件), monthly, per county. */
+export const reviewLedger = defineForm<ReviewLedger>({
+  id: 'review-ledger',
+  name: '行政复议工作问题台账',
+  version: '2023.1',
+  source: '焦政办〔2023〕24号',
+  rulePrefix: 'ledger',
+  schema: ReviewLedger,
+  layout,
+  rules,
+  samples,
+});
+export default reviewLedger;
