@@ -24,7 +24,8 @@ function markerAt(text: string, at: number, n: number): number {
 }
 
 function startsItem(text: string, at: number): boolean {
-  if (at === 0) return true;
+  // Circled numbers are markers wherever they stand.
+  if (at === 0 || CIRCLED.includes(text[at]!)) return true;
   return /[\s\n；;。]/.test(text[at - 1]!);
 }
 

@@ -1,0 +1,35 @@
+import { IsoDate, Period } from '@tianbao/form';
+import type { CheckOptions } from '@tianbao/validate';
+import type { Argv } from 'yargs';
+import { UsageError, formIds, forms } from './forms.ts';
+import { resolveUnits } from './units.ts';
+
+export interface CheckArgs {
+  template?: string;
+  period?: string;
+  asOf?: string;
+  units?: string;
+}
+
+/** The options validate and extract share. */
+export function checkOptionsBuilder<T>(y: Argv<T>) {
+  return y
+    .option('template', { alias: 't', choices: formIds, describe: '按此表样检查（默认自动识别）' })
+    .option('period', { type: 'string', describe: '报送月份 YYYY-MM，文件中和文件名中都没有时使用' })
+    .option('as-of', { type: 'string', describe: '判断完成时限是否逾期的日期 YYYY-MM-DD（默认：填报日期，否则今天）' })
+    .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' });
+}
+
+export function checkOptions(args: CheckArgs): CheckOptions {
+  if (args.period !== undefined && !Period.safeParse(args.period).success)
+    throw new UsageError(`--period 应写作 YYYY-MM，如 2023-06，收到「${args.period}」`);
+  if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
+    throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2023-06-20，收到「${args.asOf}」`);
+  return {
+    forms,
+    units: resolveUnits(args.units),
+    ...(args.template ? { template: args.template } : {}),
+    ...(args.period ? { period: args.period } : {}),
+    ...(args.asOf ? { asOf: args.asOf } : {}),
+  };
+}

@@ -1,0 +1,36 @@
+import { findUnit } from '@tianbao/form';
+import { writeWorkbook } from '@tianbao/xlsx';
+import type { CommandModule } from 'yargs';
+import { UsageError, formById, formIds } from '../forms.ts';
+import { blankName, writeOutput } from '../outputs.ts';
+import { resolveUnits } from '../units.ts';
+
+interface Args {
+  template: string;
+  unit?: string;
+  out: string;
+  units?: string;
+}
+
+export const blank: CommandModule<object, Args> = {
+  command: 'blank <template>',
+  describe: '生成供填报的空白工作簿（固定内容锁定，填报格可编辑）',
+  builder: (y) =>
+    y
+      .positional('template', { choices: formIds, describe: '表样编号' })
+      .option('unit', { type: 'string', describe: '填报单位，写入标题（如 修武县）；不填则保留 XX县（市、区）' })
+      .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
+      .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
+      .example('$0 blank review-ledger --unit 修武县 -o out/', '修武县的空白问题台账') as any,
+  handler: async (args) => {
+    const def = formById(args.template);
+    let unit: string | undefined;
+    if (args.unit) {
+      const units = resolveUnits(args.units);
+      unit = findUnit(units, args.unit)?.name;
+      if (!unit) throw new UsageError(`单位「${args.unit}」不在${units.city.name}的报送单位名单中：${units.units.map((u) => u.name).join('、')}`);
+    }
+    const bytes = await writeWorkbook(def, unit ? { unit } : null);
+    console.log(await writeOutput(args.out, blankName(def, unit), bytes));
+  },
+};

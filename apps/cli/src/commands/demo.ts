@@ -1,0 +1,35 @@
+import { renderPdf } from '@tianbao/pdf';
+import { checkFile, formatText, summarize } from '@tianbao/validate';
+import { writeWorkbook } from '@tianbao/xlsx';
+import { join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { forms } from '../forms.ts';
+import { filledName, writeOutput } from '../outputs.ts';
+import { paintFor } from '../paint.ts';
+import { resolveUnits } from '../units.ts';
+
+export const demo: CommandModule<object, { out: string }> = {
+  command: 'demo',
+  describe: '用各表样自带的示例数据生成全部单位的 XLSX 和 PDF，并逐一检查',
+  builder: (y) =>
+    y
+      .option('out', { alias: 'o', type: 'string', default: join('out', 'demo'), describe: '输出文件夹' })
+      .example('$0 demo', '写入 out/demo/') as any,
+  handler: async ({ out }) => {
+    const units = resolveUnits(undefined);
+    const written: string[] = [];
+    for (const def of forms) {
+      const dir = join(out, def.id);
+      for (const sample of def.samples) {
+        written.push(await writeOutput(dir, filledName(def, sample, 'xlsx'), await writeWorkbook(def, sample)));
+        await writeOutput(dir, filledName(def, sample, 'pdf'), await renderPdf(def, sample));
+        console.log(`已生成 ${join(dir, filledName(def, sample, '{xlsx,pdf}'))}`);
+      }
+    }
+    const reports = [];
+    for (const file of written) reports.push(await checkFile(file, { forms, units }));
+    const report = summarize(reports);
+    console.log(formatText(report, paintFor(process.stdout)));
+    process.exitCode = report.summary.invalid > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,47 @@
+import { renderPdf } from '@tianbao/pdf';
+import { writeWorkbook } from '@tianbao/xlsx';
+import type { CommandModule } from 'yargs';
+import { UsageError, formById, formIds } from '../forms.ts';
+import { readInput } from '../input.ts';
+import { filledName, writeOutput } from '../outputs.ts';
+import { resolveUnits } from '../units.ts';
+
+interface Args {
+  template: string;
+  data: string;
+  out: string;
+  format: string;
+  units?: string;
+}
+
+const FORMATS = ['xlsx', 'pdf'] as const;
+
+export const generate: CommandModule<object, Args> = {
+  command: 'generate <template>',
+  describe: '按数据生成填好的表格（XLSX 和/或 PDF）',
+  builder: (y) =>
+    y
+      .positional('template', { choices: formIds, describe: '表样编号' })
+      .option('data', { type: 'string', demandOption: true, describe: '数据 JSON：一份表或一组表' })
+      .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
+      .option('format', { type: 'string', default: 'xlsx,pdf', describe: '输出格式，逗号分隔：xlsx,pdf' })
+      .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
+      .example('$0 generate review-ledger --data ledger.json -o out/ --format xlsx,pdf', '生成问题台账的 XLSX 和 PDF') as any,
+  handler: async (args) => {
+    const def = formById(args.template);
+    const formats = args.format.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+    if (bad.length || !formats.length) throw new UsageError(`--format 只能是 ${FORMATS.join('、')}，收到「${args.format}」`);
+    const { data, problems } = readInput(args.data, def, resolveUnits(args.units));
+    if (problems.length) {
+      for (const p of problems) console.error(p);
+      console.error(`数据有 ${problems.length} 处问题，未生成任何文件`);
+      process.exitCode = 1;
+      return;
+    }
+    for (const item of data) {
+      if (formats.includes('xlsx')) console.log(await writeOutput(args.out, filledName(def, item, 'xlsx'), await writeWorkbook(def, item)));
+      if (formats.includes('pdf')) console.log(await writeOutput(args.out, filledName(def, item, 'pdf'), await renderPdf(def, item)));
+    }
+  },
+};

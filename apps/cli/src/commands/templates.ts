@@ -1,0 +1,17 @@
+import type { CommandModule } from 'yargs';
+import { forms } from '../forms.ts';
+
+export const templates: CommandModule<object, { format: string }> = {
+  command: 'templates',
+  describe: '列出可用表样（编号、名称、版本、依据）',
+  builder: (y) =>
+    y
+      .option('format', { choices: ['text', 'json'], default: 'text', describe: '输出格式' })
+      .example('$0 templates', '列出全部表样')
+      .example('$0 templates --format json', '供脚本读取') as any,
+  handler: ({ format }) => {
+    const rows = forms.map((f) => ({ id: f.id, name: f.name, version: f.version, source: f.source }));
+    if (format === 'json') return void console.log(JSON.stringify(rows));
+    for (const r of rows) console.log(`${r.id}\t${r.name}\t${r.version}\t${r.source}`);
+  },
+};

@@ -1,0 +1,16 @@
+import type { FormDefinition } from '@tianbao/form';
+import reviewLedger from '@tianbao/template-review-ledger';
+
+/** The forms this CLI knows; a new form is one more import here. */
+export const forms: readonly FormDefinition<any>[] = [reviewLedger];
+
+export const formIds = forms.map((f) => f.id);
+
+export function formById(id: string): FormDefinition<any> {
+  const form = forms.find((f) => f.id === id);
+  if (!form) throw new UsageError(`未知表样「${id}」。可用：${formIds.join('、')}（tianbao templates 列出全部）`);
+  return form;
+}
+
+/** A mistake in how the command was called: exit status 2. */
+export class UsageError extends Error {}

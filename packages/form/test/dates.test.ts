@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateCn, readDate } from '../src/dates.ts';
+
+describe('readDate', () => {
+  it.each([
+    ['2023年7月31日', '2023-07-31'],
+    ['2023-07-31', '2023-07-31'],
+    ['2023.7.31', '2023-07-31'],
+    ['2023/7/31', '2023-07-31'],
+    ['20230731', '2023-07-31'],
+    ['２０２３年７月３１日', '2023-07-31'],
+    ['2023年 7月 31日前', '2023-07-31'],
+    ['45138', '2023-07-31'],
+  ])('reads %s', (text, iso) => {
+    expect(readDate(text)).toEqual({ ok: true, iso });
+  });
+
+  it('takes the year of a month-and-day date from the period', () => {
+    expect(readDate('7月31日前', 2023)).toEqual({ ok: true, iso: '2023-07-31' });
+    expect(readDate('7月31日前')).toEqual({ ok: false, problem: 'missing-year' });
+    expect(readDate('9月底', 2023)).toEqual({ ok: true, iso: '2023-09-30' });
+  });
+
+  it('reads Excel serials and dates', () => {
+    expect(readDate(45138)).toEqual({ ok: true, iso: '2023-07-31' });
+    expect(readDate(new Date(Date.UTC(2023, 6, 31)))).toEqual({ ok: true, iso: '2023-07-31' });
+  });
+
+  it('tells an impossible date from an unreadable one', () => {
+    expect(readDate('2023年13月5日')).toEqual({ ok: false, problem: 'invalid' });
+    expect(readDate('2023年2月29日')).toEqual({ ok: false, problem: 'invalid' });
+    expect(readDate('尽快')).toEqual({ ok: false, problem: 'unparsable' });
+  });
+
+  it('formats as printed', () => {
+    expect(formatDateCn('2023-07-01')).toBe('2023年7月1日');
+  });
+});

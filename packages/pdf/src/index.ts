@@ -1,0 +1,2 @@
+export { renderPdf } from './render.ts';
+export { formDocument } from './document.ts';

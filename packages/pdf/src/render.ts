@@ -1,0 +1,9 @@
+import type { FormDefinition } from '@tianbao/form';
+import { formDocument } from './document.ts';
+import { setupPdfmake } from './fonts.ts';
+
+/** The printed form, as PDF bytes. */
+export async function renderPdf(def: FormDefinition<any>, data: Record<string, any>): Promise<Buffer> {
+  const pdfmake = setupPdfmake();
+  return pdfmake.createPdf(formDocument(def, data)).getBuffer();
+}

@@ -1,0 +1,90 @@
+import { reviewLedger } from '@tianbao/template-review-ledger';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { renderPdf } from '../src/index.ts';
+
+const sample = reviewLedger.samples[0]!;
+const long = (what: string) =>
+  Array.from({ length: 4 }, (_, i) => `${what}第${i + 1}项，涉及申请人王堃、李喆、张㛃的案件需要进一步核查并整改落实到位，确保问题清零`);
+const longData = {
+  ...sample,
+  rows: Object.fromEntries(
+    reviewLedger.layout.rows.map((r) => [
+      r.key,
+      { problems: long('问题'), measures: long('措施'), deadlines: ['2023-07-31', '长期坚持', '2023-08-31', '持续推进'] },
+    ]),
+  ),
+};
+
+async function open(bytes: Buffer) {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(pdf, { mergePages: false });
+  // Extraction may break a table line anywhere; compare without white space.
+  const pages = (text as string[]).map((t) => t.replace(/\s+/g, ''));
+  // Text read across page breaks: without page numbers and the repeated header row.
+  const headerRow = reviewLedger.layout.columns.map((c) => c.header).join('');
+  const flowing = pages.map((p, i) => (i === 0 ? p : p.replace(headerRow, ''))).join('').replace(/—\d+—/g, '');
+  return { pdf, pages, all: pages.join(''), flowing };
+}
+
+const flat = (s: string) => s.replace(/\s+/g, '');
+
+/** Whole, or cut once by a page break (the rest of the row's cells come between). */
+function printed(text: string, t: string): boolean {
+  if (text.includes(t)) return true;
+  for (let k = 4; k < t.length - 2; k++) if (text.includes(t.slice(0, k)) && text.includes(t.slice(k))) return true;
+  return false;
+}
+
+describe('renderPdf', () => {
+  it('prints the sample form: title, info line, headers, fixed texts, items, notes', async () => {
+    const bytes = await renderPdf(reviewLedger, sample);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const { pdf, all, pages, flowing } = await open(bytes);
+    expect(all).toContain(`${sample.unit}行政复议工作问题台账`);
+    expect(all).toContain(flat(`填报单位：${sample.filler}　　填报日期：2023年6月26日`));
+    for (const col of reviewLedger.layout.columns) expect(all).toContain(col.header);
+    for (const row of reviewLedger.layout.rows) for (const t of Object.values(row.fixed)) expect(printed(flowing, flat(t)), t).toBe(true);
+    for (const note of reviewLedger.layout.notes) expect(all).toContain(flat(note));
+    for (const row of Object.values(sample.rows))
+      row.problems.forEach((p, i) => expect(all).toContain(flat(`${i + 1}.${p}`)));
+    expect(pages[0]).toContain('—1—');
+    const { width, height } = (await pdf.getPage(1)).getViewport({ scale: 1 });
+    expect(width).toBeCloseTo(841.89, 0);
+    expect(height).toBeCloseTo(595.28, 0);
+    expect(bytes.includes('NotoSerifSC')).toBe(true);
+    expect(bytes.length).toBeLessThan(2_000_000);
+    const meta = await pdf.getMetadata();
+    expect((meta.info as any).Title).toBe(`${sample.unit}行政复议工作问题台账`);
+    expect((meta.info as any).Subject).toBe(reviewLedger.name);
+    expect((meta.info as any).Creator).toBe('tianbao');
+  });
+
+  it('spreads a long form over several pages with numbers, repeated headers and rare characters', async () => {
+    const bytes = await renderPdf(reviewLedger, longData);
+    const { pdf, pages, all } = await open(bytes);
+    expect(pdf.numPages).toBeGreaterThanOrEqual(2);
+    expect(pages[0]).toContain('—1—');
+    expect(pages[1]).toContain('—2—');
+    // The header row repeats on every page.
+    for (const page of pages) for (const col of reviewLedger.layout.columns) expect(page).toContain(col.header);
+    for (const ch of ['堃', '喆', '㛃']) expect(all).toContain(ch);
+    expect(all).toContain('1.问题第1项');
+    expect(all).toContain('4.措施第4项');
+    expect(all).toContain('1.2023年7月31日');
+    expect(all).toContain('2.长期坚持');
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const { width, height } = (await pdf.getPage(p)).getViewport({ scale: 1 });
+      expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
+    }
+    expect(bytes.length).toBeLessThan(2_000_000);
+  });
+
+  it('prints a single deadline as a date and tolerates missing rows', async () => {
+    const data = { unit: '某县', rows: { acceptance: { problems: ['甲'], measures: ['乙'], deadlines: ['2023-07-31'] } } };
+    const { all } = await open(await renderPdf(reviewLedger, data));
+    expect(all).toContain('某县行政复议工作问题台账');
+    expect(all).toContain('2023年7月31日');
+    expect(all).not.toContain('填报单位');
+  });
+});

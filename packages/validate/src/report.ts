@@ -1,0 +1,60 @@
+import type { FileReport } from './check.ts';
+
+export interface Summary {
+  files: number;
+  valid: number;
+  invalid: number;
+  errors: number;
+  warnings: number;
+}
+
+/** The machine-readable report: a stable contract other tools read. */
+export interface Report {
+  files: Omit<FileReport, 'data'>[];
+  summary: Summary;
+}
+
+export function summarize(files: readonly FileReport[]): Report {
+  const all = files.flatMap((f) => f.issues);
+  return {
+    files: files.map(({ data: _data, ...f }) => f),
+    summary: {
+      files: files.length,
+      valid: files.filter((f) => f.valid).length,
+      invalid: files.filter((f) => !f.valid).length,
+      errors: all.filter((i) => i.severity === 'error').length,
+      warnings: all.filter((i) => i.severity === 'warning').length,
+    },
+  };
+}
+
+export const formatJson = (report: Report) => JSON.stringify(report);
+
+export interface Paint {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+const plain: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => s, bold: (s) => s, dim: (s) => s };
+
+/** Issues grouped by file, one line each: `E4  错误  完成时限「…」…`. */
+export function formatText(report: Report, paint: Paint = plain): string {
+  const lines: string[] = [];
+  for (const f of report.files) {
+    const sheet = f.issues.find((i) => i.sheet)?.sheet;
+    const head = [f.file, sheet && `工作表「${sheet}」`, f.template ?? '未识别', f.unit, f.period].filter(Boolean).join('  ');
+    lines.push(`${paint.bold(head)}  ${f.valid ? paint.green('通过') : paint.red('不通过')}`);
+    const width = Math.max(0, ...f.issues.map((i) => (i.cell ?? '—').length));
+    for (const i of f.issues) {
+      const where = (i.cell ?? '—').padEnd(width);
+      const sev = i.severity === 'error' ? paint.red('错误') : paint.yellow('提示');
+      lines.push(`  ${where}  ${sev}  ${i.message}  ${paint.dim(`[${i.rule}]`)}`);
+    }
+  }
+  const s = report.summary;
+  lines.push(`共 ${s.files} 个文件：${s.valid} 个通过，${s.invalid} 个不通过；错误 ${s.errors} 条，提示 ${s.warnings} 条`);
+  return lines.join('\n');
+}

@@ -1,0 +1,33 @@
+import type ExcelJS from 'exceljs';
+
+export const BODY_FONT = '宋体';
+export const TITLE_FONT = '黑体';
+export const BODY_SIZE = 11;
+/** Points per printed line of body text, with leading. */
+const LINE_HEIGHT = 15;
+
+export const thin: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+
+/** Display width in Excel character units: CJK and full-width characters count two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Wrapped lines a text needs in a column of the given width. */
+export function linesFor(text: string, width: number): number {
+  // A little less than the nominal width: cell padding and word breaks waste some.
+  const usable = Math.max(1, width - 1.5);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
+}
+
+/** Row height in points for the given number of lines. */
+export const heightFor = (lines: number, min = 20) => Math.max(min, lines * LINE_HEIGHT + 6);

@@ -1,0 +1,57 @@
+/**
+ * pnpm bench: how long the work before a deadline takes on this machine.
+ * Each figure is the median of several runs after one warm-up.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { defaultUnits } from '@tianbao/form';
+import { renderPdf } from '@tianbao/pdf';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { checkFile } from '@tianbao/validate';
+import { writeWorkbook } from '@tianbao/xlsx';
+
+const sample = reviewLedger.samples[0]!;
+const dir = mkdtempSync(join(tmpdir(), 'tianbao-bench-'));
+
+async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+const rows: [string, string][] = [];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+rows.push(['blank workbook (XLSX)', ms(await median(15, () => writeWorkbook(reviewLedger, null)))]);
+rows.push(['filled workbook (XLSX)', ms(await median(15, () => writeWorkbook(reviewLedger, sample)))]);
+rows.push(['filled form (PDF)', ms(await median(5, () => renderPdf(reviewLedger, sample)))]);
+
+const BATCH = 200;
+const files: string[] = [];
+for (let i = 0; i < BATCH; i++) {
+  const file = join(dir, `ledger-${i}.xlsx`);
+  writeFileSync(file, await writeWorkbook(reviewLedger, reviewLedger.samples[i % reviewLedger.samples.length]!));
+  files.push(file);
+}
+const opts = { forms: [reviewLedger], units: defaultUnits };
+rows.push(['validate one workbook', ms(await median(15, () => checkFile(files[0]!, opts)))]);
+const batch = await median(3, async () => {
+  for (const f of files) await checkFile(f, opts);
+});
+rows.push([`validate ${BATCH} workbooks (in process)`, `${ms(batch)} (${((BATCH / batch) * 1000).toFixed(0)} files/s)`]);
+
+const bin = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tianbao');
+const cli = await median(3, () => execFileSync(bin, ['validate', dir, '--format', 'json'], { stdio: 'ignore', env: { ...process.env } }) ?? 0);
+rows.push([`tianbao validate <folder of ${BATCH}> (whole command)`, ms(cli)]);
+rows.push(['tianbao templates (start-up)', ms(await median(5, () => execFileSync(bin, ['templates'], { stdio: 'ignore' })))]);
+
+const width = Math.max(...rows.map(([k]) => k.length));
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
