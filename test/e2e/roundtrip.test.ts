@@ -24,10 +24,14 @@ const item = fc
   .filter((s) => !/^[\d（(]/.test(s) && s !== '无');
 const day = fc.date({ min: new Date('2023-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const deadline = fc.oneof(day, fc.constantFrom(...ONGOING));
-const row = fc.record({
-  problems: fc.array(item, { maxLength: 3 }),
-  measures: fc.array(item, { maxLength: 3 }),
-  deadlines: fc.array(deadline, { maxLength: 3 }),
+// Any counts the rules accept (a mismatch is only a warning); a problem always has a measure and a time limit.
+const row = fc.array(item, { maxLength: 3 }).chain((problems) => {
+  const min = problems.length > 0 ? 1 : 0;
+  return fc.record({
+    problems: fc.constant(problems),
+    measures: fc.array(item, { minLength: min, maxLength: 3 }),
+    deadlines: fc.array(deadline, { minLength: min, maxLength: 3 }),
+  });
 });
 const ledger = fc.record(
   {
