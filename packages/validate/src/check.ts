@@ -156,7 +156,13 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
       if (!(f.severity === 'error' && cell && unreadable.has(cell))) add(f, cell);
     }
   }
+  issues.sort(byPlace);
   return report(file, def.id, unit, period ?? null, issues, parsed.success ? (parsed.data as Record<string, unknown>) : undefined);
+}
+
+/** Whole-file findings first, then in reading order: row by row, left to right. */
+function byPlace(a: Issue, b: Issue): number {
+  return (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? '');
 }
 
 /** The unit named in the title, checked against the unit list. */

@@ -63,7 +63,7 @@ export const layout: Layout = {
     },
     {
       key: 'special',
-      label: '针对行政复议败诉案件',
+      label: '专题检视',
       fixed: {
         item: '专题检视与征求意见情况',
         content:
