@@ -158,4 +158,12 @@ describe('validate', () => {
     expect(rules).not.toContain('ledger.unit.unknown');
     expect(JSON.parse(r.stdout).files[0].unit).toBe('开封县');
   });
+
+  it('finds the unit list named in tianbao.config.json', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'kaifeng.json'), JSON.stringify({ city: { name: '开封市', code: '410200' }, units: [{ name: '开封县', code: '410221' }] }));
+    writeFileSync(join(dir, 'tianbao.config.json'), JSON.stringify({ units: 'kaifeng.json' }));
+    const r = await tianbao(['validate', shuffled, '--format', 'json'], dir);
+    expect(JSON.parse(r.stdout).files[0].unit).toBe('开封县');
+  });
 });

@@ -42,7 +42,7 @@ export const text: CellType<string> = {
   write: (value) => value,
 };
 
-const Item = z.string().trim().min(1).refine((s) => !s.includes('\n'), '一项只写一行');
+const Item = z.string().trim().min(1, '不能为空，没有内容的项请删去').refine((s) => !s.includes('\n'), '一项只写一行');
 
 /** Numbered items (`1.…` `2.…`), one per line. */
 export const items: CellType<string[]> = {

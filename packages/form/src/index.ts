@@ -1,3 +1,4 @@
+import './locale.ts';
 export { toHalfWidth, stripSpaces, textKey, tidyLines } from './text.ts';
 export { Unit, UnitList, defaultUnits, loadUnits, findUnit } from './units.ts';
 export { IsoDate, Period, readDate, fromExcelSerial, formatDateCn, formatPeriodCn, isoOf, type DateRead } from './dates.ts';

@@ -3,168 +3,194 @@ import ExcelJS from 'exceljs';
 import { textKey, type CellValue, type FormDefinition } from '@tianbao/form';
 import { META_SHEET } from './meta.ts';
 
-export type LoadedWorkbook = ExcelJS.Workbook;
-
-/** Larger than any real form; refused rather than risking a long stall in a batch. */
-const MAX_BYTES = 50 * 1024 * 1024;
-/** The header row is looked for this far down: clerks add rows above a table. */
-const HEADER_SEARCH_ROWS = 20;
-const OLE_MAGIC = 'd0cf11e0';
-
-/** Load a workbook; throws an Error with a Chinese reason when it is not a readable .xlsx. */
-export async function readWorkbook(input: Buffer | string): Promise<LoadedWorkbook> {
-  let bytes: Buffer;
-  try {
-    bytes = typeof input === 'string' ? await readFile(input) : input;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹，不是文件' : `无法打开文件（${code ?? (e as Error).message}）`);
-  }
-  if (bytes.length > MAX_BYTES) throw new Error(`文件过大（${(bytes.length / 1048576).toFixed(0)} MB），不像是报表`);
-  if (bytes.subarray(0, 4).toString('hex') === OLE_MAGIC)
-    throw new Error('这是旧版 .xls 文件或已加密的文件，请在 Excel/WPS 中取消密码并另存为 .xlsx');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new Error(`不是有效的 .xlsx 文件（${(e as Error).message}）`);
-  }
-  return wb;
+/** A workbook as loaded, whoever wrote it. */
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  /** Visible and hidden sheet names, in order, without the meta sheet. */
+  sheets: string[];
 }
 
-/** A cell's value as the form engine reads it: rich text, formulas and links reduced to what shows. */
-export function cellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ('hyperlink' in value) return cellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
-  return null;
-}
-
-const textOf = (v: CellValue) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
-
-/** A text above the table, with the cell it stands in. */
-export interface Placed {
-  text: string;
-  cell: string;
-}
-
-/** One body row of the form, as found in the submission. */
-export interface FoundRow {
-  key: string;
-  /** Sheet row, or null when the row is missing. */
-  row: number | null;
-  /** Whether its fixed texts are the template's. */
-  fixedMatches: boolean;
-  /** Raw values by column key. */
-  values: Record<string, CellValue>;
-}
-
-/** Where a form's table stands in a workbook, and what it holds. */
+/** Where a form's table stands in a workbook, and what its cells hold. */
 export interface Located {
   sheet: string;
   headerRow: number;
   /** Column letter by column key. */
   columns: Record<string, string>;
-  title: Placed | null;
-  /** The `填报单位：… 填报日期：…` line, if any. */
-  info: Placed | null;
-  /** Key/value pairs tianbao wrote into the workbook. */
+  /** First text above the header that is not the info line. */
+  title: { text: string; cell: string } | null;
+  /** The `填报单位：…　　填报日期：…` cell, if any. */
+  info: { text: string; cell: string } | null;
+  /** Key/value pairs of the `_tianbao` sheet; empty for workbooks from elsewhere. */
   meta: Record<string, string>;
-  /** In the layout's order. */
-  rows: FoundRow[];
-  /** The rows found do not stand in the layout's order. */
+  /** One entry per template row, in template order; `row` null when the row was not found. */
+  rows: LocatedRow[];
+  /** Template row keys not found. */
+  missing: string[];
+  /** The rows found stand in another order than the template's. */
   outOfOrder: boolean;
 }
 
-/** Key/value pairs from the hidden meta sheet; empty for workbooks tianbao did not write. */
-export function workbookMeta(wb: LoadedWorkbook): Record<string, string> {
-  const meta: Record<string, string> = {};
-  wb.getWorksheet(META_SHEET)?.eachRow((row) => {
-    const k = textOf(cellValue(row.getCell(1).value));
-    if (k) meta[k] = textOf(cellValue(row.getCell(2).value));
-  });
-  return meta;
+export interface LocatedRow {
+  key: string;
+  row: number | null;
+  /** Every fixed text equals the template's (by textKey). */
+  fixedMatches: boolean;
+  /** Raw cell values by column key (all null when the row was not found). */
+  values: Record<string, CellValue>;
 }
 
-const INFO = /填报单位|填报日期|报送月份|报送日期/;
+const HEADER_SCAN = 20;
+/** How far below the header to look for body rows. */
+const BODY_SCAN = 200;
+const INFO = /填报单位|填报日期|报送月份/;
 
-/** Find a form's table in any sheet by its header row's text; null when it is not there. */
+/** Load an xlsx from a buffer or a file path; throws a Chinese message when it cannot be read. */
+export async function readWorkbook(input: Buffer | string): Promise<LoadedWorkbook> {
+  let buf: Buffer;
+  if (typeof input === 'string') {
+    try {
+      buf = await readFile(input);
+    } catch (e) {
+      throw new Error(`无法打开文件 ${input}：${(e as Error).message}`);
+    }
+  } else buf = input;
+  // OLE2 signature: the old binary .xls (or an encrypted workbook).
+  if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0)
+    throw new Error('文件是旧版 Excel（.xls）格式或已加密，请用 Excel 另存为 .xlsx 后重新提交');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buf as any);
+  } catch (e) {
+    throw new Error(`无法读取 Excel 文件，请确认是 .xlsx 格式且未损坏（${(e as Error).message}）`);
+  }
+  const sheets = workbook.worksheets.map((s) => s.name).filter((n) => n !== META_SHEET);
+  return { workbook, sheets };
+}
+
+/** A cell's value reduced to what the form model reads: text, number, date or nothing. */
+export function cellValue(cell: ExcelJS.Cell): CellValue {
+  return plain(cell.value);
+}
+
+function plain(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'number' || v instanceof Date) return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return plain(v.richText.map((t) => t.text).join(''));
+    if ('formula' in v || 'sharedFormula' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('hyperlink' in v) return plain((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ('error' in v) return null;
+  }
+  return null;
+}
+
+/** The text of a cell as a clerk sees it; dates and numbers as their plain string. */
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cellValue(cell);
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** The `_tianbao` key/value pairs, or empty when the workbook has none. */
+export function workbookMeta(wb: LoadedWorkbook): Record<string, string> {
+  const out: Record<string, string> = {};
+  const ws = wb.workbook.getWorksheet(META_SHEET);
+  if (!ws) return out;
+  ws.eachRow((row) => {
+    const k = cellText(row.getCell(1)).trim();
+    if (k) out[k] = cellText(row.getCell(2)).trim();
+  });
+  return out;
+}
+
+/** Find a form's table in any sheet of a workbook, wherever it was moved; null if none has its header. */
 export function locateForm(wb: LoadedWorkbook, def: FormDefinition<any>): Located | null {
-  for (const ws of wb.worksheets) {
-    if (ws.name === META_SHEET) continue;
+  for (const name of wb.sheets) {
+    const ws = wb.workbook.getWorksheet(name);
+    if (!ws) continue;
     const found = findHeader(ws, def);
-    if (found) return readTable(wb, ws, def, found.row, found.columns);
+    if (found) return readBody(ws, def, found.row, found.columns, workbookMeta(wb));
   }
   return null;
 }
 
 function findHeader(ws: ExcelJS.Worksheet, def: FormDefinition<any>): { row: number; columns: Record<string, number> } | null {
-  const last = Math.min(HEADER_SEARCH_ROWS, ws.rowCount);
+  const last = Math.min(HEADER_SCAN, ws.rowCount);
   for (let r = 1; r <= last; r++) {
-    const keys = new Map<string, number>();
-    ws.getRow(r).eachCell((cell, col) => {
-      const k = textKey(textOf(cellValue(cell.value)));
-      if (k && !keys.has(k)) keys.set(k, col);
-    });
+    const keys: string[] = [];
+    const width = Math.max(ws.columnCount, ws.getRow(r).cellCount);
+    for (let c = 1; c <= width; c++) keys[c] = textKey(cellText(ws.getCell(r, c)));
     const columns: Record<string, number> = {};
-    for (const c of def.layout.columns) {
-      const col = keys.get(textKey(c.header));
-      if (col === undefined) break;
-      columns[c.key] = col;
+    const used = new Set<number>();
+    for (const col of def.layout.columns) {
+      const want = textKey(col.header);
+      // Exact first; a header with something added (`完成时限（日期）`) second.
+      let at = keys.findIndex((k, c) => c > 0 && !used.has(c) && k === want);
+      if (at < 0) at = keys.findIndex((k, c) => c > 0 && !used.has(c) && k !== undefined && k.includes(want));
+      if (at < 0) break;
+      columns[col.key] = at;
+      used.add(at);
     }
     if (Object.keys(columns).length === def.layout.columns.length) return { row: r, columns };
   }
   return null;
 }
 
-function readTable(wb: LoadedWorkbook, ws: ExcelJS.Worksheet, def: FormDefinition<any>, headerRow: number, columns: Record<string, number>): Located {
+function readBody(
+  ws: ExcelJS.Worksheet,
+  def: FormDefinition<any>,
+  headerRow: number,
+  colNums: Record<string, number>,
+  meta: Record<string, string>,
+): Located {
   const { layout } = def;
-  const letter = (col: number) => ws.getColumn(col).letter;
+  const fixedCols = layout.columns.filter((c) => !c.cell);
+  const columns = Object.fromEntries(Object.entries(colNums).map(([k, c]) => [k, ws.getColumn(c).letter]));
 
-  // Texts above the header: the title ends the way the layout's title does.
-  const above: Placed[] = [];
+  let title: Located['title'] = null;
+  let info: Located['info'] = null;
   for (let r = 1; r < headerRow; r++) {
     ws.getRow(r).eachCell((cell) => {
-      const text = textOf(cellValue(cell.value)).trim();
-      // A merged cell's other parts repeat its master's text.
-      if (text && (!cell.isMerged || cell.master.address === cell.address)) above.push({ text, cell: cell.address });
+      const text = cellText(cell).trim();
+      if (!text || cell.isMerged && cell.master !== cell) return;
+      if (INFO.test(text)) info ??= { text, cell: cell.address };
+      else title ??= { text, cell: cell.address };
     });
   }
-  const suffix = textKey(layout.title.replace('{unit}', ''));
-  const info = above.find((p) => INFO.test(textKey(p.text))) ?? null;
-  const title = above.find((p) => textKey(p.text).endsWith(suffix)) ?? above.find((p) => p !== info) ?? null;
 
-  // Body rows, recognised by their label in a fixed column.
-  const fixedCols = layout.columns.filter((c) => !c.cell);
-  const lastRow = ws.rowCount;
-  const rows: FoundRow[] = layout.rows.map((spec) => {
-    const label = textKey(spec.label);
-    for (let r = headerRow + 1; r <= lastRow; r++) {
-      const fixed = fixedCols.map((c) => ({ c, key: textKey(textOf(cellValue(ws.getCell(r, columns[c.key]!).value))) }));
-      if (!fixed.some((f) => f.key.includes(label))) continue;
-      const fixedMatches = fixed.every(
-        ({ c, key }) => key === textKey(spec.fixed[c.key] ?? '') || (key === '' && layout.mergeDown.includes(c.key)),
-      );
-      const values: Record<string, CellValue> = {};
-      for (const c of layout.columns) values[c.key] = cellValue(ws.getCell(r, columns[c.key]!).value);
-      return { key: spec.key, row: r, fixedMatches, values };
+  const last = Math.min(ws.rowCount, headerRow + BODY_SCAN);
+  const claimed = new Set<number>();
+  const rows: LocatedRow[] = layout.rows.map((fixed) => {
+    const label = textKey(fixed.label);
+    let row: number | null = null;
+    for (let r = headerRow + 1; r <= last && row === null; r++) {
+      if (claimed.has(r)) continue;
+      if (fixedCols.some((c) => textKey(cellText(ws.getCell(r, colNums[c.key]!))).includes(label))) row = r;
     }
-    return { key: spec.key, row: null, fixedMatches: false, values: {} };
+    const values: Record<string, CellValue> = {};
+    for (const c of layout.columns) values[c.key] = row === null ? null : cellValue(ws.getCell(row, colNums[c.key]!));
+    let fixedMatches = false;
+    if (row !== null) {
+      claimed.add(row);
+      const at = row;
+      fixedMatches = fixedCols.every((c) => textKey(cellText(ws.getCell(at, colNums[c.key]!))) === textKey(fixed.fixed[c.key] ?? ''));
+    }
+    return { key: fixed.key, row, fixedMatches, values };
   });
-  const order = rows.map((r) => r.row).filter((r): r is number => r !== null);
-  const outOfOrder = order.some((r, i) => i > 0 && r <= order[i - 1]!);
 
+  const order = rows.map((r) => r.row).filter((r): r is number => r !== null);
   return {
     sheet: ws.name,
     headerRow,
-    columns: Object.fromEntries(Object.entries(columns).map(([k, col]) => [k, letter(col)])),
+    columns,
     title,
     info,
-    meta: workbookMeta(wb),
+    meta,
     rows,
-    outOfOrder,
+    missing: rows.filter((r) => r.row === null).map((r) => r.key),
+    outOfOrder: order.some((r, i) => i > 0 && r < order[i - 1]!),
   };
 }
