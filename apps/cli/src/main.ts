@@ -1,3 +1,4 @@
+// Engines load inside the handlers that use them, so `--help` and `templates` start quickly.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { blank } from './commands/blank.ts';

@@ -3,12 +3,8 @@ import ExcelJS from 'exceljs';
 import { textKey, type CellValue, type FormDefinition } from '@tianbao/form';
 import { META_SHEET } from './meta.ts';
 
-/** A workbook as loaded, whoever wrote it. */
-export interface LoadedWorkbook {
-  workbook: ExcelJS.Workbook;
-  /** Visible and hidden sheet names, in order, without the meta sheet. */
-  sheets: string[];
-}
+/** A workbook as loaded, whoever wrote it (an exceljs Workbook). */
+export type LoadedWorkbook = ExcelJS.Workbook;
 
 /** Where a form's table stands in a workbook, and what its cells hold. */
 export interface Located {
@@ -42,6 +38,8 @@ export interface LocatedRow {
 const HEADER_SCAN = 20;
 /** How far below the header to look for body rows. */
 const BODY_SCAN = 200;
+/** Refused unread: no real form is this large, and a batch must not stall on one file. */
+const MAX_BYTES = 50 * 1024 * 1024;
 const INFO = /填报单位|填报日期|报送月份/;
 
 /** Load an xlsx from a buffer or a file path; throws a Chinese message when it cannot be read. */
@@ -51,20 +49,22 @@ export async function readWorkbook(input: Buffer | string): Promise<LoadedWorkbo
     try {
       buf = await readFile(input);
     } catch (e) {
-      throw new Error(`无法打开文件 ${input}：${(e as Error).message}`);
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹，不是文件' : (e as Error).message;
+      throw new Error(`无法打开文件：${why}`);
     }
   } else buf = input;
+  if (buf.length > MAX_BYTES) throw new Error(`文件有 ${Math.round(buf.length / 1048576)} MB，远大于任何报表，未读取`);
   // OLE2 signature: the old binary .xls (or an encrypted workbook).
   if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0)
-    throw new Error('文件是旧版 Excel（.xls）格式或已加密，请用 Excel 另存为 .xlsx 后重新提交');
+    throw new Error('文件是旧版 .xls 格式或已加密，请用 Excel 另存为 .xlsx 后重新提交');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as any);
   } catch (e) {
-    throw new Error(`无法读取 Excel 文件，请确认是 .xlsx 格式且未损坏（${(e as Error).message}）`);
+    throw new Error(`不是有效的 .xlsx 文件，请确认文件未损坏并用 Excel 另存为 .xlsx（${(e as Error).message}）`);
   }
-  const sheets = workbook.worksheets.map((s) => s.name).filter((n) => n !== META_SHEET);
-  return { workbook, sheets };
+  return workbook;
 }
 
 /** A cell's value reduced to what the form model reads: text, number, date or nothing. */
@@ -97,7 +97,7 @@ function cellText(cell: ExcelJS.Cell): string {
 /** The `_tianbao` key/value pairs, or empty when the workbook has none. */
 export function workbookMeta(wb: LoadedWorkbook): Record<string, string> {
   const out: Record<string, string> = {};
-  const ws = wb.workbook.getWorksheet(META_SHEET);
+  const ws = wb.getWorksheet(META_SHEET);
   if (!ws) return out;
   ws.eachRow((row) => {
     const k = cellText(row.getCell(1)).trim();
@@ -108,9 +108,8 @@ export function workbookMeta(wb: LoadedWorkbook): Record<string, string> {
 
 /** Find a form's table in any sheet of a workbook, wherever it was moved; null if none has its header. */
 export function locateForm(wb: LoadedWorkbook, def: FormDefinition<any>): Located | null {
-  for (const name of wb.sheets) {
-    const ws = wb.workbook.getWorksheet(name);
-    if (!ws) continue;
+  for (const ws of wb.worksheets) {
+    if (ws.name === META_SHEET) continue;
     const found = findHeader(ws, def);
     if (found) return readBody(ws, def, found.row, found.columns, workbookMeta(wb));
   }
@@ -150,16 +149,19 @@ function readBody(
   const fixedCols = layout.columns.filter((c) => !c.cell);
   const columns = Object.fromEntries(Object.entries(colNums).map(([k, c]) => [k, ws.getColumn(c).letter]));
 
-  let title: Located['title'] = null;
   let info: Located['info'] = null;
+  const texts: { text: string; cell: string }[] = [];
   for (let r = 1; r < headerRow; r++) {
     ws.getRow(r).eachCell((cell) => {
       const text = cellText(cell).trim();
-      if (!text || cell.isMerged && cell.master !== cell) return;
+      if (!text || (cell.isMerged && cell.master !== cell)) return;
       if (INFO.test(text)) info ??= { text, cell: cell.address };
-      else title ??= { text, cell: cell.address };
+      else texts.push({ text, cell: cell.address });
     });
   }
+  // The title holds the template's words around `{unit}`; failing that, the text nearest the header.
+  const parts = layout.title.split('{unit}').map(textKey).filter(Boolean);
+  const title = texts.find((t) => parts.every((p) => textKey(t.text).includes(p))) ?? texts.at(-1) ?? null;
 
   const last = Math.min(ws.rowCount, headerRow + BODY_SCAN);
   const claimed = new Set<number>();

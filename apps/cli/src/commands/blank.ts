@@ -1,5 +1,4 @@
 import { findUnit } from '@tianbao/form';
-import { writeWorkbook } from '@tianbao/xlsx';
 import type { CommandModule } from 'yargs';
 import { UsageError, formById, formIds } from '../forms.ts';
 import { blankName, writeOutput } from '../outputs.ts';
@@ -30,6 +29,7 @@ export const blank: CommandModule<object, Args> = {
       unit = findUnit(units, args.unit)?.name;
       if (!unit) throw new UsageError(`单位「${args.unit}」不在${units.city.name}的报送单位名单中：${units.units.map((u) => u.name).join('、')}`);
     }
+    const { writeWorkbook } = await import('@tianbao/xlsx');
     const bytes = await writeWorkbook(def, unit ? { unit } : null);
     console.log(await writeOutput(args.out, blankName(def, unit), bytes));
   },

@@ -1,6 +1,3 @@
-import { renderPdf } from '@tianbao/pdf';
-import { checkFile, formatText, summarize } from '@tianbao/validate';
-import { writeWorkbook } from '@tianbao/xlsx';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { forms } from '../forms.ts';
@@ -16,6 +13,11 @@ export const demo: CommandModule<object, { out: string }> = {
       .option('out', { alias: 'o', type: 'string', default: join('out', 'demo'), describe: '输出文件夹' })
       .example('$0 demo', '写入 out/demo/') as any,
   handler: async ({ out }) => {
+    const [{ renderPdf }, { checkFile, formatText, summarize }, { writeWorkbook }] = await Promise.all([
+      import('@tianbao/pdf'),
+      import('@tianbao/validate'),
+      import('@tianbao/xlsx'),
+    ]);
     const units = resolveUnits(undefined);
     const written: string[] = [];
     for (const def of forms) {

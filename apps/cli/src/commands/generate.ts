@@ -1,5 +1,3 @@
-import { renderPdf } from '@tianbao/pdf';
-import { writeWorkbook } from '@tianbao/xlsx';
 import type { CommandModule } from 'yargs';
 import { UsageError, formById, formIds } from '../forms.ts';
 import { readInput } from '../input.ts';
@@ -39,6 +37,8 @@ export const generate: CommandModule<object, Args> = {
       process.exitCode = 1;
       return;
     }
+    const { writeWorkbook } = await import('@tianbao/xlsx');
+    const { renderPdf } = await import('@tianbao/pdf');
     for (const item of data) {
       if (formats.includes('xlsx')) console.log(await writeOutput(args.out, filledName(def, item, 'xlsx'), await writeWorkbook(def, item)));
       if (formats.includes('pdf')) console.log(await writeOutput(args.out, filledName(def, item, 'pdf'), await renderPdf(def, item)));

@@ -1,4 +1,4 @@
-import { checkFile, formatJson, formatText, summarize, type FileReport } from '@tianbao/validate';
+import type { FileReport } from '@tianbao/validate';
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { expandInputs } from '../files.ts';
@@ -21,6 +21,7 @@ export const validate: CommandModule<object, Args> = {
       .example('$0 validate 修武县.xlsx --format json', '输出 JSON 报告')
       .epilog('退出码：0 全部通过，1 有文件不通过，2 用法错误') as any,
   handler: async (args) => {
+    const { checkFile, formatJson, formatText, summarize } = await import('@tianbao/validate');
     const opts = checkOptions(args);
     const files = expandInputs(args.paths);
     if (files.length === 0) throw new UsageError(`在 ${args.paths.join('、')} 中没有找到 .xlsx 文件`);
