@@ -90,7 +90,7 @@ describe('validate', () => {
     const before = statSync(good).mtimeMs;
     const r = await tianbao(['validate', good, '--format', 'json', '--as-of', '2023-06-26']);
     const report = JSON.parse(r.stdout);
-    expect(report.files[0]).toMatchObject({ template: 'review-ledger', unit: '修武县', period: '2023-06', valid: true });
+    expect(report.files[0]).toMatchObject({ template: 'review-ledger', unit: '修武县', period: '2023-06', valid: true, issues: [] });
     expect(r.code).toBe(0);
     expect(statSync(good).mtimeMs).toBe(before);
   });

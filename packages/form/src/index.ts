@@ -9,6 +9,7 @@ export {
   FormHeader,
   defineForm,
   titleFor,
+  infoLineFor,
   inputColumns,
   rowData,
   type Column,

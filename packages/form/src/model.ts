@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CellType } from './cells.ts';
-import { IsoDate, Period } from './dates.ts';
+import { IsoDate, Period, formatDateCn } from './dates.ts';
 import type { Finding } from './issues.ts';
 import type { UnitList } from './units.ts';
 
@@ -94,6 +94,11 @@ export function defineForm<T extends FormHeader>(def: FormDefinition<T>): FormDe
     }
   }
   return def;
+}
+
+/** The `填报单位：…　　填报日期：…` line under the title, as both the workbook and the print show it. */
+export function infoLineFor(data: Pick<FormHeader, 'filler' | 'reportDate'>): string {
+  return `填报单位：${data.filler ?? ''}　　填报日期：${data.reportDate ? formatDateCn(data.reportDate) : ''}`;
 }
 
 /** The title for a unit: `修武县行政复议工作问题台账`. */

@@ -1,4 +1,4 @@
-import { formatDateCn, rowData, titleFor, type FormDefinition, type Layout } from '@tianbao/form';
+import { infoLineFor, rowData, titleFor, type FormDefinition, type Layout } from '@tianbao/form';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { BODY, HEADING } from './fonts.ts';
 
@@ -50,10 +50,7 @@ function tableBody(def: FormDefinition<any>, data: Record<string, any>): TableCe
 }
 
 function infoLine(data: Record<string, any>): Content[] {
-  const parts: string[] = [];
-  if (data.filler) parts.push(`填报单位：${data.filler}`);
-  if (data.reportDate) parts.push(`填报日期：${formatDateCn(data.reportDate)}`);
-  return parts.length ? [{ text: parts.join('\u3000\u3000'), margin: [0, 0, 0, 6] }] : [];
+  return data.filler || data.reportDate ? [{ text: infoLineFor(data), margin: [0, 0, 0, 6] }] : [];
 }
 
 /** The pdfmake document of one filled form. */

@@ -178,7 +178,11 @@ function readBody(
     if (row !== null) {
       claimed.add(row);
       const at = row;
-      fixedMatches = fixedCols.every((c) => textKey(cellText(ws.getCell(at, colNums[c.key]!))) === textKey(fixed.fixed[c.key] ?? ''));
+      fixedMatches = fixedCols.every((c) => {
+        const text = textKey(cellText(ws.getCell(at, colNums[c.key]!)));
+        // A group's text written once, with the rows below left blank, is how it prints unmerged.
+        return text === textKey(fixed.fixed[c.key] ?? '') || (text === '' && layout.mergeDown.includes(c.key));
+      });
     }
     return { key: fixed.key, row, fixedMatches, values };
   });

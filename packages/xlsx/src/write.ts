@@ -1,15 +1,9 @@
 import ExcelJS from 'exceljs';
-import { formatDateCn, titleFor, type Column, type FormDefinition } from '@tianbao/form';
+import { infoLineFor, titleFor, type Column, type FormDefinition } from '@tianbao/form';
 import { META_KEYS, META_SHEET } from './meta.ts';
 import { BODY_FONT, BODY_SIZE, TITLE_FONT, headerFill, heightFor, linesFor, thin } from './style.ts';
 
 const BLANK_INFO = '填报单位：　　　　　　填报日期：　　年　月　日';
-
-/** The `填报单位：…　　填报日期：…` line for a submission. */
-export function infoLineFor(data: Record<string, any>): string {
-  const date = data.reportDate ? formatDateCn(String(data.reportDate)) : '';
-  return `填报单位：${data.filler ?? ''}　　填报日期：${date}`;
-}
 
 /**
  * A form as a workbook: the blank for clerks when `data` is null, otherwise filled.
