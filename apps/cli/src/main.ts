@@ -15,6 +15,7 @@ const USAGE = 2;
 try {
   await yargs(hideBin(process.argv))
     .scriptName('tianbao')
+    .locale('zh_CN')
     .usage('$0 <命令> [选项]\n\n填报：生成、填写、检查政府报表')
     .command(templates)
     .command(blank)
@@ -22,7 +23,7 @@ try {
     .command(extract)
     .command(validate)
     .command(demo)
-    .demandCommand(1, '请指定命令，见 tianbao --help')
+    .demandCommand(1, '请指定命令')
     .recommendCommands()
     .strict()
     .example('$0 templates', '列出表样')

@@ -51,6 +51,15 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
       issueAt(error('file.unreadable', `无法读取文件：${(e as Error).message}。请确认是 Excel（.xlsx）文件且未损坏、未加密`)),
     ]);
   }
+  try {
+    return checkWorkbook(file, wb, opts);
+  } catch (e) {
+    // A workbook exceljs opens but cannot walk: one error for this file, the batch goes on.
+    return report(file, null, null, null, [issueAt(error('file.unreadable', `文件内容无法解析：${(e as Error).message}。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`))]);
+  }
+}
+
+function checkWorkbook(file: string, wb: LoadedWorkbook, opts: CheckOptions): FileReport {
   const match = pickForm(wb, opts);
   if (!match) {
     const names = opts.forms.map((f) => `${f.name}（${f.id}）`).join('、');
