@@ -108,6 +108,26 @@ describe('validate', () => {
     expect(data.rows.drafting.deadlines).toEqual(['2023-08-31', '长期坚持']);
   });
 
+  it('reads a ledger typed into LibreOffice Calc', async () => {
+    const file = join(FIXTURES, 'libreoffice', '博爱县2023年7月问题台账.xlsx');
+    const r = await tianbao(['extract', file, '--as-of', '2023-07-20']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const data = JSON.parse(r.stdout);
+    expect(data).toMatchObject({ unit: '博爱县', period: '2023-07' });
+    expect(data.rows.acceptance.problems).toEqual(['窗口受理登记不规范', '补正告知不一次性到位']);
+    expect(data.rows.acceptance.deadlines).toEqual(['2023-08-31']);
+    expect(data.rows.hearing).toEqual({ problems: [], measures: [], deadlines: [] });
+    expect(data.rows.drafting.deadlines).toEqual(['2023-09-30']);
+    expect(data.rows.special.deadlines).toEqual(['长期坚持']);
+  });
+
+  it('reads back its own workbook after LibreOffice saved it again', async () => {
+    const r = await tianbao(['extract', join(FIXTURES, 'libreoffice', '温县2023年6月行政复议工作问题台账.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(reviewLedger.samples.find((s) => s.unit === '温县'));
+  });
+
   it('names the sheet, cell and rule of each fault', async () => {
     const r = await tianbao(['validate', faulty, '--format', 'json']);
     expect(r.code).toBe(1);
