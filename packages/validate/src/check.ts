@@ -3,6 +3,7 @@ import {
   error,
   findUnit,
   inputColumns,
+  isoOf,
   periodFromFileName,
   periodFromText,
   readDate,
@@ -26,8 +27,6 @@ export interface CheckOptions {
   period?: string;
   /** Judge time limits against this day; default: the 填报日期, else today. */
   asOf?: string;
-  /** Today, `YYYY-MM-DD`; injectable for tests. */
-  today?: string;
 }
 
 export interface FileReport {
@@ -157,7 +156,7 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
       add(error(`${p}.schema`, `${z.message}（${z.path.join('.')}）`), where(z.path as DataPath));
     }
   } else {
-    const asOf = opts.asOf ?? (data.reportDate as string | undefined) ?? opts.today ?? new Date().toISOString().slice(0, 10);
+    const asOf = opts.asOf ?? (data.reportDate as string | undefined) ?? localToday();
     // One error a cell: a cell whose text could not be read is not judged again by the rules.
     const unreadable = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.cell));
     for (const f of def.rules(parsed.data, { units: opts.units, period, asOf })) {
@@ -167,6 +166,12 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
   }
   issues.sort(byPlace);
   return report(file, def.id, unit, period ?? null, issues, parsed.success ? (parsed.data as Record<string, unknown>) : undefined);
+}
+
+/** Today in the machine's time zone, `YYYY-MM-DD` (the clerk's day, not UTC's). */
+function localToday(): string {
+  const d = new Date();
+  return isoOf(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
 /** Whole-file findings first, then in reading order: row by row, left to right. */
