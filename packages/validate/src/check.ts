@@ -104,7 +104,7 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
     add(
       warning(
         'period.unknown',
-        '无法确定报送月份：表中没有“填报日期”或“报送月份”，文件名中也没有月份。请在标题下填写“填报日期：2023年6月26日”，或在文件名中写明月份（如 修武县2023年6月问题台账.xlsx）',
+        `无法确定报送月份：表中没有“填报日期”或“报送月份”，文件名中也没有月份。请在标题下填写“填报日期：2023年6月26日”，或在文件名中写明月份（如 ${unit ?? opts.units.units[0]!.name}2023年6月${def.name}.xlsx），或用 --period 指定`,
       ),
     );
   const year = period ? Number(period.slice(0, 4)) : undefined;
