@@ -1,7 +1,8 @@
 import { IsoDate, Period } from '@tianbao/form';
 import type { CheckOptions } from '@tianbao/validate';
 import type { Argv } from 'yargs';
-import { UsageError, formIds, forms } from './forms.ts';
+import { formIds, forms } from './forms.ts';
+import { UsageError } from './usage-error.ts';
 import { resolveUnits } from './units.ts';
 
 export interface CheckArgs {

@@ -1,5 +1,6 @@
 import type { FormDefinition } from '@tianbao/form';
 import reviewLedger from '@tianbao/template-review-ledger';
+import { UsageError } from './usage-error.ts';
 
 /** The forms this CLI knows; a new form is one more import here. */
 export const forms: readonly FormDefinition<any>[] = [reviewLedger];
@@ -11,6 +12,3 @@ export function formById(id: string): FormDefinition<any> {
   if (!form) throw new UsageError(`未知表样「${id}」。可用：${formIds.join('、')}（tianbao templates 列出全部）`);
   return form;
 }
-
-/** A mistake in how the command was called: exit status 2. */
-export class UsageError extends Error {}

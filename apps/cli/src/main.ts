@@ -7,7 +7,7 @@ import { extract } from './commands/extract.ts';
 import { generate } from './commands/generate.ts';
 import { templates } from './commands/templates.ts';
 import { validate } from './commands/validate.ts';
-import { UsageError } from './forms.ts';
+import { UsageError } from './usage-error.ts';
 
 /** Exit status: 0 all good, 1 a file or input is not valid, 2 the command was called wrongly. */
 const USAGE = 2;

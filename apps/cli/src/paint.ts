@@ -4,7 +4,7 @@ const code = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\
 
 /** Colour only on a terminal, and never when NO_COLOR is set. */
 export function paintFor(stream: NodeJS.WriteStream): Paint | undefined {
-  if (!stream.isTTY || process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return undefined;
+  if (!stream.isTTY || (process.env.NO_COLOR ?? '') !== '') return undefined;
   return { red: code(31, 39), yellow: code(33, 39), green: code(32, 39), bold: code(1, 22), dim: code(2, 22) };
 }
 

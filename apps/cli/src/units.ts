@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultUnits, loadUnits, type UnitList } from '@tianbao/form';
-import { UsageError } from './forms.ts';
+import { UsageError } from './usage-error.ts';
 
-export const CONFIG_FILE = 'tianbao.config.json';
+const CONFIG_FILE = 'tianbao.config.json';
 
 /**
  * The unit list: `--units FILE`, else `units` in ./tianbao.config.json

@@ -35,13 +35,6 @@ function asText(value: CellValue): string {
 
 const readDateIso = (d: Date) => (readDate(d) as { iso: string }).iso;
 
-/** Free text, line breaks kept. */
-export const text: CellType<string> = {
-  schema: z.string(),
-  read: (value) => ({ value: asText(value), problems: [] }),
-  write: (value) => value,
-};
-
 const Item = z.string().trim().min(1, '不能为空，没有内容的项请删去').refine((s) => !s.includes('\n'), '一项只写一行');
 
 /** Numbered items (`1.…` `2.…`), one per line. */

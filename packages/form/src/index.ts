@@ -1,9 +1,9 @@
 import './locale.ts';
-export { toHalfWidth, stripSpaces, textKey, tidyLines } from './text.ts';
+export { textKey } from './text.ts';
 export { Unit, UnitList, defaultUnits, loadUnits, findUnit } from './units.ts';
-export { IsoDate, Period, readDate, fromExcelSerial, formatDateCn, formatPeriodCn, isoOf, type DateRead } from './dates.ts';
-export { splitItems, joinItems, saysNone } from './items.ts';
-export { text, items, deadlines, Deadline, ONGOING, type CellType, type CellValue, type CellProblem, type ReadContext } from './cells.ts';
+export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, isoOf, type DateRead } from './dates.ts';
+export { splitItems, joinItems } from './items.ts';
+export { items, deadlines, Deadline, ONGOING, type CellType, type CellValue, type CellProblem, type ReadContext } from './cells.ts';
 export { error, warning, type Issue, type Finding, type Severity, type DataPath } from './issues.ts';
 export {
   FormHeader,

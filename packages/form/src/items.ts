@@ -1,4 +1,4 @@
-import { tidyLines, toHalfWidth } from './text.ts';
+import { tidyLines } from './text.ts';
 
 /**
  * Numbered items in one cell, as clerks write them: `1.` `1、` `1．` `（1）`
@@ -61,9 +61,4 @@ function clean(item: string): string {
 /** Items back into one cell, one numbered item per line. */
 export function joinItems(items: readonly string[]): string {
   return items.map((item, i) => `${i + 1}.${item}`).join('\n');
-}
-
-/** Whether a cell holds the word for "nothing" (`无`, `暂无`, `/`). */
-export function saysNone(raw: string): boolean {
-  return NONE.test(toHalfWidth(tidyLines(raw)));
 }

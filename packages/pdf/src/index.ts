@@ -1,2 +1,1 @@
 export { renderPdf } from './render.ts';
-export { formDocument } from './document.ts';

@@ -1,4 +1,4 @@
 export { writeWorkbook } from './write.ts';
-export { readWorkbook, locateForm, workbookMeta, cellValue, type LoadedWorkbook, type Located, type LocatedRow } from './read.ts';
+export { readWorkbook, locateForm, type LoadedWorkbook, type Located, type LocatedRow } from './read.ts';
 export { writeFileAtomic } from './atomic.ts';
-export { META_SHEET, META_KEYS } from './meta.ts';
+export { META_SHEET } from './meta.ts';

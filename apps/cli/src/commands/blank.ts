@@ -1,6 +1,7 @@
 import { findUnit } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
-import { UsageError, formById, formIds } from '../forms.ts';
+import { formById, formIds } from '../forms.ts';
+import { UsageError } from '../usage-error.ts';
 import { blankName, writeOutput } from '../outputs.ts';
 import { resolveUnits } from '../units.ts';
 

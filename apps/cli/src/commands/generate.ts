@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { UsageError, formById, formIds } from '../forms.ts';
+import { formById, formIds } from '../forms.ts';
+import { UsageError } from '../usage-error.ts';
 import { readInput } from '../input.ts';
 import { filledName, writeOutput } from '../outputs.ts';
 import { resolveUnits } from '../units.ts';

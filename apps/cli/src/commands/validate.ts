@@ -2,7 +2,7 @@ import type { FileReport } from '@tianbao/validate';
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { expandInputs } from '../files.ts';
-import { UsageError } from '../forms.ts';
+import { UsageError } from '../usage-error.ts';
 import { paintFor, progress } from '../paint.ts';
 
 interface Args extends CheckArgs {
