@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, formatDateCn, readDate } from './dates.ts';
 import { joinItems, splitItems } from './items.ts';
-import { tidyLines } from './text.ts';
+import { textKey, tidyLines } from './text.ts';
 
 /** A cell's value as a workbook holds it. */
 export type CellValue = string | number | Date | null;
@@ -11,6 +11,8 @@ export interface CellProblem {
   /** Last part of the rule id: `unparsable` in `ledger.deadline.unparsable`. */
   kind: string;
   message: string;
+  /** A problem is an error unless it only asks the clerk to confirm. */
+  severity?: 'warning';
 }
 
 export interface ReadContext {
@@ -20,27 +22,124 @@ export interface ReadContext {
   year?: number;
 }
 
+/** What a workbook enforces while the clerk types: a dropdown, a number range, a date. */
+export type Entry =
+  | { type: 'list'; values: readonly string[] }
+  | { type: 'decimal'; min: number; max: number }
+  | { type: 'date' };
+
 /** How one kind of cell reads from and writes to a workbook. */
 export interface CellType<T> {
   schema: z.ZodType<T>;
   read(value: CellValue, ctx: ReadContext): { value: T; problems: CellProblem[] };
-  write(value: T): string;
+  write(value: T): CellValue;
+  /** Checked on entry in the workbooks we write. */
+  entry?: Entry;
 }
 
-function asText(value: CellValue): string {
+type Read<T> = { value: T; problems: CellProblem[] };
+const ok = <T>(value: T): Read<T> => ({ value, problems: [] });
+const fail = <T>(value: T, kind: string, message: string): Read<T> => ({ value, problems: [{ kind, message }] });
+
+/** A cell's text as a clerk sees it: dates as `2023年7月31日`, lines trimmed. */
+export function asText(value: CellValue): string {
   if (value === null) return '';
   if (value instanceof Date) return formatDateCn(readDateIso(value));
   return tidyLines(String(value));
 }
 
+/** What a written cell shows, for print. */
+export function displayText(value: CellValue): string {
+  return value === null ? '' : value instanceof Date ? formatDateCn(readDateIso(value)) : String(value);
+}
+
 const readDateIso = (d: Date) => (readDate(d) as { iso: string }).iso;
+
+const missing = (header: string) => ({ kind: 'missing', message: `${header}不能为空，请填写` });
+
+/** Plain text, one line or several; `required` makes an empty cell an error. */
+export function text(opts: { required: true }): CellType<string>;
+export function text(opts?: { required?: false }): CellType<string | undefined>;
+export function text(opts: { required?: boolean } = {}): CellType<any> {
+  return {
+    schema: opts.required ? z.string().trim().min(1, '不能为空') : z.string().trim().min(1).optional(),
+    read(value, ctx) {
+      const t = asText(value);
+      if (t) return ok(t);
+      return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
+    },
+    write: (value) => value ?? null,
+  };
+}
+
+/**
+ * One of a fixed set of words. Read after normalising spaces and width
+ * (`整 治中` is `整治中`); `aliases` maps other common spellings to a value.
+ */
+export function choice<const V extends string>(
+  values: readonly V[],
+  opts: { required?: boolean; aliases?: Record<string, V> } = {},
+): CellType<V | undefined> {
+  const byKey = new Map<string, V>();
+  for (const v of values) byKey.set(textKey(v), v);
+  for (const [a, v] of Object.entries(opts.aliases ?? {})) byKey.set(textKey(a), v);
+  const shown = values.join('、');
+  const base = z.enum(values as unknown as [V, ...V[]]);
+  return {
+    schema: (opts.required ? base : base.optional()) as z.ZodType<V | undefined>,
+    read(value, ctx) {
+      const t = asText(value);
+      if (!t) return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
+      const v = byKey.get(textKey(t));
+      return v ? ok(v) : fail(undefined, 'invalid', `${ctx.header}「${t}」不是规定的选项，请从下拉列表中选择：${shown}`);
+    },
+    write: (value) => value ?? null,
+    entry: { type: 'list', values },
+  };
+}
+
+/** A decimal number within [min, max] as typed or as a number cell (`113.25`, `１１３．２５`). */
+export function decimal(opts: { min: number; max: number; example: string; required?: boolean }): CellType<number | undefined> {
+  const base = z.number().finite();
+  return {
+    schema: (opts.required ? base : base.optional()) as z.ZodType<number | undefined>,
+    read(value, ctx) {
+      if (typeof value === 'number') return ok(value);
+      const t = textKey(asText(value)).replace(/[°度]$/, '').replace('。', '.');
+      if (!t) return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
+      const n = /^[+-]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+      return Number.isFinite(n) ? ok(n) : fail(undefined, 'unparsable', `${ctx.header}「${t}」不是数字，请填写十进制度数，如 ${opts.example}`);
+    },
+    write: (value) => value ?? null,
+    entry: { type: 'decimal', min: opts.min, max: opts.max },
+  };
+}
+
+/** One calendar date, in any way people write one; stored as a date cell. */
+export function date(opts: { example: string; required?: boolean }): CellType<string | undefined> {
+  return {
+    schema: (opts.required ? IsoDate : IsoDate.optional()) as z.ZodType<string | undefined>,
+    read(value, ctx) {
+      if (value === null || (typeof value === 'string' && !value.trim()))
+        return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
+      const d = readDate(typeof value === 'string' ? asText(value) : value, ctx.year);
+      if (d.ok) return ok(d.iso);
+      return fail(undefined, 'unparsable', `${ctx.header}「${asText(value)}」不是有效日期，请填写如 ${opts.example}`);
+    },
+    write: (value) => (value ? dateCell(value) : null),
+    entry: { type: 'date' },
+  };
+}
+
+/** A date with no time zone: midnight UTC, which is how exceljs writes a date serial. */
+const dateCell = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const Item = z.string().trim().min(1, '不能为空，没有内容的项请删去').refine((s) => !s.includes('\n'), '一项只写一行');
 
 /** Numbered items (`1.…` `2.…`), one per line. */
 export const items: CellType<string[]> = {
   schema: z.array(Item),
-  read: (value) => ({ value: splitItems(asText(value)), problems: [] }),
+  read: (value) => ok(splitItems(asText(value))),
   write: joinItems,
 };
 
@@ -57,7 +156,7 @@ export const deadlines: CellType<Deadline[]> = {
   read(value, ctx) {
     if (value instanceof Date || typeof value === 'number') {
       const d = readDate(value);
-      return d.ok ? { value: [d.iso], problems: [] } : { value: [], problems: [unparsable(ctx.header, String(value))] };
+      return d.ok ? ok([d.iso]) : { value: [], problems: [unparsable(ctx.header, String(value))] };
     }
     const out: Deadline[] = [];
     const problems: CellProblem[] = [];

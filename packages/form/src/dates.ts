@@ -86,3 +86,9 @@ export function formatPeriodCn(period: string): string {
   const [y, m] = period.split('-').map(Number);
   return `${y}年${m}月`;
 }
+
+/** Today in the machine's time zone, `YYYY-MM-DD` (the clerk's day, not UTC's). */
+export function today(): string {
+  const d = new Date();
+  return isoOf(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}

@@ -1,9 +1,26 @@
 import './locale.ts';
 export { textKey } from './text.ts';
-export { Unit, UnitList, defaultUnits, loadUnits, findUnit } from './units.ts';
-export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, isoOf, type DateRead } from './dates.ts';
+export { Unit, UnitList, defaultUnits, loadUnits, findUnit, findReporter } from './units.ts';
+export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, isoOf, today, type DateRead } from './dates.ts';
 export { splitItems, joinItems } from './items.ts';
-export { items, deadlines, Deadline, ONGOING, type CellType, type CellValue, type CellProblem, type ReadContext } from './cells.ts';
+export {
+  items,
+  deadlines,
+  text,
+  choice,
+  decimal,
+  date,
+  displayText,
+  Deadline,
+  ONGOING,
+  type CellType,
+  type CellValue,
+  type CellProblem,
+  type ReadContext,
+  type Entry,
+} from './cells.ts';
+export { personName, normaliseName, printedName } from './person.ts';
+export { creditCode, creditCheckChar, creditCodeProblem } from './credit-code.ts';
 export { error, warning, type Issue, type Finding, type Severity, type DataPath } from './issues.ts';
 export {
   FormHeader,
@@ -11,11 +28,13 @@ export {
   titleFor,
   infoLineFor,
   inputColumns,
-  rowData,
+  bodyRows,
   type Column,
   type FixedRow,
+  type Field,
   type Layout,
   type FormDefinition,
   type RuleContext,
 } from './model.ts';
+export { outputContext, type OutputContext, type Table, type SheetSpec, type BarChart, type PrintBlock, type PrintSpec } from './output.ts';
 export { periodFromText, periodFromFileName } from './period.ts';

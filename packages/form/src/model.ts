@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CellType } from './cells.ts';
 import { IsoDate, Period, formatDateCn } from './dates.ts';
 import type { Finding } from './issues.ts';
+import type { OutputContext, PrintSpec, SheetSpec } from './output.ts';
 import type { UnitList } from './units.ts';
 
 /** The fields every form carries besides its table: who reports, for which month. */
@@ -24,12 +25,16 @@ export interface Column {
   header: string;
   /** Width in Excel characters; the PDF shares the page in the same proportions. */
   width: number;
-  /** Filled by the clerk: how the cell reads and writes. Absent for the template's fixed text. */
+  /** Filled by the clerk: how the cell reads and writes. Absent for fixed text and the row number. */
   cell?: CellType<any>;
   /** Middle part of rule ids for this column's cell problems (`deadline` → `ledger.deadline.unparsable`). */
   rule?: string;
   /** Input hint shown when the clerk selects the cell. */
   hint?: { title: string; prompt: string };
+  /** 序号: numbered by the engine, not read back. */
+  serial?: boolean;
+  /** A blank cell continues the value above, as a role printed once for its group. */
+  fillDown?: boolean;
 }
 
 /** A body row the template prints, with its fixed texts. */
@@ -39,6 +44,14 @@ export interface FixedRow {
   fixed: Record<string, string>;
   /** Short text that identifies the row in a submission even when its fixed text was edited. */
   label: string;
+}
+
+/** A labelled value under the table (`办公室主任 | 靳莲`). */
+export interface Field {
+  key: string;
+  label: string;
+  cell: CellType<any>;
+  rule?: string;
 }
 
 /** A form's printed layout: title, table, notes. */
@@ -51,11 +64,22 @@ export interface Layout {
   /** Print the `填报单位：…　　填报日期：…` line under the title. */
   infoLine: boolean;
   columns: Column[];
-  rows: FixedRow[];
+  /**
+   * The rows the template prints, with fixed texts (data by row key). Absent
+   * for a list: one row per entry, as many as the clerk needs (data an array).
+   */
+  rows?: FixedRow[];
+  /** Empty rows a blank list offers. */
+  blankRows?: number;
   /** Columns whose equal neighbouring fixed texts are one merged cell (`重点检视`). */
-  mergeDown: string[];
-  /** Data key that holds the rows, by row key then column key. */
+  mergeDown?: string[];
+  /** Data key that holds the rows. */
   dataKey: string;
+  /** Labelled values after the table and one empty row: label in one column, value from another. */
+  fields?: { labelColumn: string; valueColumn: string; items: Field[] };
+  /** Keep the header row in view while scrolling a long list. */
+  freezeHeader?: boolean;
+  orientation: 'portrait' | 'landscape';
   notes: string[];
 }
 
@@ -76,11 +100,18 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   source: string;
   /** First part of this form's rule ids (`ledger`). */
   rulePrefix: string;
+  /** Reported for a month: a submission must say which. */
+  monthly: boolean;
+  /** The city itself may report this form, not only its units. */
+  cityReports: boolean;
   schema: z.ZodType<T>;
   layout: Layout;
   /** Checks beyond the schema, on data the schema accepted. */
   rules(data: T, ctx: RuleContext): Finding[];
-  /** Sample submissions, shipped with the template (one per unit for the demo). */
+  /** Sheets after the form's own: reference lists, and computed ones when `data` is given. */
+  sheets?(data: T | null, ctx: OutputContext): SheetSpec[];
+  print: PrintSpec;
+  /** Sample submissions, shipped with the template (for the demo). */
   samples: T[];
 }
 
@@ -88,11 +119,12 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
 export function defineForm<T extends FormHeader>(def: FormDefinition<T>): FormDefinition<T> {
   const { layout } = def;
   if (!layout.title.includes('{unit}')) throw new Error(`${def.id}: title has no {unit}`);
-  for (const row of layout.rows) {
+  for (const row of layout.rows ?? []) {
     for (const col of layout.columns) {
       if (!col.cell && row.fixed[col.key] === undefined) throw new Error(`${def.id}: row ${row.key} has no text for fixed column ${col.key}`);
     }
   }
+  if (!layout.rows && layout.columns.some((c) => !c.cell && !c.serial)) throw new Error(`${def.id}: a list has no fixed columns`);
   return def;
 }
 
@@ -108,7 +140,12 @@ export function titleFor(layout: Layout, unit: string): string {
 
 export const inputColumns = (layout: Layout) => layout.columns.filter((c) => c.cell);
 
-/** The data of one table row, by column key. */
-export function rowData(def: FormDefinition<any>, data: Record<string, any>, rowKey: string): Record<string, unknown> {
-  return (data[def.layout.dataKey] as Record<string, Record<string, unknown>>)[rowKey] ?? {};
+/**
+ * The table's body as rows of values by column key: the template's rows in
+ * order, or the list's entries.
+ */
+export function bodyRows(layout: Layout, data: Record<string, any> | null): { fixed?: FixedRow; values: Record<string, unknown> }[] {
+  const table = data?.[layout.dataKey];
+  if (layout.rows) return layout.rows.map((fixed) => ({ fixed, values: (table as Record<string, Record<string, unknown>> | undefined)?.[fixed.key] ?? {} }));
+  return ((table ?? []) as Record<string, unknown>[]).map((values) => ({ values }));
 }

@@ -35,3 +35,9 @@ export function findUnit(list: UnitList, name: string): Unit | undefined {
   const key = textKey(name);
   return list.units.find((u) => textKey(u.name) === key || u.aliases.some((a) => textKey(a) === key));
 }
+
+/** Who may report a form: a unit, or also the city itself when the form allows it. */
+export function findReporter(list: UnitList, name: string, cityReports: boolean): { name: string; code: string } | undefined {
+  if (cityReports && textKey(name) === textKey(list.city.name)) return list.city;
+  return findUnit(list, name);
+}

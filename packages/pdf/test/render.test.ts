@@ -9,7 +9,7 @@ const long = (what: string) =>
 const longData = {
   ...sample,
   rows: Object.fromEntries(
-    reviewLedger.layout.rows.map((r) => [
+    reviewLedger.layout.rows!.map((r) => [
       r.key,
       { problems: long('问题'), measures: long('措施'), deadlines: ['2023-07-31', '长期坚持', '2023-08-31', '持续推进'] },
     ]),
@@ -44,7 +44,7 @@ describe('renderPdf', () => {
     expect(all).toContain(`${sample.unit}行政复议工作问题台账`);
     expect(all).toContain(flat(`填报单位：${sample.filler}　　填报日期：2023年6月26日`));
     for (const col of reviewLedger.layout.columns) expect(all).toContain(col.header);
-    for (const row of reviewLedger.layout.rows) for (const t of Object.values(row.fixed)) expect(printed(flowing, flat(t)), t).toBe(true);
+    for (const row of reviewLedger.layout.rows!) for (const t of Object.values(row.fixed)) expect(printed(flowing, flat(t)), t).toBe(true);
     for (const note of reviewLedger.layout.notes) expect(all).toContain(flat(note));
     for (const row of Object.values(sample.rows))
       row.problems.forEach((p, i) => expect(all).toContain(flat(`${i + 1}.${p}`)));

@@ -1,13 +1,12 @@
 import { basename } from 'node:path';
 import {
   error,
-  findUnit,
-  inputColumns,
-  isoOf,
+  findReporter,
   periodFromFileName,
   periodFromText,
   readDate,
   textKey,
+  today,
   warning,
   type DataPath,
   type Finding,
@@ -17,6 +16,7 @@ import {
 } from '@tianbao/form';
 import { locateForm, readWorkbook, type Located, type LoadedWorkbook } from '@tianbao/xlsx';
 import { issueAt, type Place } from './issue.ts';
+import { readData } from './read-data.ts';
 
 export interface CheckOptions {
   forms: readonly FormDefinition<any>[];
@@ -87,7 +87,7 @@ function report(file: string, template: string | null, unit: string | null, peri
 
 /** Read the data out of a located table, then run schema and rules on it. */
 function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts: CheckOptions): FileReport {
-  const { layout, rulePrefix: p } = def;
+  const { layout } = def;
   const issues: Issue[] = [];
   const at = (cell: string | null): Place => ({ sheet: loc.sheet, cell });
   const add = (f: Finding, cell: string | null = null) => issues.push(issueAt(f, at(cell)));
@@ -100,7 +100,7 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
   const info = loc.info?.text ?? '';
   const period =
     loc.meta.period ?? periodFromText(info) ?? periodFromFileName(basename(file)) ?? opts.period ?? undefined;
-  if (!period)
+  if (!period && def.monthly)
     add(
       warning(
         'period.unknown',
@@ -109,69 +109,89 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
     );
   const year = period ? Number(period.slice(0, 4)) : undefined;
 
-  // The table's body rows: all there, in order, fixed text untouched.
-  // An unknown unit is reported once, above; the rest is still checked under the name written.
-  const data: Record<string, any> = { unit: unit ?? named ?? layout.placeholder };
-  if (period) data.period = period;
-  Object.assign(data, infoFields(info));
-  const rows: Record<string, Record<string, unknown>> = {};
-  data[layout.dataKey] = rows;
-  const positions = new Map<string, string>();
+  // A template's rows: all there, in order, fixed text untouched.
   if (loc.outOfOrder)
-    add(error('table.rows.order', `表格各行顺序与表样不一致，应依次为：${layout.rows.map((r) => r.label).join('、')}，请按表样顺序填写`));
-  const fixedCol = layout.columns.filter((c) => !c.cell).at(-1)!;
+    add(error('table.rows.order', `表格各行顺序与表样不一致，应依次为：${layout.rows!.map((r) => r.label).join('、')}，请按表样顺序填写`));
+  const fixedCol = layout.columns.filter((c) => !c.cell).at(-1);
   for (const found of loc.rows) {
-    const spec = layout.rows.find((r) => r.key === found.key)!;
-    if (found.row === null) {
+    const spec = layout.rows?.find((r) => r.key === found.key);
+    if (!spec || !fixedCol) continue;
+    if (found.row === null)
       add(error('table.row.missing', `缺少“${spec.label}”一行，请按表样补上该行（${fixedCol.header}：${spec.fixed[fixedCol.key]}）`));
-      continue;
-    }
-    if (!found.fixedMatches)
+    else if (!found.fixedMatches)
       add(
-        warning(`${p}.content.changed`, `“${spec.label}”一行的${fixedCol.header}与表样不一致，请恢复表样原文：${spec.fixed[fixedCol.key]}`),
+        warning(`${def.rulePrefix}.content.changed`, `“${spec.label}”一行的${fixedCol.header}与表样不一致，请恢复表样原文：${spec.fixed[fixedCol.key]}`),
         `${loc.columns[fixedCol.key]}${found.row}`,
       );
-    const values: Record<string, unknown> = {};
-    for (const col of inputColumns(layout)) {
-      const cell = `${loc.columns[col.key]}${found.row}`;
-      positions.set(`${layout.dataKey}.${found.key}.${col.key}`, cell);
-      const read = col.cell!.read(found.values[col.key] ?? null, { header: col.header, year });
-      values[col.key] = read.value;
-      for (const problem of read.problems) add({ severity: 'error', rule: `${p}.${col.rule ?? col.key}.${problem.kind}`, message: problem.message }, cell);
-    }
-    rows[found.key] = values;
   }
+  for (const field of layout.fields?.items ?? [])
+    if (!loc.fields[field.key])
+      add(error('table.field.missing', `表格下方缺少“${field.label}”一行，请在表格下空一行后填写“${field.label}”及其内容`));
+
+  // Every answer cell through its cell type; an unknown unit was reported once, above.
+  const read = readData(def, loc, year);
+  for (const { cell, rule, problem } of read.problems) add({ severity: problem.severity ?? 'error', rule, message: problem.message }, cell);
+  const data: Record<string, any> = { unit: unit ?? named ?? layout.placeholder, ...infoFields(info), ...read.data };
+  if (period) data.period = period;
 
   const where = (path: DataPath | undefined): string | null => {
     if (!path || path.length === 0) return null;
     if (path[0] === 'unit') return titleCell;
     if (path[0] === 'filler' || path[0] === 'reportDate' || path[0] === 'period') return loc.info?.cell ?? titleCell;
-    return positions.get(path.slice(0, 3).join('.')) ?? null;
+    for (let n = Math.min(3, path.length); n > 0; n--) {
+      const cell = read.cells.get(path.slice(0, n).join('.'));
+      if (cell) return cell;
+    }
+    return null;
   };
+  // One error a cell: a cell already in error is not judged again.
+  const inError = () => new Set(issues.filter((i) => i.severity === 'error').map((i) => i.cell));
 
   const parsed = def.schema.safeParse(data);
   if (!parsed.success) {
+    const taken = inError();
     for (const z of parsed.error.issues) {
-      if (z.path[0] === 'unit') continue; // already said by the title check
-      add(error(`${p}.schema`, `${z.message}（${z.path.join('.')}）`), where(z.path as DataPath));
+      const cell = where(z.path as DataPath);
+      if (z.path[0] === 'unit' || (cell && taken.has(cell))) continue;
+      taken.add(cell);
+      add(error(`${def.rulePrefix}.schema`, `${z.message}（${z.path.join('.')}）`), cell);
     }
-  } else {
-    const asOf = opts.asOf ?? (data.reportDate as string | undefined) ?? localToday();
-    // One error a cell: a cell whose text could not be read is not judged again by the rules.
-    const unreadable = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.cell));
-    for (const f of def.rules(parsed.data, { units: opts.units, period, asOf })) {
-      const cell = where(f.path);
-      if (!(f.severity === 'error' && cell && unreadable.has(cell))) add(f, cell);
+  }
+  // Rules run on what the schema accepts: a list's faulty rows are set aside, the rest is still judged.
+  const judged = parsed.success ? { data: parsed.data, where } : withoutFaultyEntries(def, data, parsed.error.issues, where);
+  if (judged) {
+    const asOf = opts.asOf ?? (judged.data.reportDate as string | undefined) ?? today();
+    const taken = inError();
+    for (const f of def.rules(judged.data, { units: opts.units, period, asOf })) {
+      const cell = judged.where(f.path);
+      if (!(f.severity === 'error' && cell && taken.has(cell))) add(f, cell);
     }
   }
   issues.sort(byPlace);
   return report(file, def.id, unit, period ?? null, issues, parsed.success ? (parsed.data as Record<string, unknown>) : undefined);
 }
 
-/** Today in the machine's time zone, `YYYY-MM-DD` (the clerk's day, not UTC's). */
-function localToday(): string {
-  const d = new Date();
-  return isoOf(d.getFullYear(), d.getMonth() + 1, d.getDate());
+type Where = (path: DataPath | undefined) => string | null;
+
+/**
+ * When every schema failure lies inside a list's rows, the data without those
+ * rows, and a `where` that maps the remaining rows' paths back to their cells.
+ */
+function withoutFaultyEntries(
+  def: FormDefinition<any>,
+  data: Record<string, any>,
+  failures: readonly { path: PropertyKey[] }[],
+  where: Where,
+): { data: any; where: Where } | null {
+  const key = def.layout.dataKey;
+  if (def.layout.rows || !failures.every((f) => f.path[0] === key && typeof f.path[1] === 'number')) return null;
+  const faulty = new Set(failures.map((f) => f.path[1] as number));
+  const kept = (data[key] as unknown[]).map((_, i) => i).filter((i) => !faulty.has(i));
+  const parsed = def.schema.safeParse({ ...data, [key]: kept.map((i) => data[key][i]) });
+  if (!parsed.success) return null;
+  const mapped: Where = (path) =>
+    path && path[0] === key && typeof path[1] === 'number' ? where([key, kept[path[1]]!, ...path.slice(2)]) : where(path);
+  return { data: parsed.data, where: mapped };
 }
 
 /** Whole-file findings first, then in reading order: row by row, left to right. */
@@ -199,12 +219,12 @@ function unitFromTitle(
     add(error(`${p}.unit.placeholder`, `标题仍是表样中的「${layout.placeholder}」，请改为本单位名称，如「${example}」`));
     return { unit: null, named: null };
   }
-  const unit = findUnit(units, named);
+  const unit = findReporter(units, named, def.cityReports);
   if (!unit) {
     add(
       error(
         `${p}.unit.unknown`,
-        `标题中的单位「${named}」不在${units.city.name}的报送单位名单中，请填写规范名称：${units.units.map((u) => u.name).join('、')}`,
+        `标题中的单位「${named}」不在${units.city.name}的报送单位名单中，请填写规范名称：${[...(def.cityReports ? [units.city] : []), ...units.units].map((u) => u.name).join('、')}`,
       ),
     );
     return { unit: null, named };

@@ -18,8 +18,10 @@ export interface Located {
   info: { text: string; cell: string } | null;
   /** Key/value pairs of the `_tianbao` sheet; empty for workbooks from elsewhere. */
   meta: Record<string, string>;
-  /** One entry per template row, in template order; `row` null when the row was not found. */
+  /** A template's rows in template order (`row` null when not found), or a list's rows in sheet order. */
   rows: LocatedRow[];
+  /** Labelled values under the table by field key; null when the label is not there. */
+  fields: Record<string, { value: CellValue; cell: string } | null>;
   /** Template row keys not found. */
   missing: string[];
   /** The rows found stand in another order than the template's. */
@@ -36,8 +38,10 @@ export interface LocatedRow {
 }
 
 const HEADER_SCAN = 20;
-/** How far below the header to look for body rows. */
+/** How far below the header to look for a template's rows. */
 const BODY_SCAN = 200;
+/** How far below the table to look for its labelled values. */
+const FIELD_SCAN = 20;
 /** Refused unread: no real form is this large, and a batch must not stall on one file. */
 const MAX_BYTES = 50 * 1024 * 1024;
 const INFO = /填报单位|填报日期|报送月份/;
@@ -146,7 +150,6 @@ function readBody(
   meta: Record<string, string>,
 ): Located {
   const { layout } = def;
-  const fixedCols = layout.columns.filter((c) => !c.cell);
   const columns = Object.fromEntries(Object.entries(colNums).map(([k, c]) => [k, ws.getColumn(c).letter]));
 
   let info: Located['info'] = null;
@@ -163,9 +166,31 @@ function readBody(
   const parts = layout.title.split('{unit}').map(textKey).filter(Boolean);
   const title = texts.find((t) => parts.every((p) => textKey(t.text).includes(p))) ?? texts.at(-1) ?? null;
 
+  const body = layout.rows ? fixedRows(ws, def, headerRow, colNums) : listRows(ws, def, headerRow, colNums);
+  const order = body.rows.map((r) => r.row).filter((r): r is number => r !== null);
+  return {
+    sheet: ws.name,
+    headerRow,
+    columns,
+    title,
+    info,
+    meta,
+    rows: body.rows,
+    fields: readFields(ws, def, body.end),
+    missing: body.rows.filter((r) => r.row === null).map((r) => r.key),
+    outOfOrder: order.some((r, i) => i > 0 && r < order[i - 1]!),
+  };
+}
+
+type Body = { rows: LocatedRow[]; end: number };
+
+/** The template's rows, each found by its label wherever it stands below the header. */
+function fixedRows(ws: ExcelJS.Worksheet, def: FormDefinition<any>, headerRow: number, colNums: Record<string, number>): Body {
+  const { layout } = def;
+  const fixedCols = layout.columns.filter((c) => !c.cell);
   const last = Math.min(ws.rowCount, headerRow + BODY_SCAN);
   const claimed = new Set<number>();
-  const rows: LocatedRow[] = layout.rows.map((fixed) => {
+  const rows = layout.rows!.map((fixed): LocatedRow => {
     const label = textKey(fixed.label);
     let row: number | null = null;
     for (let r = headerRow + 1; r <= last && row === null; r++) {
@@ -181,22 +206,79 @@ function readBody(
       fixedMatches = fixedCols.every((c) => {
         const text = textKey(cellText(ws.getCell(at, colNums[c.key]!)));
         // A group's text written once, with the rows below left blank, is how it prints unmerged.
-        return text === textKey(fixed.fixed[c.key] ?? '') || (text === '' && layout.mergeDown.includes(c.key));
+        return text === textKey(fixed.fixed[c.key] ?? '') || (text === '' && (layout.mergeDown ?? []).includes(c.key));
       });
     }
     return { key: fixed.key, row, fixedMatches, values };
   });
+  return { rows, end: Math.max(headerRow, ...claimed) };
+}
 
-  const order = rows.map((r) => r.row).filter((r): r is number => r !== null);
-  return {
-    sheet: ws.name,
-    headerRow,
-    columns,
-    title,
-    info,
-    meta,
-    rows,
-    missing: rows.filter((r) => r.row === null).map((r) => r.key),
-    outOfOrder: order.some((r, i) => i > 0 && r < order[i - 1]!),
-  };
+/**
+ * A list's rows: every row below the header with something in an answer
+ * column, up to the fields or notes under the table. Blank rows in between
+ * are skipped; a blank fill-down cell takes the value above.
+ */
+function listRows(ws: ExcelJS.Worksheet, def: FormDefinition<any>, headerRow: number, colNums: Record<string, number>): Body {
+  const { layout } = def;
+  const inputs = layout.columns.filter((c) => c.cell);
+  const stops = [...(layout.fields?.items.map((f) => textKey(f.label)) ?? []), ...layout.notes.map((n) => textKey(n).slice(0, 6))];
+  const rows: LocatedRow[] = [];
+  const carried: Record<string, CellValue> = {};
+  let end = headerRow;
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (!row.hasValues) continue;
+    const texts = inputs.map((c) => textKey(cellText(row.getCell(colNums[c.key]!))));
+    if (texts.some((t) => t && stops.some((s) => t.startsWith(s)))) break;
+    if (texts.every((t) => t === '')) continue;
+    const values: Record<string, CellValue> = {};
+    for (const c of inputs) {
+      let v = cellValue(row.getCell(colNums[c.key]!));
+      if (c.fillDown) {
+        if (v === null || (typeof v === 'string' && !v.trim())) v = carried[c.key] ?? null;
+        else carried[c.key] = v;
+      }
+      values[c.key] = v;
+    }
+    rows.push({ key: String(rows.length), row: r, fixedMatches: true, values });
+    end = r;
+  }
+  return { rows, end };
+}
+
+/** The labelled values under the table: `办公室主任 | 靳莲`, or `办公室主任：靳莲` in one cell. */
+function readFields(ws: ExcelJS.Worksheet, def: FormDefinition<any>, after: number): Located['fields'] {
+  const out: Located['fields'] = {};
+  const items = def.layout.fields?.items ?? [];
+  const last = Math.min(ws.rowCount, after + FIELD_SCAN);
+  for (const field of items) {
+    const label = textKey(field.label);
+    out[field.key] = null;
+    for (let r = after + 1; r <= last && !out[field.key]; r++) {
+      const row = ws.getRow(r);
+      const width = Math.max(ws.columnCount, row.cellCount);
+      for (let c = 1; c <= width; c++) {
+        const text = textKey(cellText(row.getCell(c)));
+        if (!text.startsWith(label)) continue;
+        const rest = cellText(row.getCell(c)).trim().replace(/^.*?[：:]/, '');
+        if (text !== label && text !== `${label}：` && rest) {
+          out[field.key] = { value: rest.trim(), cell: row.getCell(c).address };
+          break;
+        }
+        for (let k = c + 1; k <= width; k++) {
+          const cell = row.getCell(k);
+          if (cell.isMerged && cell.master !== cell) continue;
+          if (cellText(cell).trim()) {
+            out[field.key] = { value: cellValue(cell), cell: cell.address };
+            break;
+          }
+        }
+        // A label with nothing beside it: the empty cell next to it is where the value belongs.
+        out[field.key] ??= { value: null, cell: row.getCell(c + 1).address };
+        break;
+      }
+    }
+  }
+  return out;
 }

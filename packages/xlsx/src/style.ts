@@ -31,3 +31,12 @@ export function linesFor(text: string, width: number): number {
 
 /** Row height in points for the given number of lines. */
 export const heightFor = (lines: number, min = 20) => Math.max(min, lines * LINE_HEIGHT + 6);
+
+/** Dates as clerks write them: `2023年12月31日`. */
+export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+
+/** Light red for a cell that fails, light yellow for one to confirm. */
+export const markFill: Record<'error' | 'warning', ExcelJS.Fill> = {
+  error: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
+  warning: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } },
+};

@@ -19,7 +19,7 @@ describe('writeWorkbook', () => {
     expect(ws.getCell('A4').text).toBe('重点检视');
     expect(ws.getCell('A7').isMerged && ws.getCell('A7').master.address).toBe('A4');
     expect(ws.getCell('A8').isMerged).toBe(false);
-    expect(ws.getCell('B4').text).toBe(reviewLedger.layout.rows[0]!.fixed.content);
+    expect(ws.getCell('B4').text).toBe(reviewLedger.layout.rows![0]!.fixed.content);
     expect(ws.getCell('A9').text).toBe(reviewLedger.layout.notes[0]);
     expect(ws.getCell('A10').text).toBe(reviewLedger.layout.notes[1]);
   });

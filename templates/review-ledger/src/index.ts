@@ -13,9 +13,12 @@ export const reviewLedger = defineForm<ReviewLedger>({
   version: '2023.1',
   source: '焦政办〔2023〕24号',
   rulePrefix: 'ledger',
+  monthly: true,
+  cityReports: false,
   schema: ReviewLedger,
   layout,
   rules,
+  print: { orientation: 'landscape' },
   samples,
 });
 export default reviewLedger;

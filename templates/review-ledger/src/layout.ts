@@ -8,6 +8,7 @@ export const layout: Layout = {
   title: '{unit}行政复议工作问题台账',
   placeholder: 'XX县（市、区）',
   infoLine: true,
+  orientation: 'landscape',
   dataKey: 'rows',
   mergeDown: ['item'],
   columns: [

@@ -2,7 +2,7 @@ import { error, formatDateCn, warning, type Finding, type RuleContext } from '@t
 import { layout } from './layout.ts';
 import type { ReviewLedger } from './schema.ts';
 
-const label = (key: string) => layout.rows.find((r) => r.key === key)!.label;
+const label = (key: string) => layout.rows!.find((r) => r.key === key)!.label;
 
 /** What the gazette implies beyond the schema: 对账销号, every problem answered. */
 export function rules(data: ReviewLedger, ctx: RuleContext): Finding[] {

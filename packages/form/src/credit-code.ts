@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { asText, type CellType } from './cells.ts';
+import { stripSpaces, toHalfWidth } from './text.ts';
+
+/** GB 32100-2015: the 31 characters a 统一社会信用代码 may use (no I, O, S, V, Z). */
+const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The 18th character the first 17 call for. */
+export function creditCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CHARS.indexOf(first17[i]!) * WEIGHTS[i]!;
+  return CHARS[(31 - (sum % 31)) % 31]!;
+}
+
+export type CreditCodeProblem = 'length' | 'char' | 'division' | 'check';
+
+/** What is wrong with a code, or null. `check` alone means only the check character disagrees. */
+export function creditCodeProblem(code: string): CreditCodeProblem | null {
+  if (code.length !== 18) return 'length';
+  if ([...code].some((c) => !CHARS.includes(c))) return 'char';
+  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'division';
+  return creditCheckChar(code.slice(0, 17)) === code[17] ? null : 'check';
+}
+
+const MESSAGES: Record<Exclude<CreditCodeProblem, 'check'>, string> = {
+  length: '应为18位',
+  char: '含有不允许的字符（只用数字和大写字母，不用 I、O、S、V、Z）',
+  division: '第3至8位应为登记管理机关行政区划码（6位数字）',
+};
+
+/** 统一社会信用代码, upper-cased and without spaces; empty is allowed. */
+export const creditCode: CellType<string | undefined> = {
+  schema: z.string().length(18).optional(),
+  read(value, ctx) {
+    const code = stripSpaces(toHalfWidth(asText(value))).toUpperCase();
+    if (!code) return { value: undefined, problems: [] };
+    const problem = creditCodeProblem(code);
+    if (problem === null) return { value: code, problems: [] };
+    if (problem === 'check')
+      return {
+        value: code,
+        problems: [
+          {
+            kind: 'check',
+            severity: 'warning',
+            message: `${ctx.header}「${code}」校验位不符（按 GB 32100-2015 应为 ${creditCheckChar(code.slice(0, 17))}），多为抄写错误，请与营业执照核对；个别早期试点代码确实如此，核实无误可说明`,
+          },
+        ],
+      };
+    return {
+      value: undefined,
+      problems: [{ kind: 'invalid', message: `${ctx.header}「${code}」${MESSAGES[problem]}，请按营业执照上的18位代码填写` }],
+    };
+  },
+  write: (value) => value ?? null,
+};

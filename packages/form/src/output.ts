@@ -1,0 +1,62 @@
+import { today } from './dates.ts';
+import type { CellValue } from './cells.ts';
+import type { Severity } from './issues.ts';
+import type { UnitList } from './units.ts';
+
+/** What a generated document may depend on besides its data. */
+export interface OutputContext {
+  units: UnitList;
+  /** The day figures are computed for, `YYYY-MM-DD`. */
+  asOf: string;
+}
+
+/** A plain table a form computes (a summary, a reference list), for a sheet or a print section. */
+export interface Table {
+  /** `percent`: a fraction shown as `85.0%`. */
+  columns: { header: string; width: number; percent?: boolean }[];
+  rows: CellValue[][];
+  /** Cells to mark: below target, missing. `row` counts body rows from 0. */
+  marks?: { row: number; column: number; severity: Severity }[];
+}
+
+/** An extra sheet of a generated workbook, after the form's own. */
+export interface SheetSpec {
+  name: string;
+  title: string;
+  table: Table;
+  notes?: string[];
+}
+
+/** Bars per category, one series each, with an optional target line per series. Values are fractions. */
+export interface BarChart {
+  categories: string[];
+  series: { name: string; values: number[]; target?: number }[];
+}
+
+/**
+ * A print section. `form` is the form itself (title, info line, table, notes);
+ * the rest are general pieces a form may arrange around it.
+ */
+export type PrintBlock =
+  | { kind: 'form' }
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  /** Aligned lines with no rules: widths in characters, the last column takes the rest. */
+  | { kind: 'lines'; rows: string[][]; widths: number[] }
+  | { kind: 'table'; table: Table }
+  | { kind: 'bars'; chart: BarChart; caption: string }
+  | { kind: 'pageBreak' };
+
+export interface PrintSpec {
+  orientation: 'portrait' | 'landscape';
+  /** Body size in points; a wide table prints smaller. */
+  fontSize?: number;
+  /** The sections in order; default: the form alone. */
+  blocks?(data: any, ctx: OutputContext): PrintBlock[];
+}
+
+/** The context a document is made in when the caller gives none: the form's 填报日期, else today. */
+export function outputContext(data: { reportDate?: string } | null, units: UnitList, asOf?: string): OutputContext {
+  return { units, asOf: asOf ?? data?.reportDate ?? today() };
+}

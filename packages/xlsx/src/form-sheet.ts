@@ -1,0 +1,188 @@
+import type ExcelJS from 'exceljs';
+import { bodyRows, infoLineFor, titleFor, type Column, type FormDefinition, type Layout } from '@tianbao/form';
+import { columnLetter, type DropdownLists } from './lists.ts';
+import { BODY_FONT, BODY_SIZE, DATE_FORMAT, TITLE_FONT, headerFill, heightFor, linesFor, thin } from './style.ts';
+
+const BLANK_INFO = '填报单位：　　　　　　填报日期：　　年　月　日';
+
+/**
+ * The form's own sheet: title, info line, header, body, fields, notes. The
+ * template's texts are locked; answer cells are open, with their entry checks.
+ */
+export async function writeFormSheet(wb: ExcelJS.Workbook, def: FormDefinition<any>, data: Record<string, any> | null, lists: DropdownLists): Promise<void> {
+  const { layout } = def;
+  const cols = layout.columns;
+  const n = cols.length;
+  const ws = wb.addWorksheet(layout.sheet, { views: [{ showGridLines: false }] });
+  ws.columns = cols.map((c) => ({ key: c.key, width: c.width }));
+  const totalWidth = cols.reduce((s, c) => s + c.width, 0);
+  const body: Partial<ExcelJS.Font> = { name: BODY_FONT, size: BODY_SIZE };
+
+  let r = 1;
+  ws.mergeCells(r, 1, r, n);
+  const title = ws.getCell(r, 1);
+  title.value = titleFor(layout, data?.unit ?? layout.placeholder);
+  title.font = { name: TITLE_FONT, size: 18, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(r).height = 36;
+  r++;
+
+  if (layout.infoLine) {
+    ws.mergeCells(r, 1, r, n);
+    const info = ws.getCell(r, 1);
+    info.value = data ? infoLineFor(data) : BLANK_INFO;
+    info.font = body;
+    info.alignment = { horizontal: 'left', vertical: 'middle' };
+    info.protection = { locked: false };
+    ws.getRow(r).height = 24;
+    r++;
+  }
+
+  const headerRow = r;
+  cols.forEach((c, i) => {
+    const cell = ws.getCell(r, i + 1);
+    cell.value = c.header;
+    cell.font = { ...body, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = thin;
+    cell.fill = headerFill;
+  });
+  ws.getRow(r).height = 28;
+  r++;
+
+  const firstBody = r;
+  const rows = bodyRows(layout, data);
+  // A blank list offers empty numbered rows to fill.
+  const count = layout.rows || data ? rows.length : (layout.blankRows ?? 0);
+  const merged = mergeGroups(layout, firstBody);
+  for (let i = 0; i < count; i++, r++) {
+    const { fixed, values = {} } = rows[i] ?? {};
+    let lines = 1;
+    cols.forEach((c, k) => {
+      const cell = ws.getCell(r, k + 1);
+      cell.font = body;
+      cell.border = thin;
+      const value = c.serial ? i + 1 : c.cell ? answerValue(c, values[c.key]) : (fixed?.fixed[c.key] ?? '');
+      cell.value = value;
+      if (value instanceof Date) cell.numFmt = DATE_FORMAT;
+      const inGroup = merged.get(c.key)?.has(r) ?? false;
+      const centred = inGroup || c.serial;
+      cell.alignment = { wrapText: true, vertical: inGroup ? 'middle' : 'top', horizontal: centred ? 'center' : 'left' };
+      if (c.cell || (c.serial && !layout.rows)) cell.protection = { locked: false };
+      // A merged text is shared out over its rows, so it does not set a row's height.
+      if (!inGroup && typeof value === 'string') lines = Math.max(lines, linesFor(value, c.width));
+    });
+    ws.getRow(r).height = heightFor(lines, layout.rows ? 30 : 20);
+  }
+  for (const [key, groups] of mergedRanges(layout, firstBody)) {
+    const c = cols.findIndex((col) => col.key === key) + 1;
+    for (const [from, to] of groups) ws.mergeCells(from, c, to, c);
+  }
+  if (count > 0) addEntryChecks(ws, cols, firstBody, r - 1, lists);
+
+  if (layout.fields) {
+    r++; // one empty row between the table and the fields
+    const labelCol = cols.findIndex((c) => c.key === layout.fields!.labelColumn) + 1;
+    const valueCol = cols.findIndex((c) => c.key === layout.fields!.valueColumn) + 1;
+    for (const field of layout.fields.items) {
+      const label = ws.getCell(r, labelCol);
+      label.value = field.label;
+      label.font = { ...body, bold: true };
+      if (valueCol < n) ws.mergeCells(r, valueCol, r, n);
+      const value = ws.getCell(r, valueCol);
+      const v = data?.[field.key];
+      value.value = v === undefined || v === null ? null : field.cell.write(v);
+      value.font = body;
+      value.protection = { locked: false };
+      value.border = { bottom: { style: 'thin' } };
+      ws.getRow(r).height = 22;
+      r++;
+    }
+  }
+
+  for (const note of layout.notes) {
+    ws.mergeCells(r, 1, r, n);
+    const cell = ws.getCell(r, 1);
+    cell.value = note;
+    cell.font = body;
+    cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+    ws.getRow(r).height = heightFor(linesFor(note, totalWidth));
+    r++;
+  }
+
+  if (layout.freezeHeader) ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0, showGridLines: false }];
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: layout.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: `${headerRow}:${headerRow}`,
+  };
+  await ws.protect('', {
+    spinCount: 1000,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatRows: true,
+    formatColumns: true,
+    // A list grows and shrinks as the clerk needs.
+    ...(layout.rows ? {} : { insertRows: true, deleteRows: true }),
+  });
+}
+
+function answerValue(c: Column, value: unknown): ExcelJS.CellValue {
+  if (value === undefined || value === null) return null;
+  return c.cell!.write(value);
+}
+
+/** Input hints, dropdowns and number and date checks over each answer column's body cells. */
+function addEntryChecks(ws: ExcelJS.Worksheet, cols: Column[], first: number, last: number, lists: DropdownLists): void {
+  cols.forEach((c, k) => {
+    const entry = c.cell?.entry;
+    if (!entry && !c.hint) return;
+    const letter = columnLetter(k + 1);
+    const prompt = c.hint ? { showInputMessage: true, promptTitle: c.hint.title, prompt: c.hint.prompt } : {};
+    const refuse = (error: string) => ({ showErrorMessage: true, errorStyle: 'stop', errorTitle: c.header, error });
+    let check: Record<string, unknown> = { type: 'any' };
+    if (entry?.type === 'list') check = { type: 'list', formulae: [lists.rangeFor(entry.values)], ...refuse('请从下拉列表中选择') };
+    else if (entry?.type === 'decimal')
+      check = { type: 'decimal', operator: 'between', formulae: [entry.min, entry.max], ...refuse(`请填写 ${entry.min} 至 ${entry.max} 之间的十进制度数`) };
+    else if (entry?.type === 'date')
+      check = { type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(2000, 0, 1))], ...refuse('请填写日期，如 2023年12月31日') };
+    validations(ws).add(`${letter}${first}:${letter}${last}`, { allowBlank: true, ...check, ...prompt } as ExcelJS.DataValidation);
+  });
+}
+
+/** exceljs keeps a sheet's validations by address, ranges included, but does not declare it. */
+const validations = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+
+/** Runs of equal fixed text in the mergeDown columns, as [firstRow, lastRow] with more than one row. */
+function mergedRanges(layout: Layout, firstBody: number): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>();
+  const rows = layout.rows ?? [];
+  for (const key of layout.mergeDown ?? []) {
+    const groups: [number, number][] = [];
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      if (i < rows.length && rows[i]!.fixed[key] === rows[start]!.fixed[key]) continue;
+      if (i - start > 1) groups.push([firstBody + start, firstBody + i - 1]);
+      start = i;
+    }
+    out.set(key, groups);
+  }
+  return out;
+}
+
+/** The sheet rows that lie inside a merged run, by column key. */
+function mergeGroups(layout: Layout, firstBody: number): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const [key, groups] of mergedRanges(layout, firstBody)) {
+    const set = new Set<number>();
+    for (const [a, b] of groups) for (let i = a; i <= b; i++) set.add(i);
+    out.set(key, set);
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import type ExcelJS from 'exceljs';
+import type { SheetSpec } from '@tianbao/form';
+import { BODY_FONT, BODY_SIZE, TITLE_FONT, headerFill, heightFor, linesFor, markFill, thin } from './style.ts';
+
+/** A computed or reference table on a sheet of its own: title, header, rows, marked cells, notes. */
+export function writeTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+  const { columns, rows, marks = [] } = spec.table;
+  const n = columns.length;
+  const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0, showGridLines: false }] });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  const body: Partial<ExcelJS.Font> = { name: BODY_FONT, size: BODY_SIZE };
+
+  ws.mergeCells(1, 1, 1, n);
+  const title = ws.getCell(1, 1);
+  title.value = spec.title;
+  title.font = { name: TITLE_FONT, size: 16, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 32;
+
+  columns.forEach((c, k) => {
+    const cell = ws.getCell(2, k + 1);
+    cell.value = c.header;
+    cell.font = { ...body, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = thin;
+    cell.fill = headerFill;
+  });
+  ws.getRow(2).height = 28;
+
+  rows.forEach((values, i) => {
+    const r = i + 3;
+    let lines = 1;
+    values.forEach((v, k) => {
+      const cell = ws.getCell(r, k + 1);
+      cell.value = v;
+      cell.font = body;
+      cell.border = thin;
+      cell.alignment = { wrapText: true, vertical: 'top', horizontal: typeof v === 'number' ? 'right' : 'left' };
+      if (columns[k]?.percent) cell.numFmt = '0.0%';
+      if (typeof v === 'string') lines = Math.max(lines, linesFor(v, columns[k]?.width ?? 10));
+    });
+    ws.getRow(r).height = heightFor(lines);
+  });
+  for (const m of marks) ws.getCell(m.row + 3, m.column + 1).fill = markFill[m.severity];
+
+  let r = rows.length + 3;
+  for (const note of spec.notes ?? []) {
+    ws.mergeCells(r, 1, r, n);
+    const cell = ws.getCell(r, 1);
+    cell.value = note;
+    cell.font = body;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(r).height = heightFor(linesFor(note, columns.reduce((s, c) => s + c.width, 0)));
+    r++;
+  }
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+}
