@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { findUnit, type FormDefinition, type UnitList } from '@tianbao/form';
+import { findReporter, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
 
 /** `$[1].rows.acceptance.deadlines[0]`, as a person looks a place up in JSON. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -28,8 +28,8 @@ export function readInput(file: string, def: FormDefinition<any>, units: UnitLis
       return;
     }
     const value = parsed.data as Record<string, any>;
-    const unit = findUnit(units, value.unit);
-    if (!unit) problems.push(`${file} ${jsonPath([...prefix(i), 'unit'])}：单位「${value.unit}」不在${units.city.name}的报送单位名单中`);
+    const unit = findReporter(units, value.unit, def.cityReports);
+    if (!unit) problems.push(`${file} ${jsonPath([...prefix(i), 'unit'])}：单位「${value.unit}」不在${units.city.name}的报送单位名单中：${reporterNames(units, def.cityReports)}`);
     else data.push({ ...value, unit: unit.name });
   });
   return { data: problems.length ? [] : data, problems };

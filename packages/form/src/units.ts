@@ -41,3 +41,8 @@ export function findReporter(list: UnitList, name: string, cityReports: boolean)
   if (cityReports && textKey(name) === textKey(list.city.name)) return list.city;
   return findUnit(list, name);
 }
+
+/** The names that may stand in a title, for messages: the units, and the city first when it reports too. */
+export function reporterNames(list: UnitList, cityReports: boolean): string {
+  return [...(cityReports ? [list.city] : []), ...list.units].map((u) => u.name).join('、');
+}

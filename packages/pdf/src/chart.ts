@@ -13,14 +13,16 @@ const LABEL_SIZE = 8;
 export function barsBlock(chart: BarChart, caption: string, width: number): Content {
   const plot = width - AXIS;
   const group = plot / Math.max(1, chart.categories.length);
-  const bar = (group * 0.7) / Math.max(1, chart.series.length);
+  // A bar no wider than 36 pt, however few the units; the group centred in its slot.
+  const bar = Math.min(36, (group * 0.7) / Math.max(1, chart.series.length));
+  const inset = (group - bar * chart.series.length) / 2;
   const y = (f: number) => HEIGHT - Math.max(0, Math.min(1, f)) * HEIGHT;
   const shapes: CanvasElement[] = [];
   for (const t of [0, 0.25, 0.5, 0.75, 1])
     shapes.push({ type: 'line', x1: AXIS, y1: y(t), x2: width, y2: y(t), lineWidth: t === 0 ? 0.8 : 0.3, lineColor: t === 0 ? '#000' : '#bbb' });
   chart.series.forEach((s, k) => {
     s.values.forEach((v, c) => {
-      const x = AXIS + c * group + group * 0.15 + k * bar;
+      const x = AXIS + c * group + inset + k * bar;
       shapes.push({ type: 'rect', x, y: y(v), w: bar * 0.92, h: HEIGHT - y(v), color: COLOURS[k % COLOURS.length] });
     });
     if (s.target !== undefined)
@@ -45,7 +47,7 @@ export function barsBlock(chart: BarChart, caption: string, width: number): Cont
         columnGap: 0,
         margin: [0, 3, 0, 6],
       },
-      { columns: legend },
+      legend,
     ],
   };
 }

@@ -27,17 +27,17 @@ export function formDocument(def: FormDefinition<any>, data: Record<string, any>
   function render(block: Exclude<PrintBlock, { kind: 'pageBreak' }>): Content[] {
     switch (block.kind) {
       case 'form':
-        return formBlock(def, data, usable);
+        return formBlock(def, data, usable, fontSize);
       case 'title':
         return [titleBlock(block.text)];
       case 'heading':
         return [{ text: block.text, font: HEADING, fontSize: fontSize + 2, margin: [0, 6, 0, 6] }];
       case 'paragraph':
-        return [{ text: block.text, leadingIndent: 2 * fontSize, margin: [0, 8, 0, 0] }];
+        return [{ text: block.text, leadingIndent: 2 * fontSize, margin: [0, 4, 0, 0] }];
       case 'lines':
         return [linesBlock(block.rows, block.widths, fontSize)];
       case 'table':
-        return [tableBlock(block.table, usable)];
+        return [tableBlock(block.table, usable, fontSize)];
       case 'bars':
         return [barsBlock(block.chart, block.caption, usable)];
     }
@@ -49,7 +49,8 @@ export function formDocument(def: FormDefinition<any>, data: Record<string, any>
     pageOrientation: def.print.orientation,
     pageMargins: page.margins,
     info: { title, subject: def.name, keywords: 'tianbao', creator: 'tianbao', producer: 'tianbao' },
-    defaultStyle: { font: BODY, fontSize, lineHeight: 1.3 },
+    // Dense tables print with tighter lines.
+    defaultStyle: { font: BODY, fontSize, lineHeight: fontSize < 10 ? 1.15 : 1.3 },
     content,
     // Page numbers as in official documents: outside edge, odd right, even left.
     footer: (n) => ({

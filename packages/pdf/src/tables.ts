@@ -2,21 +2,22 @@ import { bodyRows, displayText, infoLineFor, titleFor, type FormDefinition, type
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { HEADING } from './fonts.ts';
 
-const CELL_PADDING_X = 4;
 const MARK_FILL = { error: '#ffc7ce', warning: '#ffeb9c' } as const;
 
-const cellLayout = {
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
-  paddingLeft: () => CELL_PADDING_X,
-  paddingRight: () => CELL_PADDING_X,
-};
+/** Cell padding grows with the type: 4 pt around 12 pt text, less in a dense table. */
+const padding = (fontSize: number) => Math.round(fontSize / 3);
+
+function cellLayout(fontSize: number) {
+  const x = padding(fontSize);
+  const y = Math.max(1.5, x - 1);
+  return { paddingTop: () => y, paddingBottom: () => y, paddingLeft: () => x, paddingRight: () => x };
+}
 
 /** Column widths in points, shared in the given proportions over the usable width. */
-function columnWidths(proportions: number[], usable: number): number[] {
+function columnWidths(proportions: number[], usable: number, fontSize: number): number[] {
   const n = proportions.length;
   // pdfmake's widths exclude the cell padding and the rules between cells.
-  const free = usable - n * 2 * CELL_PADDING_X - (n + 1) - 1;
+  const free = usable - n * 2 * padding(fontSize) - (n + 1) - 1;
   const total = proportions.reduce((s, w) => s + w, 0);
   return proportions.map((w) => (free * w) / total);
 }
@@ -26,7 +27,7 @@ export function titleBlock(text: string): Content {
 }
 
 /** The form itself: title, info line, table, fields, notes. */
-export function formBlock(def: FormDefinition<any>, data: Record<string, any>, usable: number): Content[] {
+export function formBlock(def: FormDefinition<any>, data: Record<string, any>, usable: number, fontSize: number): Content[] {
   const { layout } = def;
   const header: TableCell[] = layout.columns.map((c) => ({ text: c.header, bold: true, alignment: 'center' }));
   const rows = bodyRows(layout, data);
@@ -48,8 +49,8 @@ export function formBlock(def: FormDefinition<any>, data: Record<string, any>, u
     titleBlock(titleFor(layout, data.unit ?? layout.placeholder)),
     ...info,
     {
-      table: { headerRows: 1, dontBreakRows: false, widths: columnWidths(layout.columns.map((c) => c.width), usable), body: [header, ...body] },
-      layout: cellLayout,
+      table: { headerRows: 1, dontBreakRows: false, widths: columnWidths(layout.columns.map((c) => c.width), usable, fontSize), body: [header, ...body] },
+      layout: cellLayout(fontSize),
     },
     ...fields,
     ...layout.notes.map((note, i): Content => ({ text: note, margin: [0, i === 0 ? 8 : 0, 0, 0] })),
@@ -76,7 +77,7 @@ function mergeDown(def: FormDefinition<any>, body: TableCell[][]): void {
 }
 
 /** A computed table, its marked cells shaded. */
-export function tableBlock(table: Table, usable: number): Content {
+export function tableBlock(table: Table, usable: number, fontSize: number): Content {
   const marks = new Map((table.marks ?? []).map((m) => [`${m.row}:${m.column}`, MARK_FILL[m.severity]]));
   const header: TableCell[] = table.columns.map((c) => ({ text: c.header, bold: true, alignment: 'center' }));
   const body: TableCell[][] = table.rows.map((row, r) =>
@@ -86,8 +87,8 @@ export function tableBlock(table: Table, usable: number): Content {
     }),
   );
   return {
-    table: { headerRows: 1, widths: columnWidths(table.columns.map((c) => c.width), usable), body: [header, ...body] },
-    layout: cellLayout,
+    table: { headerRows: 1, widths: columnWidths(table.columns.map((c) => c.width), usable, fontSize), body: [header, ...body] },
+    layout: cellLayout(fontSize),
   };
 }
 

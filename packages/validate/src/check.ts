@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import {
   error,
   findReporter,
+  reporterNames,
   periodFromFileName,
   periodFromText,
   readDate,
@@ -98,8 +99,10 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
 
   // The period, from the sources in order.
   const info = loc.info?.text ?? '';
-  const period =
-    loc.meta.period ?? periodFromText(info) ?? periodFromFileName(basename(file)) ?? opts.period ?? undefined;
+  // Only a monthly form looks for its month; another keeps the period it was generated with, if any.
+  const period = def.monthly
+    ? (loc.meta.period ?? periodFromText(info) ?? periodFromFileName(basename(file)) ?? opts.period ?? undefined)
+    : loc.meta.period;
   if (!period && def.monthly)
     add(
       warning(
@@ -224,7 +227,7 @@ function unitFromTitle(
     add(
       error(
         `${p}.unit.unknown`,
-        `标题中的单位「${named}」不在${units.city.name}的报送单位名单中，请填写规范名称：${[...(def.cityReports ? [units.city] : []), ...units.units].map((u) => u.name).join('、')}`,
+        `标题中的单位「${named}」不在${units.city.name}的报送单位名单中，请填写规范名称：${reporterNames(units, def.cityReports)}`,
       ),
     );
     return { unit: null, named };

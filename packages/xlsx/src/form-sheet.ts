@@ -9,7 +9,13 @@ const BLANK_INFO = '填报单位：　　　　　　填报日期：　　年　
  * The form's own sheet: title, info line, header, body, fields, notes. The
  * template's texts are locked; answer cells are open, with their entry checks.
  */
-export async function writeFormSheet(wb: ExcelJS.Workbook, def: FormDefinition<any>, data: Record<string, any> | null, lists: DropdownLists): Promise<void> {
+export async function writeFormSheet(
+  wb: ExcelJS.Workbook,
+  def: FormDefinition<any>,
+  data: Record<string, any> | null,
+  blankUnit: string | undefined,
+  lists: DropdownLists,
+): Promise<void> {
   const { layout } = def;
   const cols = layout.columns;
   const n = cols.length;
@@ -21,7 +27,7 @@ export async function writeFormSheet(wb: ExcelJS.Workbook, def: FormDefinition<a
   let r = 1;
   ws.mergeCells(r, 1, r, n);
   const title = ws.getCell(r, 1);
-  title.value = titleFor(layout, data?.unit ?? layout.placeholder);
+  title.value = titleFor(layout, data?.unit ?? blankUnit ?? layout.placeholder);
   title.font = { name: TITLE_FONT, size: 18, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(r).height = 36;

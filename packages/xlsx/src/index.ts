@@ -1,4 +1,4 @@
-export { writeWorkbook } from './write.ts';
+export { writeWorkbook, type WriteOptions } from './write.ts';
 export { readWorkbook, locateForm, type LoadedWorkbook, type Located, type LocatedRow } from './read.ts';
 export { writeFileAtomic } from './atomic.ts';
 export { META_SHEET } from './meta.ts';

@@ -5,21 +5,25 @@ import { DropdownLists } from './lists.ts';
 import { META_KEYS, META_SHEET } from './meta.ts';
 import { writeTableSheet } from './table-sheet.ts';
 
+export interface WriteOptions {
+  /** Units and day the form's computed sheets are made for; default: the 填报日期, else today. */
+  ctx?: OutputContext;
+  /** The unit named in a blank's title; default the template's placeholder. */
+  unit?: string;
+}
+
 /**
  * A form as a workbook: the blank for clerks when `data` is null, otherwise
  * filled. The form's sheet comes first, then the form's extra sheets
  * (reference lists, computed summaries), then hidden ones: dropdown lists and
  * the template's identity.
  */
-export async function writeWorkbook(
-  def: FormDefinition<any>,
-  data: Record<string, any> | null,
-  ctx: OutputContext = outputContext(data, defaultUnits),
-): Promise<Buffer> {
+export async function writeWorkbook(def: FormDefinition<any>, data: Record<string, any> | null, opts: WriteOptions = {}): Promise<Buffer> {
+  const ctx = opts.ctx ?? outputContext(data, defaultUnits);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'tianbao';
   const lists = new DropdownLists();
-  await writeFormSheet(wb, def, data, lists);
+  await writeFormSheet(wb, def, data, opts.unit, lists);
   for (const spec of def.sheets?.(data, ctx) ?? []) writeTableSheet(wb, spec);
   lists.addTo(wb);
 
@@ -28,7 +32,7 @@ export async function writeWorkbook(
     [META_KEYS.template, def.id],
     [META_KEYS.version, def.version],
     [META_KEYS.period, data?.period],
-    [META_KEYS.unit, data?.unit],
+    [META_KEYS.unit, data?.unit ?? opts.unit],
   ];
   for (const [k, v] of pairs) if (v !== undefined && v !== null) meta.addRow([k, String(v)]);
 

@@ -1,4 +1,4 @@
-import { findUnit } from '@tianbao/form';
+import { findReporter, outputContext, reporterNames } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
 import { formById, formIds } from '../forms.ts';
 import { UsageError } from '../usage-error.ts';
@@ -24,14 +24,14 @@ export const blank: CommandModule<object, Args> = {
       .example('$0 blank review-ledger --unit 修武县 -o out/', '修武县的空白问题台账') as any,
   handler: async (args) => {
     const def = formById(args.template);
+    const units = resolveUnits(args.units);
     let unit: string | undefined;
     if (args.unit) {
-      const units = resolveUnits(args.units);
-      unit = findUnit(units, args.unit)?.name;
-      if (!unit) throw new UsageError(`单位「${args.unit}」不在${units.city.name}的报送单位名单中：${units.units.map((u) => u.name).join('、')}`);
+      unit = findReporter(units, args.unit, def.cityReports)?.name;
+      if (!unit) throw new UsageError(`单位「${args.unit}」不在${units.city.name}的报送单位名单中：${reporterNames(units, def.cityReports)}`);
     }
     const { writeWorkbook } = await import('@tianbao/xlsx');
-    const bytes = await writeWorkbook(def, unit ? { unit } : null);
+    const bytes = await writeWorkbook(def, null, { unit, ctx: outputContext(null, units) });
     console.log(await writeOutput(args.out, blankName(def, unit), bytes));
   },
 };

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { outputContext } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
 import { forms } from '../forms.ts';
 import { filledName, writeOutput } from '../outputs.ts';
@@ -23,8 +24,9 @@ export const demo: CommandModule<object, { out: string }> = {
     for (const def of forms) {
       const dir = join(out, def.id);
       for (const sample of def.samples) {
-        written.push(await writeOutput(dir, filledName(def, sample, 'xlsx'), await writeWorkbook(def, sample)));
-        await writeOutput(dir, filledName(def, sample, 'pdf'), await renderPdf(def, sample));
+        const ctx = outputContext(sample, units);
+        written.push(await writeOutput(dir, filledName(def, sample, 'xlsx'), await writeWorkbook(def, sample, { ctx })));
+        await writeOutput(dir, filledName(def, sample, 'pdf'), await renderPdf(def, sample, ctx));
         console.log(`已生成 ${join(dir, filledName(def, sample, '{xlsx,pdf}'))}`);
       }
     }

@@ -1,3 +1,4 @@
+import { IsoDate, outputContext } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
 import { formById, formIds } from '../forms.ts';
 import { UsageError } from '../usage-error.ts';
@@ -11,6 +12,7 @@ interface Args {
   out: string;
   format: string;
   units?: string;
+  asOf?: string;
 }
 
 const FORMATS = ['xlsx', 'pdf'] as const;
@@ -25,13 +27,18 @@ export const generate: CommandModule<object, Args> = {
       .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
       .option('format', { type: 'string', default: 'xlsx,pdf', describe: '输出格式，逗号分隔：xlsx,pdf' })
       .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
-      .example('$0 generate review-ledger --data ledger.json -o out/ --format xlsx,pdf', '生成问题台账的 XLSX 和 PDF') as any,
+      .option('as-of', { type: 'string', describe: '汇总、进度按此日期计算 YYYY-MM-DD（默认：填报日期，否则今天）' })
+      .example('$0 generate review-ledger --data ledger.json -o out/ --format xlsx,pdf', '生成问题台账的 XLSX 和 PDF')
+      .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底') as any,
   handler: async (args) => {
     const def = formById(args.template);
     const formats = args.format.split(',').map((s) => s.trim()).filter(Boolean);
     const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
     if (bad.length || !formats.length) throw new UsageError(`--format 只能是 ${FORMATS.join('、')}，收到「${args.format}」`);
-    const { data, problems } = readInput(args.data, def, resolveUnits(args.units));
+    if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
+      throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2024-12-31，收到「${args.asOf}」`);
+    const units = resolveUnits(args.units);
+    const { data, problems } = readInput(args.data, def, units);
     if (problems.length) {
       for (const p of problems) console.error(p);
       console.error(`数据有 ${problems.length} 处问题，未生成任何文件`);
@@ -41,8 +48,9 @@ export const generate: CommandModule<object, Args> = {
     const { writeWorkbook } = await import('@tianbao/xlsx');
     const { renderPdf } = await import('@tianbao/pdf');
     for (const item of data) {
-      if (formats.includes('xlsx')) console.log(await writeOutput(args.out, filledName(def, item, 'xlsx'), await writeWorkbook(def, item)));
-      if (formats.includes('pdf')) console.log(await writeOutput(args.out, filledName(def, item, 'pdf'), await renderPdf(def, item)));
+      const ctx = outputContext(item, units, args.asOf);
+      if (formats.includes('xlsx')) console.log(await writeOutput(args.out, filledName(def, item, 'xlsx'), await writeWorkbook(def, item, { ctx })));
+      if (formats.includes('pdf')) console.log(await writeOutput(args.out, filledName(def, item, 'pdf'), await renderPdf(def, item, ctx)));
     }
   },
 };

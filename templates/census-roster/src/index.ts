@@ -1,0 +1,25 @@
+import { defineForm } from '@tianbao/form';
+import { layout } from './layout.ts';
+import { printBlocks } from './print.ts';
+import { rules } from './rules.ts';
+import { samples } from './samples.ts';
+import { CensusRoster } from './schema.ts';
+
+export { CensusRoster, Member, ROLES } from './schema.ts';
+
+/** 第五次全国经济普查领导小组组成人员名单 (焦政〔2023〕9号 附件), for the city and each county. */
+export const censusRoster = defineForm<CensusRoster>({
+  id: 'census-roster',
+  name: '第五次全国经济普查领导小组组成人员名单',
+  version: '2023.1',
+  source: '焦政〔2023〕9号',
+  rulePrefix: 'roster',
+  monthly: false,
+  cityReports: true,
+  schema: CensusRoster,
+  layout,
+  rules,
+  print: { orientation: 'portrait', fontSize: 16, blocks: printBlocks },
+  samples,
+});
+export default censusRoster;

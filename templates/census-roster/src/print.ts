@@ -1,0 +1,25 @@
+import { printedName, type PrintBlock } from '@tianbao/form';
+import type { CensusRoster, Role } from './schema.ts';
+
+/** Roles as the roster prints them, spaced out to three characters so the colons line up. */
+const PRINTED_ROLE: Record<Role, string> = { 组长: '组\u3000长：', 副组长: '副组长：', 成员: '成\u3000员：' };
+
+/**
+ * The gazette's roster: `组　长：路红卫　市委常委、常务副市长`, a role written
+ * once for its group, names in a column, then the office sentence.
+ */
+export function printBlocks(data: CensusRoster): PrintBlock[] {
+  const rows = data.members.map((m, i) => [
+    i > 0 && data.members[i - 1]!.role === m.role ? '' : PRINTED_ROLE[m.role],
+    printedName(m.name),
+    m.post,
+  ]);
+  const director = data.members.find((m) => m.name === data.officeDirector);
+  const office = `领导小组办公室设在${data.officeUnit}，办公室主任由${director ? director.post : ''}${data.officeDirector}同志兼任。`;
+  return [
+    { kind: 'heading', text: '附件' },
+    { kind: 'title', text: `${data.unit}第五次全国经济普查领导小组\n组成人员名单` },
+    { kind: 'lines', rows, widths: [4, 5] },
+    { kind: 'paragraph', text: office },
+  ];
+}

@@ -1,0 +1,28 @@
+import { defineForm } from '@tianbao/form';
+import { layout } from './layout.ts';
+import { printBlocks, sheets } from './outputs.ts';
+import { rules } from './rules.ts';
+import { samples } from './samples.ts';
+import { OutfallChecklist } from './schema.ts';
+
+export { OutfallChecklist, Outfall } from './schema.ts';
+export { MAIN_RIVERS, basinOf } from './rivers.ts';
+export { TARGETS, targetOn, progressByUnit } from './summary.ts';
+
+/** 入河排污口排查整治台账 (焦政办〔2023〕22号), one row per outfall, for a county or the whole city. */
+export const outfallChecklist = defineForm<OutfallChecklist>({
+  id: 'outfall-checklist',
+  name: '入河排污口排查整治台账',
+  version: '2023.1',
+  source: '焦政办〔2023〕22号',
+  rulePrefix: 'outfall',
+  monthly: false,
+  cityReports: true,
+  schema: OutfallChecklist,
+  layout,
+  rules,
+  sheets,
+  print: { orientation: 'landscape', fontSize: 7.5, blocks: printBlocks },
+  samples,
+});
+export default outfallChecklist;
