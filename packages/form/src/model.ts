@@ -89,6 +89,11 @@ export interface RuleContext {
   period?: string;
   /** The day against which time limits are judged, `YYYY-MM-DD`. */
   asOf: string;
+  /**
+   * Some rows were set aside for errors of their own: a rule about what the
+   * form lacks (a role, a unit) would judge an incomplete list, and keeps quiet.
+   */
+  partial?: boolean;
 }
 
 export interface FormDefinition<T extends FormHeader = FormHeader> {

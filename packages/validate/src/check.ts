@@ -127,9 +127,12 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
         `${loc.columns[fixedCol.key]}${found.row}`,
       );
   }
+  const missingFields = new Set<string>();
   for (const field of layout.fields?.items ?? [])
-    if (!loc.fields[field.key])
+    if (!loc.fields[field.key]) {
+      missingFields.add(field.key);
       add(error('table.field.missing', `表格下方缺少“${field.label}”一行，请在表格下空一行后填写“${field.label}”及其内容`));
+    }
 
   // Every answer cell through its cell type; an unknown unit was reported once, above.
   const read = readData(def, loc, year);
@@ -155,17 +158,18 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
     const taken = inError();
     for (const z of parsed.error.issues) {
       const cell = where(z.path as DataPath);
-      if (z.path[0] === 'unit' || (cell && taken.has(cell))) continue;
+      // The unit and a missing field were reported above, in their own words.
+      if (z.path[0] === 'unit' || missingFields.has(String(z.path[0])) || (cell && taken.has(cell))) continue;
       taken.add(cell);
       add(error(`${def.rulePrefix}.schema`, `${z.message}（${z.path.join('.')}）`), cell);
     }
   }
   // Rules run on what the schema accepts: a list's faulty rows are set aside, the rest is still judged.
-  const judged = parsed.success ? { data: parsed.data, where } : withoutFaultyEntries(def, data, parsed.error.issues, where);
+  const judged = parsed.success ? { data: parsed.data, where, partial: false } : withoutFaultyEntries(def, data, parsed.error.issues, where);
   if (judged) {
     const asOf = opts.asOf ?? (judged.data.reportDate as string | undefined) ?? today();
     const taken = inError();
-    for (const f of def.rules(judged.data, { units: opts.units, period, asOf })) {
+    for (const f of def.rules(judged.data, { units: opts.units, period, asOf, partial: judged.partial })) {
       const cell = judged.where(f.path);
       if (!(f.severity === 'error' && cell && taken.has(cell))) add(f, cell);
     }
@@ -185,7 +189,7 @@ function withoutFaultyEntries(
   data: Record<string, any>,
   failures: readonly { path: PropertyKey[] }[],
   where: Where,
-): { data: any; where: Where } | null {
+): { data: any; where: Where; partial: true } | null {
   const key = def.layout.dataKey;
   if (def.layout.rows || !failures.every((f) => f.path[0] === key && typeof f.path[1] === 'number')) return null;
   const faulty = new Set(failures.map((f) => f.path[1] as number));
@@ -194,7 +198,7 @@ function withoutFaultyEntries(
   if (!parsed.success) return null;
   const mapped: Where = (path) =>
     path && path[0] === key && typeof path[1] === 'number' ? where([key, kept[path[1]]!, ...path.slice(2)]) : where(path);
-  return { data: parsed.data, where: mapped };
+  return { data: parsed.data, where: mapped, partial: true };
 }
 
 /** Whole-file findings first, then in reading order: row by row, left to right. */

@@ -1,19 +1,21 @@
-import { error, printedName, textKey, warning, type Finding } from '@tianbao/form';
+import { error, printedName, textKey, warning, type Finding, type RuleContext } from '@tianbao/form';
 import { MEMBER_UNITS } from './member-units.ts';
 import type { CensusRoster } from './schema.ts';
 
 /** What the notice implies: one 组长, deputies, nobody twice, the office in the statistics bureau, every member unit. */
-export function rules(data: CensusRoster, _ctx: unknown): Finding[] {
+export function rules(data: CensusRoster, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const { members } = data;
   const leaders = members.flatMap((m, i) => (m.role === '组长' ? [i] : []));
-  if (leaders.length === 0)
+  // What the roster lacks is judged only on a whole list (see RuleContext.partial).
+  const whole = !ctx.partial;
+  if (leaders.length === 0 && whole)
     out.push(error('roster.leader.count', '名单中没有组长。领导小组组长由政府分管领导担任，请在第一行填写组长', ['members', 0, 'role']));
   for (const i of leaders.slice(1))
     out.push(
       error('roster.leader.count', `名单中有${leaders.length}位组长（${leaders.map((k) => members[k]!.name).join('、')}），组长只能有一位，其余请改为副组长`, ['members', i, 'role']),
     );
-  if (!members.some((m) => m.role === '副组长'))
+  if (!members.some((m) => m.role === '副组长') && whole)
     out.push(error('roster.deputy.missing', '名单中没有副组长，请至少填写一位副组长', ['members', leaders[0] ?? 0, 'role']));
 
   const seen = new Map<string, number>();
@@ -23,7 +25,7 @@ export function rules(data: CensusRoster, _ctx: unknown): Finding[] {
     else out.push(error('roster.name.duplicate', `${printedName(m.name)}在名单中出现两次（第${first + 1}位和第${i + 1}位），每人只列一次，请删去重复的一行`, ['members', i, 'name']));
   });
 
-  if (!seen.has(data.officeDirector))
+  if (!seen.has(data.officeDirector) && whole)
     out.push(
       error('roster.director.member', `办公室主任${data.officeDirector}不在领导小组名单中。办公室主任应由领导小组成员兼任，请核对姓名或把其补入名单`, ['officeDirector']),
     );
@@ -31,7 +33,7 @@ export function rules(data: CensusRoster, _ctx: unknown): Finding[] {
     out.push(warning('roster.office.bureau', `领导小组办公室设在“${data.officeUnit}”。通知要求办公室设在统计局，请核实`, ['officeUnit']));
 
   const posts = members.map((m) => textKey(m.post));
-  for (const unit of MEMBER_UNITS) {
+  for (const unit of whole ? MEMBER_UNITS : []) {
     if (!posts.some((p) => unit.words.some((w) => p.includes(w))))
       out.push(warning('roster.unit.missing', `名单中没有${unit.name}的人员。通知列明${unit.name}为成员单位，请核实是否漏报`, ['members']));
   }

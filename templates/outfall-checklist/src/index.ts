@@ -7,6 +7,7 @@ import { OutfallChecklist } from './schema.ts';
 
 export { OutfallChecklist, Outfall } from './schema.ts';
 export { MAIN_RIVERS, basinOf } from './rivers.ts';
+export { OUTFALL_TYPES } from './values.ts';
 export { TARGETS, targetOn, progressByUnit } from './summary.ts';
 
 /** 入河排污口排查整治台账 (焦政办〔2023〕22号), one row per outfall, for a county or the whole city. */

@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultUnits, type FormDefinition, type Issue } from '@tianbao/form';
+import { checkFile, type FileReport } from '@tianbao/validate';
+import { writeWorkbook } from '@tianbao/xlsx';
+import ExcelJS from 'exceljs';
+import { tempDir } from './run.ts';
+
+const dir = tempDir();
+let n = 0;
+
+/**
+ * A workbook as a clerk hands it in: our generated form, then cells retyped
+ * by hand (text, as typed), then checked as a submission.
+ */
+export async function submitEdited(
+  def: FormDefinition<any>,
+  data: Record<string, any>,
+  typed: Record<string, string | number | Date | null> = {},
+  edit?: (ws: ExcelJS.Worksheet) => void,
+): Promise<FileReport> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeWorkbook(def, data)) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(def.layout.sheet)!;
+  for (const [cell, value] of Object.entries(typed)) ws.getCell(cell).value = value;
+  edit?.(ws);
+  const file = join(dir, `${def.id}-${n++}.xlsx`);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return checkFile(file, { forms: [def], units: defaultUnits });
+}
+
+/** `severity rule @cell`, the way a reader scans a report. */
+export const found = (r: FileReport) => r.issues.map((i: Issue) => `${i.severity} ${i.rule} @${i.cell ?? '-'}`);

@@ -1,0 +1,78 @@
+import outfallChecklist from '@tianbao/template-outfall-checklist';
+import { describe, expect, it } from 'vitest';
+import { found, submitEdited } from './clerk.ts';
+
+// 修武县's checklist: title row 1, info line row 2 (填报日期 2024年1月8日, the
+// day time limits are judged against), header row 3, outfalls from row 4.
+// Row 7 is an enterprise outfall under 规范整治, 整治中, due 2025年6月30日.
+const xiuwu = outfallChecklist.samples.find((s) => s.unit === '修武县')!;
+const submit = (typed: Record<string, string | number | null>) => submitEdited(outfallChecklist, xiuwu, typed);
+
+describe('outfall-checklist, as clerks fill it', () => {
+  it('accepts the sample, and cosmetic variants of what it says', async () => {
+    expect(found(await submit({}))).toEqual([]);
+    const r = await submit({ O7: ' 整 治中 ', H7: '１１３．４１０２', I7: '35.229 ', P7: '2025/6/30', L7: '否　' });
+    expect(found(r)).toEqual([]);
+    expect(r.data).toEqual(outfallChecklist.schema.parse(xiuwu));
+  });
+
+  it('wants each code once', async () => {
+    expect(found(await submit({ B8: '410821-0004' }))).toEqual(['error outfall.code.duplicate @B8']);
+  });
+
+  it('takes the basin from the river list, and asks about rivers not on it', async () => {
+    expect(found(await submit({ E7: '沁河' }))).toEqual(['error outfall.basin.mismatch @F7']);
+    expect(found(await submit({ E7: '小清河' }))).toEqual(['warning outfall.river.unlisted @E7']);
+  });
+
+  it('bans outfalls in protected areas', async () => {
+    expect(found(await submit({ L7: '饮用水水源保护区' }))).toEqual(['error outfall.protected.ban @N7']);
+  });
+
+  it('never merges a town storm outfall', async () => {
+    expect(found(await submit({ G7: '城镇雨洪排口', N7: '清理合并' }))).toEqual(['error outfall.storm.merge @N7']);
+  });
+
+  it('asks who made an untraceable outfall an enterprise’s, and wants an owner once traced', async () => {
+    expect(found(await submit({ M7: '无法溯源' }))).toEqual(['warning outfall.untraced.owner @J7']);
+    expect(found(await submit({ M7: '无法溯源', J7: '修武县人民政府', K7: null }))).toEqual([]);
+    expect(found(await submit({ J7: null }))).toEqual(['error outfall.owner.missing @J7']);
+    expect(found(await submit({ J7: null, K7: null, M7: '未溯源' }))).toEqual([]);
+  });
+
+  it('checks the credit code by GB 32100-2015', async () => {
+    expect(found(await submit({ K7: '91410821925687' }))).toEqual(['error outfall.credit.invalid @K7']);
+    expect(found(await submit({ K7: '9141082192568701T5' }))).toEqual(['warning outfall.credit.check @K7']);
+    expect(found(await submit({ K7: '9141 0821 9256 8701 t4' }))).toEqual([]);
+  });
+
+  it('wants coordinates inside the city', async () => {
+    expect(found(await submit({ H7: '35.229', I7: '113.4102' }))).toEqual(['error outfall.coords.outside @H7']);
+    expect(found(await submit({ H7: '东经113度' }))).toEqual(['error outfall.lng.unparsable @H7']);
+  });
+
+  it('wants progress and a time limit unless the outfall is kept, and asks about one past due', async () => {
+    expect(found(await submit({ O7: null }))).toEqual(['error outfall.progress.missing @O7']);
+    expect(found(await submit({ P7: null }))).toEqual(['error outfall.deadline.missing @P7']);
+    expect(found(await submit({ N7: '保留', O7: null, P7: null }))).toEqual([]);
+    expect(found(await submit({ P7: '2023年12月1日' }))).toEqual(['warning outfall.deadline.overdue @P7']);
+    expect(found(await submit({ P7: '2023年12月1日', O7: '已完成' }))).toEqual([]);
+    expect(found(await submit({ P7: '明年上半年' }))).toEqual(['error outfall.deadline.unparsable @P7']);
+  });
+
+  it('asks for the permit of an enterprise with a second outfall', async () => {
+    const second = { G9: '工矿企业排污口', J9: '焦作市怀府纺织有限公司', K9: '9141082192568701T4' };
+    expect(found(await submit(second))).toEqual(['warning outfall.industrial.permit @R9']);
+    expect(found(await submit({ ...second, R9: '排污许可证载明2个排放口' }))).toEqual([]);
+  });
+
+  it('knows the units, and asks about another unit’s outfall', async () => {
+    expect(found(await submit({ D7: '开封县' }))).toEqual(['error outfall.county.unknown @D7']);
+    expect(found(await submit({ D7: '温县' }))).toEqual(['warning outfall.county.other @D7']);
+  });
+
+  it('takes only the listed values in enumerated columns, and wants the required ones', async () => {
+    expect(found(await submit({ N7: '拆除' }))).toEqual(['error outfall.method.invalid @N7']);
+    expect(found(await submit({ G7: null }))).toEqual(['error outfall.type.missing @G7']);
+  });
+});
