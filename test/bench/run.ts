@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultUnits } from '@tianbao/form';
 import { renderPdf } from '@tianbao/pdf';
+import censusRoster from '@tianbao/template-census-roster';
+import outfallChecklist from '@tianbao/template-outfall-checklist';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { checkFile } from '@tianbao/validate';
 import { writeWorkbook } from '@tianbao/xlsx';
@@ -33,6 +35,19 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 rows.push(['blank workbook (XLSX)', ms(await median(15, () => writeWorkbook(reviewLedger, null)))]);
 rows.push(['filled workbook (XLSX)', ms(await median(15, () => writeWorkbook(reviewLedger, sample)))]);
 rows.push(['filled form (PDF)', ms(await median(5, () => renderPdf(reviewLedger, sample)))]);
+
+const roster = censusRoster.samples[0]!;
+const city = outfallChecklist.samples.at(-1)!;
+const outfalls = city.outfalls.length;
+rows.push(['census roster: filled workbook (XLSX)', ms(await median(15, () => writeWorkbook(censusRoster, roster)))]);
+rows.push(['census roster: printed roster (PDF)', ms(await median(5, () => renderPdf(censusRoster, roster)))]);
+rows.push(['outfall checklist: blank workbook, 200 rows with dropdowns (XLSX)', ms(await median(9, () => writeWorkbook(outfallChecklist, null)))]);
+rows.push([`outfall checklist: city-wide, ${outfalls} rows + summary (XLSX)`, ms(await median(5, () => writeWorkbook(outfallChecklist, city)))]);
+rows.push([`outfall checklist: city-wide, ${outfalls} rows + summary and chart (PDF)`, ms(await median(3, () => renderPdf(outfallChecklist, city)))]);
+const cityFile = join(dir, 'outfalls.xlsx');
+writeFileSync(cityFile, await writeWorkbook(outfallChecklist, city));
+const allForms = { forms: [reviewLedger, censusRoster, outfallChecklist], units: defaultUnits };
+rows.push([`outfall checklist: validate the ${outfalls}-row city list`, ms(await median(9, () => checkFile(cityFile, allForms)))]);
 
 const BATCH = 200;
 const files: string[] = [];

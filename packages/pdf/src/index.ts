@@ -1,1 +1,1 @@
-export { renderPdf } from './render.ts';
+export { renderPdf, MAX_PDF_ROWS } from './render.ts';

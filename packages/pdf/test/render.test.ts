@@ -1,7 +1,7 @@
 import { reviewLedger } from '@tianbao/template-review-ledger';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { renderPdf } from '../src/index.ts';
+import { MAX_PDF_ROWS, renderPdf } from '../src/index.ts';
 
 const sample = reviewLedger.samples[0]!;
 const long = (what: string) =>
@@ -86,5 +86,14 @@ describe('renderPdf', () => {
     expect(all).toContain('某县行政复议工作问题台账');
     expect(all).toContain('2023年7月31日');
     expect(all).not.toContain('填报单位');
+  });
+});
+
+describe('a list too long to print', () => {
+  it('is refused before any layout, with a message that says to split it by unit', async () => {
+    const { outfallChecklist } = await import('@tianbao/template-outfall-checklist');
+    const city = outfallChecklist.samples.at(-1)!;
+    const outfalls = Array.from({ length: MAX_PDF_ROWS + 1 }, (_, i) => city.outfalls[i % city.outfalls.length]!);
+    await expect(renderPdf(outfallChecklist, { ...city, outfalls })).rejects.toThrow(/5001 行.*按单位拆分/);
   });
 });

@@ -50,7 +50,14 @@ export const generate: CommandModule<object, Args> = {
     for (const item of data) {
       const ctx = outputContext(item, units, args.asOf);
       if (formats.includes('xlsx')) console.log(await writeOutput(args.out, filledName(def, item, 'xlsx'), await writeWorkbook(def, item, { ctx })));
-      if (formats.includes('pdf')) console.log(await writeOutput(args.out, filledName(def, item, 'pdf'), await renderPdf(def, item, ctx)));
+      if (!formats.includes('pdf')) continue;
+      // A list too long to print is one failure; the other files are still written.
+      try {
+        console.log(await writeOutput(args.out, filledName(def, item, 'pdf'), await renderPdf(def, item, ctx)));
+      } catch (e) {
+        console.error(`${filledName(def, item, 'pdf')}：${(e as Error).message}`);
+        process.exitCode = 1;
+      }
     }
   },
 };
