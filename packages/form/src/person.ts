@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { asText, type CellType } from './cells.ts';
-import { stripSpaces, toHalfWidth } from './text.ts';
+import { stripSpaces } from './text.ts';
 
 const HAN = '\\p{Script=Han}';
 /** 2–4 Han characters, or a transliterated name joined by `·` (`阿依古丽·买买提`). */
@@ -11,7 +11,7 @@ const NAME = new RegExp(`^(?:[${HAN}]{2,4}|[${HAN}]+(?:·[${HAN}]+)+)$`, 'u');
  * is `靳莲`), the dots of a transliterated name made one `·`.
  */
 export function normaliseName(raw: string): string {
-  return stripSpaces(toHalfWidth(raw)).replace(/[.．・•‧∙]/g, '·');
+  return stripSpaces(raw).replace(/[.．・•‧∙]/g, '·');
 }
 
 /** The printed form: a two-character name gets a full-width space (`靳　莲`) so names line up. */
