@@ -98,7 +98,10 @@ export function choice<const V extends string>(
   };
 }
 
-/** A decimal number within [min, max] as typed or as a number cell (`113.25`, `１１３．２５`). */
+/**
+ * A decimal number as typed or as a number cell (`113.25`, `１１３．２５`, `113.25°`).
+ * [min, max] is checked on entry in the workbooks we write; a form's rules judge the range.
+ */
 export function decimal(opts: { min: number; max: number; example: string; required?: boolean }): CellType<number | undefined> {
   const base = z.number().finite();
   return {
@@ -124,6 +127,8 @@ export function date(opts: { example: string; required?: boolean }): CellType<st
         return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
       const d = readDate(typeof value === 'string' ? asText(value) : value, ctx.year);
       if (d.ok) return ok(d.iso);
+      if (d.problem === 'missing-year')
+        return fail(undefined, 'missing-year', `${ctx.header}「${asText(value)}」没有写年份，请写明年份，如 ${opts.example}`);
       return fail(undefined, 'unparsable', `${ctx.header}「${asText(value)}」不是有效日期，请填写如 ${opts.example}`);
     },
     write: (value) => (value ? dateCell(value) : null),

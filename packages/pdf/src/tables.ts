@@ -49,7 +49,8 @@ export function formBlock(def: FormDefinition<any>, data: Record<string, any>, u
     titleBlock(titleFor(layout, data.unit ?? layout.placeholder)),
     ...info,
     {
-      table: { headerRows: 1, dontBreakRows: false, widths: columnWidths(layout.columns.map((c) => c.width), usable, fontSize), body: [header, ...body] },
+      // A template's long rows may break across pages; a list's short rows stay whole.
+      table: { headerRows: 1, dontBreakRows: !layout.rows, widths: columnWidths(layout.columns.map((c) => c.width), usable, fontSize), body: [header, ...body] },
       layout: cellLayout(fontSize),
     },
     ...fields,

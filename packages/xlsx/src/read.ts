@@ -230,7 +230,11 @@ function listRows(ws: ExcelJS.Worksheet, def: FormDefinition<any>, headerRow: nu
     const row = ws.getRow(r);
     if (!row.hasValues) continue;
     const texts = inputs.map((c) => textKey(cellText(row.getCell(colNums[c.key]!))));
-    if (texts.some((t) => t && stops.some((s) => t.startsWith(s)))) break;
+    if (texts.some((t) => t && stops.some((s) => t.startsWith(s)))) {
+      // The fields start here, however many empty rows the blank left above them.
+      end = r - 1;
+      break;
+    }
     if (texts.every((t) => t === '')) continue;
     const values: Record<string, CellValue> = {};
     for (const c of inputs) {

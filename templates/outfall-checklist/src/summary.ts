@@ -89,12 +89,18 @@ export function summaryNotes(asOf: string): string[] {
   ];
 }
 
+/** A unit's shortest name, so a chart's labels stay on one line (`示范区`). */
+function shortName(name: string, ctx: OutputContext): string {
+  const unit = ctx.units.units.find((u) => u.name === name);
+  return [name, ...(unit?.aliases ?? [])].reduce((a, b) => (b.length < a.length ? b : a));
+}
+
 /** Traced and remediated shares per unit, with the targets in force as lines. */
 export function summaryChart(data: OutfallChecklist, ctx: OutputContext): BarChart {
   const target = targetOn(ctx.asOf);
   const progress = progressByUnit(data, ctx);
   return {
-    categories: progress.map((p) => p.unit.replace(/^焦作市/, '')),
+    categories: progress.map((p) => shortName(p.unit, ctx)),
     series: [
       { name: '溯源率', values: progress.map((p) => ratio(p.traced, p.surveyed)), target: target?.traced },
       { name: '整治率', values: progress.map((p) => ratio(p.remediated, p.toRemediate)), target: target?.remediated },
