@@ -1,8 +1,21 @@
-import { choice, creditCode, date, decimal, text, type Layout } from '@tianbao/form';
+import { choice, creditCode, date, decimal, text, type Column, type Layout } from '@tianbao/form';
 import { BASINS } from './rivers.ts';
 import { BOUNDS, METHODS, OUTFALL_TYPES, PROGRESS, PROTECTED, TRACE, YES_NO } from './values.ts';
 
 const required = { required: true } as const;
+
+/** 经度 or 纬度: decimal degrees inside the city's bounds. */
+function coordinate(key: 'lng' | 'lat', header: string, example: string, side: string): Column {
+  const [min, max] = BOUNDS[key];
+  return {
+    key,
+    header,
+    width: 11,
+    cell: decimal({ min, max, example, required: true }),
+    rule: key,
+    hint: { title: header, prompt: `十进制度数，如 ${example}（焦作市约在${side} ${min}–${max}）` },
+  };
+}
 
 /** The checklist's columns, in the order FORMS.md gives them. */
 export const layout: Layout = {
@@ -22,22 +35,8 @@ export const layout: Layout = {
     { key: 'river', header: '受纳水体', width: 10, cell: text(required), rule: 'river' },
     { key: 'basin', header: '所属流域', width: 9, cell: choice(BASINS, required), rule: 'basin' },
     { key: 'type', header: '排污口类型', width: 18, cell: choice(OUTFALL_TYPES, required), rule: 'type' },
-    {
-      key: 'lng',
-      header: '经度',
-      width: 11,
-      cell: decimal({ min: BOUNDS.lng[0], max: BOUNDS.lng[1], example: '113.2418', required: true }),
-      rule: 'lng',
-      hint: { title: '经度', prompt: `十进制度数，如 113.2418（焦作市约在东经 ${BOUNDS.lng[0]}–${BOUNDS.lng[1]}）` },
-    },
-    {
-      key: 'lat',
-      header: '纬度',
-      width: 11,
-      cell: decimal({ min: BOUNDS.lat[0], max: BOUNDS.lat[1], example: '35.2157', required: true }),
-      rule: 'lat',
-      hint: { title: '纬度', prompt: `十进制度数，如 35.2157（焦作市约在北纬 ${BOUNDS.lat[0]}–${BOUNDS.lat[1]}）` },
-    },
+    coordinate('lng', '经度', '113.2418', '东经'),
+    coordinate('lat', '纬度', '35.2157', '北纬'),
     { key: 'owner', header: '责任主体', width: 20, cell: text(), rule: 'owner' },
     { key: 'credit', header: '统一社会信用代码', width: 20, cell: creditCode, rule: 'credit' },
     { key: 'protected', header: '特殊保护区域', width: 11, cell: choice(PROTECTED, required), rule: 'protected' },
