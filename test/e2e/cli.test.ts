@@ -165,7 +165,7 @@ describe('validate', () => {
     const report = JSON.parse(r.stdout);
     expect(report.summary).toMatchObject({ files: 3, valid: 1, invalid: 2 });
     expect(report.files[1].issues).toHaveLength(1);
-    expect(report.files[1].issues[0]).toMatchObject({ rule: 'file.unreadable', cell: null, row: null, column: null });
+    expect(report.files[1].issues[0]).toMatchObject({ rule: 'file.not-xlsx', cell: null, row: null, column: null });
     expect(r.code).toBe(1);
   });
 

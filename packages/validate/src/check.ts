@@ -15,7 +15,7 @@ import {
   type Issue,
   type UnitList,
 } from '@tianbao/form';
-import { locateForm, readWorkbook, type Located, type LoadedWorkbook } from '@tianbao/xlsx';
+import { FileRefused, locateForm, readWorkbook, type Located, type LoadedWorkbook } from '@tianbao/xlsx';
 import { issueAt, type Place } from './issue.ts';
 import { readData } from './read-data.ts';
 
@@ -47,9 +47,8 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
   try {
     wb = await readWorkbook(file);
   } catch (e) {
-    return report(file, null, null, null, [
-      issueAt(error('file.unreadable', `无法读取文件：${(e as Error).message}。请确认是 Excel（.xlsx）文件且未损坏、未加密`)),
-    ]);
+    const rule = e instanceof FileRefused ? e.rule : 'file.unreadable';
+    return report(file, null, null, null, [issueAt(error(rule, (e as Error).message))]);
   }
   try {
     return checkWorkbook(file, wb, opts);

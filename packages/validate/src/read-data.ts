@@ -1,6 +1,9 @@
 import { inputColumns, type CellProblem, type CellValue, type Column, type Field, type FormDefinition } from '@tianbao/form';
 import type { Located } from '@tianbao/xlsx';
 
+/** Excel keeps at most this many characters in a cell; a longer text was not written by Excel. */
+const MAX_CELL_CHARS = 32767;
+
 export interface CellFinding {
   cell: string;
   rule: string;
@@ -22,6 +25,11 @@ export function readData(def: FormDefinition<any>, loc: Located, year: number | 
   const problems: CellFinding[] = [];
   const read = (spec: Column | Field, header: string, raw: CellValue | undefined, cell: string, path: string) => {
     cells.set(path, cell);
+    if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) {
+      const message = `${header}有 ${raw.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符，未检查其内容；请精简，或把说明另附材料`;
+      problems.push({ cell, rule: 'cell.too-long', problem: { kind: 'too-long', message } });
+      return undefined;
+    }
     const out = spec.cell!.read(raw ?? null, { header, year });
     for (const problem of out.problems) problems.push({ cell, rule: `${p}.${spec.rule ?? spec.key}.${problem.kind}`, problem });
     return out.value;

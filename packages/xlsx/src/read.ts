@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { textKey, type CellValue, type FormDefinition } from '@tianbao/form';
+import { FileRefused, inspectXlsx } from './inspect.ts';
 import { META_SHEET } from './meta.ts';
 
 /** A workbook as loaded, whoever wrote it (an exceljs Workbook). */
@@ -42,11 +43,12 @@ const HEADER_SCAN = 20;
 const BODY_SCAN = 200;
 /** How far below the table to look for its labelled values. */
 const FIELD_SCAN = 20;
-/** Refused unread: no real form is this large, and a batch must not stall on one file. */
-const MAX_BYTES = 50 * 1024 * 1024;
 const INFO = /填报单位|填报日期|报送月份/;
 
-/** Load an xlsx from a buffer or a file path; throws a Chinese message when it cannot be read. */
+/**
+ * Load an xlsx from a buffer or a file path. Throws `FileRefused` (a rule id
+ * and a Chinese reason) for anything that is not a workbook that may be opened.
+ */
 export async function readWorkbook(input: Buffer | string): Promise<LoadedWorkbook> {
   let buf: Buffer;
   if (typeof input === 'string') {
@@ -55,18 +57,15 @@ export async function readWorkbook(input: Buffer | string): Promise<LoadedWorkbo
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹，不是文件' : (e as Error).message;
-      throw new Error(`无法打开文件：${why}`);
+      throw new FileRefused('file.unreadable', `无法打开文件：${why}`);
     }
   } else buf = input;
-  if (buf.length > MAX_BYTES) throw new Error(`文件有 ${Math.round(buf.length / 1048576)} MB，远大于任何报表，未读取`);
-  // OLE2 signature: the old binary .xls (or an encrypted workbook).
-  if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0)
-    throw new Error('文件是旧版 .xls 格式或已加密，请用 Excel 另存为 .xlsx 后重新提交');
+  inspectXlsx(buf);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as any);
   } catch (e) {
-    throw new Error(`不是有效的 .xlsx 文件，请确认文件未损坏并用 Excel 另存为 .xlsx（${(e as Error).message}）`);
+    throw new FileRefused('file.corrupt', `文件已损坏，无法作为 .xlsx 打开（${(e as Error).message}）。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
   }
   return workbook;
 }

@@ -1,0 +1,73 @@
+import { inflateRawSync, constants } from 'node:zlib';
+
+/** One file inside a zip, as its central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  /** As declared: a hostile archive may lie, so inflating is bounded separately. */
+  size: number;
+  offset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** The entries of a zip archive, or null when no intact central directory is found (truncated, not a zip). */
+export function zipEntries(buf: Buffer): ZipEntry[] | null {
+  // The end record sits in the last 22 bytes, or before a comment of up to 64 KB.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  const start = buf.readUInt32LE(eocd + 16);
+  if (start >= buf.length) return null;
+  const entries: ZipEntry[] = [];
+  let p = start;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) return null;
+    const nameLength = buf.readUInt16LE(p + 28);
+    const end = p + 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    if (end > buf.length) return null;
+    entries.push({
+      name: buf.toString('utf8', p + 46, p + 46 + nameLength),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      offset: buf.readUInt32LE(p + 42),
+    });
+    p = end;
+  }
+  return entries;
+}
+
+function compressedData(buf: Buffer, e: ZipEntry): Buffer | null {
+  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== LOCAL) return null;
+  const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
+  if (start + e.compressedSize > buf.length) return null;
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+/**
+ * An entry's bytes, inflated to at most `limit` bytes; `head` inflates only
+ * the start (enough for an XML prolog). Null when the data is damaged;
+ * `tooLarge` when it inflates past the limit.
+ */
+export function readEntry(buf: Buffer, e: ZipEntry, limit: number, head = false): Buffer | 'tooLarge' | null {
+  const data = compressedData(buf, e);
+  if (!data) return null;
+  if (e.method === 0) return data.length > limit ? 'tooLarge' : data;
+  if (e.method !== 8) return null;
+  try {
+    if (head) return inflateRawSync(data.subarray(0, 4096), { finishFlush: constants.Z_SYNC_FLUSH });
+    return inflateRawSync(data, { maxOutputLength: limit });
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'tooLarge' : null;
+  }
+}

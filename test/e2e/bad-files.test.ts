@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultUnits } from '@tianbao/form';
+import censusRoster from '@tianbao/template-census-roster';
+import outfallChecklist from '@tianbao/template-outfall-checklist';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { checkFile } from '@tianbao/validate';
+import { LIMITS, writeWorkbook } from '@tianbao/xlsx';
+import { describe, expect, it } from 'vitest';
+import { tempDir, tianbao } from './run.ts';
+import { buildZip, unzip, type Part } from './zip.ts';
+
+const forms = [reviewLedger, censusRoster, outfallChecklist];
+const dir = tempDir();
+const good = await writeWorkbook(reviewLedger, reviewLedger.samples[0]!);
+
+/** An OLE2 compound file header, then the UTF-16 name of one stream, as Excel's containers hold them. */
+const ole = (stream: string) => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from(stream, 'utf16le'), Buffer.alloc(512)]);
+
+/** Our workbook with one part replaced. */
+const withPart = (name: string, data: Buffer | string, stored = false): Buffer =>
+  buildZip(unzip(good).map((p): Part => (p.name === name ? { name, data: Buffer.from(data), stored } : p)));
+
+const sheetOf = (rows: number) =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${Array.from(
+    { length: rows },
+    (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`,
+  ).join('')}</sheetData></worksheet>`;
+
+const CASES: [string, string, () => Buffer][] = [
+  ['file.empty', '文件是空的', () => Buffer.alloc(0)],
+  ['file.xls', '旧版 Excel 97-2003', () => ole('Workbook')],
+  ['file.encrypted', '设置了打开密码', () => ole('EncryptedPackage')],
+  ['file.not-xlsx', '文件内容是文本', () => Buffer.from('单位,存在问题,改进措施\n修武县,补正通知未一次性告知,制定清单\n', 'utf8')],
+  ['file.not-xlsx', '是Word 文档', () => buildZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }])],
+  ['file.corrupt', '不完整或已损坏', () => good.subarray(0, Math.floor(good.length / 2))],
+  // A picture renamed .xlsx.
+  ['file.corrupt', '不是有效的 .xlsx', () => Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200)])],
+  ['file.zip-bomb', '压缩比超过', () => withPart('xl/worksheets/sheet1.xml', Buffer.alloc(4 * 1048576, 0x20))],
+  [
+    'file.xml-entities',
+    'DOCTYPE',
+    () =>
+      withPart(
+        'xl/workbook.xml',
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><workbook>&lol2;</workbook>',
+      ),
+  ],
+  ['file.too-many-rows', `1000000 行，超过可检查的上限 ${LIMITS.rows} 行`, () => withPart('xl/worksheets/sheet1.xml', sheetOf(1_000_000))],
+];
+
+describe('files that are not what they claim', () => {
+  it.each(CASES)('%s: %s', async (rule, words, make) => {
+    const file = join(dir, `${rule}-${words.length}.xlsx`);
+    const bytes = make();
+    writeFileSync(file, bytes);
+    const r = await checkFile(file, { forms, units: defaultUnits });
+    expect(r).toMatchObject({ valid: false, template: null });
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ severity: 'error', rule, sheet: null, cell: null });
+    expect(r.issues[0]!.message).toContain(words);
+    // Never modified, whatever it is.
+    expect(Buffer.compare(readFileSync(file), bytes)).toBe(0);
+  });
+
+  it('flags a cell over 32,767 characters and judges the rest', async () => {
+    const sample = outfallChecklist.samples.find((s) => s.unit === '修武县')!;
+    const long = { ...sample, outfalls: sample.outfalls.map((o, i) => (i === 2 ? { ...o, remark: '说明'.repeat(20000) } : o)) };
+    const file = join(dir, 'long-cell.xlsx');
+    writeFileSync(file, await writeWorkbook(outfallChecklist, long));
+    const r = await checkFile(file, { forms, units: defaultUnits });
+    expect(r.issues.map((i) => `${i.rule}@${i.cell}`)).toEqual(['cell.too-long@R6']);
+    expect(r.issues[0]!.message).toContain('40000');
+  });
+
+  it('never stops a batch: each bad file is one line, the good one is still checked', async () => {
+    const batch = tempDir();
+    CASES.forEach(([rule], i) => writeFileSync(join(batch, `${String(i).padStart(2, '0')}-${rule}.xlsx`), CASES[i]![2]()));
+    writeFileSync(join(batch, 'zz-修武县2023年6月.xlsx'), await writeWorkbook(reviewLedger, reviewLedger.samples[4]!));
+    const r = await tianbao(['validate', batch, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toMatchObject({ files: CASES.length + 1, valid: 1, invalid: CASES.length });
+    expect(report.files.slice(0, -1).map((f: any) => f.issues[0].rule)).toEqual(CASES.map(([rule]) => rule));
+  });
+});
