@@ -15,7 +15,7 @@ import {
   type Issue,
   type UnitList,
 } from '@tianbao/form';
-import { FileRefused, locateForm, readWorkbook, type Located, type LoadedWorkbook } from '@tianbao/xlsx';
+import { FileRefused, locateForm, readWorkbook, titleFound, workbookMeta, type Located, type LoadedWorkbook } from '@tianbao/xlsx';
 import { issueAt, type Place } from './issue.ts';
 import { readData } from './read-data.ts';
 
@@ -30,9 +30,14 @@ export interface CheckOptions {
   asOf?: string;
 }
 
+/** What told which form a workbook is: `--template`, tianbao's own metadata, the title, or the header row. */
+export type Clue = 'template' | 'metadata' | 'title' | 'header';
+
 export interface FileReport {
   file: string;
   template: string | null;
+  /** How the form was recognised; null when it was not. */
+  detectedBy: Clue | null;
   unit: string | null;
   period: string | null;
   valid: boolean;
@@ -48,13 +53,13 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
     wb = await readWorkbook(file);
   } catch (e) {
     const rule = e instanceof FileRefused ? e.rule : 'file.unreadable';
-    return report(file, null, null, null, [issueAt(error(rule, (e as Error).message))]);
+    return report(file, UNKNOWN, [issueAt(error(rule, (e as Error).message))]);
   }
   try {
     return checkWorkbook(file, wb, opts);
   } catch (e) {
     // A workbook exceljs opens but cannot walk: one error for this file, the batch goes on.
-    return report(file, null, null, null, [issueAt(error('file.unreadable', `文件内容无法解析：${(e as Error).message}。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`))]);
+    return report(file, UNKNOWN, [issueAt(error('file.unreadable', `文件内容无法解析：${(e as Error).message}。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`))]);
   }
 }
 
@@ -62,31 +67,45 @@ function checkWorkbook(file: string, wb: LoadedWorkbook, opts: CheckOptions): Fi
   const match = pickForm(wb, opts);
   if (!match) {
     const names = opts.forms.map((f) => `${f.name}（${f.id}）`).join('、');
-    const rule = opts.template ? 'table.header.missing' : 'file.form.unknown';
-    const message = opts.template
-      ? `前20行中找不到表头，请保留表头行「${opts.forms.find((f) => f.id === opts.template)?.layout.columns.map((c) => c.header).join(' | ')}」`
-      : `无法识别表格：前20行中找不到任何已知表样的表头（${names}），请使用标准表样填报`;
-    return report(file, opts.template ?? null, null, null, [issueAt(error(rule, message))]);
+    const message = `无法识别表格：元数据、标题和前20行的表头都不符合已比对的表样（${names}），请使用标准表样填报`;
+    return report(file, UNKNOWN, [issueAt(error('file.form.unknown', message))]);
   }
-  return checkLocated(file, match.def, match.located, opts);
+  const { def, clue, located } = match;
+  if (!located) {
+    const message = `${CLUE_TEXT[clue]}为「${def.name}」，但前20行中找不到它的表头，请保留表头行「${def.layout.columns.map((c) => c.header).join(' | ')}」`;
+    return report(file, { ...UNKNOWN, template: def.id, detectedBy: clue }, [issueAt(error('table.header.missing', message))]);
+  }
+  return checkLocated(file, def, clue, located, opts);
 }
 
-function pickForm(wb: LoadedWorkbook, opts: CheckOptions): { def: FormDefinition<any>; located: Located } | null {
-  const candidates = opts.template ? opts.forms.filter((f) => f.id === opts.template) : opts.forms;
-  for (const def of candidates) {
-    const located = locateForm(wb, def);
-    if (located) return { def, located };
-  }
-  return null;
+const CLUE_TEXT: Record<Clue, string> = { template: '按 --template 指定', metadata: '按文件中的表样标识', title: '按标题', header: '按表头' };
+
+/**
+ * Which form a workbook is, by the strongest clue it has: `--template`, the
+ * metadata tianbao writes, a form's title, then a form's header row.
+ */
+function pickForm(wb: LoadedWorkbook, opts: CheckOptions): { def: FormDefinition<any>; clue: Clue; located: Located | null } | null {
+  const pick = (def: FormDefinition<any> | undefined, clue: Clue) => (def ? { def, clue, located: locateForm(wb, def) } : null);
+  if (opts.template) return pick(opts.forms.find((f) => f.id === opts.template), 'template');
+  const meta = workbookMeta(wb).template;
+  return (
+    pick(opts.forms.find((f) => f.id === meta), 'metadata') ??
+    pick(opts.forms.find((f) => titleFound(wb, f)), 'title') ??
+    opts.forms.map((def) => ({ def, clue: 'header' as const, located: locateForm(wb, def) })).find((m) => m.located) ??
+    null
+  );
 }
 
-function report(file: string, template: string | null, unit: string | null, period: string | null, issues: Issue[], data?: Record<string, unknown>): FileReport {
+type Head = Pick<FileReport, 'template' | 'detectedBy' | 'unit' | 'period'>;
+const UNKNOWN: Head = { template: null, detectedBy: null, unit: null, period: null };
+
+function report(file: string, head: Head, issues: Issue[], data?: Record<string, unknown>): FileReport {
   const valid = !issues.some((i) => i.severity === 'error');
-  return { file, template, unit, period, valid, issues, ...(valid && data ? { data } : {}) };
+  return { file, ...head, valid, issues, ...(valid && data ? { data } : {}) };
 }
 
 /** Read the data out of a located table, then run schema and rules on it. */
-function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts: CheckOptions): FileReport {
+function checkLocated(file: string, def: FormDefinition<any>, clue: Clue, loc: Located, opts: CheckOptions): FileReport {
   const { layout } = def;
   const issues: Issue[] = [];
   const at = (cell: string | null): Place => ({ sheet: loc.sheet, cell });
@@ -174,7 +193,8 @@ function checkLocated(file: string, def: FormDefinition<any>, loc: Located, opts
     }
   }
   issues.sort(byPlace);
-  return report(file, def.id, unit, period ?? null, issues, parsed.success ? (parsed.data as Record<string, unknown>) : undefined);
+  const head = { template: def.id, detectedBy: clue, unit, period: period ?? null };
+  return report(file, head, issues, parsed.success ? (parsed.data as Record<string, unknown>) : undefined);
 }
 
 type Where = (path: DataPath | undefined) => string | null;

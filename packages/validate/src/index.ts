@@ -1,2 +1,2 @@
-export { checkFile, type CheckOptions, type FileReport } from './check.ts';
+export { checkFile, type CheckOptions, type FileReport, type Clue } from './check.ts';
 export { summarize, formatJson, formatText, type Report, type Summary, type Paint } from './report.ts';

@@ -1,4 +1,4 @@
-import type { FileReport } from './check.ts';
+import type { Clue, FileReport } from './check.ts';
 
 export interface Summary {
   files: number;
@@ -40,12 +40,16 @@ export interface Paint {
 
 const plain: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => s, bold: (s) => s, dim: (s) => s };
 
+/** How the form was recognised, as the report line says it. */
+const CLUE: Record<Clue, string> = { template: '按指定', metadata: '按表样标识', title: '按标题', header: '按表头' };
+
 /** Issues grouped by file, one line each: `E4  错误  完成时限「…」…`. */
 export function formatText(report: Report, paint: Paint = plain): string {
   const lines: string[] = [];
   for (const f of report.files) {
     const sheet = f.issues.find((i) => i.sheet)?.sheet;
-    const head = [f.file, sheet && `工作表「${sheet}」`, f.template ?? '未识别', f.unit, f.period].filter(Boolean).join('  ');
+    const form = f.template ? `${f.template}${f.detectedBy ? `（${CLUE[f.detectedBy]}）` : ''}` : '未识别';
+    const head = [f.file, sheet && `工作表「${sheet}」`, form, f.unit, f.period].filter(Boolean).join('  ');
     lines.push(`${paint.bold(head)}  ${f.valid ? paint.green('通过') : paint.red('不通过')}`);
     const width = Math.max(0, ...f.issues.map((i) => (i.cell ?? '—').length));
     for (const i of f.issues) {

@@ -1,5 +1,5 @@
 export { writeWorkbook, type WriteOptions } from './write.ts';
-export { readWorkbook, locateForm, type LoadedWorkbook, type Located, type LocatedRow } from './read.ts';
+export { readWorkbook, locateForm, titleFound, workbookMeta, type LoadedWorkbook, type Located, type LocatedRow } from './read.ts';
 export { writeFileAtomic } from './atomic.ts';
 export { META_SHEET } from './meta.ts';
 export { FileRefused, LIMITS } from './inspect.ts';

@@ -109,6 +109,22 @@ export function workbookMeta(wb: LoadedWorkbook): Record<string, string> {
   return out;
 }
 
+/** Some sheet has the form's title (any unit) in its first rows: `…行政复议工作问题台账`. */
+export function titleFound(wb: LoadedWorkbook, def: FormDefinition<any>): boolean {
+  const suffix = textKey(def.layout.title.replace('{unit}', ''));
+  for (const ws of wb.worksheets) {
+    if (ws.name === META_SHEET) continue;
+    for (let r = 1; r <= Math.min(HEADER_SCAN, ws.rowCount); r++) {
+      let found = false;
+      ws.getRow(r).eachCell((cell) => {
+        found ||= textKey(cellText(cell)).endsWith(suffix);
+      });
+      if (found) return true;
+    }
+  }
+  return false;
+}
+
 /** Find a form's table in any sheet of a workbook, wherever it was moved; null if none has its header. */
 export function locateForm(wb: LoadedWorkbook, def: FormDefinition<any>): Located | null {
   for (const ws of wb.worksheets) {
