@@ -23,6 +23,9 @@ describe('outfall-checklist, as clerks fill it', () => {
   it('takes the basin from the river list, and asks about rivers not on it', async () => {
     expect(found(await submit({ E7: '沁河' }))).toEqual(['error outfall.basin.mismatch @F7']);
     expect(found(await submit({ E7: '小清河' }))).toEqual(['warning outfall.river.unlisted @E7']);
+    // The clerk's 备注 on that row answers the question: explained, not open.
+    const answered = await submit({ E7: '小清河', R7: '当地称小清河，系大沙河支流，已报市生态环境局' });
+    expect(answered.issues).toMatchObject([{ rule: 'outfall.river.unlisted', explained: true }]);
   });
 
   it('bans outfalls in protected areas', async () => {

@@ -15,6 +15,8 @@ export interface Issue {
   column: string | null;
   /** Chinese: what is wrong and what to write instead. */
   message: string;
+  /** A warning the clerk has answered, in a comment on its cell or in its row's 备注. Errors never are. */
+  explained: boolean;
 }
 
 /** A data path, as zod reports it: `['rows', 'acceptance', 'deadlines']`. */

@@ -77,6 +77,8 @@ export interface Layout {
   dataKey: string;
   /** Labelled values after the table and one empty row: label in one column, value from another. */
   fields?: { labelColumn: string; valueColumn: string; items: Field[] };
+  /** The column where a clerk explains a row (`备注`): a warning on that row counts as explained when it is filled. */
+  remarkColumn?: string;
   /** Keep the header row in view while scrolling a long list. */
   freezeHeader?: boolean;
   orientation: 'portrait' | 'landscape';

@@ -17,6 +17,7 @@ import {
 } from '@tianbao/form';
 import { FileRefused, locateForm, readWorkbook, titleFound, workbookMeta, type Located, type LoadedWorkbook } from '@tianbao/xlsx';
 import { issueAt, type Place } from './issue.ts';
+import { markExplained } from './explained.ts';
 import { readData } from './read-data.ts';
 
 export interface CheckOptions {
@@ -75,7 +76,9 @@ function checkWorkbook(file: string, wb: LoadedWorkbook, opts: CheckOptions): Fi
     const message = `${CLUE_TEXT[clue]}为「${def.name}」，但前20行中找不到它的表头，请保留表头行「${def.layout.columns.map((c) => c.header).join(' | ')}」`;
     return report(file, { ...UNKNOWN, template: def.id, detectedBy: clue }, [issueAt(error('table.header.missing', message))]);
   }
-  return checkLocated(file, def, clue, located, opts);
+  const checked = checkLocated(file, def, clue, located, opts);
+  markExplained(checked.issues, wb, def, located);
+  return checked;
 }
 
 const CLUE_TEXT: Record<Clue, string> = { template: '按 --template 指定', metadata: '按文件中的表样标识', title: '按标题', header: '按表头' };

@@ -19,5 +19,6 @@ export function issueAt(f: Pick<Finding, 'severity' | 'rule' | 'message'>, place
     row: m ? Number(m[2]) : null,
     column: m ? m[1]! : null,
     message: f.message,
+    explained: false,
   };
 }

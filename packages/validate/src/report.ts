@@ -6,6 +6,8 @@ export interface Summary {
   invalid: number;
   errors: number;
   warnings: number;
+  /** Warnings the clerks have explained (a comment on the cell, or the row's 备注). */
+  explained: number;
 }
 
 /** The machine-readable report: a stable contract other tools read. */
@@ -24,6 +26,7 @@ export function summarize(files: readonly FileReport[]): Report {
       invalid: files.filter((f) => !f.valid).length,
       errors: all.filter((i) => i.severity === 'error').length,
       warnings: all.filter((i) => i.severity === 'warning').length,
+      explained: all.filter((i) => i.explained).length,
     },
   };
 }
@@ -54,11 +57,12 @@ export function formatText(report: Report, paint: Paint = plain): string {
     const width = Math.max(0, ...f.issues.map((i) => (i.cell ?? '—').length));
     for (const i of f.issues) {
       const where = (i.cell ?? '—').padEnd(width);
-      const sev = i.severity === 'error' ? paint.red('错误') : paint.yellow('提示');
+      const sev = i.severity === 'error' ? paint.red('错误') : i.explained ? paint.dim('已说明') : paint.yellow('提示');
       lines.push(`  ${where}  ${sev}  ${i.message}  ${paint.dim(`[${i.rule}]`)}`);
     }
   }
   const s = report.summary;
-  lines.push(`共 ${s.files} 个文件：${s.valid} 个通过，${s.invalid} 个不通过；错误 ${s.errors} 条，提示 ${s.warnings} 条`);
+  const explained = s.explained ? `（其中已说明 ${s.explained} 条）` : '';
+  lines.push(`共 ${s.files} 个文件：${s.valid} 个通过，${s.invalid} 个不通过；错误 ${s.errors} 条，提示 ${s.warnings} 条${explained}`);
   return lines.join('\n');
 }

@@ -27,6 +27,7 @@ export const layout: Layout = {
   dataKey: 'outfalls',
   blankRows: 200,
   freezeHeader: true,
+  remarkColumn: 'remark',
   columns: [
     { key: 'no', header: '序号', width: 5, serial: true },
     { key: 'code', header: '排污口编码', width: 13, cell: text(required), rule: 'code' },
