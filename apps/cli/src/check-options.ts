@@ -10,6 +10,7 @@ export interface CheckArgs {
   period?: string;
   asOf?: string;
   units?: string;
+  timeLimit?: number;
 }
 
 /** The options validate and extract share. */
@@ -18,12 +19,14 @@ export function checkOptionsBuilder<T>(y: Argv<T>) {
     .option('template', { alias: 't', choices: formIds, describe: '按此表样检查（默认自动识别）' })
     .option('period', { type: 'string', describe: '报送月份 YYYY-MM，文件中和文件名中都没有时使用' })
     .option('as-of', { type: 'string', describe: '判断完成时限是否逾期的日期 YYYY-MM-DD（默认：填报日期，否则今天）' })
-    .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' });
+    .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
+    .option('time-limit', { type: 'number', describe: '每个文件最多检查的秒数，超时记为一条错误（默认 60）' });
 }
 
 export function checkOptions(args: CheckArgs): CheckOptions {
   if (args.period !== undefined && !Period.safeParse(args.period).success)
     throw new UsageError(`--period 应写作 YYYY-MM，如 2023-06，收到「${args.period}」`);
+  if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit 应为正数（秒），收到「${args.timeLimit}」`);
   if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
     throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2023-06-20，收到「${args.asOf}」`);
   return {
@@ -32,5 +35,6 @@ export function checkOptions(args: CheckArgs): CheckOptions {
     ...(args.template ? { template: args.template } : {}),
     ...(args.period ? { period: args.period } : {}),
     ...(args.asOf ? { asOf: args.asOf } : {}),
+    ...(args.timeLimit !== undefined ? { timeLimit: args.timeLimit } : {}),
   };
 }

@@ -29,6 +29,11 @@ export interface CheckOptions {
   period?: string;
   /** Judge time limits against this day; default: the 填报日期, else today. */
   asOf?: string;
+  /**
+   * Seconds a file may take. The limit is checked whenever reading yields
+   * (opening the workbook does, often); every other step is bounded by the size limits.
+   */
+  timeLimit?: number;
 }
 
 /** What told which form a workbook is: `--template`, tianbao's own metadata, the title, or the header row. */
@@ -47,8 +52,30 @@ export interface FileReport {
   data?: Record<string, unknown>;
 }
 
-/** Check one submitted workbook. Never throws: an unreadable file is one error. */
+/** Seconds one file may take before it is given up, unless the caller says otherwise. */
+export const TIME_LIMIT_SECONDS = 60;
+
+/**
+ * Check one submitted workbook. Never throws: an unreadable file is one error,
+ * and so is one that takes longer than the time limit.
+ */
 export async function checkFile(file: string, opts: CheckOptions): Promise<FileReport> {
+  const seconds = opts.timeLimit ?? TIME_LIMIT_SECONDS;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<FileReport>((resolve) => {
+    timer = setTimeout(() => {
+      const message = `检查超过 ${seconds} 秒仍未完成，已停止检查此文件。请确认文件没有异常（如大量空行、超大图片），必要时另存为新的 .xlsx 再提交`;
+      resolve(report(file, UNKNOWN, [issueAt(error('file.timeout', message))]));
+    }, seconds * 1000);
+  });
+  try {
+    return await Promise.race([check(file, opts), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function check(file: string, opts: CheckOptions): Promise<FileReport> {
   let wb: LoadedWorkbook;
   try {
     wb = await readWorkbook(file);

@@ -1,3 +1,3 @@
-export { checkFile, type CheckOptions, type FileReport, type Clue } from './check.ts';
+export { checkFile, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport, type Clue } from './check.ts';
 export { summarize, formatJson, formatText, type Report, type Summary, type Paint } from './report.ts';
 export { annotate, annotatedName } from './annotate.ts';
