@@ -20,6 +20,8 @@ export interface ReadContext {
   header: string;
   /** Year for dates written without one (from the period). */
   year?: number;
+  /** The workbook counts day serials from 1904 (old Mac Excel; LibreOffice and SheetJS can write it too). */
+  date1904?: boolean;
 }
 
 /** What a workbook enforces while the clerk types: a dropdown, a number range, a date. */
@@ -125,7 +127,7 @@ export function date(opts: { example: string; required?: boolean }): CellType<st
     read(value, ctx) {
       if (value === null || (typeof value === 'string' && !value.trim()))
         return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
-      const d = readDate(typeof value === 'string' ? asText(value) : value, ctx.year);
+      const d = readDate(typeof value === 'string' ? asText(value) : value, ctx.year, ctx.date1904);
       if (d.ok) return ok(d.iso);
       if (d.problem === 'missing-year')
         return fail(undefined, 'missing-year', `${ctx.header}「${asText(value)}」没有写年份，请写明年份，如 ${opts.example}`);
@@ -160,7 +162,7 @@ export const deadlines: CellType<Deadline[]> = {
   schema: z.array(Deadline),
   read(value, ctx) {
     if (value instanceof Date || typeof value === 'number') {
-      const d = readDate(value);
+      const d = readDate(value, undefined, ctx.date1904);
       return d.ok ? ok([d.iso]) : { value: [], problems: [unparsable(ctx.header, String(value))] };
     }
     const out: Deadline[] = [];
@@ -171,7 +173,7 @@ export const deadlines: CellType<Deadline[]> = {
         out.push(term);
         continue;
       }
-      const d = readDate(part, ctx.year);
+      const d = readDate(part, ctx.year, ctx.date1904);
       if (d.ok) out.push(d.iso);
       else if (d.problem === 'missing-year')
         problems.push({

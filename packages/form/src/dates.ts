@@ -25,10 +25,14 @@ function validYmd(y: number, m: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** Excel's serial day number (1900 system) to a date; 25569 is 1970-01-01. */
-export function fromExcelSerial(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
-  const d = new Date(Math.round((Math.floor(serial) - 25569) * 86400000));
+/** Days from 1900-01-00 to 1904-01-01: a serial of the 1904 date system plus this is one of the 1900 system. */
+export const DAYS_1904 = 1462;
+
+/** Excel's serial day number to a date; 25569 is 1970-01-01 in the 1900 system, the Windows default. */
+export function fromExcelSerial(serial: number, date1904 = false): string | undefined {
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial > 2958465) return undefined;
+  const days = Math.floor(serial) + (date1904 ? DAYS_1904 : 0);
+  const d = new Date(Math.round((days - 25569) * 86400000));
   return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
@@ -43,16 +47,16 @@ const DEADLINE_SUFFIX = /(?:之前|以前|前)$/;
  * `2023.7.31`, `2023/7/31`, `20230731`, `7月31日前` (year from `year`),
  * `7月底`, or an Excel serial number.
  */
-export function readDate(input: string | number | Date, year?: number): DateRead {
+export function readDate(input: string | number | Date, year?: number, date1904 = false): DateRead {
   if (input instanceof Date) {
     return { ok: true, iso: isoOf(input.getUTCFullYear(), input.getUTCMonth() + 1, input.getUTCDate()) };
   }
   if (typeof input === 'number') {
-    const iso = fromExcelSerial(input);
+    const iso = fromExcelSerial(input, date1904);
     return iso ? { ok: true, iso } : { ok: false, problem: 'unparsable' };
   }
   const text = stripSpaces(toHalfWidth(input)).replace(DEADLINE_SUFFIX, '');
-  if (/^\d{5}(\.\d+)?$/.test(text)) return readDate(Number(text));
+  if (/^\d{5}(\.\d+)?$/.test(text)) return readDate(Number(text), year, date1904);
   const ymd = FULL.exec(text) ?? COMPACT.exec(text);
   if (ymd) return checked(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
   const md = MONTH_DAY.exec(text);

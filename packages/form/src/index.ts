@@ -1,7 +1,7 @@
 import './locale.ts';
 export { textKey } from './text.ts';
 export { Unit, UnitList, defaultUnits, loadUnits, findUnit, findReporter, reporterNames } from './units.ts';
-export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, isoOf, today, type DateRead } from './dates.ts';
+export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, isoOf, today, DAYS_1904, type DateRead } from './dates.ts';
 export { splitItems, joinItems } from './items.ts';
 export {
   items,

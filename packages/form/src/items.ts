@@ -8,9 +8,12 @@ import { tidyLines } from './text.ts';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const NONE = /^(无|暂无|没有|无问题|\/|—+|-+)$/;
 
+/** `12` and its full-width spelling `１２`, as a pattern. */
+const number = (n: number) => `(?:${n}|${[...String(n)].map((d) => String.fromCharCode(0xff10 + Number(d))).join('')})`;
+
 function markerAt(text: string, at: number, n: number): number {
   const rest = text.slice(at);
-  const digits = String(n);
+  const digits = number(n);
   const patterns = [
     new RegExp(`^${digits}\\s*[.、．,，:：)）]\\s*`),
     new RegExp(`^[（(]\\s*${digits}\\s*[)）]\\s*`),
@@ -23,9 +26,13 @@ function markerAt(text: string, at: number, n: number): number {
   return 0;
 }
 
-function startsItem(text: string, at: number): boolean {
-  // Circled numbers are markers wherever they stand.
-  if (at === 0 || CIRCLED.includes(text[at]!)) return true;
+/**
+ * Circled numbers are markers wherever they stand, and so are bracketed ones
+ * in a cell numbered `（1）…（2）…`; `2.` only after a break, so `2023.7.31`
+ * and `依据第(2)项` inside a `1.` item stay whole.
+ */
+function startsItem(text: string, at: number, bracketed: boolean): boolean {
+  if (at === 0 || CIRCLED.includes(text[at]!) || (bracketed && (text[at] === '（' || text[at] === '('))) return true;
   return /[\s\n；;。]/.test(text[at - 1]!);
 }
 
@@ -38,11 +45,12 @@ export function splitItems(raw: string): string[] {
     // Not numbered: each line is one item.
     return text.split('\n').map(clean).filter(Boolean);
   }
+  const bracketed = text[0] === '（' || text[0] === '(';
   const items: string[] = [];
   let start = first;
   let n = 2;
   for (let i = first; i < text.length; i++) {
-    if (!startsItem(text, i)) continue;
+    if (!startsItem(text, i, bracketed)) continue;
     const len = markerAt(text, i, n);
     if (len === 0) continue;
     items.push(clean(text.slice(start, i)));

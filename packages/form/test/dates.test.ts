@@ -35,4 +35,11 @@ describe('readDate', () => {
   it('formats as printed', () => {
     expect(formatDateCn('2023-07-01')).toBe('2023年7月1日');
   });
+
+  it('counts serials from 1904 when the workbook says so', () => {
+    // 45291 is 2023-12-31 in the 1900 system, 2028-01-01 in the 1904 one.
+    expect(readDate(45291)).toEqual({ ok: true, iso: '2023-12-31' });
+    expect(readDate(45291, undefined, true)).toEqual({ ok: true, iso: '2028-01-01' });
+    expect(readDate('43829', undefined, true)).toEqual({ ok: true, iso: '2023-12-31' });
+  });
 });

@@ -30,7 +30,7 @@ export function readData(def: FormDefinition<any>, loc: Located, year: number | 
       problems.push({ cell, rule: 'cell.too-long', problem: { kind: 'too-long', message } });
       return undefined;
     }
-    const out = spec.cell!.read(raw ?? null, { header, year });
+    const out = spec.cell!.read(raw ?? null, { header, year, date1904: loc.date1904 });
     for (const problem of out.problems) problems.push({ cell, rule: `${p}.${spec.rule ?? spec.key}.${problem.kind}`, problem });
     return out.value;
   };

@@ -24,12 +24,18 @@ export const LIMITS = {
 
 const MB = (n: number) => `${Math.round(n / 1048576)} MB`;
 
+/** What the bytes tell before a workbook is opened. */
+export interface Inspected {
+  /** Day serials count from 1904 (`date1904="1"` or `"true"` in workbook.xml). */
+  date1904: boolean;
+}
+
 /**
  * Look at a file's bytes before any parser does: refuse what is not an xlsx
  * workbook, or one built to exhaust memory or to expand XML entities, with
- * one clear reason each. Returns quietly for a workbook that may be opened.
+ * one clear reason each.
  */
-export function inspectXlsx(buf: Buffer): void {
+export function inspectXlsx(buf: Buffer): Inspected {
   if (buf.length === 0) throw new FileRefused('file.empty', '文件是空的（0 字节），请重新导出或保存后再提交');
   if (buf.length > LIMITS.fileBytes)
     throw new FileRefused('file.too-large', `文件有 ${MB(buf.length)}，超过 ${MB(LIMITS.fileBytes)} 的上限，未读取；请按单位拆分后提交`);
@@ -52,7 +58,13 @@ export function inspectXlsx(buf: Buffer): void {
     throw new FileRefused('file.not-xlsx', `文件是${what}，不是 Excel 工作簿，请提交 .xlsx 格式的表格`);
   }
   checkSizes(entries);
-  for (const e of entries) if (/\.(xml|rels)$/i.test(e.name)) checkXml(buf, e);
+  let date1904 = false;
+  for (const e of entries) {
+    if (!/\.(xml|rels)$/i.test(e.name)) continue;
+    const prolog = checkXml(buf, e);
+    if (e.name === 'xl/workbook.xml') date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(prolog);
+  }
+  return { date1904 };
 }
 
 function looksLikeText(buf: Buffer): boolean {
@@ -70,8 +82,11 @@ function checkSizes(entries: ZipEntry[]): void {
     );
 }
 
-/** No DOCTYPE or entity declarations (they could expand without end), and no sheet longer than the limit. */
-function checkXml(buf: Buffer, e: ZipEntry): void {
+/**
+ * No DOCTYPE or entity declarations (they could expand without end), and no
+ * sheet longer than the limit. Returns the start of the part's text.
+ */
+function checkXml(buf: Buffer, e: ZipEntry): string {
   const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
   // A sheet is counted whole; other parts only need their prolog looked at.
   const data = readEntry(buf, e, LIMITS.unpackedBytes, !sheet);
@@ -85,6 +100,7 @@ function checkXml(buf: Buffer, e: ZipEntry): void {
     if (rows > LIMITS.rows)
       throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${rows} 行，超过可检查的上限 ${LIMITS.rows} 行，未读取；请按单位拆分后提交`);
   }
+  return prolog;
 }
 
 function countRows(xml: Buffer): number {

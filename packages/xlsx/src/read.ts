@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { textKey, type CellValue, type FormDefinition } from '@tianbao/form';
+import { DAYS_1904, textKey, type CellValue, type FormDefinition } from '@tianbao/form';
 import { FileRefused, inspectXlsx } from './inspect.ts';
 import { META_SHEET } from './meta.ts';
 
@@ -19,6 +19,8 @@ export interface Located {
   info: { text: string; cell: string } | null;
   /** Key/value pairs of the `_tianbao` sheet; empty for workbooks from elsewhere. */
   meta: Record<string, string>;
+  /** Day serials count from 1904: a bare number in a date column is read so. */
+  date1904: boolean;
   /** A template's rows in template order (`row` null when not found), or a list's rows in sheet order. */
   rows: LocatedRow[];
   /** Labelled values under the table by field key; null when the label is not there. */
@@ -44,6 +46,8 @@ const BODY_SCAN = 200;
 /** How far below the table to look for its labelled values. */
 const FIELD_SCAN = 20;
 const INFO = /填报单位|填报日期|报送月份/;
+/** The signature line under a table ends a list: `填表人：…　审核人：…　联系电话：…`. */
+const FOOTER = /^(填表人|填报人|制表人|审核人|复核人|负责人|单位负责人|联系人|联系电话)：/;
 
 /**
  * Load an xlsx from a buffer or a file path. Throws `FileRefused` (a rule id
@@ -60,19 +64,30 @@ export async function readWorkbook(input: Buffer | string): Promise<LoadedWorkbo
       throw new FileRefused('file.unreadable', `无法打开文件：${why}`);
     }
   } else buf = input;
-  inspectXlsx(buf);
+  const { date1904 } = inspectXlsx(buf);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as any);
   } catch (e) {
     throw new FileRefused('file.corrupt', `文件已损坏，无法作为 .xlsx 打开（${(e as Error).message}）。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
   }
+  if (date1904) {
+    SYSTEM_1904.add(workbook);
+    // exceljs knows `date1904="1"` only; LibreOffice and SheetJS write `"true"`.
+    if (!workbook.properties.date1904) SHIFTED.add(workbook);
+  }
   return workbook;
 }
 
+/** Workbooks that count days from 1904, and those whose date cells exceljs took in the 1900 system. */
+const SYSTEM_1904 = new WeakSet<LoadedWorkbook>();
+const SHIFTED = new WeakSet<LoadedWorkbook>();
+
 /** A cell's value reduced to what the form model reads: text, number, date or nothing. */
 export function cellValue(cell: ExcelJS.Cell): CellValue {
-  return plain(cell.value);
+  const v = plain(cell.value);
+  if (v instanceof Date && SHIFTED.has(cell.worksheet.workbook)) return new Date(v.getTime() + DAYS_1904 * 86400000);
+  return v;
 }
 
 function plain(v: ExcelJS.CellValue | undefined): CellValue {
@@ -130,7 +145,7 @@ export function locateForm(wb: LoadedWorkbook, def: FormDefinition<any>): Locate
   for (const ws of wb.worksheets) {
     if (ws.name === META_SHEET) continue;
     const found = findHeader(ws, def);
-    if (found) return readBody(ws, def, found.row, found.columns, workbookMeta(wb));
+    if (found) return { ...readBody(ws, def, found.row, found.columns, workbookMeta(wb)), date1904: SYSTEM_1904.has(wb) };
   }
   return null;
 }
@@ -163,19 +178,23 @@ function readBody(
   headerRow: number,
   colNums: Record<string, number>,
   meta: Record<string, string>,
-): Located {
+): Omit<Located, 'date1904'> {
   const { layout } = def;
   const columns = Object.fromEntries(Object.entries(colNums).map(([k, c]) => [k, ws.getColumn(c).letter]));
 
   let info: Located['info'] = null;
   const texts: { text: string; cell: string }[] = [];
   for (let r = 1; r < headerRow; r++) {
+    const row: { text: string; cell: string }[] = [];
     ws.getRow(r).eachCell((cell) => {
       const text = cellText(cell).trim();
-      if (!text || (cell.isMerged && cell.master !== cell)) return;
-      if (INFO.test(text)) info ??= { text, cell: cell.address };
-      else texts.push({ text, cell: cell.address });
+      if (text && !(cell.isMerged && cell.master !== cell)) row.push({ text, cell: cell.address });
     });
+    // An info line may be spread over cells (`填报单位：…` in A2, `填报日期：` in D2, the date in E2): read it whole.
+    if (row.some((c) => INFO.test(c.text))) {
+      const text = row.map((c) => c.text).join('　　');
+      info = info ? { text: `${info.text}　　${text}`, cell: info.cell } : { text, cell: row[0]!.cell };
+    } else texts.push(...row);
   }
   // The title holds the template's words around `{unit}`; failing that, the text nearest the header.
   const parts = layout.title.split('{unit}').map(textKey).filter(Boolean);
@@ -245,8 +264,8 @@ function listRows(ws: ExcelJS.Worksheet, def: FormDefinition<any>, headerRow: nu
     const row = ws.getRow(r);
     if (!row.hasValues) continue;
     const texts = inputs.map((c) => textKey(cellText(row.getCell(colNums[c.key]!))));
-    if (texts.some((t) => t && stops.some((s) => t.startsWith(s)))) {
-      // The fields start here, however many empty rows the blank left above them.
+    if (texts.some((t) => t && stops.some((s) => t.startsWith(s))) || FOOTER.test(texts.find(Boolean) ?? '')) {
+      // The fields (or the signature line) start here, however many empty rows the blank left above them.
       end = r - 1;
       break;
     }

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { defaultUnits } from '@tianbao/form';
+import censusRoster from '@tianbao/template-census-roster';
+import outfallChecklist from '@tianbao/template-outfall-checklist';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { checkFile } from '@tianbao/validate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, tianbao } from './run.ts';
+import { unzip } from './zip.ts';
+
+/**
+ * Workbooks written by other programs (fixtures/corpus/: SheetJS, openpyxl,
+ * LibreOffice, and hand-built imitations of Excel and WPS files; the scripts
+ * there say how to regenerate them). Each one is a clean submission in some
+ * cosmetic variant: `tianbao validate` must find no error and exactly the
+ * warnings in `<name>.warnings.json` (none when there is no such file), and
+ * the data read must be `<name>.expected.json`, which the scripts wrote from
+ * what the clerk meant, not from tianbao's output.
+ */
+const DIR = join(FIXTURES, 'corpus');
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.xlsx'))
+  .sort();
+const FORMS = [reviewLedger, censusRoster, outfallChecklist];
+
+/**
+ * What each file is there for, checked in its XML so that a regenerated
+ * corpus cannot quietly stop exercising it: [part, pattern].
+ */
+const FEATURES: Record<string, [string, RegExp][]> = {
+  'excel-inline-strings-roster.xlsx': [
+    ['xl/worksheets/sheet1.xml', /t="inlineStr"><is><t>/],
+    ['xl/worksheets/sheet1.xml', /<is><r><rPr><b\/>/],
+    ['xl/worksheets/sheet1.xml', /<f t="shared" ref="A3:A14" si="0">ROW\(\)-2<\/f><v>1<\/v>/],
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="B7:B14"\/>/],
+  ],
+  'excel-rich-text-ledger.xlsx': [
+    ['xl/sharedStrings.xml', /<si><r><rPr><b\/>.*?<t>山阳区<\/t><\/r>/],
+    ['xl/sharedStrings.xml', /<phoneticPr fontId="1" type="noConversion"\/>/],
+    ['xl/sharedStrings.xml', /_x000D_/],
+    ['xl/worksheets/sheet1.xml', /<f>DATE\(2023,8,31\)<\/f><v>45169<\/v>/],
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="A4:A7"\/>/],
+  ],
+  'excel-1904-outfall.xlsx': [
+    ['xl/workbook.xml', /date1904="1"/],
+    ['xl/worksheets/sheet1.xml', /<f>DATE\(2024,10,31\)<\/f><v>44134<\/v>/],
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="D4:D6"\/>/],
+  ],
+  'excel-1904-cjk-date-format-ledger.xlsx': [
+    ['xl/workbook.xml', /date1904="1"/],
+    ['xl/styles.xml', /<xf numFmtId="31"/],
+    ['xl/styles.xml', /<xf numFmtId="58"/],
+  ],
+  'wps-cjk-date-formats-outfall.xlsx': [
+    ['xl/styles.xml', /<xf numFmtId="31"/],
+    ['xl/styles.xml', /<xf numFmtId="57"/],
+    ['xl/styles.xml', /\[DBNum1\]/],
+    ['xl/worksheets/sheet1.xml', /t="str"><f>IF\(E6=/],
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="H3:I3"\/>/],
+  ],
+  'libreoffice-formulas-outfall.xlsx': [
+    ['xl/worksheets/sheet1.xml', /<f aca="false">ROW\(\)-4<\/f><v>1<\/v>/],
+    ['xl/worksheets/sheet1.xml', /<f aca="false">DATE\(2024,9,30\)<\/f><v>45565<\/v>/],
+    ['xl/worksheets/sheet1.xml', /<row r="7"[^>]*hidden="true"/],
+    ['xl/worksheets/sheet1.xml', /<col [^>]*hidden="true"[^>]*min="12"/],
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="A2:S2"\/>/],
+  ],
+  'libreoffice-1904-ledger.xlsx': [
+    ['xl/workbook.xml', /date1904="true"/],
+    ['xl/sharedStrings.xml', /<r><rPr><b val="true"\/>/],
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="A4:A7"\/>/],
+  ],
+  'libreoffice-merged-roster.xlsx': [
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="B8:B15"\/>/],
+    ['xl/worksheets/sheet1.xml', /<row r="12"[^>]*hidden="true"/],
+    ['xl/worksheets/sheet1.xml', /<f aca="false">ROW\(\)-3<\/f><v>1<\/v>/],
+    ['xl/sharedStrings.xml', /<b val="true"\/>.*?解放区/],
+  ],
+  'openpyxl-merged-roster.xlsx': [
+    ['xl/worksheets/sheet1.xml', /t="inlineStr"/],
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="B8:B15" \/>/],
+    ['xl/worksheets/sheet1.xml', /<row r="10" hidden="1">/],
+    ['xl/worksheets/sheet1.xml', /<col hidden="1"[^>]*min="4" max="4"/],
+  ],
+  'openpyxl-1904-ledger.xlsx': [
+    ['xl/workbook.xml', /date1904="1"/],
+    ['xl/worksheets/sheet1.xml', /<is><r><rPr><b val="1" \/><\/rPr><t>博爱县<\/t><\/r>/],
+    ['xl/worksheets/sheet1.xml', /<row r="7" hidden="1">/],
+  ],
+  'openpyxl-normalise-outfall.xlsx': [['xl/worksheets/sheet1.xml', /１１２．７８６４/]],
+  'openpyxl-fullwidth-items-ledger.xlsx': [['xl/worksheets/sheet1.xml', /<t>１．２０２３年１２月３１日\n２．持续推进<\/t>/]],
+  'openpyxl-split-info-ledger.xlsx': [['xl/worksheets/sheet1.xml', /<c r="D2" t="inlineStr"><is><t>填报日期：/]],
+  'openpyxl-footer-outfall.xlsx': [['xl/worksheets/sheet1.xml', /<mergeCell ref="A7:R7" \/>/]],
+  'wps-one-line-items-ledger.xlsx': [['xl/sharedStrings.xml', /<t>（1）受理范围把握不准（2）告知书未载明救济途径<\/t>/]],
+  'sheetjs-shared-strings-ledger.xlsx': [
+    ['xl/worksheets/sheet1.xml', /<c r="B5" t="s">/],
+    ['xl/worksheets/sheet1.xml', /<c r="E6"><v>45230<\/v><\/c>/],
+  ],
+  'sheetjs-str-cells-roster.xlsx': [
+    ['xl/worksheets/sheet1.xml', /<c r="C3" t="str"><v>张宏伟<\/v><\/c>/],
+    ['xl/worksheets/sheet1.xml', /<col min="1" max="1" hidden="true"\/>/],
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="B7:B14"\/>/],
+  ],
+  'sheetjs-1904-outfall.xlsx': [['xl/workbook.xml', /date1904="true"/]],
+  'sheetjs-extra-sheets-outfall.xlsx': [['xl/workbook.xml', /<sheet name="填报说明".*<sheet name="博爱县".*<sheet name="主要河流清单"/]],
+};
+
+const path = (name: string) => join(DIR, name);
+const stem = (name: string) => name.replace(/\.xlsx$/, '');
+const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+const expectedData = (name: string) => json(path(`${stem(name)}.expected.json`));
+const expectedWarnings = (name: string): string[] => {
+  const file = path(`${stem(name)}.warnings.json`);
+  return existsSync(file) ? json(file) : [];
+};
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** One part of a workbook, as text. */
+const zipPart = (file: string, part: string): string => {
+  const found = unzip(readFileSync(file)).find((p) => p.name === part);
+  if (!found) throw new Error(`${basename(file)} has no ${part}`);
+  return found.data.toString('utf8');
+};
+
+/** The issues of a report, `severity rule cell`, sorted. */
+const found = (issues: { severity: string; rule: string; cell: string | null }[], severity: string) =>
+  issues
+    .filter((i) => i.severity === severity)
+    .map((i) => `${i.rule} ${i.cell ?? '-'}`)
+    .sort();
+
+const before = new Map(FILES.map((f) => [f, sha256(path(f))]));
+const listing = readdirSync(DIR).sort();
+
+/** The JSON report of one `tianbao validate` run over the whole folder, by file name. */
+let reports: Map<string, any>;
+
+beforeAll(async () => {
+  const r = await tianbao(['validate', DIR, '--format', 'json']);
+  expect(r.stderr).toBe('');
+  const report = JSON.parse(r.stdout);
+  reports = new Map(report.files.map((f: any) => [basename(f.file), f]));
+  expect(r.code).toBe(0);
+});
+
+describe('the corpus', () => {
+  it('has ~20 workbooks from every program, each with its expected data', () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(12);
+    for (const program of ['sheetjs', 'openpyxl', 'libreoffice', 'excel', 'wps']) expect(FILES.some((f) => f.startsWith(`${program}-`))).toBe(true);
+    for (const f of FILES) expect(existsSync(path(`${stem(f)}.expected.json`)), f).toBe(true);
+    for (const f of Object.keys(FEATURES)) expect(FILES, 'a file named in this test is missing').toContain(f);
+  });
+
+  it('covers all three forms', () => {
+    const forms = new Set(FILES.map((f) => reports.get(f)?.template));
+    expect([...forms].sort()).toEqual(['census-roster', 'outfall-checklist', 'review-ledger']);
+  });
+
+  it.each(Object.entries(FEATURES))('%s holds what it is there for', (name, features) => {
+    for (const [part, pattern] of features) expect(zipPart(path(name), part), `${name} ${part}`).toMatch(pattern);
+  });
+});
+
+describe.each(FILES)('%s', (name) => {
+  it('validate: no error, only the expected warnings', () => {
+    const file = reports.get(name);
+    expect(file, 'validate reported on the file').toBeDefined();
+    expect(found(file.issues, 'error')).toEqual([]);
+    expect(found(file.issues, 'warning')).toEqual([...expectedWarnings(name)].sort());
+    expect(file.valid).toBe(true);
+  });
+
+  it('reads the expected data', async () => {
+    const report = await checkFile(path(name), { forms: FORMS, units: defaultUnits });
+    expect(report.data).toEqual(expectedData(name));
+  });
+});
+
+describe('tianbao extract', () => {
+  // One file of each form through the command itself: its output is the expected JSON, byte for byte.
+  it.each(['sheetjs-shared-strings-ledger.xlsx', 'libreoffice-merged-roster.xlsx', 'openpyxl-normalise-outfall.xlsx'])('prints %s as expected', async (name) => {
+    const r = await tianbao(['extract', path(name)]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(path(`${stem(name)}.expected.json`), 'utf8'));
+  });
+});
+
+// Last: reading never writes.
+it('leaves every file of the corpus as it was', () => {
+  for (const f of FILES) expect(sha256(path(f)), f).toBe(before.get(f));
+  expect(readdirSync(DIR).sort()).toEqual(listing);
+});
