@@ -8,14 +8,24 @@ export function paintFor(stream: NodeJS.WriteStream): Paint | undefined {
   return { red: code(31, 39), yellow: code(33, 39), green: code(32, 39), bold: code(1, 22), dim: code(2, 22) };
 }
 
-/** A one-line progress counter on stderr, on a terminal only. */
-export function progress(total: number): { tick(label: string): void; done(): void } {
+/**
+ * A progress bar on stderr, on a terminal only: files done, errors so far,
+ * time left. Off a terminal it prints nothing; the report says it all.
+ */
+export function progress(total: number): { tick(errors: number): void; done(): void } {
   const tty = process.stderr.isTTY && total > 1;
+  const start = Date.now();
   let n = 0;
+  let errors = 0;
   return {
-    tick(label) {
+    tick(more) {
       n++;
-      if (tty) process.stderr.write(`\r\x1b[K检查 ${n}/${total}  ${label}`);
+      errors += more;
+      if (!tty) return;
+      const width = 24;
+      const filled = Math.round((n / total) * width);
+      const left = n < total ? `，约剩 ${Math.ceil((((Date.now() - start) / n) * (total - n)) / 1000)} 秒` : '';
+      process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n}/${total}  错误 ${errors} 条${left}`);
     },
     done() {
       if (tty) process.stderr.write('\r\x1b[K');
