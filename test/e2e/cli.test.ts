@@ -17,7 +17,7 @@ describe('tianbao templates and help', () => {
     expect(json[0]).toMatchObject({ id: 'review-ledger', name: '行政复议工作问题台账' });
   });
 
-  it.each(['templates', 'blank', 'generate', 'extract', 'validate', 'demo'])('%s --help explains itself with an example', async (cmd) => {
+  it.each(['templates', 'blank', 'generate', 'extract', 'validate', 'status', 'demo'])('%s --help explains itself with an example', async (cmd) => {
     const r = await tianbao([cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/示例|Examples/);

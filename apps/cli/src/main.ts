@@ -5,6 +5,7 @@ import { blank } from './commands/blank.ts';
 import { demo } from './commands/demo.ts';
 import { extract } from './commands/extract.ts';
 import { generate } from './commands/generate.ts';
+import { status } from './commands/status.ts';
 import { templates } from './commands/templates.ts';
 import { validate } from './commands/validate.ts';
 import { UsageError } from './usage-error.ts';
@@ -22,6 +23,7 @@ try {
     .command(generate)
     .command(extract)
     .command(validate)
+    .command(status)
     .command(demo)
     .demandCommand(1, '请指定命令')
     .recommendCommands()

@@ -111,6 +111,8 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   monthly: boolean;
   /** The city itself may report this form, not only its units. */
   cityReports: boolean;
+  /** The last day a monthly submission is on time, `YYYY-MM-DD`, for its period (`2023-06` → `2023-06-28`). */
+  dueDate?(period: string): string;
   schema: z.ZodType<T>;
   layout: Layout;
   /** Checks beyond the schema, on data the schema accepted. */

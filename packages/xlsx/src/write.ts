@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { defaultUnits, outputContext, type FormDefinition, type OutputContext } from '@tianbao/form';
+import { defaultUnits, outputContext, type FormDefinition, type OutputContext, type SheetSpec } from '@tianbao/form';
 import { writeFormSheet } from './form-sheet.ts';
 import { DropdownLists } from './lists.ts';
 import { META_KEYS, META_SHEET } from './meta.ts';
@@ -36,5 +36,13 @@ export async function writeWorkbook(def: FormDefinition<any>, data: Record<strin
   ];
   for (const [k, v] of pairs) if (v !== undefined && v !== null) meta.addRow([k, String(v)]);
 
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A workbook of plain tables only (a status summary): one sheet each. */
+export async function writeTables(specs: readonly SheetSpec[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'tianbao';
+  for (const spec of specs) writeTableSheet(wb, spec);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -15,6 +15,8 @@ export const reviewLedger = defineForm<ReviewLedger>({
   rulePrefix: 'ledger',
   monthly: true,
   cityReports: false,
+  // 注：问题台账每月28日前报市政府办公室.
+  dueDate: (period) => `${period}-28`,
   schema: ReviewLedger,
   layout,
   rules,
