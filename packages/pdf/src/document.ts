@@ -48,7 +48,8 @@ export function formDocument(def: FormDefinition<any>, data: Record<string, any>
     pageSize: 'A4',
     pageOrientation: def.print.orientation,
     pageMargins: page.margins,
-    info: { title, subject: def.name, keywords: 'tianbao', creator: 'tianbao', producer: 'tianbao' },
+    // Dated by its day, not the clock: the same input gives the same bytes.
+    info: { title, subject: def.name, keywords: 'tianbao', creator: 'tianbao', producer: 'tianbao', creationDate: new Date(`${ctx.asOf}T00:00:00Z`) },
     // Dense tables print with tighter lines.
     defaultStyle: { font: BODY, fontSize, lineHeight: fontSize < 10 ? 1.15 : 1.3 },
     content,

@@ -4,6 +4,7 @@ import { writeFormSheet } from './form-sheet.ts';
 import { DropdownLists } from './lists.ts';
 import { META_KEYS, META_SHEET } from './meta.ts';
 import { writeTableSheet } from './table-sheet.ts';
+import { stampZip } from './zip.ts';
 
 export interface WriteOptions {
   /** Units and day the form's computed sheets are made for; default: the 填报日期, else today. */
@@ -22,6 +23,8 @@ export async function writeWorkbook(def: FormDefinition<any>, data: Record<strin
   const ctx = opts.ctx ?? outputContext(data, defaultUnits);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'tianbao';
+  const date = documentDate(ctx);
+  wb.created = wb.modified = date;
   const lists = new DropdownLists();
   await writeFormSheet(wb, def, data, opts.unit, lists);
   for (const spec of def.sheets?.(data, ctx) ?? []) writeTableSheet(wb, spec);
@@ -36,8 +39,11 @@ export async function writeWorkbook(def: FormDefinition<any>, data: Record<strin
   ];
   for (const [k, v] of pairs) if (v !== undefined && v !== null) meta.addRow([k, String(v)]);
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return stampZip(Buffer.from(await wb.xlsx.writeBuffer()), date);
 }
+
+/** A document is dated by its day (the 填报日期, else the as-of day), so the same input gives the same bytes. */
+const documentDate = (ctx: OutputContext) => new Date(`${ctx.asOf}T00:00:00Z`);
 
 /** A workbook of plain tables only (a status summary): one sheet each. */
 export async function writeTables(specs: readonly SheetSpec[]): Promise<Buffer> {

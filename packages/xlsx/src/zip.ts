@@ -71,3 +71,24 @@ export function readEntry(buf: Buffer, e: ZipEntry, limit: number, head = false)
     return (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'tooLarge' : null;
   }
 }
+
+/**
+ * Stamp every entry of an archive with the same date (in place), so that the
+ * same workbook gives the same bytes whenever it is written.
+ */
+export function stampZip(buf: Buffer, date: Date): Buffer {
+  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  for (const e of zipEntries(buf) ?? []) {
+    buf.writeUInt16LE(0, e.offset + 10);
+    buf.writeUInt16LE(dosDate, e.offset + 12);
+  }
+  // The central directory repeats the date: walk it again by its own offsets.
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    buf.writeUInt16LE(0, p + 12);
+    buf.writeUInt16LE(dosDate, p + 14);
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return buf;
+}

@@ -3,7 +3,8 @@ import type { CommandModule } from 'yargs';
 import { formById, formIds } from '../forms.ts';
 import { UsageError } from '../usage-error.ts';
 import { readInput } from '../input.ts';
-import { filledName, writeOutput } from '../outputs.ts';
+import { filledName, upToDate, writeOutput } from '../outputs.ts';
+import { join } from 'node:path';
 import { resolveUnits } from '../units.ts';
 
 interface Args {
@@ -13,6 +14,7 @@ interface Args {
   format: string;
   units?: string;
   asOf?: string;
+  force: boolean;
 }
 
 const FORMATS = ['xlsx', 'pdf'] as const;
@@ -27,6 +29,7 @@ export const generate: CommandModule<object, Args> = {
       .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
       .option('format', { type: 'string', default: 'xlsx,pdf', describe: '输出格式，逗号分隔：xlsx,pdf' })
       .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
+      .option('force', { type: 'boolean', default: false, describe: '重新生成已比数据文件新的输出' })
       .option('as-of', { type: 'string', describe: '汇总、进度按此日期计算 YYYY-MM-DD（默认：填报日期，否则今天）' })
       .example('$0 generate review-ledger --data ledger.json -o out/ --format xlsx,pdf', '生成问题台账的 XLSX 和 PDF')
       .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底') as any,
@@ -47,16 +50,24 @@ export const generate: CommandModule<object, Args> = {
     }
     const { writeWorkbook } = await import('@tianbao/xlsx');
     const { renderPdf } = await import('@tianbao/pdf');
+    // A re-run leaves alone what is newer than the data, unless --force.
+    const fresh = (name: string) => !args.force && upToDate(join(args.out, name), args.data);
     for (const item of data) {
       const ctx = outputContext(item, units, args.asOf);
-      if (formats.includes('xlsx')) console.log(await writeOutput(args.out, filledName(def, item, 'xlsx'), await writeWorkbook(def, item, { ctx })));
-      if (!formats.includes('pdf')) continue;
-      // A list too long to print is one failure; the other files are still written.
-      try {
-        console.log(await writeOutput(args.out, filledName(def, item, 'pdf'), await renderPdf(def, item, ctx)));
-      } catch (e) {
-        console.error(`${filledName(def, item, 'pdf')}：${(e as Error).message}`);
-        process.exitCode = 1;
+      for (const format of formats) {
+        const name = filledName(def, item, format);
+        if (fresh(name)) {
+          console.error(`已是最新，跳过：${join(args.out, name)}（--force 重新生成）`);
+          continue;
+        }
+        // A list too long to print is one failure; the other files are still written.
+        try {
+          const bytes = format === 'xlsx' ? await writeWorkbook(def, item, { ctx }) : await renderPdf(def, item, ctx);
+          console.log(await writeOutput(args.out, name, bytes));
+        } catch (e) {
+          console.error(`${name}：${(e as Error).message}`);
+          process.exitCode = 1;
+        }
       }
     }
   },
