@@ -3,12 +3,13 @@
  * Each figure is the median of several runs after one warm-up.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultUnits } from '@tianbao/form';
-import { renderPdf } from '@tianbao/pdf';
+import { cacheParsedFonts, renderPdf } from '@tianbao/pdf';
 import censusRoster from '@tianbao/template-census-roster';
 import outfallChecklist from '@tianbao/template-outfall-checklist';
 import reviewLedger from '@tianbao/template-review-ledger';
@@ -64,8 +65,45 @@ const batch = await median(3, async () => {
 rows.push([`validate ${BATCH} workbooks (in process)`, `${ms(batch)} (${((BATCH / batch) * 1000).toFixed(0)} files/s)`]);
 
 const bin = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tianbao');
-const cli = await median(3, () => execFileSync(bin, ['validate', dir, '--format', 'json'], { stdio: 'ignore', env: { ...process.env } }) ?? 0);
+const cli = await median(3, () => execFileSync(bin, ['validate', dir, '--format', 'json', '--jobs', '1'], { stdio: 'ignore', env: { ...process.env } }) ?? 0);
 rows.push([`tianbao validate <folder of ${BATCH}> (whole command)`, ms(cli)]);
+
+// 500 ledgers, XLSX and PDF each, with fonts parsed once per process and, the naive way, once per document.
+const LEDGERS = 500;
+async function ledgers(): Promise<number> {
+  const t = performance.now();
+  for (let i = 0; i < LEDGERS; i++) {
+    const sample = reviewLedger.samples[i % reviewLedger.samples.length]!;
+    await writeWorkbook(reviewLedger, sample);
+    await renderPdf(reviewLedger, sample);
+  }
+  return performance.now() - t;
+}
+cacheParsedFonts(true);
+const cached = await ledgers();
+cacheParsedFonts(false);
+const naive = await ledgers();
+cacheParsedFonts(true);
+const docsPerSecond = (t: number) => ((2 * LEDGERS) / t) * 1000;
+rows.push([`${LEDGERS} ledgers, XLSX + PDF, fonts parsed once`, `${(cached / 1000).toFixed(1)} s (${docsPerSecond(cached).toFixed(1)} documents/s)`]);
+rows.push([`${LEDGERS} ledgers, XLSX + PDF, fonts parsed per document`, `${(naive / 1000).toFixed(1)} s (${docsPerSecond(naive).toFixed(1)} documents/s), ${(naive / cached).toFixed(2)}× slower`]);
+
+// status over 500 submissions: one job, then all cores.
+const inbox = join(dir, 'inbox');
+mkdirSync(inbox);
+for (let i = 0; i < LEDGERS; i++) copyFileSync(files[i % BATCH]!, join(inbox, `${i}.xlsx`));
+const status = (jobs: number) => () => {
+  try {
+    execFileSync(bin, ['status', inbox, '--template', 'review-ledger', '--period', '2023-06', '--jobs', String(jobs), '--format', 'json'], { stdio: 'ignore' });
+  } catch {
+    // Exit status 1: some units are missing from a folder of copies; the timing is what counts.
+  }
+};
+const cores = availableParallelism();
+const one = await median(3, status(1));
+const all = await median(3, status(cores));
+rows.push([`tianbao status over ${LEDGERS} submissions, 1 job`, ms(one)]);
+rows.push([`tianbao status over ${LEDGERS} submissions, ${cores} jobs (all cores)`, `${ms(all)} (${(one / all).toFixed(2)}× the speed of 1 job)`]);
 rows.push(['tianbao templates (start-up)', ms(await median(5, () => execFileSync(bin, ['templates'], { stdio: 'ignore' })))]);
 
 const width = Math.max(...rows.map(([k]) => k.length));

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+// First, so that pdfkit loads the fontkit that remembers parsed fonts.
+import { cacheParsedFonts } from './font-cache.ts';
 import pdfmake from 'pdfmake';
 
 /** Font family names as the document definition uses them. */
@@ -49,6 +51,7 @@ export function setupPdfmake(): typeof pdfmake {
       bolditalics: 'NotoSansSC-Bold.ttf',
     },
   });
+  cacheParsedFonts(true);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   ready = true;

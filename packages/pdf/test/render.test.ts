@@ -1,7 +1,7 @@
 import { reviewLedger } from '@tianbao/template-review-ledger';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { MAX_PDF_ROWS, renderPdf } from '../src/index.ts';
+import { cacheParsedFonts, MAX_PDF_ROWS, renderPdf } from '../src/index.ts';
 
 const sample = reviewLedger.samples[0]!;
 const long = (what: string) =>
@@ -95,5 +95,17 @@ describe('a list too long to print', () => {
     const city = outfallChecklist.samples.at(-1)!;
     const outfalls = Array.from({ length: MAX_PDF_ROWS + 1 }, (_, i) => city.outfalls[i % city.outfalls.length]!);
     await expect(renderPdf(outfallChecklist, { ...city, outfalls })).rejects.toThrow(/5001 行.*按单位拆分/);
+  });
+});
+
+describe('fonts parsed once per process', () => {
+  it('print the same bytes as fonts parsed for each document', async () => {
+    const [a, b] = [reviewLedger.samples[0]!, reviewLedger.samples[5]!];
+    cacheParsedFonts(false);
+    const naive = await renderPdf(reviewLedger, b);
+    cacheParsedFonts(true);
+    // Another document first, so the shared font has served other text before.
+    await renderPdf(reviewLedger, a);
+    expect(Buffer.compare(await renderPdf(reviewLedger, b), naive)).toBe(0);
   });
 });

@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+
+type Fontkit = { create(src: Uint8Array, family?: string): unknown };
+
+// pdfkit (pdfmake's) parses fonts with fontkit, whose exports are read-only. Before pdfkit
+// is loaded, its cached `fontkit` module is swapped for a copy whose `create` can remember.
+const require = createRequire(import.meta.url);
+const pdfkitDir = dirname(require.resolve('pdfkit', { paths: [dirname(require.resolve('pdfmake'))] }));
+const fromPdfkit = createRequire(`${pdfkitDir}/`);
+const path = fromPdfkit.resolve('fontkit');
+const original = fromPdfkit('fontkit') as Fontkit;
+const parse = original.create.bind(original);
+require.cache[path]!.exports = { ...original, create: (src: Uint8Array, family?: string) => create(src, family) };
+
+const parsed = new Map<string, unknown>();
+let enabled = false;
+
+/** A font file is known by its size and first bytes: the three we embed differ there. */
+const keyOf = (src: Uint8Array, family?: string) => `${family ?? ''}:${src.byteLength}:${Buffer.from(src.subarray(0, 64)).toString('hex')}`;
+
+function create(src: Uint8Array, family?: string): unknown {
+  if (!enabled) return parse(src, family);
+  const key = keyOf(src, family);
+  if (!parsed.has(key)) parsed.set(key, parse(src, family));
+  return parsed.get(key);
+}
+
+/**
+ * Parse each font file once per process, not once per document: pdfkit asks
+ * fontkit for every document it starts, and a CJK font is megabytes. Each
+ * document still embeds its own subset. `on` false is the naive way, kept to
+ * measure against.
+ */
+export function cacheParsedFonts(on: boolean): void {
+  enabled = on;
+  parsed.clear();
+}
