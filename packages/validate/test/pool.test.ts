@@ -49,6 +49,7 @@ describe('checkFiles', () => {
   it('uses threads by default only for batches worth starting them', () => {
     expect(defaultJobs(10, 8)).toBe(1);
     expect(defaultJobs(200, 8)).toBe(4);
-    expect(defaultJobs(1000, 2)).toBe(2);
+    expect(defaultJobs(1000, 4)).toBe(4);
+    expect(defaultJobs(1000, 2)).toBe(1);
   });
 });

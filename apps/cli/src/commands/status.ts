@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { formatDateCn, formatPeriodCn, isoOf, today } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
@@ -7,7 +6,8 @@ import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-opti
 import { expandInputs } from '../files.ts';
 import { formById } from '../forms.ts';
 import { writeOutput } from '../outputs.ts';
-import { paintFor, progress } from '../paint.ts';
+import { checkBatch } from '../batch.ts';
+import { paintFor } from '../paint.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface Args extends CheckArgs {
@@ -16,9 +16,6 @@ interface Args extends CheckArgs {
   xlsx?: string;
   jobs?: number;
 }
-
-/** Where worker threads import the forms from. */
-const FORMS_MODULE = new URL('../forms.ts', import.meta.url).href;
 
 /** The day a file was received: its modification date, in the machine's time zone. */
 function receivedOn(file: string): string | null {
@@ -48,15 +45,9 @@ export const status: CommandModule<object, Args> = {
     const opts = checkOptions(args);
     const period = args.period ?? '';
     const asOf = args.asOf ?? today();
-    const { checkFiles, defaultJobs, statusTable, unitStatus, STATE_TEXT } = await import('@tianbao/validate');
+    const { statusTable, unitStatus, STATE_TEXT } = await import('@tianbao/validate');
     const files = expandInputs(args.paths);
-    const bar = progress(files.length);
-    const reports = await checkFiles(files, opts, {
-      jobs: args.jobs !== undefined ? Math.max(1, Math.floor(args.jobs)) : defaultJobs(files.length, availableParallelism()),
-      formsModule: FORMS_MODULE,
-      onReport: (r) => bar.tick(r.issues.filter((i) => i.severity === 'error').length),
-    });
-    bar.done();
+    const reports = await checkBatch(files, opts, args.jobs);
     const received = new Map(files.map((f) => [f, receivedOn(f)] as [string, string]).filter(([, d]) => d));
     const s = unitStatus(def, period, reports, received, opts.units, asOf);
 

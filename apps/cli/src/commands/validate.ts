@@ -1,13 +1,9 @@
-import type { FileReport } from '@tianbao/validate';
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { expandInputs } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
-import { paintFor, progress } from '../paint.ts';
-import { availableParallelism } from 'node:os';
-
-/** Where worker threads import the forms from. */
-const FORMS_MODULE = new URL('../forms.ts', import.meta.url).href;
+import { checkBatch } from '../batch.ts';
+import { paintFor } from '../paint.ts';
 
 interface Args extends CheckArgs {
   paths: string[];
@@ -30,18 +26,11 @@ export const validate: CommandModule<object, Args> = {
       .example('$0 validate 报送/ --annotate 退回/', '检查并写出批注副本，退回各县修改')
       .epilog('退出码：0 全部通过，1 有文件不通过，2 用法错误') as any,
   handler: async (args) => {
-    const { annotate, checkFiles, defaultJobs, formatJson, formatText, summarize } = await import('@tianbao/validate');
+    const { annotate, formatJson, formatText, summarize } = await import('@tianbao/validate');
     const opts = checkOptions(args);
-    if (args.jobs !== undefined && !(args.jobs >= 1)) throw new UsageError(`--jobs 应为正整数，收到「${args.jobs}」`);
     const files = expandInputs(args.paths);
     if (files.length === 0) throw new UsageError(`在 ${args.paths.join('、')} 中没有找到 .xlsx 文件`);
-    const bar = progress(files.length);
-    const reports = await checkFiles(files, opts, {
-      jobs: args.jobs !== undefined ? Math.floor(args.jobs) : defaultJobs(files.length, availableParallelism()),
-      formsModule: FORMS_MODULE,
-      onReport: (r: FileReport) => bar.tick(r.issues.filter((i) => i.severity === 'error').length),
-    });
-    bar.done();
+    const reports = await checkBatch(files, opts, args.jobs);
     const annotated: string[] = [];
     if (args.annotate)
       for (const checked of reports) {
