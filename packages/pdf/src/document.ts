@@ -27,7 +27,7 @@ export function formDocument(def: FormDefinition<any>, data: Record<string, any>
   function render(block: Exclude<PrintBlock, { kind: 'pageBreak' }>): Content[] {
     switch (block.kind) {
       case 'form':
-        return formBlock(def, data, usable, fontSize);
+        return formBlock(def, data, usable, fontSize, page.height - page.margins[1] - page.margins[3]);
       case 'title':
         return [titleBlock(block.text)];
       case 'heading':

@@ -27,8 +27,9 @@ export function titleBlock(text: string): Content {
 }
 
 /** The form itself: title, info line, table, fields, notes. */
-export function formBlock(def: FormDefinition<any>, data: Record<string, any>, usable: number, fontSize: number): Content[] {
+export function formBlock(def: FormDefinition<any>, data: Record<string, any>, usable: number, fontSize: number, pageHeight: number): Content[] {
   const { layout } = def;
+  const widths = columnWidths(layout.columns.map((c) => c.width), usable, fontSize);
   const header: TableCell[] = layout.columns.map((c) => ({ text: c.header, bold: true, alignment: 'center' }));
   const rows = bodyRows(layout, data);
   const body: TableCell[][] = rows.map(({ fixed, values }, i) =>
@@ -49,8 +50,9 @@ export function formBlock(def: FormDefinition<any>, data: Record<string, any>, u
     titleBlock(titleFor(layout, data.unit ?? layout.placeholder)),
     ...info,
     {
-      // A template's long rows may break across pages; a list's short rows stay whole.
-      table: { headerRows: 1, dontBreakRows: !layout.rows, widths: columnWidths(layout.columns.map((c) => c.width), usable, fontSize), body: [header, ...body] },
+      // A template's long rows may break across pages; a list's short rows stay whole, unless one
+      // is taller than a page: pdfmake drops such a row rather than break it.
+      table: { headerRows: 1, dontBreakRows: !layout.rows && !tallerThan(body, widths, fontSize, pageHeight), widths, body: [header, ...body] },
       layout: cellLayout(fontSize),
     },
     ...fields,
@@ -75,6 +77,19 @@ function mergeDown(def: FormDefinition<any>, body: TableCell[][]): void {
       start = r;
     }
   });
+}
+
+/** Some row of the body would need more than `height` points: its longest cell, wrapped, at two lines of leading. */
+function tallerThan(body: TableCell[][], widths: number[], fontSize: number, height: number): boolean {
+  return body.some((row) =>
+    row.some((cell, c) => {
+      const text = (cell as { text?: unknown }).text;
+      if (typeof text !== 'string') return false;
+      const perLine = Math.max(1, Math.floor(widths[c]! / fontSize));
+      const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
+      return lines * fontSize * 1.5 > height;
+    }),
+  );
 }
 
 /** A computed table, its marked cells shaded. */

@@ -109,3 +109,15 @@ describe('fonts parsed once per process', () => {
     expect(Buffer.compare(await renderPdf(reviewLedger, b), naive)).toBe(0);
   });
 });
+
+describe('a list row taller than a page', () => {
+  it('is printed whole, across pages, not dropped', async () => {
+    const { outfallChecklist } = await import('@tianbao/template-outfall-checklist');
+    const sample = outfallChecklist.samples.find((s) => s.unit === '修武县')!;
+    const outfalls = sample.outfalls.map((o, i) => (i === 3 ? { ...o, remark: '核实'.repeat(1500) } : o));
+    const { all } = await open(await renderPdf(outfallChecklist, { ...sample, outfalls }));
+    expect(all.split('核').length - 1).toBe(1500);
+    // The rows after it are there too.
+    expect(all).toContain(flat(outfalls.at(-1)!.name).slice(0, 6));
+  }, 60_000);
+});
