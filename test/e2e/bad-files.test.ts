@@ -21,10 +21,10 @@ const ole = (stream: string) => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', '
 const withPart = (name: string, data: Buffer | string, stored = false): Buffer =>
   buildZip(unzip(good).map((p): Part => (p.name === name ? { name, data: Buffer.from(data), stored } : p)));
 
-const sheetOf = (rows: number) =>
+const sheetOf = (rows: number, columns = 1) =>
   `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${Array.from(
     { length: rows },
-    (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`,
+    (_, i) => `<row r="${i + 1}">${'<c><v>1</v></c>'.repeat(columns)}</row>`,
   ).join('')}</sheetData></worksheet>`;
 
 const CASES: [string, string, () => Buffer][] = [
@@ -47,6 +47,7 @@ const CASES: [string, string, () => Buffer][] = [
       ),
   ],
   ['file.too-many-rows', `1000000 行，超过可检查的上限 ${LIMITS.rows} 行`, () => withPart('xl/worksheets/sheet1.xml', sheetOf(1_000_000))],
+  ['file.too-many-cells', `超过可检查的上限 ${LIMITS.cells} 个`, () => withPart('xl/worksheets/sheet1.xml', sheetOf(LIMITS.cells / 10, 11))],
 ];
 
 describe('files that are not what they claim', () => {
