@@ -63,10 +63,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
   const seconds = opts.timeLimit ?? TIME_LIMIT_SECONDS;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<FileReport>((resolve) => {
-    timer = setTimeout(() => {
-      const message = `检查超过 ${seconds} 秒仍未完成，已停止检查此文件。请确认文件没有异常（如大量空行、超大图片），必要时另存为新的 .xlsx 再提交`;
-      resolve(report(file, UNKNOWN, [issueAt(error('file.timeout', message))]));
-    }, seconds * 1000);
+    timer = setTimeout(() => resolve(timedOut(file, seconds)), seconds * 1000);
   });
   try {
     return await Promise.race([check(file, opts), late]);
@@ -75,19 +72,27 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
   }
 }
 
+/** The report of a file given up at the time limit. */
+export function timedOut(file: string, seconds: number): FileReport {
+  const message = `检查超过 ${seconds} 秒仍未完成，已停止检查此文件。请确认文件没有异常（如大量空行、超大图片），必要时另存为新的 .xlsx 再提交`;
+  return report(file, UNKNOWN, [issueAt(error('file.timeout', message))]);
+}
+
+/** A file that could not be checked at all: one error about the whole file. */
+export const unchecked = (file: string, rule: string, message: string): FileReport => report(file, UNKNOWN, [issueAt(error(rule, message))]);
+
 async function check(file: string, opts: CheckOptions): Promise<FileReport> {
   let wb: LoadedWorkbook;
   try {
     wb = await readWorkbook(file);
   } catch (e) {
-    const rule = e instanceof FileRefused ? e.rule : 'file.unreadable';
-    return report(file, UNKNOWN, [issueAt(error(rule, (e as Error).message))]);
+    return unchecked(file, e instanceof FileRefused ? e.rule : 'file.unreadable', (e as Error).message);
   }
   try {
     return checkWorkbook(file, wb, opts);
   } catch (e) {
     // A workbook exceljs opens but cannot walk: one error for this file, the batch goes on.
-    return report(file, UNKNOWN, [issueAt(error('file.unreadable', `文件内容无法解析：${(e as Error).message}。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`))]);
+    return unchecked(file, 'file.unreadable', `文件内容无法解析：${(e as Error).message}。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
   }
 }
 
@@ -96,7 +101,7 @@ function checkWorkbook(file: string, wb: LoadedWorkbook, opts: CheckOptions): Fi
   if (!match) {
     const names = opts.forms.map((f) => `${f.name}（${f.id}）`).join('、');
     const message = `无法识别表格：元数据、标题和前20行的表头都不符合已比对的表样（${names}），请使用标准表样填报`;
-    return report(file, UNKNOWN, [issueAt(error('file.form.unknown', message))]);
+    return unchecked(file, 'file.form.unknown', message);
   }
   const { def, clue, located } = match;
   if (!located) {

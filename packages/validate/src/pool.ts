@@ -1,7 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { error } from '@tianbao/form';
-import { checkFile, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport } from './check.ts';
-import { issueAt } from './issue.ts';
+import { checkFile, timedOut, unchecked, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport } from './check.ts';
 import type { Task, WorkerSetup } from './worker.ts';
 
 export interface BatchOptions {
@@ -66,9 +64,7 @@ export async function checkFiles(files: readonly string[], opts: CheckOptions, b
         worker.postMessage(current);
         timer = setTimeout(() => {
           // Stuck on this file: give it up, and carry on with a fresh worker.
-          const seconds = opts.timeLimit ?? TIME_LIMIT_SECONDS;
-          const message = `检查超过 ${seconds} 秒仍未完成，已停止检查此文件。请确认文件没有异常，必要时另存为新的 .xlsx 再提交`;
-          finish(current!.id, stopped(current!.file, 'file.timeout', message));
+          finish(current!.id, timedOut(current!.file, opts.timeLimit ?? TIME_LIMIT_SECONDS));
           current = undefined;
           void worker.terminate();
           runWorker().then(resolve, reject);
@@ -85,7 +81,7 @@ export async function checkFiles(files: readonly string[], opts: CheckOptions, b
         // A worker that cannot start is a fault of the installation, not of a file.
         if (!ready) return reject(e);
         // A worker that dies takes only its current file with it.
-        if (current) finish(current.id, stopped(current.file, 'file.unreadable', `检查此文件时出错：${e.message}`));
+        if (current) finish(current.id, unchecked(current.file, 'file.unreadable', `检查此文件时出错：${e.message}`));
         current = undefined;
         runWorker().then(resolve, reject);
       });
@@ -93,8 +89,4 @@ export async function checkFiles(files: readonly string[], opts: CheckOptions, b
 
   await Promise.all(Array.from({ length: jobs }, runWorker));
   return reports;
-}
-
-function stopped(file: string, rule: string, message: string): FileReport {
-  return { file, template: null, detectedBy: null, unit: null, period: null, valid: false, issues: [issueAt(error(rule, message))] };
 }
