@@ -34,6 +34,8 @@ const CASES: [string, string, () => Buffer][] = [
   ['file.not-xlsx', '文件内容是文本', () => Buffer.from('单位,存在问题,改进措施\n修武县,补正通知未一次性告知,制定清单\n', 'utf8')],
   ['file.not-xlsx', '是Word 文档', () => buildZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }])],
   ['file.corrupt', '不完整或已损坏', () => good.subarray(0, Math.floor(good.length / 2))],
+  // Two stray bytes: too short to be anything.
+  ['file.corrupt', '不是有效的 .xlsx', () => Buffer.from([0x00, 0x01])],
   // A picture renamed .xlsx.
   ['file.corrupt', '不是有效的 .xlsx', () => Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200)])],
   ['file.zip-bomb', '压缩比超过', () => withPart('xl/worksheets/sheet1.xml', Buffer.alloc(4 * 1048576, 0x20))],

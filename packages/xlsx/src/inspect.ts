@@ -50,7 +50,7 @@ export function inspectXlsx(buf: Buffer): Inspected {
       throw new FileRefused('file.encrypted', '工作簿设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存为 .xlsx 再提交');
     throw new FileRefused('file.xls', '文件是旧版 Excel 97-2003（.xls）格式，请用 Excel/WPS 打开后“另存为” Excel 工作簿（.xlsx）再提交');
   }
-  if (buf.readUInt32LE(0) !== 0x04034b50) {
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) {
     if (looksLikeText(buf))
       throw new FileRefused('file.not-xlsx', '文件内容是文本（如 CSV 或网页），只是扩展名为 .xlsx。请在 Excel/WPS 中打开后“另存为” Excel 工作簿（.xlsx）再提交');
     throw new FileRefused('file.corrupt', '不是有效的 .xlsx 文件（不是 Excel 工作簿的格式），请确认文件未损坏，并用 Excel/WPS 另存为 .xlsx');
