@@ -17,15 +17,17 @@ const good = await writeWorkbook(reviewLedger, reviewLedger.samples[0]!);
 /** An OLE2 compound file header, then the UTF-16 name of one stream, as Excel's containers hold them. */
 const ole = (stream: string) => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from(stream, 'utf16le'), Buffer.alloc(512)]);
 
-/** Our workbook with one part replaced. */
-const withPart = (name: string, data: Buffer | string, stored = false): Buffer =>
-  buildZip(unzip(good).map((p): Part => (p.name === name ? { name, data: Buffer.from(data), stored } : p)));
+/** Our workbook (by default a ledger) with one part replaced. */
+const withPart = (name: string, data: Buffer | string, stored = false, base = good): Buffer =>
+  buildZip(unzip(base).map((p): Part => (p.name === name ? { name, data: Buffer.from(data), stored } : p)));
 
-const sheetOf = (rows: number, columns = 1) =>
-  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${Array.from(
-    { length: rows },
-    (_, i) => `<row r="${i + 1}">${'<c><v>1</v></c>'.repeat(columns)}</row>`,
-  ).join('')}</sheetData></worksheet>`;
+/** A checklist's header, then `rows` rows of `cells` (numbered), each row as `cells` gives them. */
+const longList = (rows: number, cells: (r: number) => string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${outfallChecklist.layout.columns
+    .map((c, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${c.header}</t></is></c>`)
+    .join('')}</row>${Array.from({ length: rows }, (_, i) => `<row r="${i + 2}">${cells(i + 2)}</row>`).join('')}</sheetData></worksheet>`;
+const checklist = await writeWorkbook(outfallChecklist, outfallChecklist.samples[0]!);
+
 
 const CASES: [string, string, () => Buffer][] = [
   ['file.empty', '文件是空的', () => Buffer.alloc(0)],
@@ -48,8 +50,7 @@ const CASES: [string, string, () => Buffer][] = [
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><workbook>&lol2;</workbook>',
       ),
   ],
-  ['file.too-many-rows', `1000000 行，超过可检查的上限 ${LIMITS.rows} 行`, () => withPart('xl/worksheets/sheet1.xml', sheetOf(1_000_000))],
-  ['file.too-many-cells', `超过可检查的上限 ${LIMITS.cells} 个`, () => withPart('xl/worksheets/sheet1.xml', sheetOf(LIMITS.cells / 10, 11))],
+  ['file.too-many-rows', `超过可检查的上限 ${LIMITS.rows} 行`, () => withPart('xl/worksheets/sheet1.xml', longList(LIMITS.rows, (r) => `<c r="B${r}"><v>${r}</v></c>`), false, checklist)],
 ];
 
 describe('files that are not what they claim', () => {
@@ -64,6 +65,19 @@ describe('files that are not what they claim', () => {
     expect(r.issues[0]!.message).toContain(words);
     // Never modified, whatever it is.
     expect(Buffer.compare(readFileSync(file), bytes)).toBe(0);
+  });
+
+  it('checks a sheet too large to open whole, and says why it has no marked-up copy', async () => {
+    // 50,000 rows of 11 numbers beside the table: more cells than a workbook may have to be opened whole.
+    const beside = (r: number) => Array.from({ length: 11 }, (_, i) => `<c r="${String.fromCharCode(84 + i)}${r}"><v>${i}</v></c>`).join('');
+    const file = join(dir, 'wide.xlsx');
+    writeFileSync(file, withPart('xl/worksheets/sheet1.xml', longList(50_000, beside), false, checklist));
+    const r = await tianbao(['validate', file, '--format', 'json', '--annotate', join(dir, 'back')]);
+    const [report] = JSON.parse(r.stdout).files;
+    expect(report).toMatchObject({ template: 'outfall-checklist', detectedBy: 'metadata' });
+    expect(report.issues.map((i: any) => i.rule)).toEqual(['outfall.title.missing']);
+    expect(r.stderr).toContain(`（未生成）${file}`);
+    expect(r.stderr).toContain(`超过整体打开的上限 ${LIMITS.cells} 个`);
   });
 
   it('flags a cell over 32,767 characters and judges the rest', async () => {

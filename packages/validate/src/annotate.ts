@@ -1,10 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Issue } from '@tianbao/form';
-import { readWorkbook, writeFileAtomic } from '@tianbao/xlsx';
 import type ExcelJS from 'exceljs';
 import type { FileReport } from './check.ts';
-import { noteText } from './explained.ts';
+
+type Note = string | { texts?: { text: string }[] } | undefined;
+
+/** The text of a cell comment, as exceljs gives it for Excel, WPS and LibreOffice files. */
+function noteText(note: Note): string {
+  if (!note) return '';
+  return (typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('')).trim();
+}
 
 const FILL: Record<'error' | 'warning', ExcelJS.Fill> = {
   error: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
@@ -20,14 +26,19 @@ export const annotatedName = (file: string) => `${basename(file, extname(file))}
  * A marked-up copy of a submission for the clerk: cells in error filled red,
  * warnings yellow, each with a comment holding the message, and a first sheet
  * 审核结果 listing every issue with a link to its cell. The submission itself
- * is read, never written. Null for a file that could not be opened.
+ * is read, never written. Null for a file that could not be opened to be
+ * checked either; a checked file that cannot be opened whole (too large for
+ * that) throws its `FileRefused`.
  */
 export async function annotate(report: FileReport, outDir: string): Promise<string | null> {
+  // The writer is loaded only when a copy is marked up: checking alone does not need it.
+  const { readWorkbook, writeFileAtomic } = await import('@tianbao/xlsx');
   let wb: ExcelJS.Workbook;
   try {
     wb = await readWorkbook(report.file);
-  } catch {
-    return null;
+  } catch (e) {
+    if (report.template === null) return null;
+    throw e;
   }
   for (const issue of report.issues) {
     const ws = issue.sheet ? wb.getWorksheet(issue.sheet) : undefined;
@@ -35,7 +46,7 @@ export async function annotate(report: FileReport, outDir: string): Promise<stri
     const cell = ws.getCell(issue.cell);
     // An error outweighs a warning on the same cell.
     if (issue.severity === 'error' || !isFilledRed(cell)) cell.fill = FILL[issue.severity];
-    const before = noteText(cell.note as Parameters<typeof noteText>[0]);
+    const before = noteText(cell.note as Note);
     const ours = `【${KIND(issue)}】${issue.message}`;
     cell.note = before ? `${before}\n${ours}` : ours;
   }

@@ -15,10 +15,10 @@ import {
   type Issue,
   type UnitList,
 } from '@tianbao/form';
-import { FileRefused, locateForm, readWorkbook, titleFound, workbookMeta, type Located, type LoadedWorkbook } from '@tianbao/xlsx';
+import { FileRefused, findTable, openWorkbook, readTable, tableHead, titleFound, type Located, type OpenWorkbook, type TableStart } from '@tianbao/xlsx/read';
 import { issueAt, type Place } from './issue.ts';
 import { markExplained } from './explained.ts';
-import { readData } from './read-data.ts';
+import { CellReader, readData } from './read-data.ts';
 
 export interface CheckOptions {
   forms: readonly FormDefinition<any>[];
@@ -30,8 +30,8 @@ export interface CheckOptions {
   /** Judge time limits against this day; default: the 填报日期, else today. */
   asOf?: string;
   /**
-   * Seconds a file may take. The limit is checked whenever reading yields
-   * (opening the workbook does, often); every other step is bounded by the size limits.
+   * Seconds a file may take. Reading stops at the limit (it is checked
+   * between chunks of a sheet); every other step is bounded by the size limits.
    */
   timeLimit?: number;
 }
@@ -61,12 +61,16 @@ export const TIME_LIMIT_SECONDS = 60;
  */
 export async function checkFile(file: string, opts: CheckOptions): Promise<FileReport> {
   const seconds = opts.timeLimit ?? TIME_LIMIT_SECONDS;
+  const stop = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<FileReport>((resolve) => {
-    timer = setTimeout(() => resolve(timedOut(file, seconds)), seconds * 1000);
+    timer = setTimeout(() => {
+      stop.abort();
+      resolve(timedOut(file, seconds));
+    }, seconds * 1000);
   });
   try {
-    return await Promise.race([check(file, opts), late]);
+    return await Promise.race([check(file, opts, stop.signal), late]);
   } finally {
     clearTimeout(timer);
   }
@@ -81,36 +85,42 @@ export function timedOut(file: string, seconds: number): FileReport {
 /** A file that could not be checked at all: one error about the whole file. */
 export const unchecked = (file: string, rule: string, message: string): FileReport => report(file, UNKNOWN, [issueAt(error(rule, message))]);
 
-async function check(file: string, opts: CheckOptions): Promise<FileReport> {
-  let wb: LoadedWorkbook;
+async function check(file: string, opts: CheckOptions, stop: AbortSignal): Promise<FileReport> {
   try {
-    wb = await readWorkbook(file);
+    return await checkWorkbook(file, await openWorkbook(file, stop), opts, stop);
   } catch (e) {
-    return unchecked(file, e instanceof FileRefused ? e.rule : 'file.unreadable', (e as Error).message);
-  }
-  try {
-    return checkWorkbook(file, wb, opts);
-  } catch (e) {
-    // A workbook exceljs opens but cannot walk: one error for this file, the batch goes on.
+    if (e instanceof FileRefused) return unchecked(file, e.rule, e.message);
+    // A workbook that opens but cannot be walked: one error for this file, the batch goes on.
     return unchecked(file, 'file.unreadable', `文件内容无法解析：${(e as Error).message}。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
   }
 }
 
-function checkWorkbook(file: string, wb: LoadedWorkbook, opts: CheckOptions): FileReport {
+async function checkWorkbook(file: string, wb: OpenWorkbook, opts: CheckOptions, stop: AbortSignal): Promise<FileReport> {
   const match = pickForm(wb, opts);
   if (!match) {
     const names = opts.forms.map((f) => `${f.name}（${f.id}）`).join('、');
     const message = `无法识别表格：元数据、标题和前20行的表头都不符合已比对的表样（${names}），请使用标准表样填报`;
     return unchecked(file, 'file.form.unknown', message);
   }
-  const { def, clue, located } = match;
-  if (!located) {
+  const { def, clue, start } = match;
+  if (!start) {
     const message = `${CLUE_TEXT[clue]}为「${def.name}」，但前20行中找不到它的表头，请保留表头行「${def.layout.columns.map((c) => c.header).join(' | ')}」`;
     return report(file, { ...UNKNOWN, template: def.id, detectedBy: clue }, [issueAt(error('table.header.missing', message))]);
   }
-  const checked = checkLocated(file, def, clue, located, opts);
-  markExplained(checked.issues, wb, def, located);
+  // The period is known from what stands above the table, so cells are read with its year as the rows stream by.
+  const head = tableHead(def, start);
+  const period = periodOf(def, wb.meta, head.info?.text ?? '', file, opts);
+  const reader = new CellReader(def, head.columns, period ? Number(period.slice(0, 4)) : undefined, wb.book.date1904);
+  const located = await readTable(wb, def, start, { stop, convert: reader.row });
+  const checked = checkLocated(file, def, clue, located, reader, period, opts);
+  markExplained(checked.issues, located, reader.remarked);
   return checked;
+}
+
+/** The period, from the sources in order; only a monthly form looks for its month, another keeps the one it was generated with. */
+function periodOf(def: FormDefinition<any>, meta: Record<string, string>, info: string, file: string, opts: CheckOptions): string | undefined {
+  if (!def.monthly) return meta.period;
+  return meta.period ?? periodFromText(info) ?? periodFromFileName(basename(file)) ?? opts.period ?? undefined;
 }
 
 const CLUE_TEXT: Record<Clue, string> = { template: '按 --template 指定', metadata: '按文件中的表样标识', title: '按标题', header: '按表头' };
@@ -119,14 +129,13 @@ const CLUE_TEXT: Record<Clue, string> = { template: '按 --template 指定', met
  * Which form a workbook is, by the strongest clue it has: `--template`, the
  * metadata tianbao writes, a form's title, then a form's header row.
  */
-function pickForm(wb: LoadedWorkbook, opts: CheckOptions): { def: FormDefinition<any>; clue: Clue; located: Located | null } | null {
-  const pick = (def: FormDefinition<any> | undefined, clue: Clue) => (def ? { def, clue, located: locateForm(wb, def) } : null);
+function pickForm(wb: OpenWorkbook, opts: CheckOptions): { def: FormDefinition<any>; clue: Clue; start: TableStart | null } | null {
+  const pick = (def: FormDefinition<any> | undefined, clue: Clue) => (def ? { def, clue, start: findTable(wb, def) } : null);
   if (opts.template) return pick(opts.forms.find((f) => f.id === opts.template), 'template');
-  const meta = workbookMeta(wb).template;
   return (
-    pick(opts.forms.find((f) => f.id === meta), 'metadata') ??
+    pick(opts.forms.find((f) => f.id === wb.meta.template), 'metadata') ??
     pick(opts.forms.find((f) => titleFound(wb, f)), 'title') ??
-    opts.forms.map((def) => ({ def, clue: 'header' as const, located: locateForm(wb, def) })).find((m) => m.located) ??
+    opts.forms.map((def) => ({ def, clue: 'header' as const, start: findTable(wb, def) })).find((m) => m.start) ??
     null
   );
 }
@@ -140,7 +149,15 @@ function report(file: string, head: Head, issues: Issue[], data?: Record<string,
 }
 
 /** Read the data out of a located table, then run schema and rules on it. */
-function checkLocated(file: string, def: FormDefinition<any>, clue: Clue, loc: Located, opts: CheckOptions): FileReport {
+function checkLocated(
+  file: string,
+  def: FormDefinition<any>,
+  clue: Clue,
+  loc: Located<void>,
+  reader: CellReader,
+  period: string | undefined,
+  opts: CheckOptions,
+): FileReport {
   const { layout } = def;
   const issues: Issue[] = [];
   const at = (cell: string | null): Place => ({ sheet: loc.sheet, cell });
@@ -150,12 +167,6 @@ function checkLocated(file: string, def: FormDefinition<any>, clue: Clue, loc: L
   const titleCell = loc.title?.cell ?? null;
   const { unit, named } = unitFromTitle(def, loc, opts.units, (f) => add(f, titleCell));
 
-  // The period, from the sources in order.
-  const info = loc.info?.text ?? '';
-  // Only a monthly form looks for its month; another keeps the period it was generated with, if any.
-  const period = def.monthly
-    ? (loc.meta.period ?? periodFromText(info) ?? periodFromFileName(basename(file)) ?? opts.period ?? undefined)
-    : loc.meta.period;
   if (!period && def.monthly)
     add(
       warning(
@@ -163,7 +174,6 @@ function checkLocated(file: string, def: FormDefinition<any>, clue: Clue, loc: L
         `无法确定报送月份：表中没有“填报日期”或“报送月份”，文件名中也没有月份。请在标题下填写“填报日期：2023年6月26日”，或在文件名中写明月份（如 ${unit ?? opts.units.units[0]!.name}2023年6月${def.name}.xlsx），或用 --period 指定`,
       ),
     );
-  const year = period ? Number(period.slice(0, 4)) : undefined;
 
   // A template's rows: all there, in order, fixed text untouched.
   if (loc.outOfOrder)
@@ -188,17 +198,14 @@ function checkLocated(file: string, def: FormDefinition<any>, clue: Clue, loc: L
     }
 
   // Every answer cell through its cell type; an unknown unit was reported once, above.
-  const read = readData(def, loc, year);
-  for (const { cell, rule, problem } of read.problems) add({ severity: problem.severity ?? 'error', rule, message: problem.message }, cell);
-  const data: Record<string, any> = { unit: unit ?? named ?? layout.placeholder, ...infoFields(info), ...read.data };
-  if (period) data.period = period;
-
+  for (const { cell, rule, problem } of reader.problems) add({ severity: problem.severity ?? 'error', rule, message: problem.message }, cell);
+  const read = readData(def, loc, reader);
   const where = (path: DataPath | undefined): string | null => {
     if (!path || path.length === 0) return null;
     if (path[0] === 'unit') return titleCell;
     if (path[0] === 'filler' || path[0] === 'reportDate' || path[0] === 'period') return loc.info?.cell ?? titleCell;
     for (let n = Math.min(3, path.length); n > 0; n--) {
-      const cell = read.cells.get(path.slice(0, n).join('.'));
+      const cell = read.cellOf(path.slice(0, n));
       if (cell) return cell;
     }
     return null;
@@ -206,33 +213,41 @@ function checkLocated(file: string, def: FormDefinition<any>, clue: Clue, loc: L
   // One error a cell: a cell already in error is not judged again.
   const inError = () => new Set(issues.filter((i) => i.severity === 'error').map((i) => i.cell));
 
-  const parsed = def.schema.safeParse(data);
-  if (!parsed.success) {
-    const taken = inError();
-    for (const z of parsed.error.issues) {
-      const cell = where(z.path as DataPath);
-      // The unit and a missing field were reported above, in their own words.
-      if (z.path[0] === 'unit' || missingFields.has(String(z.path[0])) || (cell && taken.has(cell))) continue;
-      taken.add(cell);
-      add(error(`${def.rulePrefix}.schema`, `${z.message}（${z.path.join('.')}）`), cell);
-    }
-  }
+  const head = { unit: unit ?? named ?? layout.placeholder, ...infoFields(loc.info?.text ?? ''), ...(period ? { period } : {}) };
+  const taken = inError();
+  const judged = parseData(def, { ...head, ...read.take() }, where, (z, cell) => {
+    // The unit and a missing field were reported above, in their own words.
+    if (z.path[0] === 'unit' || missingFields.has(String(z.path[0])) || (cell && taken.has(cell))) return;
+    taken.add(cell);
+    add(error(`${def.rulePrefix}.schema`, `${z.message}（${z.path.join('.')}）`), cell);
+  });
   // Rules run on what the schema accepts: a list's faulty rows are set aside, the rest is still judged.
-  const judged = parsed.success ? { data: parsed.data, where, partial: false } : withoutFaultyEntries(def, data, parsed.error.issues, where);
   if (judged) {
     const asOf = opts.asOf ?? (judged.data.reportDate as string | undefined) ?? today();
-    const taken = inError();
+    const judgedAt = inError();
     for (const f of def.rules(judged.data, { units: opts.units, period, asOf, partial: judged.partial })) {
       const cell = judged.where(f.path);
-      if (!(f.severity === 'error' && cell && taken.has(cell))) add(f, cell);
+      if (!(f.severity === 'error' && cell && judgedAt.has(cell))) add(f, cell);
     }
   }
   issues.sort(byPlace);
-  const head = { template: def.id, detectedBy: clue, unit, period: period ?? null };
-  return report(file, head, issues, parsed.success ? (parsed.data as Record<string, unknown>) : undefined);
+  return report(file, { template: def.id, detectedBy: clue, unit, period: period ?? null }, issues, judged?.partial ? undefined : judged?.data);
 }
 
 type Where = (path: DataPath | undefined) => string | null;
+type Judged = { data: Record<string, any>; where: Where; partial: boolean };
+
+/**
+ * The data through the form's schema, each failure reported at its cell.
+ * What the rules may judge comes back: all of it, or a list without its
+ * faulty rows. The data as read is not kept (a long list would be held twice).
+ */
+function parseData(def: FormDefinition<any>, data: Record<string, any>, where: Where, fail: (z: { path: PropertyKey[]; message: string }, cell: string | null) => void): Judged | null {
+  const parsed = def.schema.safeParse(data);
+  if (parsed.success) return { data: parsed.data, where, partial: false };
+  for (const z of parsed.error.issues) fail(z, where(z.path as DataPath));
+  return withoutFaultyEntries(def, data, parsed.error.issues, where);
+}
 
 /**
  * When every schema failure lies inside a list's rows, the data without those
@@ -263,7 +278,7 @@ function byPlace(a: Issue, b: Issue): number {
 /** The unit named in the title, checked against the unit list. */
 function unitFromTitle(
   def: FormDefinition<any>,
-  loc: Located,
+  loc: Pick<Located, 'title'>,
   units: UnitList,
   add: (f: Finding) => void,
 ): { unit: string | null; named: string | null } {

@@ -1,5 +1,5 @@
 import { inputColumns, type CellProblem, type CellValue, type Column, type Field, type FormDefinition } from '@tianbao/form';
-import type { Located } from '@tianbao/xlsx';
+import type { Located, RowConverter } from '@tianbao/xlsx/read';
 
 /** Excel keeps at most this many characters in a cell; a longer text was not written by Excel. */
 const MAX_CELL_CHARS = 32767;
@@ -10,53 +10,94 @@ export interface CellFinding {
   problem: CellProblem;
 }
 
-/** A located table turned into the form's data, with the cell behind each data path. */
+/** A row's answers as the form's data holds them, by column key; a cell that could not be read is left out. */
+export type Entry = Record<string, unknown>;
+
+/** A located table turned into the form's data. */
 export interface ReadData {
-  data: Record<string, any>;
-  /** Cell address by data path joined with dots (`rows.acceptance.deadlines`, `entries.3.code`, `officeDirector`). */
-  cells: Map<string, string>;
-  problems: CellFinding[];
+  /** The data, handed over once: the reader keeps no hold on it, so a long list is not held twice once parsed. */
+  take(): Record<string, any>;
+  /** The cell behind a data path (`rows.acceptance.deadlines`, `entries.3.code`, `officeDirector`), or null. */
+  cellOf(path: readonly (string | number)[]): string | null;
 }
 
-/** Read every answer cell of the table and the fields under it through its column's cell type. */
-export function readData(def: FormDefinition<any>, loc: Located, year: number | undefined): ReadData {
-  const { layout, rulePrefix: p } = def;
-  const cells = new Map<string, string>();
-  const problems: CellFinding[] = [];
-  const read = (spec: Column | Field, header: string, raw: CellValue | undefined, cell: string, path: string) => {
-    cells.set(path, cell);
+/**
+ * Reads cells through their column's cell type, collecting what is wrong with
+ * each. `row` reads a table row as the sheet is read, so that only the form's
+ * values of a long list are kept, not the cells they came from.
+ */
+export class CellReader {
+  readonly problems: CellFinding[] = [];
+  /** Rows (by number) whose remark column is filled: a warning there has been answered. */
+  readonly remarked = new Set<number>();
+  readonly row: RowConverter<void>;
+  private entries: [key: string, entry: Entry][] = [];
+
+  constructor(
+    private readonly def: FormDefinition<any>,
+    private readonly columns: Record<string, string>,
+    private readonly year: number | undefined,
+    private readonly date1904: boolean,
+  ) {
+    const inputs = inputColumns(def.layout);
+    const remark = def.layout.remarkColumn;
+    this.row = (values, at) => {
+      const entry: Entry = {};
+      for (const col of inputs) {
+        const v = this.read(col, col.header, values[col.key] ?? null, `${this.columns[col.key]}${at.row}`);
+        if (v !== undefined) entry[col.key] = v;
+      }
+      const note = remark && values[remark];
+      if (typeof note === 'string' && note.trim()) this.remarked.add(at.row);
+      this.entries.push([at.key, entry]);
+    };
+  }
+
+  /** The entries read, in sheet order, handed over once. */
+  take(): [key: string, entry: Entry][] {
+    const out = this.entries;
+    this.entries = [];
+    return out;
+  }
+
+  read(spec: Column | Field, header: string, raw: CellValue, cell: string): unknown {
     if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) {
       const message = `${header}有 ${raw.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符，未检查其内容；请精简，或把说明另附材料`;
-      problems.push({ cell, rule: 'cell.too-long', problem: { kind: 'too-long', message } });
+      this.problems.push({ cell, rule: 'cell.too-long', problem: { kind: 'too-long', message } });
       return undefined;
     }
-    const out = spec.cell!.read(raw ?? null, { header, year, date1904: loc.date1904 });
-    for (const problem of out.problems) problems.push({ cell, rule: `${p}.${spec.rule ?? spec.key}.${problem.kind}`, problem });
+    const out = spec.cell!.read(raw, { header, year: this.year, date1904: this.date1904 });
+    for (const problem of out.problems) this.problems.push({ cell, rule: `${this.def.rulePrefix}.${spec.rule ?? spec.key}.${problem.kind}`, problem });
     return out.value;
-  };
-
-  const entries = loc.rows
-    .filter((r) => r.row !== null)
-    .map((found, i) => {
-      const key = layout.rows ? found.key : i;
-      const values: Record<string, unknown> = {};
-      const first = inputColumns(layout)[0];
-      if (first) cells.set(`${layout.dataKey}.${key}`, `${loc.columns[first.key]}${found.row}`);
-      for (const col of inputColumns(layout)) {
-        const v = read(col, col.header, found.values[col.key], `${loc.columns[col.key]}${found.row}`, `${layout.dataKey}.${key}.${col.key}`);
-        if (v !== undefined) values[col.key] = v;
-      }
-      return [found.key, values] as const;
-    });
-
-  const data: Record<string, any> = {
-    [layout.dataKey]: layout.rows ? Object.fromEntries(entries) : entries.map(([, v]) => v),
-  };
-  for (const field of layout.fields?.items ?? []) {
-    const found = loc.fields[field.key];
-    if (!found) continue;
-    const v = read(field, field.label, found.value, found.cell, field.key);
-    if (v !== undefined) data[field.key] = v;
   }
-  return { data, cells, problems };
+}
+
+/** The form's data from a table read with `reader.row`, and the fields under it. */
+export function readData(def: FormDefinition<any>, loc: Located<void>, reader: CellReader): ReadData {
+  const { layout } = def;
+  const found = loc.rows.filter((r) => r.row !== null);
+  const fields: Record<string, unknown> = {};
+  for (const field of layout.fields?.items ?? []) {
+    const at = loc.fields[field.key];
+    if (!at) continue;
+    const v = reader.read(field, field.label, at.value, at.cell);
+    if (v !== undefined) fields[field.key] = v;
+  }
+
+  const rowByKey = layout.rows ? new Map(found.map((r) => [r.key, r.row!])) : null;
+  const inputs = new Set(inputColumns(layout).map((c) => c.key));
+  const first = inputColumns(layout)[0];
+  const cellOf = (path: readonly (string | number)[]): string | null => {
+    const [head, key, column] = path;
+    if (head !== layout.dataKey) return path.length === 1 ? (loc.fields[String(head)]?.cell ?? null) : null;
+    if (key === undefined) return null;
+    const row = rowByKey ? rowByKey.get(String(key)) : found[Number(key)]?.row;
+    const letter = column === undefined ? first && loc.columns[first.key] : inputs.has(String(column)) ? loc.columns[String(column)] : undefined;
+    return row !== undefined && row !== null && letter ? `${letter}${row}` : null;
+  };
+  const take = () => {
+    const entries = reader.take();
+    return { [layout.dataKey]: layout.rows ? Object.fromEntries(entries) : entries.map(([, e]) => e), ...fields };
+  };
+  return { take, cellOf };
 }

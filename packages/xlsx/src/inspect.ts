@@ -18,11 +18,12 @@ export const LIMITS = {
   unpackedBytes: 300 * 1024 * 1024,
   /** Unpacked ÷ packed, for a part over 1 MB: a zip bomb packs far tighter than any spreadsheet. */
   ratio: 200,
-  /** Rows of one sheet. */
+  /** Rows of one sheet: a checked list keeps its rows' values, about 1 kB a row. */
   rows: 200_000,
   /**
-   * Cells of one sheet: a workbook is opened whole, at about 1.3 kB a cell
-   * (20,000 outfalls of 18 columns: 480 MB), so this bounds the memory a file takes.
+   * Cells of one sheet opened whole (to mark up a copy): exceljs takes about
+   * 1.3 kB a cell (20,000 outfalls of 18 columns: 480 MB). Checking reads
+   * sheets row by row and is not bound by this.
    */
   cells: 500_000,
 } as const;
@@ -33,14 +34,16 @@ const MB = (n: number) => `${Math.round(n / 1048576)} MB`;
 export interface Inspected {
   /** Day serials count from 1904 (`date1904="1"` or `"true"` in workbook.xml). */
   date1904: boolean;
+  entries: ZipEntry[];
 }
 
 /**
  * Look at a file's bytes before any parser does: refuse what is not an xlsx
  * workbook, or one built to exhaust memory or to expand XML entities, with
- * one clear reason each.
+ * one clear reason each. `whole`: the workbook is to be opened whole, so its
+ * sheets are counted against the row and cell limits first.
  */
-export function inspectXlsx(buf: Buffer): Inspected {
+export function inspectXlsx(buf: Buffer, whole: boolean): Inspected {
   if (buf.length === 0) throw new FileRefused('file.empty', '文件是空的（0 字节），请重新导出或保存后再提交');
   if (buf.length > LIMITS.fileBytes)
     throw new FileRefused('file.too-large', `文件有 ${MB(buf.length)}，超过 ${MB(LIMITS.fileBytes)} 的上限，未读取；请按单位拆分后提交`);
@@ -66,10 +69,10 @@ export function inspectXlsx(buf: Buffer): Inspected {
   let date1904 = false;
   for (const e of entries) {
     if (!/\.(xml|rels)$/i.test(e.name)) continue;
-    const prolog = checkXml(buf, e);
+    const prolog = checkXml(buf, e, whole);
     if (e.name === 'xl/workbook.xml') date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(prolog);
   }
-  return { date1904 };
+  return { date1904, entries };
 }
 
 function looksLikeText(buf: Buffer): boolean {
@@ -88,11 +91,11 @@ function checkSizes(entries: ZipEntry[]): void {
 }
 
 /**
- * No DOCTYPE or entity declarations (they could expand without end), and no
- * sheet longer than the limit. Returns the start of the part's text.
+ * No DOCTYPE or entity declarations (they could expand without end), and,
+ * when `sized`, no sheet longer than the limits. Returns the start of the part's text.
  */
-function checkXml(buf: Buffer, e: ZipEntry): string {
-  const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
+function checkXml(buf: Buffer, e: ZipEntry, sized: boolean): string {
+  const sheet = sized && /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
   // A sheet is counted whole; other parts only need their prolog looked at.
   const data = readEntry(buf, e, LIMITS.unpackedBytes, !sheet);
   if (data === 'tooLarge') throw new FileRefused('file.zip-bomb', `${e.name} 解压后超过 ${MB(LIMITS.unpackedBytes)} 的上限，未读取`);
@@ -103,10 +106,10 @@ function checkXml(buf: Buffer, e: ZipEntry): string {
   if (sheet) {
     const rows = count(data, '<row');
     if (rows > LIMITS.rows)
-      throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${rows} 行，超过可检查的上限 ${LIMITS.rows} 行，未读取；请按单位拆分后提交`);
+      throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${rows} 行，超过整体打开的上限 ${LIMITS.rows} 行，未打开；请按单位拆分`);
     const cells = count(data, '<c');
     if (cells > LIMITS.cells)
-      throw new FileRefused('file.too-many-cells', `工作表（${e.name}）有 ${cells} 个单元格（${rows} 行），超过可检查的上限 ${LIMITS.cells} 个，未读取；请按单位拆分后提交`);
+      throw new FileRefused('file.too-many-cells', `工作表（${e.name}）有 ${cells} 个单元格（${rows} 行），超过整体打开的上限 ${LIMITS.cells} 个，未打开；请按单位拆分`);
   }
   return prolog;
 }

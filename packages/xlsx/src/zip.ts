@@ -47,7 +47,8 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
   return entries;
 }
 
-function compressedData(buf: Buffer, e: ZipEntry): Buffer | null {
+/** An entry's bytes as stored (deflated, mostly); null when the archive is damaged there. */
+export function compressedData(buf: Buffer, e: ZipEntry): Buffer | null {
   if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== LOCAL) return null;
   const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
   if (start + e.compressedSize > buf.length) return null;

@@ -3,7 +3,7 @@ import outfallChecklist from '@tianbao/template-outfall-checklist';
 import { choice, defineForm, type FormDefinition } from '@tianbao/form';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { META_SHEET, locateForm, readWorkbook, writeWorkbook } from '../src/index.ts';
+import { META_SHEET, locateForm, openWorkbook, readWorkbook, writeWorkbook } from '../src/index.ts';
 
 async function open(bytes: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -244,19 +244,19 @@ describe('reading a roster back', () => {
   }
 
   it('skips blank rows and lets a blank role continue the one above', async () => {
-    const loc = locateForm(await readWorkbook(await filled()), censusRoster)!;
+    const loc = (await locateForm(await openWorkbook(await filled()), censusRoster))!;
     expect(loc).toMatchObject({ sheet: '领导小组名单', headerRow: 2 });
     expect(loc.columns).toEqual({ no: 'A', role: 'B', name: 'C', post: 'D' });
     expect(loc.title?.text).toBe('焦作市第五次全国经济普查领导小组组成人员名单');
     expect(loc.rows.map((r) => r.row)).toEqual([3, 4, 5, 7, 8, 9]);
-    expect(loc.rows.map((r) => r.values.role)).toEqual(['组长', '副组长', '副组长', '成员', '成员', '成员']);
-    expect(loc.rows.map((r) => r.values.name)).toEqual(['路红卫', '刘文忠', '靳 莲', '刘祖国', '郭利', '景国红']);
+    expect(loc.rows.map((r) => r.values!.role)).toEqual(['组长', '副组长', '副组长', '成员', '成员', '成员']);
+    expect(loc.rows.map((r) => r.values!.name)).toEqual(['路红卫', '刘文忠', '靳 莲', '刘祖国', '郭利', '景国红']);
     // The numbered blank rows 10–22 are not entries.
     expect(loc.rows).toHaveLength(6);
   });
 
   it('reads a field beside its label and one typed with its label in one cell', async () => {
-    const loc = locateForm(await readWorkbook(await filled()), censusRoster)!;
+    const loc = (await locateForm(await openWorkbook(await filled()), censusRoster))!;
     expect(loc.fields.officeUnit).toEqual({ value: '市统计局', cell: 'C24' });
     expect(loc.fields.officeDirector).toEqual({ value: '靳莲', cell: 'B25' });
   });
@@ -277,7 +277,7 @@ describe('reading a roster back', () => {
     });
     ws.getCell('C24').value = '县统计局';
     ws.getCell('C25').value = '李海燕';
-    return locateForm(await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), censusRoster)!;
+    return (await locateForm(await openWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), censusRoster))!;
   }
 
   it('finds the fields under the blank rows when the list fills three of them', async () => {

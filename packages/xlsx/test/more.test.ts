@@ -3,24 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { describe, expect, it } from 'vitest';
-import { locateForm, readWorkbook, writeFileAtomic, writeWorkbook } from '../src/index.ts';
+import { locateForm, openWorkbook, readWorkbook, writeFileAtomic, writeWorkbook } from '../src/index.ts';
 
 const sample = reviewLedger.samples[0]!;
 
 describe('reader details', () => {
   it('reports meta, the blank info line, and the protection options', async () => {
-    const wb = await readWorkbook(await writeWorkbook(reviewLedger, null));
+    const blank = await writeWorkbook(reviewLedger, null);
+    const wb = await readWorkbook(blank);
     const ws = wb.getWorksheet('问题台账')!;
     expect(ws.getCell('A2').text).toBe('填报单位：　　　　　　填报日期：　　年　月　日');
     expect(ws.getCell('A2').isMerged && ws.getCell('E2').master.address).toBe('A2');
     expect(ws.pageSetup.horizontalCentered).toBe(true);
     expect((ws as any).sheetProtection).toMatchObject({ sheet: true, formatRows: true, formatColumns: true });
     expect((ws as any).sheetProtection.insertRows).toBeUndefined();
-    const loc = locateForm(wb, reviewLedger)!;
+    const loc = (await locateForm(await openWorkbook(blank), reviewLedger))!;
     expect(loc.meta).toEqual({ template: 'review-ledger', version: reviewLedger.version });
     expect(loc.info?.text).toContain('填报单位');
     expect(loc.rows.every((r) => r.row !== null && r.fixedMatches)).toBe(true);
-    expect(Object.values(loc.rows[0]!.values).slice(2)).toEqual([null, null, null]);
+    expect(Object.values(loc.rows[0]!.values!).slice(2)).toEqual([null, null, null]);
   });
 
   it('notices rows moved out of order or deleted', async () => {
@@ -32,7 +33,7 @@ describe('reader details', () => {
     ws.getCell('B6').value = b5;
     ws.getCell('A8').value = '其他';
     ws.getCell('B8').value = '其他';
-    const loc = locateForm(await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), reviewLedger)!;
+    const loc = (await locateForm(await openWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), reviewLedger))!;
     expect(loc.rows.map((r) => r.row)).toEqual([4, 6, 5, 7, null]);
     expect(loc.outOfOrder).toBe(true);
     expect(loc.missing).toEqual(['special']);
@@ -46,7 +47,7 @@ describe('reader details', () => {
     await writeFileAtomic(file, buf);
     expect(await readdir(dir)).toEqual(['out.xlsx']);
     expect(Buffer.compare(await readFile(file), buf)).toBe(0);
-    expect(locateForm(await readWorkbook(file), reviewLedger)?.title?.text).toBe(`${sample.unit}行政复议工作问题台账`);
+    expect((await locateForm(await openWorkbook(file), reviewLedger))?.title?.text).toBe(`${sample.unit}行政复议工作问题台账`);
     await expect(readWorkbook(join(dir, 'none.xlsx'))).rejects.toThrow(/无法打开文件/);
   });
 });

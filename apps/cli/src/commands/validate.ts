@@ -34,8 +34,12 @@ export const validate: CommandModule<object, Args> = {
     const annotated: string[] = [];
     if (args.annotate)
       for (const checked of reports) {
-        const copy = await annotate(checked, args.annotate);
-        if (copy) annotated.push(copy);
+        try {
+          const copy = await annotate(checked, args.annotate);
+          if (copy) annotated.push(copy);
+        } catch (e) {
+          annotated.push(`（未生成）${checked.file}：${(e as Error).message}`);
+        }
       }
     const report = summarize(reports);
     console.log(args.format === 'json' ? formatJson(report) : formatText(report, paintFor(process.stdout)));

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { textKey, type CellValue } from '@tianbao/form';
+import { FileRefused, inspectXlsx } from './inspect.ts';
+const META_SHEET = '_tianbao'; // TEMP
+import { openBook, type Book, type SheetPart } from './sheet/book.ts';
+import { MergeSpread } from './sheet/merges.ts';
+import type { Stop } from './sheet/part-text.ts';
+import type { Row } from './sheet/rows.ts';
+
+/** Rows at the top of a sheet where a form's title, info line and header are looked for. */
+export const HEAD_ROWS = 20;
+/** Rows of the meta sheet read at most; tianbao writes four. */
+const META_ROWS = 50;
+
+/** One of the first rows of a sheet: its cells as they stand, and as shown (merged ranges spread, see `MergeSpread`). */
+export interface HeadRow extends Row {
+  shown: CellValue[];
+}
+
+/** A submission opened for checking: the first rows of every sheet, and tianbao's metadata. */
+export interface OpenWorkbook {
+  book: Book;
+  /** The first `HEAD_ROWS` rows of each sheet but the meta sheet, in sheet order. */
+  heads: { sheet: SheetPart; rows: HeadRow[] }[];
+  /** Key/value pairs of the `_tianbao` sheet; empty for workbooks from elsewhere. */
+  meta: Record<string, string>;
+}
+
+/** A file's bytes; a path that cannot be read is refused in Chinese. */
+export async function fileBytes(input: Buffer | string): Promise<Buffer> {
+  if (typeof input !== 'string') return input;
+  try {
+    return await readFile(input);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹，不是文件' : (e as Error).message;
+    throw new FileRefused('file.unreadable', `无法打开文件：${why}`);
+  }
+}
+
+/**
+ * Open a submission for checking. Its bytes are inspected first (throwing
+ * `FileRefused` with a rule id and a Chinese reason); sheets are then read
+ * row by row, so memory does not grow with the size of the XML.
+ */
+export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise<OpenWorkbook> {
+  const buf = await fileBytes(input);
+  const { date1904, entries } = inspectXlsx(buf, false);
+  const book = await openBook(buf, entries, date1904, stop);
+  const heads: OpenWorkbook['heads'] = [];
+  const meta: Record<string, string> = {};
+  for (const sheet of book.sheets) {
+    const isMeta = sheet.name === META_SHEET;
+    const rows = await firstRows(book, sheet, isMeta ? META_ROWS : HEAD_ROWS, stop);
+    if (!isMeta) {
+      // A header of two rows shows its merged cells' text in both: `序号` above `经度 | 纬度` is found on either.
+      const spread = new MergeSpread(await book.merges(sheet, stop));
+      heads.push({ sheet, rows: rows.map((row) => ({ ...row, shown: spread.spread(row.r, row.cells) })) });
+    }
+    else
+      for (const row of rows) {
+        const k = cellText(row.cells[1]).trim();
+        if (k) meta[k] = cellText(row.cells[2]).trim();
+      }
+  }
+  return { book, heads, meta };
+}
+
+async function firstRows(book: Book, sheet: SheetPart, last: number, stop: Stop): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const row of book.rows(sheet, stop)) {
+    if (row.r > last) break;
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The text of a cell as a clerk sees it; dates as `YYYY-MM-DD`, numbers as their plain string. */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** The text of a cell reduced for comparing (see `textKey`). */
+export const cellKey = (v: CellValue | undefined): string => textKey(cellText(v));

@@ -1,0 +1,62 @@
+import { StringDecoder } from 'node:string_decoder';
+import { createInflateRaw } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { FileRefused, LIMITS } from '../inspect.ts';
+import { compressedData, readEntry, type ZipEntry } from '../zip.ts';
+
+/** Checked between chunks: a file past its time limit stops being read. */
+export type Stop = AbortSignal | undefined;
+
+const CHUNK = 256 * 1024;
+
+/**
+ * A part of the workbook as text, a chunk at a time: a sheet of a hundred
+ * thousand rows is never held whole. Stops (throwing) when the part inflates
+ * past the unpacked limit, or when `stop` is aborted.
+ */
+export async function* partText(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of partBytes(buf, e, stop)) yield decoder.write(chunk);
+  yield decoder.end();
+}
+
+/** A part's bytes, inflated a chunk at a time (see `partText`). */
+export async function* partBytes(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGenerator<Buffer> {
+  const compressed = compressedBytes(buf, e);
+  if (e.method === 0) {
+    for (let i = 0; i < compressed.length; i += CHUNK) {
+      stop?.throwIfAborted();
+      yield compressed.subarray(i, i + CHUNK);
+    }
+    return;
+  }
+  const inflater = Readable.from([compressed]).pipe(createInflateRaw({ chunkSize: CHUNK }));
+  let size = 0;
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      stop?.throwIfAborted();
+      size += chunk.length;
+      if (size > LIMITS.unpackedBytes) throw new FileRefused('file.zip-bomb', `${e.name} 解压后超过 ${LIMITS.unpackedBytes / 1048576} MB 的上限，未读取`);
+      yield chunk;
+    }
+  } catch (err) {
+    if (err instanceof FileRefused || stop?.aborted) throw err;
+    throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 无法解压），请重新保存或重新发送`);
+  } finally {
+    inflater.destroy();
+  }
+}
+
+/** A small part (workbook, styles, relationships, comments) whole. */
+export function partWhole(buf: Buffer, e: ZipEntry): string {
+  const data = readEntry(buf, e, LIMITS.unpackedBytes);
+  if (data === 'tooLarge') throw new FileRefused('file.zip-bomb', `${e.name} 解压后超过 ${LIMITS.unpackedBytes / 1048576} MB 的上限，未读取`);
+  if (data === null) throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 无法解压），请重新保存或重新发送`);
+  return data.toString('utf8');
+}
+
+function compressedBytes(buf: Buffer, e: ZipEntry): Buffer {
+  const data = compressedData(buf, e);
+  if (!data || (e.method !== 0 && e.method !== 8)) throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 无法解压），请重新保存或重新发送`);
+  return data;
+}
