@@ -29,12 +29,15 @@ export {
   infoLineFor,
   inputColumns,
   bodyRows,
+  entrySchemas,
   type Column,
   type FixedRow,
   type Field,
   type Layout,
   type FormDefinition,
   type RuleContext,
+  type Rules,
+  type EntryRules,
 } from './model.ts';
 export { outputContext, type OutputContext, type Table, type SheetSpec, type BarChart, type PrintBlock, type PrintSpec } from './output.ts';
 export { periodFromText, periodFromFileName } from './period.ts';

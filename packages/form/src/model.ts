@@ -98,6 +98,22 @@ export interface RuleContext {
   partial?: boolean;
 }
 
+/** Checks beyond the schema, on the whole of the data the schema accepted. */
+export type Rules<T> = (data: T, ctx: RuleContext) => Finding[];
+
+/**
+ * A list's checks beyond the schema, given one entry at a time as the sheet
+ * is read, so that a list of any length is judged without being held whole.
+ * The list's own schema checks (its length) are made on the whole; each
+ * entry is parsed by the list's element schema first.
+ */
+export interface EntryRules<E> {
+  /** What is wrong with one entry; paths start at the entry (`['method']`). */
+  entry(entry: E, ctx: RuleContext, head: FormHeader): Finding[];
+  /** Checks across entries: each entry the schema accepted in turn, then what is wrong (paths `[index, key]`, by that order). */
+  across(head: FormHeader): { add(entry: E, index: number): void; end(ctx: RuleContext): Finding[] };
+}
+
 export interface FormDefinition<T extends FormHeader = FormHeader> {
   id: string;
   /** Chinese name. */
@@ -115,8 +131,8 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   dueDate?(period: string): string;
   schema: z.ZodType<T>;
   layout: Layout;
-  /** Checks beyond the schema, on data the schema accepted. */
-  rules(data: T, ctx: RuleContext): Finding[];
+  /** Checks beyond the schema: on the whole data, or for a list, entry by entry. */
+  rules: Rules<T> | EntryRules<any>;
   /** Sheets after the form's own: reference lists, and computed ones when `data` is given. */
   sheets?(data: T | null, ctx: OutputContext): SheetSpec[];
   print: PrintSpec;
@@ -124,8 +140,10 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   samples: T[];
 }
 
-/** Declare a form; checks that the layout and the schema agree. */
-export function defineForm<T extends FormHeader>(def: FormDefinition<T>): FormDefinition<T> {
+/** Declare a form; checks that the layout and the schema agree. `R`: how its rules judge (whole, by default). */
+export function defineForm<T extends FormHeader, R extends Rules<T> | EntryRules<any> = Rules<T>>(
+  def: FormDefinition<T> & { rules: R },
+): FormDefinition<T> & { rules: R } {
   const { layout } = def;
   if (!layout.title.includes('{unit}')) throw new Error(`${def.id}: title has no {unit}`);
   for (const row of layout.rows ?? []) {
@@ -134,7 +152,21 @@ export function defineForm<T extends FormHeader>(def: FormDefinition<T>): FormDe
     }
   }
   if (!layout.rows && layout.columns.some((c) => !c.cell && !c.serial)) throw new Error(`${def.id}: a list has no fixed columns`);
+  if (typeof def.rules !== 'function') entrySchemas(def);
   return def;
+}
+
+/**
+ * For a form judged entry by entry: the schema of one entry, and the form's
+ * schema with the list taken as it stands (its own checks, on its length, kept).
+ */
+export function entrySchemas(def: FormDefinition<any>): { entry: z.ZodType; whole: z.ZodType } {
+  const schema = def.schema;
+  const list = schema instanceof z.ZodObject ? schema.shape[def.layout.dataKey] : undefined;
+  if (def.layout.rows || !(schema instanceof z.ZodObject) || !(list instanceof z.ZodArray))
+    throw new Error(`${def.id}: rules entry by entry need a list, and a schema object holding it as an array`);
+  const taken = z.array(z.any()).check(...((list.def.checks ?? []) as z.core.$ZodCheck<any[]>[]));
+  return { entry: list.element as z.ZodType, whole: schema.extend({ [def.layout.dataKey]: taken }) };
 }
 
 /** The `填报单位：…　　填报日期：…` line under the title, as both the workbook and the print show it. */

@@ -9,16 +9,21 @@ import {
   textKey,
   today,
   warning,
-  type DataPath,
   type Finding,
   type FormDefinition,
+  type FormHeader,
   type Issue,
+  type RuleContext,
+  type Rules,
   type UnitList,
 } from '@tianbao/form';
 import { FileRefused, findTable, openWorkbook, readTable, tableHead, titleFound, type Located, type OpenWorkbook, type TableStart } from '@tianbao/xlsx/read';
-import { issueAt, type Place } from './issue.ts';
+import { EntryJudge } from './by-entry.ts';
+import { Found } from './found.ts';
+import { issueAt } from './issue.ts';
 import { markExplained } from './explained.ts';
 import { CellReader, readData } from './read-data.ts';
+import { judgeWhole } from './whole.ts';
 
 export interface CheckOptions {
   forms: readonly FormDefinition<any>[];
@@ -34,6 +39,8 @@ export interface CheckOptions {
    * between chunks of a sheet); every other step is bounded by the size limits.
    */
   timeLimit?: number;
+  /** Keep a valid file's data in its report (the default); a run that only judges drops it, not to hold long lists to its end. */
+  keepData?: boolean;
 }
 
 /** What told which form a workbook is: `--template`, tianbao's own metadata, the title, or the header row. */
@@ -107,14 +114,60 @@ async function checkWorkbook(file: string, wb: OpenWorkbook, opts: CheckOptions,
     const message = `${CLUE_TEXT[clue]}为「${def.name}」，但前20行中找不到它的表头，请保留表头行「${def.layout.columns.map((c) => c.header).join(' | ')}」`;
     return report(file, { ...UNKNOWN, template: def.id, detectedBy: clue }, [issueAt(error('table.header.missing', message))]);
   }
-  // The period is known from what stands above the table, so cells are read with its year as the rows stream by.
   const head = tableHead(def, start);
   const period = periodOf(def, wb.meta, head.info?.text ?? '', file, opts);
-  const reader = new CellReader(def, head.columns, period ? Number(period.slice(0, 4)) : undefined, wb.book.date1904);
-  const located = await readTable(wb, def, start, { stop, convert: reader.row });
-  const checked = checkLocated(file, def, clue, located, reader, period, opts);
-  markExplained(checked.issues, located, reader.remarked);
-  return checked;
+  const found = new Found(start.sheet.name);
+
+  // The title names the unit.
+  const titleCell = head.title?.cell ?? null;
+  const { unit, named } = unitFromTitle(def, head, opts.units, (f) => found.add(f, titleCell));
+  if (!period && def.monthly)
+    found.add(
+      warning(
+        'period.unknown',
+        `无法确定报送月份：表中没有“填报日期”或“报送月份”，文件名中也没有月份。请在标题下填写“填报日期：2023年6月26日”，或在文件名中写明月份（如 ${unit ?? opts.units.units[0]!.name}2023年6月${def.name}.xlsx），或用 --period 指定`,
+      ),
+    );
+  const formHead: FormHeader = { unit: unit ?? named ?? def.layout.placeholder, ...infoFields(head.info?.text ?? ''), ...(period ? { period } : {}) };
+  const ctx: RuleContext = { units: opts.units, period, asOf: opts.asOf ?? formHead.reportDate ?? today() };
+  const headCell = (key: string): string | null | undefined =>
+    key === 'unit' ? titleCell : key === 'filler' || key === 'reportDate' || key === 'period' ? (head.info?.cell ?? titleCell) : undefined;
+
+  // What stands above the table is known before its rows are read: cells are read with the period's year, and a list
+  // judged entry by entry is judged as its rows stream by.
+  const keep = opts.keepData !== false;
+  const byEntry = typeof def.rules === 'function' ? null : new EntryJudge(def, def.rules, ctx, formHead, head.columns, found, keep);
+  const reader = new CellReader(def, head.columns, period ? Number(period.slice(0, 4)) : undefined, wb.book.date1904, byEntry?.judge);
+  const loc = await readTable(wb, def, start, { stop, convert: reader.row, passRows: byEntry !== null });
+  tableShape(def, loc, found);
+  // The fields under the table are read here, after the rows.
+  const read = readData(def, loc, reader);
+  for (const { cell, rule, problem } of reader.problems) found.add({ severity: problem.severity ?? 'error', rule, message: problem.message }, cell);
+  const data = byEntry ? byEntry.finish(read.take(), headCell) : judgeWhole(def, def.rules as Rules<any>, loc, read, formHead, ctx, found, headCell);
+  markExplained(found.issues, loc, reader.remarked);
+  found.issues.sort(byPlace);
+  return report(file, { template: def.id, detectedBy: clue, unit, period: period ?? null }, found.issues, keep ? data : undefined);
+}
+
+/** A template's rows all there, in order, their fixed text untouched; the labelled fields under the table there. */
+function tableShape(def: FormDefinition<any>, loc: Located<void>, found: Found): void {
+  const { layout } = def;
+  if (loc.outOfOrder)
+    found.add(error('table.rows.order', `表格各行顺序与表样不一致，应依次为：${layout.rows!.map((r) => r.label).join('、')}，请按表样顺序填写`));
+  const fixedCol = layout.columns.filter((c) => !c.cell).at(-1);
+  for (const row of loc.rows) {
+    const spec = layout.rows?.find((r) => r.key === row.key);
+    if (!spec || !fixedCol) continue;
+    if (row.row === null)
+      found.add(error('table.row.missing', `缺少“${spec.label}”一行，请按表样补上该行（${fixedCol.header}：${spec.fixed[fixedCol.key]}）`));
+    else if (!row.fixedMatches)
+      found.add(
+        warning(`${def.rulePrefix}.content.changed`, `“${spec.label}”一行的${fixedCol.header}与表样不一致，请恢复表样原文：${spec.fixed[fixedCol.key]}`),
+        `${loc.columns[fixedCol.key]}${row.row}`,
+      );
+  }
+  for (const field of layout.fields?.items ?? [])
+    if (!loc.fields[field.key]) found.add(error('table.field.missing', `表格下方缺少“${field.label}”一行，请在表格下空一行后填写“${field.label}”及其内容`));
 }
 
 /** The period, from the sources in order; only a monthly form looks for its month, another keeps the one it was generated with. */
@@ -146,128 +199,6 @@ const UNKNOWN: Head = { template: null, detectedBy: null, unit: null, period: nu
 function report(file: string, head: Head, issues: Issue[], data?: Record<string, unknown>): FileReport {
   const valid = !issues.some((i) => i.severity === 'error');
   return { file, ...head, valid, issues, ...(valid && data ? { data } : {}) };
-}
-
-/** Read the data out of a located table, then run schema and rules on it. */
-function checkLocated(
-  file: string,
-  def: FormDefinition<any>,
-  clue: Clue,
-  loc: Located<void>,
-  reader: CellReader,
-  period: string | undefined,
-  opts: CheckOptions,
-): FileReport {
-  const { layout } = def;
-  const issues: Issue[] = [];
-  const at = (cell: string | null): Place => ({ sheet: loc.sheet, cell });
-  const add = (f: Finding, cell: string | null = null) => issues.push(issueAt(f, at(cell)));
-
-  // The title names the unit.
-  const titleCell = loc.title?.cell ?? null;
-  const { unit, named } = unitFromTitle(def, loc, opts.units, (f) => add(f, titleCell));
-
-  if (!period && def.monthly)
-    add(
-      warning(
-        'period.unknown',
-        `无法确定报送月份：表中没有“填报日期”或“报送月份”，文件名中也没有月份。请在标题下填写“填报日期：2023年6月26日”，或在文件名中写明月份（如 ${unit ?? opts.units.units[0]!.name}2023年6月${def.name}.xlsx），或用 --period 指定`,
-      ),
-    );
-
-  // A template's rows: all there, in order, fixed text untouched.
-  if (loc.outOfOrder)
-    add(error('table.rows.order', `表格各行顺序与表样不一致，应依次为：${layout.rows!.map((r) => r.label).join('、')}，请按表样顺序填写`));
-  const fixedCol = layout.columns.filter((c) => !c.cell).at(-1);
-  for (const found of loc.rows) {
-    const spec = layout.rows?.find((r) => r.key === found.key);
-    if (!spec || !fixedCol) continue;
-    if (found.row === null)
-      add(error('table.row.missing', `缺少“${spec.label}”一行，请按表样补上该行（${fixedCol.header}：${spec.fixed[fixedCol.key]}）`));
-    else if (!found.fixedMatches)
-      add(
-        warning(`${def.rulePrefix}.content.changed`, `“${spec.label}”一行的${fixedCol.header}与表样不一致，请恢复表样原文：${spec.fixed[fixedCol.key]}`),
-        `${loc.columns[fixedCol.key]}${found.row}`,
-      );
-  }
-  const missingFields = new Set<string>();
-  for (const field of layout.fields?.items ?? [])
-    if (!loc.fields[field.key]) {
-      missingFields.add(field.key);
-      add(error('table.field.missing', `表格下方缺少“${field.label}”一行，请在表格下空一行后填写“${field.label}”及其内容`));
-    }
-
-  // Every answer cell through its cell type; an unknown unit was reported once, above.
-  for (const { cell, rule, problem } of reader.problems) add({ severity: problem.severity ?? 'error', rule, message: problem.message }, cell);
-  const read = readData(def, loc, reader);
-  const where = (path: DataPath | undefined): string | null => {
-    if (!path || path.length === 0) return null;
-    if (path[0] === 'unit') return titleCell;
-    if (path[0] === 'filler' || path[0] === 'reportDate' || path[0] === 'period') return loc.info?.cell ?? titleCell;
-    for (let n = Math.min(3, path.length); n > 0; n--) {
-      const cell = read.cellOf(path.slice(0, n));
-      if (cell) return cell;
-    }
-    return null;
-  };
-  // One error a cell: a cell already in error is not judged again.
-  const inError = () => new Set(issues.filter((i) => i.severity === 'error').map((i) => i.cell));
-
-  const head = { unit: unit ?? named ?? layout.placeholder, ...infoFields(loc.info?.text ?? ''), ...(period ? { period } : {}) };
-  const taken = inError();
-  const judged = parseData(def, { ...head, ...read.take() }, where, (z, cell) => {
-    // The unit and a missing field were reported above, in their own words.
-    if (z.path[0] === 'unit' || missingFields.has(String(z.path[0])) || (cell && taken.has(cell))) return;
-    taken.add(cell);
-    add(error(`${def.rulePrefix}.schema`, `${z.message}（${z.path.join('.')}）`), cell);
-  });
-  // Rules run on what the schema accepts: a list's faulty rows are set aside, the rest is still judged.
-  if (judged) {
-    const asOf = opts.asOf ?? (judged.data.reportDate as string | undefined) ?? today();
-    const judgedAt = inError();
-    for (const f of def.rules(judged.data, { units: opts.units, period, asOf, partial: judged.partial })) {
-      const cell = judged.where(f.path);
-      if (!(f.severity === 'error' && cell && judgedAt.has(cell))) add(f, cell);
-    }
-  }
-  issues.sort(byPlace);
-  return report(file, { template: def.id, detectedBy: clue, unit, period: period ?? null }, issues, judged?.partial ? undefined : judged?.data);
-}
-
-type Where = (path: DataPath | undefined) => string | null;
-type Judged = { data: Record<string, any>; where: Where; partial: boolean };
-
-/**
- * The data through the form's schema, each failure reported at its cell.
- * What the rules may judge comes back: all of it, or a list without its
- * faulty rows. The data as read is not kept (a long list would be held twice).
- */
-function parseData(def: FormDefinition<any>, data: Record<string, any>, where: Where, fail: (z: { path: PropertyKey[]; message: string }, cell: string | null) => void): Judged | null {
-  const parsed = def.schema.safeParse(data);
-  if (parsed.success) return { data: parsed.data, where, partial: false };
-  for (const z of parsed.error.issues) fail(z, where(z.path as DataPath));
-  return withoutFaultyEntries(def, data, parsed.error.issues, where);
-}
-
-/**
- * When every schema failure lies inside a list's rows, the data without those
- * rows, and a `where` that maps the remaining rows' paths back to their cells.
- */
-function withoutFaultyEntries(
-  def: FormDefinition<any>,
-  data: Record<string, any>,
-  failures: readonly { path: PropertyKey[] }[],
-  where: Where,
-): { data: any; where: Where; partial: true } | null {
-  const key = def.layout.dataKey;
-  if (def.layout.rows || !failures.every((f) => f.path[0] === key && typeof f.path[1] === 'number')) return null;
-  const faulty = new Set(failures.map((f) => f.path[1] as number));
-  const kept = (data[key] as unknown[]).map((_, i) => i).filter((i) => !faulty.has(i));
-  const parsed = def.schema.safeParse({ ...data, [key]: kept.map((i) => data[key][i]) });
-  if (!parsed.success) return null;
-  const mapped: Where = (path) =>
-    path && path[0] === key && typeof path[1] === 'number' ? where([key, kept[path[1]]!, ...path.slice(2)]) : where(path);
-  return { data: parsed.data, where: mapped, partial: true };
 }
 
 /** Whole-file findings first, then in reading order: row by row, left to right. */

@@ -21,27 +21,34 @@ export interface ReadData {
   cellOf(path: readonly (string | number)[]): string | null;
 }
 
+/** Takes each row's entry as it is read, with what its cells' types found wrong, instead of its being kept. */
+export type EntrySink = (entry: Entry, row: number, problems: readonly CellFinding[]) => void;
+
 /**
  * Reads cells through their column's cell type, collecting what is wrong with
  * each. `row` reads a table row as the sheet is read, so that only the form's
- * values of a long list are kept, not the cells they came from.
+ * values of a long list are kept, not the cells they came from; given a
+ * `sink`, not even those.
  */
 export class CellReader {
   readonly problems: CellFinding[] = [];
   /** Rows (by number) whose remark column is filled: a warning there has been answered. */
   readonly remarked = new Set<number>();
   readonly row: RowConverter<void>;
-  private entries: [key: string, entry: Entry][] = [];
+  private keys: string[] = [];
+  private entries: Entry[] = [];
 
   constructor(
     private readonly def: FormDefinition<any>,
     private readonly columns: Record<string, string>,
     private readonly year: number | undefined,
     private readonly date1904: boolean,
+    sink?: EntrySink,
   ) {
     const inputs = inputColumns(def.layout);
     const remark = def.layout.remarkColumn;
     this.row = (values, at) => {
+      const before = this.problems.length;
       const entry: Entry = {};
       for (const col of inputs) {
         const v = this.read(col, col.header, values[col.key] ?? null, `${this.columns[col.key]}${at.row}`);
@@ -49,13 +56,18 @@ export class CellReader {
       }
       const note = remark && values[remark];
       if (typeof note === 'string' && note.trim()) this.remarked.add(at.row);
-      this.entries.push([at.key, entry]);
+      if (sink) sink(entry, at.row, this.problems.splice(before));
+      else {
+        this.keys.push(at.key);
+        this.entries.push(entry);
+      }
     };
   }
 
-  /** The entries read, in sheet order, handed over once. */
-  take(): [key: string, entry: Entry][] {
-    const out = this.entries;
+  /** The entries read, in sheet order, with their rows' keys, handed over once. */
+  take(): { keys: string[]; entries: Entry[] } {
+    const out = { keys: this.keys, entries: this.entries };
+    this.keys = [];
     this.entries = [];
     return out;
   }
@@ -96,8 +108,8 @@ export function readData(def: FormDefinition<any>, loc: Located<void>, reader: C
     return row !== undefined && row !== null && letter ? `${letter}${row}` : null;
   };
   const take = () => {
-    const entries = reader.take();
-    return { [layout.dataKey]: layout.rows ? Object.fromEntries(entries) : entries.map(([, e]) => e), ...fields };
+    const { keys, entries } = reader.take();
+    return { [layout.dataKey]: layout.rows ? Object.fromEntries(keys.map((k, i) => [k, entries[i]])) : entries, ...fields };
   };
   return { take, cellOf };
 }

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { bodyRows, infoLineFor, titleFor, type Column, type FormDefinition, type Layout } from '@tianbao/form';
+import { commitRow, type BookWriter } from './book-writer.ts';
 import { columnLetter, type DropdownLists } from './lists.ts';
 import { BODY_FONT, BODY_SIZE, DATE_FORMAT, TITLE_FONT, headerFill, heightFor, linesFor, thin } from './style.ts';
 
@@ -8,9 +9,10 @@ const BLANK_INFO = '填报单位：　　　　　　填报日期：　　年　
 /**
  * The form's own sheet: title, info line, header, body, fields, notes. The
  * template's texts are locked; answer cells are open, with their entry checks.
+ * Rows are written top to bottom, each committed once done.
  */
 export async function writeFormSheet(
-  wb: ExcelJS.Workbook,
+  book: BookWriter,
   def: FormDefinition<any>,
   data: Record<string, any> | null,
   blankUnit: string | undefined,
@@ -19,7 +21,21 @@ export async function writeFormSheet(
   const { layout } = def;
   const cols = layout.columns;
   const n = cols.length;
-  const ws = wb.addWorksheet(layout.sheet, { views: [{ showGridLines: false }] });
+  const headerRow = layout.infoLine ? 3 : 2;
+  // The streamed sheet writes its views and print set-up first, so they are known before any row.
+  const ws = book.addWorksheet(layout.sheet, {
+    views: [layout.freezeHeader ? { state: 'frozen', ySplit: headerRow, xSplit: 0, showGridLines: false } : { showGridLines: false }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: layout.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
+  });
   ws.columns = cols.map((c) => ({ key: c.key, width: c.width }));
   const totalWidth = cols.reduce((s, c) => s + c.width, 0);
   const body: Partial<ExcelJS.Font> = { name: BODY_FONT, size: BODY_SIZE };
@@ -31,7 +47,7 @@ export async function writeFormSheet(
   title.font = { name: TITLE_FONT, size: 18, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(r).height = 36;
-  r++;
+  await commitRow(ws.getRow(r++));
 
   if (layout.infoLine) {
     ws.mergeCells(r, 1, r, n);
@@ -41,10 +57,9 @@ export async function writeFormSheet(
     info.alignment = { horizontal: 'left', vertical: 'middle' };
     info.protection = { locked: false };
     ws.getRow(r).height = 24;
-    r++;
+    await commitRow(ws.getRow(r++));
   }
 
-  const headerRow = r;
   cols.forEach((c, i) => {
     const cell = ws.getCell(r, i + 1);
     cell.value = c.header;
@@ -54,37 +69,51 @@ export async function writeFormSheet(
     cell.fill = headerFill;
   });
   ws.getRow(r).height = 28;
-  r++;
+  await commitRow(ws.getRow(r++));
 
   const firstBody = r;
   const rows = bodyRows(layout, data);
   // A blank list offers empty numbered rows to fill.
   const count = layout.rows || data ? rows.length : (layout.blankRows ?? 0);
-  const merged = mergeGroups(layout, firstBody);
+  if (count > 0) addEntryChecks(ws, cols, firstBody, firstBody + count - 1, lists);
+  const runs = mergeRuns(layout, cols, firstBody);
+  // One style object for each kind of body cell, shared by its cells: exceljs
+  // turns a style object into a style id once, not once a cell.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const bodyStyle = (k: number, inGroup: boolean, date: boolean) => {
+    const key = `${k} ${inGroup} ${date}`;
+    let style = styles.get(key);
+    if (!style) {
+      const c = cols[k]!;
+      const centred = inGroup || c.serial;
+      style = {
+        font: body,
+        border: thin,
+        alignment: { wrapText: true, vertical: inGroup ? 'middle' : 'top', horizontal: centred ? 'center' : 'left' },
+        ...(c.cell || (c.serial && !layout.rows) ? { protection: { locked: false } } : {}),
+        ...(date ? { numFmt: DATE_FORMAT } : {}),
+      };
+      styles.set(key, style);
+    }
+    return style;
+  };
   for (let i = 0; i < count; i++, r++) {
     const { fixed, values = {} } = rows[i] ?? {};
     let lines = 1;
     cols.forEach((c, k) => {
-      const cell = ws.getCell(r, k + 1);
-      cell.font = body;
-      cell.border = thin;
       const value = c.serial ? i + 1 : c.cell ? answerValue(c, values[c.key]) : (fixed?.fixed[c.key] ?? '');
+      const inGroup = runs.some((m) => m.column === k + 1 && m.from <= r && r <= m.to);
+      const cell = ws.getCell(r, k + 1);
+      cell.style = bodyStyle(k, inGroup, value instanceof Date);
       cell.value = value;
-      if (value instanceof Date) cell.numFmt = DATE_FORMAT;
-      const inGroup = merged.get(c.key)?.has(r) ?? false;
-      const centred = inGroup || c.serial;
-      cell.alignment = { wrapText: true, vertical: inGroup ? 'middle' : 'top', horizontal: centred ? 'center' : 'left' };
-      if (c.cell || (c.serial && !layout.rows)) cell.protection = { locked: false };
       // A merged text is shared out over its rows, so it does not set a row's height.
       if (!inGroup && typeof value === 'string') lines = Math.max(lines, linesFor(value, c.width));
     });
     ws.getRow(r).height = heightFor(lines, layout.rows ? 30 : 20);
+    for (const m of runs) if (m.to === r) ws.mergeCells(m.from, m.column, m.to, m.column);
+    // A row inside a run waits for the run's last row, which merges it.
+    if (!runs.some((m) => m.from <= r && r < m.to)) await commitRow(ws.getRow(r));
   }
-  for (const [key, groups] of mergedRanges(layout, firstBody)) {
-    const c = cols.findIndex((col) => col.key === key) + 1;
-    for (const [from, to] of groups) ws.mergeCells(from, c, to, c);
-  }
-  if (count > 0) addEntryChecks(ws, cols, firstBody, r - 1, lists);
 
   if (layout.fields) {
     r++; // one empty row between the table and the fields
@@ -102,7 +131,7 @@ export async function writeFormSheet(
       value.protection = { locked: false };
       value.border = { bottom: { style: 'thin' } };
       ws.getRow(r).height = 22;
-      r++;
+      await commitRow(ws.getRow(r++));
     }
   }
 
@@ -113,20 +142,9 @@ export async function writeFormSheet(
     cell.font = body;
     cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
     ws.getRow(r).height = heightFor(linesFor(note, totalWidth));
-    r++;
+    await commitRow(ws.getRow(r++));
   }
 
-  if (layout.freezeHeader) ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0, showGridLines: false }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: layout.orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${headerRow}:${headerRow}`,
-  };
   await ws.protect('', {
     spinCount: 1000,
     selectLockedCells: true,
@@ -136,6 +154,7 @@ export async function writeFormSheet(
     // A list grows and shrinks as the clerk needs.
     ...(layout.rows ? {} : { insertRows: true, deleteRows: true }),
   });
+  ws.commit();
 }
 
 function answerValue(c: Column, value: unknown): ExcelJS.CellValue {
@@ -165,30 +184,18 @@ function addEntryChecks(ws: ExcelJS.Worksheet, cols: Column[], first: number, la
 const validations = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
 
-/** Runs of equal fixed text in the mergeDown columns, as [firstRow, lastRow] with more than one row. */
-function mergedRanges(layout: Layout, firstBody: number): Map<string, [number, number][]> {
-  const out = new Map<string, [number, number][]>();
+/** Runs of equal fixed text in the mergeDown columns: sheet column, first and last row, over more than one row. */
+function mergeRuns(layout: Layout, cols: Column[], firstBody: number) {
+  const out: { column: number; from: number; to: number }[] = [];
   const rows = layout.rows ?? [];
   for (const key of layout.mergeDown ?? []) {
-    const groups: [number, number][] = [];
+    const column = cols.findIndex((c) => c.key === key) + 1;
     let start = 0;
     for (let i = 1; i <= rows.length; i++) {
       if (i < rows.length && rows[i]!.fixed[key] === rows[start]!.fixed[key]) continue;
-      if (i - start > 1) groups.push([firstBody + start, firstBody + i - 1]);
+      if (i - start > 1) out.push({ column, from: firstBody + start, to: firstBody + i - 1 });
       start = i;
     }
-    out.set(key, groups);
-  }
-  return out;
-}
-
-/** The sheet rows that lie inside a merged run, by column key. */
-function mergeGroups(layout: Layout, firstBody: number): Map<string, Set<number>> {
-  const out = new Map<string, Set<number>>();
-  for (const [key, groups] of mergedRanges(layout, firstBody)) {
-    const set = new Set<number>();
-    for (const [a, b] of groups) for (let i = a; i <= b; i++) set.add(i);
-    out.set(key, set);
   }
   return out;
 }

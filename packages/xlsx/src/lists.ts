@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import { commitRow, type BookWriter } from './book-writer.ts';
 
 export const LISTS_SHEET = '_lists';
 
@@ -18,10 +18,18 @@ export class DropdownLists {
   }
 
   /** Write the lists, if any, to their hidden sheet. */
-  addTo(wb: ExcelJS.Workbook): void {
+  async addTo(book: BookWriter): Promise<void> {
     if (this.columns.length === 0) return;
-    const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-    this.columns.forEach((values, c) => values.forEach((v, r) => (ws.getCell(r + 1, c + 1).value = v)));
+    const ws = book.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+    const length = Math.max(...this.columns.map((c) => c.length));
+    for (let r = 1; r <= length; r++) {
+      const row = ws.getRow(r);
+      this.columns.forEach((values, c) => {
+        if (r <= values.length) row.getCell(c + 1).value = values[r - 1]!;
+      });
+      await commitRow(row);
+    }
+    ws.commit();
   }
 }
 

@@ -54,6 +54,8 @@ export type RowConverter<V> = (values: RawValues, at: { row: number; key: string
 export interface ReadOptions<V> {
   stop?: Stop;
   convert?: RowConverter<V>;
+  /** A list's rows are not kept, only given to `convert` (which judged them as they came): `rows` is then empty. */
+  passRows?: boolean;
 }
 
 /** A form's header row, found among the first rows of a sheet. */
@@ -109,7 +111,7 @@ export async function readTable<V = RawValues>(wb: OpenWorkbook, def: FormDefini
   const { layout } = def;
   const convert = opts.convert ?? ((values: RawValues) => values as V);
   const below = rowsBelow(wb, start, new MergeSpread(await wb.book.merges(start.sheet, opts.stop)), opts.stop);
-  const body = layout.rows ? await fixedRows(def, start, below, convert) : await listRows(def, start, below, convert);
+  const body = layout.rows ? await fixedRows(def, start, below, convert) : await listRows(def, start, below, convert, opts.passRows ?? false);
   const order = body.rows.map((r) => r.row).filter((r): r is number => r !== null);
   return {
     sheet: start.sheet.name,
@@ -205,13 +207,20 @@ async function fixedRows<V>(def: FormDefinition<any>, start: TableStart, below: 
  * column, up to the fields or notes under the table. Blank rows in between
  * are skipped; a blank fill-down cell takes the value above.
  */
-async function listRows<V>(def: FormDefinition<any>, start: TableStart, below: AsyncIterable<Below>, convert: RowConverter<V>): Promise<Body<V>> {
+async function listRows<V>(
+  def: FormDefinition<any>,
+  start: TableStart,
+  below: AsyncIterable<Below>,
+  convert: RowConverter<V>,
+  pass: boolean,
+): Promise<Body<V>> {
   const { layout } = def;
   const { columns } = start;
   const inputs = layout.columns.filter((c) => c.cell);
   const inputCols = inputs.map((c) => columns[c.key]!);
   const stops = [...(layout.fields?.items.map((f) => textKey(f.label)) ?? []), ...layout.notes.map((n) => textKey(n).slice(0, 6))];
   const rows: LocatedRow<V>[] = [];
+  let count = 0;
   const carried: RawValues = {};
   let end = start.headerRow;
   // The rows after the last list row, as far as fields are looked for.
@@ -241,8 +250,9 @@ async function listRows<V>(def: FormDefinition<any>, start: TableStart, below: A
       }
       values[c.key] = v;
     }
-    const key = String(rows.length);
-    rows.push({ key, row: row.r, fixedMatches: true, values: convert(values, { row: row.r, key }) });
+    const key = String(count++);
+    const converted = convert(values, { row: row.r, key });
+    if (!pass) rows.push({ key, row: row.r, fixedMatches: true, values: converted });
     end = row.r;
     after = [];
   }

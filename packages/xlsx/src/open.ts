@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { textKey, type CellValue } from '@tianbao/form';
 import { FileRefused, inspectXlsx } from './inspect.ts';
-const META_SHEET = '_tianbao'; // TEMP
+import { META_SHEET } from './meta.ts';
 import { openBook, type Book, type SheetPart } from './sheet/book.ts';
 import { MergeSpread } from './sheet/merges.ts';
 import type { Stop } from './sheet/part-text.ts';

@@ -1,14 +1,20 @@
 import type ExcelJS from 'exceljs';
 import type { SheetSpec } from '@tianbao/form';
+import { commitRow, type BookWriter } from './book-writer.ts';
 import { BODY_FONT, BODY_SIZE, TITLE_FONT, headerFill, heightFor, linesFor, markFill, thin } from './style.ts';
 
 /** A computed or reference table on a sheet of its own: title, header, rows, marked cells, notes. */
-export function writeTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+export async function writeTableSheet(book: BookWriter, spec: SheetSpec): Promise<void> {
   const { columns, rows, marks = [] } = spec.table;
   const n = columns.length;
-  const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0, showGridLines: false }] });
+  const ws = book.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', ySplit: 2, xSplit: 0, showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+  });
   ws.columns = columns.map((c) => ({ width: c.width }));
   const body: Partial<ExcelJS.Font> = { name: BODY_FONT, size: BODY_SIZE };
+  const marksOf = new Map<number, typeof marks>();
+  for (const m of marks) marksOf.set(m.row, [...(marksOf.get(m.row) ?? []), m]);
 
   ws.mergeCells(1, 1, 1, n);
   const title = ws.getCell(1, 1);
@@ -16,6 +22,7 @@ export function writeTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   title.font = { name: TITLE_FONT, size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 32;
+  await commitRow(ws.getRow(1));
 
   columns.forEach((c, k) => {
     const cell = ws.getCell(2, k + 1);
@@ -26,9 +33,10 @@ export function writeTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     cell.fill = headerFill;
   });
   ws.getRow(2).height = 28;
+  await commitRow(ws.getRow(2));
 
-  rows.forEach((values, i) => {
-    const r = i + 3;
+  let r = 3;
+  for (const [i, values] of rows.entries()) {
     let lines = 1;
     values.forEach((v, k) => {
       const cell = ws.getCell(r, k + 1);
@@ -39,11 +47,11 @@ export function writeTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
       if (columns[k]?.percent) cell.numFmt = '0.0%';
       if (typeof v === 'string') lines = Math.max(lines, linesFor(v, columns[k]?.width ?? 10));
     });
+    for (const m of marksOf.get(i) ?? []) ws.getCell(r, m.column + 1).fill = markFill[m.severity];
     ws.getRow(r).height = heightFor(lines);
-  });
-  for (const m of marks) ws.getCell(m.row + 3, m.column + 1).fill = markFill[m.severity];
+    await commitRow(ws.getRow(r++));
+  }
 
-  let r = rows.length + 3;
   for (const note of spec.notes ?? []) {
     ws.mergeCells(r, 1, r, n);
     const cell = ws.getCell(r, 1);
@@ -51,7 +59,7 @@ export function writeTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     cell.font = body;
     cell.alignment = { wrapText: true, vertical: 'top' };
     ws.getRow(r).height = heightFor(linesFor(note, columns.reduce((s, c) => s + c.width, 0)));
-    r++;
+    await commitRow(ws.getRow(r++));
   }
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+  ws.commit();
 }

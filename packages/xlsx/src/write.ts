@@ -1,10 +1,9 @@
-import ExcelJS from 'exceljs';
 import { defaultUnits, outputContext, type FormDefinition, type OutputContext, type SheetSpec } from '@tianbao/form';
+import { commitRow, writeBook, type BookWriter } from './book-writer.ts';
 import { writeFormSheet } from './form-sheet.ts';
 import { DropdownLists } from './lists.ts';
 import { META_KEYS, META_SHEET } from './meta.ts';
 import { writeTableSheet } from './table-sheet.ts';
-import { stampZip } from './zip.ts';
 
 export interface WriteOptions {
   /** Units and day the form's computed sheets are made for; default: the 填报日期, else today. */
@@ -21,34 +20,33 @@ export interface WriteOptions {
  */
 export async function writeWorkbook(def: FormDefinition<any>, data: Record<string, any> | null, opts: WriteOptions = {}): Promise<Buffer> {
   const ctx = opts.ctx ?? outputContext(data, defaultUnits);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'tianbao';
-  const date = documentDate(ctx);
-  wb.created = wb.modified = date;
-  const lists = new DropdownLists();
-  await writeFormSheet(wb, def, data, opts.unit, lists);
-  for (const spec of def.sheets?.(data, ctx) ?? []) writeTableSheet(wb, spec);
-  lists.addTo(wb);
+  return writeBook(documentDate(ctx), async (book) => {
+    const lists = new DropdownLists();
+    await writeFormSheet(book, def, data, opts.unit, lists);
+    for (const spec of def.sheets?.(data, ctx) ?? []) await writeTableSheet(book, spec);
+    await lists.addTo(book);
+    await writeMeta(book, [
+      [META_KEYS.template, def.id],
+      [META_KEYS.version, def.version],
+      [META_KEYS.period, data?.period],
+      [META_KEYS.unit, data?.unit ?? opts.unit],
+    ]);
+  });
+}
 
-  const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  const pairs: [string, string | undefined][] = [
-    [META_KEYS.template, def.id],
-    [META_KEYS.version, def.version],
-    [META_KEYS.period, data?.period],
-    [META_KEYS.unit, data?.unit ?? opts.unit],
-  ];
-  for (const [k, v] of pairs) if (v !== undefined && v !== null) meta.addRow([k, String(v)]);
-
-  return stampZip(Buffer.from(await wb.xlsx.writeBuffer()), date);
+/** The meta sheet, holding the pairs that have a value. */
+async function writeMeta(book: BookWriter, pairs: [string, string | undefined][]): Promise<void> {
+  const ws = book.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  for (const [k, v] of pairs) if (v !== undefined && v !== null) await commitRow(ws.addRow([k, String(v)]));
+  ws.commit();
 }
 
 /** A document is dated by its day (the 填报日期, else the as-of day), so the same input gives the same bytes. */
 const documentDate = (ctx: OutputContext) => new Date(`${ctx.asOf}T00:00:00Z`);
 
-/** A workbook of plain tables only (a status summary): one sheet each. */
+/** A workbook of plain tables only (a status summary): one sheet each, dated now. */
 export async function writeTables(specs: readonly SheetSpec[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'tianbao';
-  for (const spec of specs) writeTableSheet(wb, spec);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return writeBook(new Date(), async (book) => {
+    for (const spec of specs) await writeTableSheet(book, spec);
+  });
 }

@@ -1,9 +1,9 @@
-import { defineForm } from '@tianbao/form';
+import { defineForm, type EntryRules } from '@tianbao/form';
 import { layout } from './layout.ts';
 import { printBlocks, sheets } from './outputs.ts';
 import { rules } from './rules.ts';
 import { samples } from './samples.ts';
-import { OutfallChecklist } from './schema.ts';
+import { OutfallChecklist, type Outfall } from './schema.ts';
 
 export { OutfallChecklist, Outfall } from './schema.ts';
 export { MAIN_RIVERS, basinOf } from './rivers.ts';
@@ -11,7 +11,7 @@ export { OUTFALL_TYPES } from './values.ts';
 export { TARGETS, targetOn, progressByUnit } from './summary.ts';
 
 /** 入河排污口排查整治台账 (焦政办〔2023〕22号), one row per outfall, for a county or the whole city. */
-export const outfallChecklist = defineForm<OutfallChecklist>({
+export const outfallChecklist = defineForm<OutfallChecklist, EntryRules<Outfall>>({
   id: 'outfall-checklist',
   name: '入河排污口排查整治台账',
   version: '2023.1',

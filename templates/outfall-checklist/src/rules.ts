@@ -1,109 +1,129 @@
-import { error, findReporter, formatDateCn, textKey, warning, type Finding, type RuleContext } from '@tianbao/form';
+import { error, findReporter, formatDateCn, textKey, warning, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
 import { basinOf } from './rivers.ts';
-import type { Outfall, OutfallChecklist } from './schema.ts';
+import type { Outfall } from './schema.ts';
 import { BOUNDS } from './values.ts';
 
-const at = (i: number, key: keyof Outfall) => ['outfalls', i, key];
+const at = (key: keyof Outfall) => [key];
 
-/** The notice's rules (焦政办〔2023〕22号), row by row, then across rows. */
-export function rules(data: OutfallChecklist, ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  const ownUnit = findReporter(ctx.units, data.unit, false);
-  data.outfalls.forEach((o, i) => out.push(...rowRules(o, i, ctx, ownUnit?.name)));
-  out.push(...duplicateCodes(data.outfalls), ...enterprisesWithSeveral(data.outfalls));
-  return out;
-}
+/**
+ * The notice's rules (焦政办〔2023〕22号), outfall by outfall as a checklist
+ * is read (a city's may hold tens of thousands), then across outfalls.
+ */
+export const rules: EntryRules<Outfall> = {
+  entry: (o, ctx, head) => rowRules(o, ctx, findReporter(ctx.units, head.unit, false)?.name),
+  across() {
+    const codes = duplicateCodes();
+    const enterprises = enterprisesWithSeveral();
+    return {
+      add(o, i) {
+        codes.add(o, i);
+        enterprises.add(o, i);
+      },
+      end: () => [...codes.end(), ...enterprises.end()],
+    };
+  },
+};
 
-function rowRules(o: Outfall, i: number, ctx: RuleContext, ownUnit: string | undefined): Finding[] {
+function rowRules(o: Outfall, ctx: RuleContext, ownUnit: string | undefined): Finding[] {
   const out: Finding[] = [];
   const county = findReporter(ctx.units, o.county, false);
   if (!county)
-    out.push(error('outfall.county.unknown', `所在县（市、区）「${o.county}」不在${ctx.units.city.name}的单位名单中，请填写规范名称：${ctx.units.units.map((u) => u.name).join('、')}`, at(i, 'county')));
+    out.push(error('outfall.county.unknown', `所在县（市、区）「${o.county}」不在${ctx.units.city.name}的单位名单中，请填写规范名称：${ctx.units.units.map((u) => u.name).join('、')}`, at('county')));
   else if (ownUnit && county.name !== ownUnit)
-    out.push(warning('outfall.county.other', `本台账是${ownUnit}的，但此排污口所在县（市、区）填为${county.name}，请核实是否应由${county.name}填报`, at(i, 'county')));
+    out.push(warning('outfall.county.other', `本台账是${ownUnit}的，但此排污口所在县（市、区）填为${county.name}，请核实是否应由${county.name}填报`, at('county')));
 
   const basin = basinOf(o.river);
   if (!basin)
-    out.push(warning('outfall.river.unlisted', `受纳水体「${o.river}」不在主要河流清单中，请核实河流名称；清单外河流的排污口不计入主要河流整治进度`, at(i, 'river')));
+    out.push(warning('outfall.river.unlisted', `受纳水体「${o.river}」不在主要河流清单中，请核实河流名称；清单外河流的排污口不计入主要河流整治进度`, at('river')));
   else if (basin !== o.basin)
-    out.push(error('outfall.basin.mismatch', `${o.river}属于${basin}，所属流域却填为${o.basin}，请改为${basin}`, at(i, 'basin')));
+    out.push(error('outfall.basin.mismatch', `${o.river}属于${basin}，所属流域却填为${o.basin}，请改为${basin}`, at('basin')));
 
   if (o.lng < BOUNDS.lng[0] || o.lng > BOUNDS.lng[1] || o.lat < BOUNDS.lat[0] || o.lat > BOUNDS.lat[1])
     out.push(
       error(
         'outfall.coords.outside',
         `经纬度（${o.lng}，${o.lat}）不在焦作市范围内（东经 ${BOUNDS.lng.join('–')}，北纬 ${BOUNDS.lat.join('–')}），请核实是否填反或漏了小数点`,
-        at(i, o.lng < BOUNDS.lng[0] || o.lng > BOUNDS.lng[1] ? 'lng' : 'lat'),
+        at(o.lng < BOUNDS.lng[0] || o.lng > BOUNDS.lng[1] ? 'lng' : 'lat'),
       ),
     );
 
   if (o.protected !== '否' && o.method !== '取缔')
-    out.push(error('outfall.protected.ban', `排污口位于${o.protected}内，依法应予取缔，整治方式却填为${o.method}，请改为“取缔”`, at(i, 'method')));
+    out.push(error('outfall.protected.ban', `排污口位于${o.protected}内，依法应予取缔，整治方式却填为${o.method}，请改为“取缔”`, at('method')));
   if (o.type === '城镇雨洪排口' && o.method === '清理合并')
-    out.push(error('outfall.storm.merge', '严禁合并、封堵城镇雨洪排口：城镇雨洪排口的整治方式不能是“清理合并”，请改为“规范整治”或“保留”', at(i, 'method')));
+    out.push(error('outfall.storm.merge', '严禁合并、封堵城镇雨洪排口：城镇雨洪排口的整治方式不能是“清理合并”，请改为“规范整治”或“保留”', at('method')));
 
   if (!o.owner && o.trace !== '未溯源')
-    out.push(error('outfall.owner.missing', `溯源状态为${o.trace}，但没有填写责任主体。只有未溯源的排污口可以暂不填写责任主体`, at(i, 'owner')));
+    out.push(error('outfall.owner.missing', `溯源状态为${o.trace}，但没有填写责任主体。只有未溯源的排污口可以暂不填写责任主体`, at('owner')));
   if (o.trace === '无法溯源' && o.owner && !/政府|管委会/.test(textKey(o.owner)))
     out.push(
       warning(
         'outfall.untraced.owner',
         `无法溯源的排污口由所在县（市、区）政府（示范区管委会）作为责任主体或由其指定，此处为「${o.owner}」，请核实是否经政府指定`,
-        at(i, 'owner'),
+        at('owner'),
       ),
     );
 
   if (o.method !== '保留') {
-    if (!o.progress) out.push(error('outfall.progress.missing', `整治方式为${o.method}，请填写整治进度（未启动、整治中或已完成）`, at(i, 'progress')));
-    if (!o.deadline) out.push(error('outfall.deadline.missing', `整治方式为${o.method}，请填写完成时限，如 2024年6月30日`, at(i, 'deadline')));
+    if (!o.progress) out.push(error('outfall.progress.missing', `整治方式为${o.method}，请填写整治进度（未启动、整治中或已完成）`, at('progress')));
+    if (!o.deadline) out.push(error('outfall.deadline.missing', `整治方式为${o.method}，请填写完成时限，如 2024年6月30日`, at('deadline')));
     else if (o.progress !== '已完成' && o.deadline < ctx.asOf)
       out.push(
         warning(
           'outfall.deadline.overdue',
           `完成时限${formatDateCn(o.deadline)}已过（核对日期${formatDateCn(ctx.asOf)}），整治进度仍为${o.progress ?? '空'}：请核实是否已完成，未完成的请说明原因并更新时限`,
-          at(i, 'deadline'),
+          at('deadline'),
         ),
       );
   }
   return out;
 }
 
-function duplicateCodes(outfalls: Outfall[]): Finding[] {
+/** 一口一码: a code met before, with the number of the outfall that has it. */
+function duplicateCodes() {
   const first = new Map<string, number>();
   const out: Finding[] = [];
-  outfalls.forEach((o, i) => {
-    const key = textKey(o.code).toUpperCase();
-    const k = first.get(key);
-    if (k === undefined) first.set(key, i);
-    else out.push(error('outfall.code.duplicate', `排污口编码${o.code}与第${k + 1}个排污口重复，编码应一口一码，请核对`, at(i, 'code')));
-  });
-  return out;
+  return {
+    add(o: Outfall, i: number) {
+      const key = textKey(o.code).toUpperCase();
+      const k = first.get(key);
+      if (k === undefined) first.set(key, i);
+      else out.push(error('outfall.code.duplicate', `排污口编码${o.code}与第${k + 1}个排污口重复，编码应一口一码，请核对`, [i, 'code']));
+    },
+    end: () => out,
+  };
 }
 
 /**
  * An industrial enterprise outside a park keeps one outfall unless its
  * discharge permit says otherwise: a second one asks for the permit in 备注.
  */
-function enterprisesWithSeveral(outfalls: Outfall[]): Finding[] {
-  const groups = new Map<string, number[]>();
-  outfalls.forEach((o, i) => {
-    // An outfall that could not be traced belongs to the government by default, not to an enterprise.
-    if (o.type !== '工矿企业排污口' || o.trace !== '已溯源') return;
-    const who = o.credit ?? (o.owner ? textKey(o.owner) : undefined);
-    if (who) groups.set(who, [...(groups.get(who) ?? []), i]);
-  });
-  const out: Finding[] = [];
-  for (const rows of groups.values()) {
-    if (rows.length < 2 || rows.some((i) => /许可/.test(outfalls[i]!.remark ?? ''))) continue;
-    const owner = outfalls[rows[0]!]!.owner ?? outfalls[rows[0]!]!.credit;
-    for (const i of rows.slice(1))
-      out.push(
-        warning(
-          'outfall.industrial.permit',
-          `${owner}有${rows.length}个工矿企业排污口。园区外工业企业原则上只保留一个排污口，除非排污许可证另有规定：请在备注中注明排污许可证的规定`,
-          at(i, 'remark'),
-        ),
-      );
-  }
-  return out;
+function enterprisesWithSeveral() {
+  const groups = new Map<string, { owner: string; outfalls: number[]; permit: boolean }>();
+  return {
+    add(o: Outfall, i: number) {
+      // An outfall that could not be traced belongs to the government by default, not to an enterprise.
+      if (o.type !== '工矿企业排污口' || o.trace !== '已溯源') return;
+      const who = o.credit ?? (o.owner ? textKey(o.owner) : undefined);
+      if (!who) return;
+      const group = groups.get(who) ?? { owner: (o.owner ?? o.credit)!, outfalls: [], permit: false };
+      group.outfalls.push(i);
+      group.permit ||= /许可/.test(o.remark ?? '');
+      groups.set(who, group);
+    },
+    end() {
+      const out: Finding[] = [];
+      for (const { owner, outfalls, permit } of groups.values()) {
+        if (outfalls.length < 2 || permit) continue;
+        for (const i of outfalls.slice(1))
+          out.push(
+            warning(
+              'outfall.industrial.permit',
+              `${owner}有${outfalls.length}个工矿企业排污口。园区外工业企业原则上只保留一个排污口，除非排污许可证另有规定：请在备注中注明排污许可证的规定`,
+              [i, 'remark'],
+            ),
+          );
+      }
+      return out;
+    },
+  };
 }

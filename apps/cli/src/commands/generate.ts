@@ -1,10 +1,9 @@
-import { IsoDate, outputContext } from '@tianbao/form';
+import { IsoDate } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
+import { jobsOption } from '../batch.ts';
 import { formById, formIds } from '../forms.ts';
 import { UsageError } from '../usage-error.ts';
 import { readInput } from '../input.ts';
-import { filledName, upToDate, writeOutput } from '../outputs.ts';
-import { join } from 'node:path';
 import { resolveUnits } from '../units.ts';
 
 interface Args {
@@ -15,9 +14,11 @@ interface Args {
   units?: string;
   asOf?: string;
   force: boolean;
+  jobs?: number;
 }
 
 const FORMATS = ['xlsx', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
 
 export const generate: CommandModule<object, Args> = {
   command: 'generate <template>',
@@ -31,6 +32,11 @@ export const generate: CommandModule<object, Args> = {
       .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
       .option('force', { type: 'boolean', default: false, describe: '重新生成已比数据文件新的输出' })
       .option('as-of', { type: 'string', describe: '汇总、进度按此日期计算 YYYY-MM-DD（默认：填报日期，否则今天）' })
+      .option('jobs', {
+        alias: 'j',
+        type: 'number',
+        describe: '同时生成的文件数（默认：文件多时用上全部 CPU 核；不足三核时为 1，因两核上两个线程实测不比一个快）；生成的文件和打印的内容与 1 相同、顺序不变',
+      })
       .example('$0 generate review-ledger --data ledger.json -o out/ --format xlsx,pdf', '生成问题台账的 XLSX 和 PDF')
       .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底') as any,
   handler: async (args) => {
@@ -40,6 +46,7 @@ export const generate: CommandModule<object, Args> = {
     if (bad.length || !formats.length) throw new UsageError(`--format 只能是 ${FORMATS.join('、')}，收到「${args.format}」`);
     if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
       throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2024-12-31，收到「${args.asOf}」`);
+    const jobs = jobsOption(args.jobs);
     const units = resolveUnits(args.units);
     const { data, problems } = readInput(args.data, def, units);
     if (problems.length) {
@@ -48,27 +55,8 @@ export const generate: CommandModule<object, Args> = {
       process.exitCode = 1;
       return;
     }
-    const { writeWorkbook } = await import('@tianbao/xlsx');
-    const { renderPdf } = await import('@tianbao/pdf');
-    // A re-run leaves alone what is newer than the data, unless --force.
-    const fresh = (name: string) => !args.force && upToDate(join(args.out, name), args.data);
-    for (const item of data) {
-      const ctx = outputContext(item, units, args.asOf);
-      for (const format of formats) {
-        const name = filledName(def, item, format);
-        if (fresh(name)) {
-          console.error(`已是最新，跳过：${join(args.out, name)}（--force 重新生成）`);
-          continue;
-        }
-        // A list too long to print is one failure; the other files are still written.
-        try {
-          const bytes = format === 'xlsx' ? await writeWorkbook(def, item, { ctx }) : await renderPdf(def, item, ctx);
-          console.log(await writeOutput(args.out, name, bytes));
-        } catch (e) {
-          console.error(`${name}：${(e as Error).message}`);
-          process.exitCode = 1;
-        }
-      }
-    }
+    const { generateBatch } = await import('../generate-batch.ts');
+    const run = { units, out: args.out, dataFile: args.data, formats: formats as Format[], force: args.force, asOf: args.asOf, jobs };
+    if ((await generateBatch(def, data, run)) > 0) process.exitCode = 1;
   },
 };

@@ -47,7 +47,7 @@ export const status: CommandModule<object, Args> = {
     const asOf = args.asOf ?? today();
     const { statusTable, unitStatus, STATE_TEXT } = await import('@tianbao/validate');
     const files = expandInputs(args.paths);
-    const reports = await checkBatch(files, opts, args.jobs);
+    const reports = await checkBatch(files, { ...opts, keepData: false }, args.jobs);
     const received = new Map(files.map((f) => [f, receivedOn(f)] as [string, string]).filter(([, d]) => d));
     const s = unitStatus(def, period, reports, received, opts.units, asOf);
 

@@ -30,7 +30,7 @@ export const validate: CommandModule<object, Args> = {
     const opts = checkOptions(args);
     const files = expandInputs(args.paths);
     if (files.length === 0) throw new UsageError(`在 ${args.paths.join('、')} 中没有找到 .xlsx 文件`);
-    const reports = await checkBatch(files, opts, args.jobs);
+    const reports = await checkBatch(files, { ...opts, keepData: false }, args.jobs);
     const annotated: string[] = [];
     if (args.annotate)
       for (const checked of reports) {

@@ -8,7 +8,7 @@ import { partBytes, partText, partWhole, type Stop } from './part-text.ts';
 import { sheetRows, type Row } from './rows.ts';
 import { sheetTail } from './tail.ts';
 import { isDateFormat } from './styles.ts';
-import { attr, runText } from './xml.ts';
+import { attr, detach, runText } from './xml.ts';
 
 /** A sheet of a workbook: its name, and the part that holds its cells. */
 export interface SheetPart {
@@ -49,23 +49,27 @@ export async function openBook(buf: Buffer, entries: readonly ZipEntry[], date19
   }
   if (!sheets.length) throw new FileRefused('file.corrupt', '工作簿中没有可读取的工作表，请在 Excel/WPS 中打开后另存为 .xlsx 再提交');
 
+  // A sheet's merged ranges are wanted for its first rows and again for its table: one pass each sheet.
+  const merged = new Map<string, Promise<Merge[]>>();
+  const merges = (sheet: SheetPart, stop?: Stop) => {
+    let found = merged.get(sheet.part);
+    if (!found) merged.set(sheet.part, (found = sheetTail(partBytes(buf, entry(sheet.part)!, stop), stop).then(parseMerges)));
+    return found;
+  };
+  // Sought now, each part inflating on its own thread while the shared strings are read; a failure is met when awaited.
+  for (const sheet of sheets) merges(sheet, stop).catch(() => {});
+
   const stringsEntry = entry(target('sharedStrings', 'xl/sharedStrings.xml'));
   const strings: string[] = [];
-  if (stringsEntry) for await (const si of streamElements(partText(buf, stringsEntry, stop), 'si')) strings.push(runText(si.body));
+  if (stringsEntry) for await (const si of streamElements(partText(buf, stringsEntry, stop), 'si')) strings.push(detach(runText(si.body)));
   const dates = dateStyles(whole(target('styles', 'xl/styles.xml')));
 
   const src: CellSource = { strings, dates, date1904 };
-  // A sheet's merged ranges are wanted for its first rows and again for its table: one pass each sheet.
-  const merged = new Map<string, Promise<Merge[]>>();
   return {
     ...src,
     sheets,
     rows: (sheet, stop) => sheetRows(partText(buf, entry(sheet.part)!, stop), src, sheet.name),
-    merges: (sheet, stop) => {
-      let found = merged.get(sheet.part);
-      if (!found) merged.set(sheet.part, (found = sheetTail(partBytes(buf, entry(sheet.part)!, stop), stop).then(parseMerges)));
-      return found;
-    },
+    merges,
     notes: (sheet) => {
       const dir = posix.dirname(sheet.part);
       const own = relationships(whole(`${dir}/_rels/${posix.basename(sheet.part)}.rels`), dir);

@@ -46,10 +46,17 @@ export function cellValue(type: string | undefined, style: string | undefined, b
   if (!body) return null;
   if (type === 'inlineStr') {
     const is = IS.exec(body);
-    return is ? orNull(detach(runText(is[1]!))) : null;
+    return is ? inlineValue(is[1]!) : null;
   }
   const v = V.exec(body)?.[1];
-  if (v === undefined) return null;
+  return v === undefined ? null : typedValue(type, style ? Number(style) : 0, v, src);
+}
+
+/** The text of an inline string (`<is>…</is>`). */
+export const inlineValue = (is: string): CellValue => orNull(detach(runText(is)));
+
+/** The value of a cell's `<v>` by its type and style. */
+export function typedValue(type: string | undefined, style: number, v: string, src: CellSource): CellValue {
   switch (type) {
     case 's':
       return orNull(src.strings[Number(v)] ?? '');
@@ -66,7 +73,7 @@ export function cellValue(type: string | undefined, style: string | undefined, b
     default: {
       const n = parseFloat(v);
       if (Number.isNaN(n)) return null;
-      return src.dates[style ? Number(style) : 0] ? serialDate(n, src.date1904) : n;
+      return src.dates[style] ? serialDate(n, src.date1904) : n;
     }
   }
 }

@@ -7,7 +7,7 @@ import { compressedData, readEntry, type ZipEntry } from '../zip.ts';
 /** Checked between chunks: a file past its time limit stops being read. */
 export type Stop = AbortSignal | undefined;
 
-const CHUNK = 256 * 1024;
+const CHUNK = 64 * 1024;
 
 /**
  * A part of the workbook as text, a chunk at a time: a sheet of a hundred
@@ -30,7 +30,10 @@ export async function* partBytes(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGen
     }
     return;
   }
-  const inflater = Readable.from([compressed]).pipe(createInflateRaw({ chunkSize: CHUNK }));
+  // Room for a few chunks ahead, so the part inflates on another thread while this one reads what came before
+  // (zlib streams take the stream options; the zlib types leave them out).
+  const ahead = { readableHighWaterMark: 4 * CHUNK } as object;
+  const inflater = Readable.from([compressed]).pipe(createInflateRaw({ chunkSize: CHUNK, ...ahead }));
   let size = 0;
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {

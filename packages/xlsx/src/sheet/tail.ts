@@ -32,10 +32,12 @@ export async function sheetTail(chunks: AsyncIterable<Buffer>, stop: Stop): Prom
       tail.push(chunk);
       continue;
     }
-    const seen = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const end = endOfRows(seen);
-    if (end >= 0) tail.push(seen.subarray(end));
-    else carry = seen.subarray(Math.max(0, seen.length - OVERLAP));
+    // The end may straddle the boundary: look across it, then in the chunk itself.
+    const across = Buffer.concat([carry, chunk.subarray(0, OVERLAP)]);
+    let end = endOfRows(across);
+    if (end >= 0) tail.push(across.subarray(end), chunk.subarray(OVERLAP));
+    else if ((end = endOfRows(chunk)) >= 0) tail.push(chunk.subarray(end));
+    else carry = Buffer.from(chunk.subarray(Math.max(0, chunk.length - OVERLAP)));
   }
   return Buffer.concat(tail).toString('utf8');
 }

@@ -1,0 +1,33 @@
+import type { FormDefinition, UnitList } from '@tianbao/form';
+import { renderPdf } from '@tianbao/pdf';
+import { writeWorkbook } from '@tianbao/xlsx';
+import { writeOutput } from './outputs.ts';
+
+/** One file to generate: a form's data, in one format, under its file name, as of its day. */
+export interface OutputTask {
+  data: Record<string, any>;
+  format: 'xlsx' | 'pdf';
+  name: string;
+  asOf: string;
+}
+
+/** What a generate run shares: the form, the unit list and the output folder. */
+export interface OutputSetup {
+  template: string;
+  units: UnitList;
+  out: string;
+}
+
+/** The path written, or why the file could not be made. */
+export type Outcome = { written: string } | { failed: string };
+
+/** Make one file and write it atomically. A failure (a list too long to print) is this file's alone. */
+export async function makeOutput(def: FormDefinition<any>, setup: OutputSetup, task: OutputTask): Promise<Outcome> {
+  const ctx = { units: setup.units, asOf: task.asOf };
+  try {
+    const bytes = task.format === 'xlsx' ? await writeWorkbook(def, task.data, { ctx }) : await renderPdf(def, task.data, ctx);
+    return { written: await writeOutput(setup.out, task.name, bytes) };
+  } catch (e) {
+    return { failed: `${task.name}：${(e as Error).message}` };
+  }
+}

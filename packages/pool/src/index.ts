@@ -1,0 +1,2 @@
+export { runTasks, defaultJobs, type PoolOptions } from './pool.ts';
+export { serve, workerSetup } from './serve.ts';

@@ -1,0 +1,105 @@
+import { entrySchemas, error, inputColumns, type EntryRules, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
+import type { Found } from './found.ts';
+import type { CellFinding, Entry } from './read-data.ts';
+
+type Path = readonly PropertyKey[];
+
+/**
+ * A list judged entry by entry as its sheet is read, so that memory does not
+ * grow with its length: each entry through the list's element schema and the
+ * form's entry rules at once, the rules across entries at the end. Only the
+ * row of each accepted entry is kept (and the entry itself, if asked for).
+ */
+export class EntryJudge {
+  private readonly schemas: ReturnType<typeof entrySchemas>;
+  private readonly across: ReturnType<EntryRules<unknown>['across']>;
+  private readonly first: string | undefined;
+  private readonly inputs: Set<string>;
+  /** Entries read, faulty ones included: an entry's number in messages. */
+  private count = 0;
+  /** Some entries were set aside for errors of their own. */
+  private partial = false;
+  /** The row of each accepted entry, by its index among them. */
+  private readonly rows: number[] = [];
+  private readonly kept: unknown[] = [];
+
+  constructor(
+    private readonly def: FormDefinition<any>,
+    private readonly rules: EntryRules<unknown>,
+    private readonly ctx: RuleContext,
+    private readonly head: FormHeader,
+    private readonly columns: Record<string, string>,
+    private readonly found: Found,
+    private readonly keep: boolean,
+  ) {
+    this.schemas = entrySchemas(def);
+    this.across = rules.across(head);
+    const inputs = inputColumns(def.layout);
+    this.first = inputs[0]?.key;
+    this.inputs = new Set(inputs.map((c) => c.key));
+  }
+
+  /** One entry as read from row `row`, with what its cells' types found wrong. */
+  readonly judge = (entry: Entry, row: number, problems: readonly CellFinding[]): void => {
+    const index = this.count++;
+    const taken = new Set<string | null>();
+    for (const { cell, rule, problem } of problems) {
+      const severity = problem.severity ?? 'error';
+      this.found.add({ severity, rule, message: problem.message }, cell);
+      if (severity === 'error') taken.add(cell);
+    }
+    const parsed = this.schemas.entry.safeParse(entry);
+    if (!parsed.success) {
+      this.partial = true;
+      for (const z of parsed.error.issues) {
+        const cell = this.cellOf(z.path, row);
+        if (cell && taken.has(cell)) continue;
+        taken.add(cell);
+        const path = [this.def.layout.dataKey, index, ...z.path].join('.');
+        this.found.add(error(`${this.def.rulePrefix}.schema`, `${z.message}（${path}）`), cell);
+      }
+      return;
+    }
+    for (const f of this.rules.entry(parsed.data, this.ctx, this.head)) {
+      const cell = this.cellOf(f.path ?? [], row);
+      if (!(f.severity === 'error' && cell && taken.has(cell))) this.found.add(f, cell);
+    }
+    this.across.add(parsed.data, this.rows.length);
+    this.rows.push(row);
+    if (this.keep) this.kept.push(parsed.data);
+  };
+
+  /**
+   * The form's schema on the rest of the data (the list by its length), then
+   * the rules across entries. Returns the data when every entry was accepted
+   * and it was asked for.
+   */
+  finish(rest: Record<string, unknown>, headCell: (key: string) => string | null | undefined): Record<string, unknown> | undefined {
+    const key = this.def.layout.dataKey;
+    const whole = this.schemas.whole.safeParse({ ...this.head, ...rest, [key]: new Array(this.count).fill(null) });
+    if (!whole.success) {
+      const taken = this.found.errorCells();
+      for (const z of whole.error.issues) {
+        const cell = headCell(String(z.path[0])) ?? null;
+        // The unit was reported from the title, in its own words.
+        if (z.path[0] === 'unit' || (cell && taken.has(cell))) continue;
+        this.found.add(error(`${this.def.rulePrefix}.schema`, `${z.message}（${z.path.join('.')}）`), cell);
+      }
+    }
+    const taken = this.found.errorCells();
+    for (const f of this.across.end({ ...this.ctx, partial: this.partial })) {
+      const [index, ...path] = f.path ?? [];
+      const row = typeof index === 'number' ? this.rows[index] : undefined;
+      const cell = row === undefined ? null : this.cellOf(path, row);
+      if (!(f.severity === 'error' && cell && taken.has(cell))) this.found.add(f, cell);
+    }
+    if (!whole.success || this.partial || !this.keep) return undefined;
+    return { ...(whole.data as Record<string, unknown>), [key]: this.kept };
+  }
+
+  /** The cell of a path within an entry: its column's, or the entry's first answer cell. */
+  private cellOf(path: Path, row: number): string | null {
+    const column = typeof path[0] === 'string' && this.inputs.has(path[0]) ? path[0] : this.first;
+    return column ? `${this.columns[column]}${row}` : null;
+  }
+}

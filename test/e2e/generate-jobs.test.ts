@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import outfallChecklist from '@tianbao/template-outfall-checklist';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { describe, expect, it } from 'vitest';
+import { tempDir, tianbao } from './run.ts';
+
+/** A data file, dated a minute ago so that what is generated from it is newer. */
+function dataFile(data: unknown): { dir: string; file: string } {
+  const dir = tempDir();
+  const file = join(dir, 'data.json');
+  writeFileSync(file, JSON.stringify(data));
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(file, past, past);
+  return { dir, file };
+}
+
+/** Generate into `<dir>/jobs<N>`; the printed lines name that folder, shown as `OUT`. */
+async function generate(template: string, { dir, file }: { dir: string; file: string }, jobs: number, ...more: string[]) {
+  const out = join(dir, `jobs${jobs}`);
+  const run = await tianbao(['generate', template, '--data', file, '-o', out, '--jobs', String(jobs), ...more]);
+  const lines = (s: string) => s.split(out).join('OUT').split('\n').filter(Boolean);
+  return { code: run.code, stdout: lines(run.stdout), stderr: lines(run.stderr), out };
+}
+
+/** The files of a folder, by name. */
+const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+
+function expectSameFiles(a: string, b: string) {
+  const [one, three] = [files(a), files(b)];
+  expect(Object.keys(three)).toEqual(Object.keys(one));
+  for (const [name, bytes] of Object.entries(one)) expect(Buffer.compare(three[name]!, bytes), name).toBe(0);
+}
+
+// Twelve ledgers: every unit's for June, and one for July.
+const ledgers = [...reviewLedger.samples, { ...reviewLedger.samples[0]!, period: '2023-07', reportDate: '2023-07-26' }];
+
+describe('generate --jobs', () => {
+  it('writes on three threads the same files, byte for byte, and prints the same lines in the same order as one', async () => {
+    const data = dataFile(ledgers);
+    const one = await generate('review-ledger', data, 1);
+    const three = await generate('review-ledger', data, 3);
+    expect(one).toMatchObject({ code: 0, stderr: [] });
+    expect(one.stdout).toEqual(ledgers.flatMap((l) => ['xlsx', 'pdf'].map((ext) => expect.stringMatching(new RegExp(`^OUT/${l.unit}.*\\.${ext}$`)))));
+    expect(three).toMatchObject({ code: 0, stdout: one.stdout, stderr: [] });
+    expectSameFiles(one.out, three.out);
+
+    // Run again with some outputs gone: the skipped and the written interleave as with one job.
+    for (const out of [one.out, three.out])
+      readdirSync(out).forEach((f, i) => i % 3 === 0 && rmSync(join(out, f)));
+    const [again1, again3] = [await generate('review-ledger', data, 1), await generate('review-ledger', data, 3)];
+    expect(again1.stdout).toHaveLength(8);
+    expect(again1.stderr).toHaveLength(16);
+    expect(again1.stderr[0]).toMatch(/^已是最新，跳过：OUT\//);
+    expect(again3).toMatchObject({ code: 0, stdout: again1.stdout, stderr: again1.stderr });
+    expectSameFiles(one.out, three.out);
+  });
+
+  it('fails only the document that cannot be made, writes the others, and exits 1', async () => {
+    const city = outfallChecklist.samples.at(-1)!;
+    // Over 5,000 rows: its PDF is refused, its XLSX is written.
+    const huge = { ...city, outfalls: Array.from({ length: 5001 }, (_, i) => city.outfalls[i % city.outfalls.length]!) };
+    const data = dataFile([...outfallChecklist.samples.slice(0, 3), huge]);
+    const one = await generate('outfall-checklist', data, 1, '--as-of', '2024-01-08');
+    const three = await generate('outfall-checklist', data, 3, '--as-of', '2024-01-08');
+    expect(one.code).toBe(1);
+    expect(one.stderr).toEqual([expect.stringMatching(/^焦作市入河排污口排查整治台账\.pdf：表格有 5001 行，超过单份 PDF 的上限 5000 行/)]);
+    expect(one.stdout).toHaveLength(7);
+    expect(one.stdout.at(-1)).toBe('OUT/焦作市入河排污口排查整治台账.xlsx');
+    expect(three).toMatchObject({ code: 1, stdout: one.stdout, stderr: one.stderr });
+    expectSameFiles(one.out, three.out);
+  });
+
+  it('refuses --jobs that is not a positive number, before writing anything', async () => {
+    const data = dataFile(ledgers.slice(0, 2));
+    for (const jobs of ['0', 'x', '-2']) {
+      const run = await tianbao(['generate', 'review-ledger', '--data', data.file, '-o', join(data.dir, 'out'), '--jobs', jobs]);
+      expect(run.code, jobs).toBe(2);
+      expect(run.stderr).toMatch(/--jobs 应为正整数/);
+      expect(existsSync(join(data.dir, 'out'))).toBe(false);
+    }
+  });
+});
