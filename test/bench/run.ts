@@ -106,5 +106,20 @@ rows.push([`tianbao status over ${LEDGERS} submissions, 1 job`, ms(one)]);
 rows.push([`tianbao status over ${LEDGERS} submissions, ${cores} jobs (all cores)`, `${ms(all)} (${(one / all).toFixed(2)}× the speed of 1 job)`]);
 rows.push(['tianbao templates (start-up)', ms(await median(5, () => execFileSync(bin, ['templates'], { stdio: 'ignore' })))]);
 
+// Each in processes of its own, for their own peak memory.
+const tsx = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+const script = (name: string) => JSON.parse(execFileSync(tsx, [join(import.meta.dirname, name)], { encoding: 'utf8' }));
+const big = script('validate-100k.ts');
+const rowsOf = big.rows.toLocaleString('en');
+rows.push([`outfall checklist, ${rowsOf} rows: write XLSX (streaming)`, `${(big.write.ms / 1000).toFixed(1)} s, peak ${big.write.peakRssMB} MB (data included), ${(big.bytes / 1048576).toFixed(1)} MB`]);
+rows.push([`outfall checklist, ${rowsOf} rows: tianbao validate`, `${(big.validate.ms / 1000).toFixed(1)} s, peak ${big.validate.peakRssMB} MB`]);
+rows.push([`outfall checklist, ${rowsOf} rows: bare exceljs streaming read`, `${(big.exceljs.ms / 1000).toFixed(1)} s, peak ${big.exceljs.peakRssMB} MB (validate: ${big.ratio}× its time)`]);
+const gen = script('generate-jobs.ts');
+rows.push([`tianbao generate, ${gen.docs / 2} ledgers (XLSX + PDF), 1 job`, `${(gen.jobs1Ms / 1000).toFixed(1)} s`]);
+rows.push([
+  `tianbao generate, ${gen.docs / 2} ledgers (XLSX + PDF), ${gen.cores} jobs (all cores)`,
+  `${(gen.jobsAllMs / 1000).toFixed(1)} s (${(gen.jobs1Ms / gen.jobsAllMs).toFixed(2)}× the speed of 1 job)`,
+]);
+
 const width = Math.max(...rows.map(([k]) => k.length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

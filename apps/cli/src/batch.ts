@@ -13,9 +13,9 @@ export function jobsOption(jobs: number | undefined): number | undefined {
   return jobs === undefined ? undefined : Math.floor(jobs);
 }
 
-/** `--jobs`, else all cores for a batch large enough (never on two cores, where two threads are no faster than one). */
-export function jobsFor(jobs: number | undefined, tasks: number): number {
-  return jobsOption(jobs) ?? defaultJobs(tasks, availableParallelism());
+/** `--jobs`, else all cores for a batch large enough, from `fromCores` cores (see `defaultJobs`). */
+export function jobsFor(jobs: number | undefined, tasks: number, fromCores?: number): number {
+  return jobsOption(jobs) ?? defaultJobs(tasks, availableParallelism(), fromCores);
 }
 
 /** Check a batch, on `jobs` threads, with a progress bar on a terminal. */

@@ -50,7 +50,8 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Re
     }
   };
 
-  const jobs = jobsFor(run.jobs, tasks.length);
+  // Making documents is work for the processor: two threads pay already on two cores.
+  const jobs = jobsFor(run.jobs, tasks.length, 2);
   const setup: OutputSetup = { template: def.id, units: run.units, out: run.out };
   const bar = progress(tasks.length);
   print();

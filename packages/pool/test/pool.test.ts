@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTasks, type PoolOptions } from '../src/index.ts';
+import { defaultJobs, runTasks, type PoolOptions } from '../src/index.ts';
 
 const options = (jobs: number, onResult?: PoolOptions<number, number | string>['onResult']): PoolOptions<number, number | string> => ({
   jobs,
@@ -28,5 +28,16 @@ describe('runTasks', () => {
   it('fails when a worker cannot start', async () => {
     const broken = { ...options(2), worker: { module: new URL('./fixtures/broken-worker.ts', import.meta.url), setup: {} } };
     await expect(runTasks([1, 2, 3], broken)).rejects.toThrow('cannot start');
+  });
+});
+
+describe('defaultJobs', () => {
+  it('uses threads only for batches worth starting them, from the cores the work pays on', () => {
+    expect(defaultJobs(10, 8)).toBe(1);
+    expect(defaultJobs(200, 8)).toBe(4);
+    expect(defaultJobs(1000, 4)).toBe(4);
+    expect(defaultJobs(1000, 2)).toBe(1);
+    expect(defaultJobs(1000, 2, 2)).toBe(2);
+    expect(defaultJobs(60, 2, 2)).toBe(1);
   });
 });

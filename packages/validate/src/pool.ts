@@ -2,7 +2,6 @@ import { runTasks } from '@tianbao/pool';
 import { checkFile, timedOut, unchecked, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport } from './check.ts';
 import type { WorkerSetup } from './worker.ts';
 
-export { defaultJobs } from '@tianbao/pool';
 
 export interface BatchOptions {
   /** Files checked at once; 1 checks them one after the other in this thread. */

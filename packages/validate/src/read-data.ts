@@ -1,4 +1,4 @@
-import { inputColumns, type CellProblem, type CellValue, type Column, type Field, type FormDefinition } from '@tianbao/form';
+import { inputColumns, type CellProblem, type CellValue, type Column, type Field, type FormDefinition, type ReadContext } from '@tianbao/form';
 import type { Located, RowConverter } from '@tianbao/xlsx/read';
 
 /** Excel keeps at most this many characters in a cell; a longer text was not written by Excel. */
@@ -35,6 +35,8 @@ export class CellReader {
   /** Rows (by number) whose remark column is filled: a warning there has been answered. */
   readonly remarked = new Set<number>();
   readonly row: RowConverter<void>;
+  /** One read context a column. */
+  private readonly contexts = new Map<string, ReadContext>();
   private keys: string[] = [];
   private entries: Entry[] = [];
 
@@ -78,7 +80,9 @@ export class CellReader {
       this.problems.push({ cell, rule: 'cell.too-long', problem: { kind: 'too-long', message } });
       return undefined;
     }
-    const out = spec.cell!.read(raw, { header, year: this.year, date1904: this.date1904 });
+    let ctx = this.contexts.get(header);
+    if (!ctx) this.contexts.set(header, (ctx = { header, year: this.year, date1904: this.date1904 }));
+    const out = spec.cell!.read(raw, ctx);
     for (const problem of out.problems) this.problems.push({ cell, rule: `${this.def.rulePrefix}.${spec.rule ?? spec.key}.${problem.kind}`, problem });
     return out.value;
   }

@@ -6,7 +6,7 @@ import { defaultUnits } from '@tianbao/form';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { writeWorkbook } from '@tianbao/xlsx';
 import { describe, expect, it } from 'vitest';
-import { checkFiles, defaultJobs } from '../src/index.ts';
+import { checkFiles } from '../src/index.ts';
 import { forms as hanging } from './fixtures/hanging-forms.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tianbao-pool-'));
@@ -46,10 +46,4 @@ describe('checkFiles', () => {
     expect(reports.filter((r) => r !== stuck && r.template === 'review-ledger')).toHaveLength(files.length - 2);
   }, 60_000);
 
-  it('uses threads by default only for batches worth starting them', () => {
-    expect(defaultJobs(10, 8)).toBe(1);
-    expect(defaultJobs(200, 8)).toBe(4);
-    expect(defaultJobs(1000, 4)).toBe(4);
-    expect(defaultJobs(1000, 2)).toBe(1);
-  });
 });

@@ -267,11 +267,16 @@ async function listRows<V>(
 function rowKind(cells: CellValue[], columns: number[], stops: string[]): 'row' | 'blank' | 'end' {
   let first = true;
   for (const c of columns) {
-    const text = cellText(cells[c]);
-    if (!text.trim()) continue;
+    const v = cells[c];
+    if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) continue;
+    // A number or a date is an answer, never a label.
+    if (typeof v !== 'string') {
+      first = false;
+      continue;
+    }
     // Keys are made only where they can end the list: every answer when there are stops, else the first.
     if (first || stops.length) {
-      const key = textKey(text);
+      const key = textKey(v);
       if (stops.some((s) => key.startsWith(s)) || (first && FOOTER.test(key))) return 'end';
     }
     first = false;

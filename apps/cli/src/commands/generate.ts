@@ -35,7 +35,7 @@ export const generate: CommandModule<object, Args> = {
       .option('jobs', {
         alias: 'j',
         type: 'number',
-        describe: '同时生成的文件数（默认：文件多时用上全部 CPU 核；不足三核时为 1，因两核上两个线程实测不比一个快）；生成的文件和打印的内容与 1 相同、顺序不变',
+        describe: '同时生成的文件数（默认：文件多时用上全部 CPU 核，每核约 50 个文件起）；生成的文件和打印的内容与 1 相同、顺序不变',
       })
       .example('$0 generate review-ledger --data ledger.json -o out/ --format xlsx,pdf', '生成问题台账的 XLSX 和 PDF')
       .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底') as any,
