@@ -8,7 +8,7 @@ import type { Stop } from './sheet/part-text.ts';
 import type { Row } from './sheet/rows.ts';
 
 /** Rows at the top of a sheet where a form's title, info line and header are looked for. */
-export const HEAD_ROWS = 20;
+const HEAD_ROWS = 20;
 /** Rows of the meta sheet read at most; tianbao writes four. */
 const META_ROWS = 50;
 

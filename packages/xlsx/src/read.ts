@@ -2,7 +2,7 @@
  * Reading submissions: row by row, without exceljs, so that checking neither
  * loads a workbook whole nor pays for the writer.
  */
-export { openWorkbook, cellText, type OpenWorkbook } from './open.ts';
+export { openWorkbook, type OpenWorkbook } from './open.ts';
 export {
   findTable,
   readTable,

@@ -7,6 +7,10 @@ import { compressedData, readEntry, type ZipEntry } from '../zip.ts';
 /** Checked between chunks: a file past its time limit stops being read. */
 export type Stop = AbortSignal | undefined;
 
+/**
+ * Decoded, a chunk stays under V8's large-object size (128 kB) and dies young,
+ * cheaply: with 256 kB chunks a 100,000-row check peaked some 30 MB higher.
+ */
 const CHUNK = 64 * 1024;
 
 /**
