@@ -111,7 +111,7 @@ export interface EntryRules<E> {
   /** What is wrong with one entry; paths start at the entry (`['method']`). */
   entry(entry: E, ctx: RuleContext, head: FormHeader): Finding[];
   /** Checks across entries: each entry the schema accepted in turn, then what is wrong (paths `[index, key]`, by that order). */
-  across(head: FormHeader): { add(entry: E, index: number): void; end(ctx: RuleContext): Finding[] };
+  across(): { add(entry: E, index: number): void; end(ctx: RuleContext): Finding[] };
 }
 
 export interface FormDefinition<T extends FormHeader = FormHeader> {

@@ -1,8 +1,6 @@
-import { entrySchemas, error, inputColumns, type EntryRules, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
+import { entrySchemas, error, type EntryRules, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
 import type { Found } from './found.ts';
-import type { CellFinding, Entry } from './read-data.ts';
-
-type Path = readonly PropertyKey[];
+import { answerCells, type AnswerCell, type CellFinding, type Entry } from './read-data.ts';
 
 /**
  * A list judged entry by entry as its sheet is read, so that memory does not
@@ -13,8 +11,7 @@ type Path = readonly PropertyKey[];
 export class EntryJudge {
   private readonly schemas: ReturnType<typeof entrySchemas>;
   private readonly across: ReturnType<EntryRules<unknown>['across']>;
-  private readonly first: string | undefined;
-  private readonly inputs: Set<string>;
+  private readonly cellOf: AnswerCell;
   /** Entries read, faulty ones included: an entry's number in messages. */
   private count = 0;
   /** Some entries were set aside for errors of their own. */
@@ -28,15 +25,13 @@ export class EntryJudge {
     private readonly rules: EntryRules<unknown>,
     private readonly ctx: RuleContext,
     private readonly head: FormHeader,
-    private readonly columns: Record<string, string>,
+    columns: Record<string, string>,
     private readonly found: Found,
     private readonly keep: boolean,
   ) {
     this.schemas = entrySchemas(def);
-    this.across = rules.across(head);
-    const inputs = inputColumns(def.layout);
-    this.first = inputs[0]?.key;
-    this.inputs = new Set(inputs.map((c) => c.key));
+    this.across = rules.across();
+    this.cellOf = answerCells(def, columns);
   }
 
   /** One entry as read from row `row`, with what its cells' types found wrong. */
@@ -52,7 +47,7 @@ export class EntryJudge {
     if (!parsed.success) {
       this.partial = true;
       for (const z of parsed.error.issues) {
-        const cell = this.cellOf(z.path, row);
+        const cell = this.cellOf(row, z.path[0]);
         if (cell && taken.has(cell)) continue;
         taken.add(cell);
         const path = [this.def.layout.dataKey, index, ...z.path].join('.');
@@ -61,7 +56,7 @@ export class EntryJudge {
       return;
     }
     for (const f of this.rules.entry(parsed.data, this.ctx, this.head)) {
-      const cell = this.cellOf(f.path ?? [], row);
+      const cell = this.cellOf(row, f.path?.[0]);
       if (!(f.severity === 'error' && cell && taken.has(cell))) this.found.add(f, cell);
     }
     this.across.add(parsed.data, this.rows.length);
@@ -90,16 +85,10 @@ export class EntryJudge {
     for (const f of this.across.end({ ...this.ctx, partial: this.partial })) {
       const [index, ...path] = f.path ?? [];
       const row = typeof index === 'number' ? this.rows[index] : undefined;
-      const cell = row === undefined ? null : this.cellOf(path, row);
+      const cell = row === undefined ? null : this.cellOf(row, path[0]);
       if (!(f.severity === 'error' && cell && taken.has(cell))) this.found.add(f, cell);
     }
     if (!whole.success || this.partial || !this.keep) return undefined;
     return { ...(whole.data as Record<string, unknown>), [key]: this.kept };
-  }
-
-  /** The cell of a path within an entry: its column's, or the entry's first answer cell. */
-  private cellOf(path: Path, row: number): string | null {
-    const column = typeof path[0] === 'string' && this.inputs.has(path[0]) ? path[0] : this.first;
-    return column ? `${this.columns[column]}${row}` : null;
   }
 }

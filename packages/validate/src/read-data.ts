@@ -21,6 +21,18 @@ export interface ReadData {
   cellOf(path: readonly (string | number)[]): string | null;
 }
 
+/** The cell of an entry's answer in a row: the named column's, or the entry's first answer cell for any other name. */
+export type AnswerCell = (row: number, column?: PropertyKey) => string | null;
+
+export function answerCells(def: FormDefinition<any>, columns: Record<string, string>): AnswerCell {
+  const inputs = new Set(inputColumns(def.layout).map((c) => c.key));
+  const first = inputColumns(def.layout)[0]?.key;
+  return (row, column) => {
+    const key = typeof column === 'string' && inputs.has(column) ? column : first;
+    return key ? `${columns[key]}${row}` : null;
+  };
+}
+
 /** Takes each row's entry as it is read, with what its cells' types found wrong, instead of its being kept. */
 export type EntrySink = (entry: Entry, row: number, problems: readonly CellFinding[]) => void;
 
@@ -101,15 +113,13 @@ export function readData(def: FormDefinition<any>, loc: Located<void>, reader: C
   }
 
   const rowByKey = layout.rows ? new Map(found.map((r) => [r.key, r.row!])) : null;
-  const inputs = new Set(inputColumns(layout).map((c) => c.key));
-  const first = inputColumns(layout)[0];
+  const answer = answerCells(def, loc.columns);
   const cellOf = (path: readonly (string | number)[]): string | null => {
     const [head, key, column] = path;
     if (head !== layout.dataKey) return path.length === 1 ? (loc.fields[String(head)]?.cell ?? null) : null;
     if (key === undefined) return null;
     const row = rowByKey ? rowByKey.get(String(key)) : found[Number(key)]?.row;
-    const letter = column === undefined ? first && loc.columns[first.key] : inputs.has(String(column)) ? loc.columns[String(column)] : undefined;
-    return row !== undefined && row !== null && letter ? `${letter}${row}` : null;
+    return row === undefined || row === null ? null : answer(row, column);
   };
   const take = () => {
     const { keys, entries } = reader.take();

@@ -50,18 +50,17 @@ export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise
   const heads: OpenWorkbook['heads'] = [];
   const meta: Record<string, string> = {};
   for (const sheet of book.sheets) {
-    const isMeta = sheet.name === META_SHEET;
-    const rows = await firstRows(book, sheet, isMeta ? META_ROWS : HEAD_ROWS, stop);
-    if (!isMeta) {
-      // A header of two rows shows its merged cells' text in both: `序号` above `经度 | 纬度` is found on either.
-      const spread = new MergeSpread(await book.merges(sheet, stop));
-      heads.push({ sheet, rows: rows.map((row) => ({ ...row, shown: spread.spread(row.r, row.cells) })) });
-    }
-    else
-      for (const row of rows) {
+    if (sheet.name === META_SHEET) {
+      for (const row of await firstRows(book, sheet, META_ROWS, stop)) {
         const k = cellText(row.cells[1]).trim();
         if (k) meta[k] = cellText(row.cells[2]).trim();
       }
+      continue;
+    }
+    const rows = await firstRows(book, sheet, HEAD_ROWS, stop);
+    // A header of two rows shows its merged cells' text in both: `序号` above `经度 | 纬度` is found on either.
+    const spread = new MergeSpread(await book.merges(sheet, stop));
+    heads.push({ sheet, rows: rows.map((row) => ({ ...row, shown: spread.spread(row.r, row.cells) })) });
   }
   return { book, heads, meta };
 }

@@ -9,18 +9,12 @@ export interface CellSource {
   date1904: boolean;
 }
 
-/** Single quotes, or white space other than one space before each attribute. */
-const UNUSUAL = /['\t\n\r]|\s=|=\s/;
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const V = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
 const IS = /<(?:[\w.-]+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
 
-/** A cell's `r`, `s` and `t` attributes. */
+/** A cell's `r`, `s` and `t` attributes, however they are quoted or spaced. */
 export function cellAttrs(attrs: string): { r?: string; s?: string; t?: string } {
-  // As nearly every writer puts them: ` r="B5" s="3" t="s"`.
-  if (!UNUSUAL.test(attrs)) {
-    return { r: quoted(attrs, ' r="'), s: quoted(attrs, ' s="'), t: quoted(attrs, ' t="') };
-  }
   const out: { r?: string; s?: string; t?: string } = {};
   ATTR.lastIndex = 0;
   for (let m = ATTR.exec(attrs); m; m = ATTR.exec(attrs)) {
@@ -28,13 +22,6 @@ export function cellAttrs(attrs: string): { r?: string; s?: string; t?: string }
     if (name === 'r' || name === 's' || name === 't') out[name] = m[2] ?? m[3]!;
   }
   return out;
-}
-
-function quoted(attrs: string, start: string): string | undefined {
-  const i = attrs.indexOf(start);
-  if (i < 0) return undefined;
-  const from = i + start.length;
-  return attrs.slice(from, attrs.indexOf('"', from));
 }
 
 /**
@@ -85,14 +72,10 @@ function serialDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }
 
-/** `AB` → 28. */
-export function columnNumber(letters: string): number {
+/** The column number of a reference starting at `at`: `AB12` → 28. */
+export function columnNumber(ref: string, at = 0): number {
   let n = 0;
-  for (let i = 0; i < letters.length; i++) {
-    const c = letters.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + c - 64;
-  }
+  for (let c = ref.charCodeAt(at); c >= 65 && c <= 90; c = ref.charCodeAt(++at)) n = n * 26 + c - 64;
   return n;
 }
 

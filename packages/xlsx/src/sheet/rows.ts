@@ -66,7 +66,7 @@ function scanCells(s: string, src: CellSource): CellValue[] {
     const end = closed ? gt : s.indexOf('</c>', gt);
     if (end < 0) break;
     const ref = valueAt(s, ' r="', i, gt);
-    col = ref >= 0 ? columnAt(s, ref) : col + 1;
+    col = ref >= 0 ? columnNumber(s, ref) : col + 1;
     if (!closed) {
       const t = valueAt(s, ' t="', i, gt);
       const type = t >= 0 ? s.slice(t, s.indexOf('"', t)) : undefined;
@@ -82,13 +82,6 @@ function scanCells(s: string, src: CellSource): CellValue[] {
 function valueAt(s: string, start: string, from: number, to: number): number {
   const at = s.indexOf(start, from);
   return at >= 0 && at < to ? at + start.length : -1;
-}
-
-/** The column number of a reference (`AB12`) starting at `at`. */
-function columnAt(s: string, at: number): number {
-  let n = 0;
-  for (let c = s.charCodeAt(at); c >= 65 && c <= 90; c = s.charCodeAt(++at)) n = n * 26 + c - 64;
-  return n;
 }
 
 function inline(s: string, from: number, end: number): CellValue {
