@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { defaultJobs } from '@tianbao/pool';
+import { defaultJobs } from '@tianbao/isolate';
 import type { CheckOptions, FileReport } from '@tianbao/validate';
 import { progress } from './paint.ts';
 import { UsageError } from './usage-error.ts';

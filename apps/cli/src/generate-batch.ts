@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { outputContext, type FormDefinition } from '@tianbao/form';
-import { runTasks } from '@tianbao/pool';
+import { runTasks } from '@tianbao/isolate';
 import { jobsFor } from './batch.ts';
 import { makeOutput, type Outcome, type OutputSetup, type OutputTask } from './make-output.ts';
 import { filledName, upToDate } from './outputs.ts';

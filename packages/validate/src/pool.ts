@@ -1,4 +1,4 @@
-import { runTasks } from '@tianbao/pool';
+import { runTasks } from '@tianbao/isolate';
 import { checkFile, timedOut, unchecked, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport } from './check.ts';
 import type { WorkerSetup } from './worker.ts';
 

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '@tianbao/form';
-import { serve, workerSetup } from '@tianbao/pool';
+import { serve, workerSetup } from '@tianbao/isolate';
 import { checkFile, type CheckOptions } from './check.ts';
 
 /** What a worker is started with: where the forms come from, and the options of the run without them. */
