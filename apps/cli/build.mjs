@@ -1,0 +1,55 @@
+// Builds the CLI into dist/: the workspace's TypeScript bundled into ES modules split in shared
+// chunks, so that a command, and a child process checking one file, load only what they use.
+// Libraries stay external and are loaded from node_modules, as declared in package.json.
+import { existsSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { build } from 'esbuild';
+
+const here = new URL('.', import.meta.url);
+const dist = new URL('dist/', here);
+/** The programs: the CLI, and what each child process runs. */
+const entryPoints = ['src/main.ts', 'src/child.ts'].map((p) => new URL(p, here).pathname).filter((p) => existsSync(p));
+
+/**
+ * Libraries left for Node to load from node_modules. The rest (zod, yargs: pure ES modules of many small
+ * files, whose loading one by one took most of the start-up) is bundled in. These stay files: exceljs and
+ * pdfmake read their own files, pdfkit's font loader is swapped in Node's module cache (see packages/pdf),
+ * and workerpool starts its child processes from its own worker script.
+ */
+const EXTERNAL = /^(?:exceljs|pdfmake|workerpool|pidusage)(?:\/|$)/;
+const libraries = {
+  name: 'libraries-external',
+  setup(b) {
+    b.onResolve({ filter: EXTERNAL }, () => ({ external: true }));
+  },
+};
+
+rmSync(dist, { recursive: true, force: true });
+const { metafile } = await build({
+  entryPoints,
+  outdir: dist.pathname,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [libraries],
+  metafile: true,
+  logLevel: 'warning',
+});
+
+// Every library left out must be found from dist/ (Node looks in node_modules up the tree):
+// a dependency missing from package.json fails the build, not a user's run.
+const builtins = new Set(builtinModules);
+const packageOf = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+const found = (pkg) => ['node_modules', '../node_modules', '../../node_modules'].some((d) => existsSync(new URL(`${d}/${pkg}/package.json`, here)));
+const missing = new Set();
+for (const out of Object.values(metafile.outputs))
+  for (const imp of out.imports)
+    if (imp.external && !imp.path.startsWith('node:') && !builtins.has(imp.path) && !found(packageOf(imp.path))) missing.add(packageOf(imp.path));
+if (missing.size) {
+  console.error(`apps/cli/package.json must list what the bundle imports: ${[...missing].join(', ')}`);
+  process.exit(1);
+}
