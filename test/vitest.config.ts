@@ -3,13 +3,39 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** Every test, run where the users are: China's time zone. */
+const ALL = ['{packages,templates,apps}/*/test/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+
+/**
+ * The tests that read, write or judge dates, run again in two other zones: a
+ * date is a calendar day, whatever the machine's clock says (one west of UTC,
+ * where a day read as midnight UTC falls on the day before, one on UTC itself).
+ * Node takes a new `TZ` as soon as it is set, and the CLI a test runs inherits it.
+ */
+const DATES = [
+  'packages/form/test/dates.test.ts',
+  'packages/form/test/cells.test.ts',
+  'packages/xlsx/test/read.test.ts',
+  'packages/xlsx/test/lists.test.ts',
+  'packages/xlsx/test/stream-write.test.ts',
+  'packages/validate/test/check.test.ts',
+  'templates/review-ledger/test/rules.test.ts',
+  'test/e2e/corpus.test.ts',
+  'test/e2e/reader.test.ts',
+  'test/e2e/roundtrip.test.ts',
+  'test/e2e/outfall-rules.test.ts',
+  'test/e2e/status.test.ts',
+];
+
+const zone = (name: string, include: string[]) => ({ extends: true as const, test: { name, include, env: { TZ: name } } });
+
 // One run over every package, so the closing line counts all tests.
 export default defineConfig({
   test: {
     root,
-    include: ['{packages,templates,apps}/*/test/**/*.test.ts', 'test/e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [zone('Asia/Shanghai', ALL), zone('UTC', DATES), zone('America/Los_Angeles', DATES)],
   },
 });

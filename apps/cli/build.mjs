@@ -8,15 +8,15 @@ import { build } from 'esbuild';
 const here = new URL('.', import.meta.url);
 const dist = new URL('dist/', here);
 /** The programs: the CLI, and what each child process runs. */
-const entryPoints = ['src/main.ts', 'src/child.ts'].map((p) => new URL(p, here).pathname).filter((p) => existsSync(p));
+const entryPoints = ['src/main.ts', 'src/child.ts'].map((p) => new URL(p, here).pathname);
 
 /**
- * Libraries left for Node to load from node_modules. The rest (zod, yargs: pure ES modules of many small
- * files, whose loading one by one took most of the start-up) is bundled in. These stay files: exceljs and
- * pdfmake read their own files, pdfkit's font loader is swapped in Node's module cache (see packages/pdf),
- * and workerpool starts its child processes from its own worker script.
+ * Libraries left for Node to load from node_modules; the rest (zod: an ES module of many small files,
+ * whose loading one by one took a good part of the start-up) is bundled in. These stay files because
+ * they read their own: exceljs and pdfmake their data, yargs its Chinese messages (locales/), workerpool
+ * its worker script; and pdfkit's font loader is swapped in Node's module cache (see packages/pdf).
  */
-const EXTERNAL = /^(?:exceljs|pdfmake|workerpool|pidusage)(?:\/|$)/;
+const EXTERNAL = /^(?:exceljs|pdfmake|yargs|workerpool|pidusage)(?:\/|$)/;
 const libraries = {
   name: 'libraries-external',
   setup(b) {
@@ -34,7 +34,8 @@ const { metafile } = await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
+  // Beside the programs, so that any module finds child.js next to itself.
+  chunkNames: '[name]-[hash]',
   plugins: [libraries],
   metafile: true,
   logLevel: 'warning',

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultUnits } from '@tianbao/form';
 import censusRoster from '@tianbao/template-census-roster';
@@ -7,8 +8,8 @@ import reviewLedger from '@tianbao/template-review-ledger';
 import { checkFile } from '@tianbao/validate';
 import { LIMITS, writeWorkbook } from '@tianbao/xlsx';
 import { describe, expect, it } from 'vitest';
-import { tempDir, tianbao } from './run.ts';
-import { buildZip, unzip, type Part } from './zip.ts';
+import { FIXTURES, tempDir, tianbao } from './run.ts';
+import { buildZip, centralRecord, unzip, type Part } from './zip.ts';
 
 const forms = [reviewLedger, censusRoster, outfallChecklist];
 const dir = tempDir();
@@ -27,6 +28,14 @@ const longList = (rows: number, cells: (r: number) => string) =>
     .map((c, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${c.header}</t></is></c>`)
     .join('')}</row>${Array.from({ length: rows }, (_, i) => `<row r="${i + 2}">${cells(i + 2)}</row>`).join('')}</sheetData></worksheet>`;
 const checklist = await writeWorkbook(outfallChecklist, outfallChecklist.samples[0]!);
+const partText = (buf: Buffer, name: string) => unzip(buf).find((p) => p.name === name)!.data.toString('utf8');
+/** A copy of `buf` whose central directory says otherwise of `name`: the 32-bit field at `field` in its record made `lie(it)`. */
+const declaring = (buf: Buffer, name: string, field: number, lie: (n: number) => number) => {
+  const out = Buffer.from(buf);
+  const at = centralRecord(out, name) + field;
+  out.writeUInt32LE(lie(out.readUInt32LE(at)) >>> 0, at);
+  return out;
+};
 
 
 const CASES: [string, string, () => Buffer][] = [
@@ -51,7 +60,44 @@ const CASES: [string, string, () => Buffer][] = [
       ),
   ],
   ['file.too-many-rows', `超过可检查的上限 ${LIMITS.rows} 行`, () => withPart('xl/worksheets/sheet1.xml', longList(LIMITS.rows, (r) => `<c r="B${r}"><v>${r}</v></c>`), false, checklist)],
+  // Its directory declares 5,000 bytes for a sheet that inflates to 8 MB.
+  ['file.zip-bomb', '压缩比超过', () => declaring(withPart('xl/worksheets/sheet1.xml', Buffer.alloc(8 * 1048576, 0x20)), 'xl/worksheets/sheet1.xml', 24, () => 5000)],
+  ['file.corrupt', '校验和不符', () => declaring(good, 'xl/sharedStrings.xml', 16, (crc) => crc ^ 1)],
+  ['file.corrupt', '同名的部件', () => buildZip([...unzip(good), { name: 'xl/Worksheets/Sheet1.xml', data: Buffer.from('<worksheet/>') }])],
+  ['file.xml-entities', 'DOCTYPE', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('?>', `?><!--${'x'.repeat(5000)}--><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>`))],
+  ['file.corrupt', '&#x110000;', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('<t>', '<t>&#x110000;'))],
+  ['file.corrupt', 'A1:ZZZZZZ1', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('<mergeCell ', '<mergeCell ref="A1:ZZZZZZ1"/><mergeCell '))],
+  ['file.corrupt', 'XFE3', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('r="E3"', 'r="XFE3"'))],
 ];
+
+/** The hostile fixtures (see test/fixtures/hostile/README.md) and what checking each must say. */
+const HOSTILE: [string, string, string][] = [
+  ['merge-A1-ZZZZZZ1.xlsx', 'file.corrupt', 'A1:ZZZZZZ1'],
+  ['wide-row-200000.xlsx', 'file.corrupt', 'XFE12'],
+  ['size-lie-bomb.xlsx', 'file.zip-bomb', '压缩比超过'],
+  ['xxe-after-4k.xlsx', 'file.xml-entities', 'DOCTYPE'],
+  // Rows 5 and 6 swapped: read in row order, it is a valid roster.
+  ['roster-rows-out-of-order.xlsx', 'valid', ''],
+];
+
+describe('hostile files get one verdict each', () => {
+  it.each(HOSTILE)('%s: %s', async (name, rule, words) => {
+    const r = await checkFile(join(FIXTURES, 'hostile', name), { forms, units: defaultUnits, timeLimit: 30 });
+    if (rule === 'valid') return expect(r).toMatchObject({ valid: true, template: 'census-roster', issues: [] });
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ severity: 'error', rule, message: expect.stringContaining(words) });
+  });
+
+  it.each([
+    ['a link to /dev/zero', (file: string) => symlinkSync('/dev/zero', file)],
+    ['a FIFO', (file: string) => execFileSync('mkfifo', [file])],
+  ])('%s named .xlsx: one error, at once', async (_, make) => {
+    const file = join(tempDir(), 'x.xlsx');
+    make(file);
+    const r = await checkFile(file, { forms, units: defaultUnits, timeLimit: 30 });
+    expect(r.issues).toEqual([expect.objectContaining({ rule: 'file.not-regular', sheet: null, cell: null })]);
+  });
+});
 
 describe('files that are not what they claim', () => {
   it.each(CASES)('%s: %s', async (rule, words, make) => {

@@ -36,7 +36,7 @@ function expectSameFiles(a: string, b: string) {
 const ledgers = [...reviewLedger.samples, { ...reviewLedger.samples[0]!, period: '2023-07', reportDate: '2023-07-26' }];
 
 describe('generate --jobs', () => {
-  it('writes on three threads the same files, byte for byte, and prints the same lines in the same order as one', async () => {
+  it('writes with three jobs the same files, byte for byte, and prints the same lines in the same order as one', async () => {
     const data = dataFile(ledgers);
     const one = await generate('review-ledger', data, 1);
     const three = await generate('review-ledger', data, 3);
@@ -58,13 +58,14 @@ describe('generate --jobs', () => {
 
   it('fails only the document that cannot be made, writes the others, and exits 1', async () => {
     const city = outfallChecklist.samples.at(-1)!;
-    // Over 5,000 rows: its PDF is refused, its XLSX is written.
-    const huge = { ...city, outfalls: Array.from({ length: 5001 }, (_, i) => city.outfalls[i % city.outfalls.length]!) };
+    // Over the rows the form prints: its PDF is refused, its XLSX is written.
+    const { rows } = outfallChecklist.print.limits;
+    const huge = { ...city, outfalls: Array.from({ length: rows + 1 }, (_, i) => city.outfalls[i % city.outfalls.length]!) };
     const data = dataFile([...outfallChecklist.samples.slice(0, 3), huge]);
     const one = await generate('outfall-checklist', data, 1, '--as-of', '2024-01-08');
     const three = await generate('outfall-checklist', data, 3, '--as-of', '2024-01-08');
     expect(one.code).toBe(1);
-    expect(one.stderr).toEqual([expect.stringMatching(/^焦作市入河排污口排查整治台账\.pdf：表格有 5001 行，超过单份 PDF 的上限 5000 行/)]);
+    expect(one.stderr).toEqual([expect.stringMatching(new RegExp(`^焦作市入河排污口排查整治台账\\.pdf：表格有 ${rows + 1} 行，超过单份 PDF 的上限 ${rows} 行`))]);
     expect(one.stdout).toHaveLength(7);
     expect(one.stdout.at(-1)).toBe('OUT/焦作市入河排污口排查整治台账.xlsx');
     expect(three).toMatchObject({ code: 1, stdout: one.stdout, stderr: one.stderr });

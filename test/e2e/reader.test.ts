@@ -172,7 +172,7 @@ describe('the streaming reader reads what exceljs reads', () => {
   it('a marked-up copy, with its comments', async () => {
     const file = join(FIXTURES, 'sheetjs', 'outfall-faulty.xlsx');
     const report = await checkFile(file, { forms: [reviewLedger, censusRoster, outfallChecklist], units: defaultUnits });
-    const copy = (await annotate(report, tempDir()))!;
+    const copy = (await annotate(report, join(tempDir(), 'copy.xlsx')))!;
     const buf = readFileSync(copy);
     expect((await notesByStreaming(buf)).size).toBeGreaterThan(3);
     await same(buf);

@@ -13,10 +13,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Run the installed `tianbao` as a user would, without a terminal. */
-export function tianbao(args: string[], cwd = ROOT): Promise<Run> {
+/** Run the installed `tianbao` as a user would, without a terminal; killed after `timeout` ms. */
+export function tianbao(args: string[], cwd = ROOT, timeout = 60_000): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(BIN, args, { cwd, env: { ...process.env, NO_COLOR: '' }, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(BIN, args, { cwd, env: { ...process.env, NO_COLOR: '' }, timeout }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

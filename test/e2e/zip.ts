@@ -54,3 +54,14 @@ export function buildZip(parts: Part[]): Buffer {
 export function unzip(buf: Buffer): Part[] {
   return (zipEntries(buf) ?? []).map((e) => ({ name: e.name, data: readEntry(buf, e, 1 << 30) as Buffer }));
 }
+
+/** Where the central directory's record of the part `name` starts, for a test to alter it in place. */
+export function centralRecord(buf: Buffer, name: string): number {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = buf.readUInt32LE(eocd + 16);
+  for (const e of zipEntries(buf) ?? []) {
+    if (e.name === name) return p;
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  throw new Error(`no part ${name}`);
+}

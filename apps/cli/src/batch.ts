@@ -1,11 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { defaultJobs } from '@tianbao/isolate';
-import type { CheckOptions, FileReport } from '@tianbao/validate';
+import { fileURLToPath } from 'node:url';
+import { DEBUG_VARIABLE } from '@tianbao/form';
+import { defaultJobs } from '@tianbao/isolate/defaults';
+import type { BatchOptions, CopyOutcome, FileReport, TaskOptions } from '@tianbao/validate';
 import { progress } from './paint.ts';
 import { UsageError } from './usage-error.ts';
-
-/** Where worker threads import the forms from. */
-const FORMS_MODULE = new URL('./forms.ts', import.meta.url).href;
 
 /** `--jobs` as given; anything but a positive number is a usage error. */
 export function jobsOption(jobs: number | undefined): number | undefined {
@@ -13,21 +12,51 @@ export function jobsOption(jobs: number | undefined): number | undefined {
   return jobs === undefined ? undefined : Math.floor(jobs);
 }
 
-/** `--jobs`, else all cores for a batch large enough, from `fromCores` cores (see `defaultJobs`). */
-export function jobsFor(jobs: number | undefined, tasks: number, fromCores?: number): number {
-  return jobsOption(jobs) ?? defaultJobs(tasks, availableParallelism(), fromCores);
+/** `--jobs`, else all cores for a batch large enough (see `defaultJobs`). */
+export function jobsFor(jobs: number | undefined, tasks: number): number {
+  return jobsOption(jobs) ?? defaultJobs(tasks, availableParallelism());
 }
 
-/** Check a batch, on `jobs` threads, with a progress bar on a terminal. */
-export async function checkBatch(files: readonly string[], opts: CheckOptions, jobs: number | undefined): Promise<FileReport[]> {
-  const threads = jobsFor(jobs, files.length);
+/**
+ * The CLI's child processes: the program built beside this module
+ * (dist/child.js), with the CLI's own small young generation (see
+ * bin/tianbao.js), their stderr shown only when TIANBAO_DEBUG=1.
+ */
+export function childProgram(): { script: string; nodeOptions: string[]; showStderr?: boolean } {
+  return {
+    script: fileURLToPath(new URL('./child.js', import.meta.url)),
+    nodeOptions: ['--max-semi-space-size=4'],
+    ...(process.env[DEBUG_VARIABLE] === '1' && { showStderr: true }),
+  };
+}
+
+/** `--jobs` and `--memory-limit`, as given. */
+export interface BatchArgs {
+  jobs?: number;
+  memoryLimit?: number;
+}
+
+/** Checking `tasks` files on child processes, as `args` say. */
+const childOptions = (tasks: number, args: BatchArgs): BatchOptions => ({
+  ...childProgram(),
+  jobs: jobsFor(args.jobs, tasks),
+  ...(args.memoryLimit !== undefined && { memoryMB: args.memoryLimit }),
+});
+
+/** Check a batch, each file in a child process, `--jobs` at once, with a progress bar on a terminal. */
+export async function checkBatch(files: readonly string[], opts: TaskOptions, args: BatchArgs): Promise<FileReport[]> {
   const { checkFiles } = await import('@tianbao/validate');
   const bar = progress(files.length);
   const reports = await checkFiles(files, opts, {
-    jobs: threads,
-    formsModule: FORMS_MODULE,
+    ...childOptions(files.length, args),
     onReport: (r) => bar.tick(r.issues.filter((i) => i.severity === 'error').length),
   });
   bar.done();
   return reports;
+}
+
+/** Mark up a copy of each checked file at its path in `paths`, in child processes under the same limits as checking. */
+export async function annotateBatch(reports: readonly FileReport[], paths: readonly string[], opts: TaskOptions, args: BatchArgs): Promise<CopyOutcome[]> {
+  const { annotateFiles } = await import('@tianbao/validate');
+  return annotateFiles(reports, paths, opts, childOptions(reports.length, args));
 }

@@ -1,7 +1,8 @@
 import { IsoDate, Period } from '@tianbao/form';
-import type { CheckOptions } from '@tianbao/validate';
+import { CHILD_LIMITS } from '@tianbao/isolate/defaults';
+import type { TaskOptions } from '@tianbao/validate';
 import type { Argv } from 'yargs';
-import { formIds, forms } from './forms.ts';
+import { formIds } from './forms.ts';
 import { UsageError } from './usage-error.ts';
 import { resolveUnits } from './units.ts';
 
@@ -11,7 +12,11 @@ export interface CheckArgs {
   asOf?: string;
   units?: string;
   timeLimit?: number;
+  memoryLimit?: number;
 }
+
+/** The least `--memory-limit`, MB: a child process takes some 50 MB before it reads anything. */
+const MIN_MEMORY_MB = 64;
 
 /** The options validate and extract share. */
 export function checkOptionsBuilder<T>(y: Argv<T>) {
@@ -20,17 +25,23 @@ export function checkOptionsBuilder<T>(y: Argv<T>) {
     .option('period', { type: 'string', describe: '报送月份 YYYY-MM，文件中和文件名中都没有时使用' })
     .option('as-of', { type: 'string', describe: '判断完成时限是否逾期的日期 YYYY-MM-DD（默认：填报日期，否则今天）' })
     .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
-    .option('time-limit', { type: 'number', describe: '每个文件最多检查的秒数，超时记为一条错误（默认 60）' });
+    .option('time-limit', { type: 'number', describe: '每个文件最多检查的秒数，到时即停止检查，记为一条错误（默认 60）' })
+    .option('memory-limit', {
+      type: 'number',
+      describe: `检查每个文件最多可用的内存（MB），超过即停止检查，记为一条错误（默认 ${CHILD_LIMITS.residentMB}）`,
+    });
 }
 
-export function checkOptions(args: CheckArgs): CheckOptions {
+/** The options of a check, as the child processes that check the files are sent them. */
+export function checkOptions(args: CheckArgs): TaskOptions {
   if (args.period !== undefined && !Period.safeParse(args.period).success)
     throw new UsageError(`--period 应写作 YYYY-MM，如 2023-06，收到「${args.period}」`);
   if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit 应为正数（秒），收到「${args.timeLimit}」`);
   if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
     throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2023-06-20，收到「${args.asOf}」`);
+  if (args.memoryLimit !== undefined && !(args.memoryLimit >= MIN_MEMORY_MB))
+    throw new UsageError(`--memory-limit 应为不小于 ${MIN_MEMORY_MB} 的数（MB），收到「${args.memoryLimit}」`);
   return {
-    forms,
     units: resolveUnits(args.units),
     ...(args.template ? { template: args.template } : {}),
     ...(args.period ? { period: args.period } : {}),

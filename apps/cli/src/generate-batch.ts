@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { outputContext, type FormDefinition } from '@tianbao/form';
-import { runTasks } from '@tianbao/isolate';
-import { jobsFor } from './batch.ts';
-import { makeOutput, type Outcome, type OutputSetup, type OutputTask } from './make-output.ts';
+import { CHILD_LIMITS, runTasks, type Failure } from '@tianbao/isolate';
+import { childProgram, jobsFor } from './batch.ts';
+import type { GenerateTask } from './child.ts';
+import type { Outcome, OutputSetup, OutputTask } from './make-output.ts';
 import { filledName, upToDate } from './outputs.ts';
 import { progress } from './paint.ts';
 
@@ -19,7 +20,7 @@ export interface GenerateRun extends Omit<OutputSetup, 'template'> {
 type Step = { skipped: string } | { task: number };
 
 /**
- * Generate every output of the data on `jobs` threads, and print what became
+ * Generate every output of the data on `jobs` child processes, and print what became
  * of each in the order of the data — paths written on stdout, skips and
  * failures on stderr — exactly as one job prints them. Returns how many failed.
  */
@@ -50,22 +51,25 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Re
     }
   };
 
-  // Making documents is work for the processor: two threads pay already on two cores.
-  const jobs = jobsFor(run.jobs, tasks.length, 2);
+  const jobs = jobsFor(run.jobs, tasks.length);
   const setup: OutputSetup = { template: def.id, units: run.units, out: run.out };
   const bar = progress(tasks.length);
   print();
-  await runTasks(tasks, {
+  await runTasks<GenerateTask, Outcome>('generate', tasks.map((task) => ({ setup, task })), {
+    ...childProgram(),
     jobs,
-    local: (task) => makeOutput(def, setup, task),
-    worker: { module: new URL('./generate-worker.ts', import.meta.url), setup },
-    crashed: (task, e) => ({ failed: `${task.name}：生成时出错：${e.message}` }),
     onResult: (outcome, index) => {
-      outcomes[index] = outcome;
+      outcomes[index] = 'result' in outcome ? outcome.result : { failed: `${tasks[index]!.name}：${failedText(outcome.failed)}` };
       print();
-      bar.tick('failed' in outcome ? 1 : 0);
+      bar.tick('failed' in outcomes[index] ? 1 : 0);
     },
   });
   bar.done();
   return outcomes.filter((o) => 'failed' in o).length;
 }
+
+/** Why a document's child process gave no outcome (making one has no time limit). */
+const failedText = (failed: Failure) =>
+  failed === 'memory'
+    ? `生成时占用的内存超过上限（${CHILD_LIMITS.residentMB} MB），未生成；请按单位拆分数据后分别生成`
+    : '生成时进程意外退出，未生成；请把所用的数据文件发给维护人员';

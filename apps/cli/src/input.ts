@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { findReporter, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
+import { MAX_CELL_CHARS, findReporter, overlongCells, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
 
 /** `$[1].rows.acceptance.deadlines[0]`, as a person looks a place up in JSON. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -7,19 +7,26 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Read `--data`: one form's data or a list of them. Every problem is listed
- * with its JSON path; the data comes back only when there is none.
+ * Read `--data`: one form's data or a list of them, each with its JSON path
+ * (`$[1]`, or `$` for one form). Every problem is listed with its JSON path:
+ * what the schema refuses, a unit not in the list, a cell longer than Excel
+ * keeps. The data comes back only when there is none.
  */
-export function readInput(file: string, def: FormDefinition<any>, units: UnitList): { data: Record<string, any>[]; problems: string[] } {
+export function readInput(
+  file: string,
+  def: FormDefinition<any>,
+  units: UnitList,
+): { data: Record<string, any>[]; at: string[]; problems: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    return { data: [], problems: [`${file}：无法读取 JSON（${(e as Error).message}）`] };
+    return { data: [], at: [], problems: [`${file}：无法读取 JSON（${(e as Error).message}）`] };
   }
   const list = Array.isArray(raw) ? raw : [raw];
   const prefix = (i: number) => (Array.isArray(raw) ? [i] : []);
   const data: Record<string, any>[] = [];
+  const at: string[] = [];
   const problems: string[] = [];
   list.forEach((item, i) => {
     const parsed = def.schema.safeParse(item);
@@ -30,7 +37,15 @@ export function readInput(file: string, def: FormDefinition<any>, units: UnitLis
     const value = parsed.data as Record<string, any>;
     const unit = findReporter(units, value.unit, def.cityReports);
     if (!unit) problems.push(`${file} ${jsonPath([...prefix(i), 'unit'])}：单位「${value.unit}」不在${units.city.name}的报送单位名单中：${reporterNames(units, def.cityReports)}`);
-    else data.push({ ...value, unit: unit.name });
+    else {
+      const item = { ...value, unit: unit.name };
+      for (const cell of overlongCells(def, item))
+        problems.push(
+          `${file} ${jsonPath([...prefix(i), ...cell.path])}：${cell.header}写入单元格后有 ${cell.chars} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符；请精简，或把说明另附材料`,
+        );
+      data.push(item);
+      at.push(jsonPath(prefix(i)));
+    }
   });
-  return { data: problems.length ? [] : data, problems };
+  return problems.length ? { data: [], at: [], problems } : { data, at, problems };
 }

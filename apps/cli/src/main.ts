@@ -8,6 +8,7 @@ import { generate } from './commands/generate.ts';
 import { status } from './commands/status.ts';
 import { templates } from './commands/templates.ts';
 import { validate } from './commands/validate.ts';
+import { failureText } from './failure.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Exit status: 0 all good, 1 a file or input is not valid, 2 the command was called wrongly. */
@@ -41,6 +42,6 @@ try {
     })
     .parseAsync();
 } catch (e) {
-  console.error(e instanceof UsageError ? `${e.message}\n（tianbao --help 查看用法）` : `出错：${(e as Error).message}`);
+  console.error(e instanceof UsageError ? `${e.message}\n（tianbao --help 查看用法）` : `出错：${failureText(e, process.argv.slice(2).join(' '))}`);
   process.exitCode = e instanceof UsageError ? USAGE : 1;
 }

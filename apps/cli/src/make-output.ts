@@ -1,6 +1,7 @@
 import type { FormDefinition, UnitList } from '@tianbao/form';
 import { renderPdf } from '@tianbao/pdf';
 import { writeWorkbook } from '@tianbao/xlsx';
+import { failureText } from './failure.ts';
 import { writeOutput } from './outputs.ts';
 
 /** One file to generate: a form's data, in one format, under its file name, as of its day. */
@@ -21,13 +22,13 @@ export interface OutputSetup {
 /** The path written, or why the file could not be made. */
 export type Outcome = { written: string } | { failed: string };
 
-/** Make one file and write it atomically. A failure (a list too long to print) is this file's alone. */
+/** Make one file and write it atomically. A failure (a list too long to print, a full disk) is this file's alone. */
 export async function makeOutput(def: FormDefinition<any>, setup: OutputSetup, task: OutputTask): Promise<Outcome> {
   const ctx = { units: setup.units, asOf: task.asOf };
   try {
     const bytes = task.format === 'xlsx' ? await writeWorkbook(def, task.data, { ctx }) : await renderPdf(def, task.data, ctx);
     return { written: await writeOutput(setup.out, task.name, bytes) };
   } catch (e) {
-    return { failed: `${task.name}：${(e as Error).message}` };
+    return { failed: `${task.name}：${failureText(e, task.name)}` };
   }
 }

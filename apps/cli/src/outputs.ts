@@ -1,13 +1,26 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatPeriodCn, titleFor, type FormDefinition } from '@tianbao/form';
+import { Refusal, formatPeriodCn, titleFor, type FormDefinition } from '@tianbao/form';
 
 /**
  * A file name from words that came with the data: no folder separators or
- * characters Windows refuses, no leading dots, so a name never leaves its folder.
+ * characters Windows refuses, no leading dots, so a name never leaves its
+ * folder. Never shortened: a cut name could be another's (see `nameTooLong`).
  */
 export function safeName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').replace(/^[.\s]+/, '_').slice(0, 200);
+  return name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').replace(/^[.\s]+/, '_');
+}
+
+/**
+ * ext4 and APFS take a file name of at most 255 bytes of UTF-8 (a Chinese
+ * character is 3); NTFS 255 UTF-16 units, which such a name never passes.
+ */
+export const MAX_NAME_BYTES = 255;
+
+/** Why a file system would refuse this name, in Chinese, or null. */
+export function nameTooLong(name: string): string | null {
+  const bytes = Buffer.byteLength(name, 'utf8');
+  return bytes > MAX_NAME_BYTES ? `文件名「${name}」有 ${bytes} 字节，超过文件名的上限 ${MAX_NAME_BYTES} 字节` : null;
 }
 
 /** `修武县2023年6月行政复议工作问题台账.xlsx`: the month in the name lets a checker find it. */
@@ -28,8 +41,10 @@ export function upToDate(output: string, input: string): boolean {
   }
 }
 
-/** Write into the output folder, atomically; returns the path written. */
+/** Write into the output folder, atomically; returns the path written. A name too long is a `Refusal` (`output.name-too-long`). */
 export async function writeOutput(dir: string, name: string, bytes: Uint8Array): Promise<string> {
+  const tooLong = nameTooLong(name);
+  if (tooLong) throw new Refusal('output.name-too-long', `${tooLong}，未写入`);
   const { writeFileAtomic } = await import('@tianbao/xlsx');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, name);

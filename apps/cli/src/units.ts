@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defaultUnits, loadUnits, type UnitList } from '@tianbao/form';
+import { defaultUnits, loadUnits, Refusal, type UnitList } from '@tianbao/form';
 import { UsageError } from './usage-error.ts';
 
 const CONFIG_FILE = 'tianbao.config.json';
@@ -14,11 +14,20 @@ export function resolveUnits(flag: string | undefined, cwd = process.cwd()): Uni
     if (flag) return loadUnits(resolve(cwd, flag));
     const config = resolve(cwd, CONFIG_FILE);
     if (existsSync(config)) {
-      const { units } = JSON.parse(readFileSync(config, 'utf8')) as { units?: string };
+      const { units } = readConfig(config);
       if (units) return loadUnits(resolve(cwd, units));
     }
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // A unit list that cannot be had is a fault of the command line or its config: a usage error.
+    throw e instanceof Refusal ? new UsageError(e.message) : e;
   }
   return defaultUnits;
+}
+
+function readConfig(path: string): { units?: string } {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as { units?: string };
+  } catch {
+    throw new UsageError(`配置文件 ${path} 不是有效的 JSON，请检查其内容`);
+  }
 }

@@ -25,6 +25,21 @@ describe('--data input', () => {
     writeFileSync(file, '{');
     expect(readInput(file, reviewLedger, defaultUnits).problems[0]).toContain('无法读取 JSON');
   });
+
+  it('gives each item its JSON path, and refuses a cell longer than Excel keeps by the path of its data', () => {
+    const file = join(dir, 'long.json');
+    const [a, b] = reviewLedger.samples;
+    writeFileSync(file, JSON.stringify([a, b]));
+    expect(readInput(file, reviewLedger, defaultUnits).at).toEqual(['$[0]', '$[1]']);
+    // Two measures that fit a cell alone, not numbered one a line in one cell.
+    const measures = ['措'.repeat(16382), '施'.repeat(16382)];
+    writeFileSync(file, JSON.stringify([a, { ...b, rows: { hearing: { problems: ['甲', '乙'], measures, deadlines: [] } } }]));
+    expect(readInput(file, reviewLedger, defaultUnits)).toEqual({
+      data: [],
+      at: [],
+      problems: [`${file} $[1].rows.hearing.measures：改进措施写入单元格后有 32769 个字符，超过 Excel 单元格的上限 32767 个字符；请精简，或把说明另附材料`],
+    });
+  });
 });
 
 describe('expandInputs', () => {

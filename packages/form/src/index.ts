@@ -22,6 +22,7 @@ export {
 export { personName, normaliseName, printedName } from './person.ts';
 export { creditCode, creditCheckChar, creditCodeProblem } from './credit-code.ts';
 export { error, warning, type Issue, type Finding, type Severity, type DataPath } from './issues.ts';
+export { Refusal, unexpected, DEBUG_VARIABLE } from './refusal.ts';
 export {
   FormHeader,
   defineForm,
@@ -39,5 +40,6 @@ export {
   type Rules,
   type EntryRules,
 } from './model.ts';
-export { outputContext, type OutputContext, type Table, type SheetSpec, type BarChart, type PrintBlock, type PrintSpec } from './output.ts';
+export { outputContext, type OutputContext, type Table, type SheetSpec, type BarChart, type PrintBlock, type PrintLimits, type PrintSpec } from './output.ts';
+export { MAX_CELL_CHARS, overlongCells, type LongCell } from './cell-limit.ts';
 export { periodFromText, periodFromFileName } from './period.ts';

@@ -48,8 +48,22 @@ export type PrintBlock =
   | { kind: 'bars'; chart: BarChart; caption: string }
   | { kind: 'pageBreak' };
 
+/**
+ * The largest document a form prints. pdfmake lays a whole document out in
+ * memory, some 0.7 kB for each printed character; past either limit the PDF
+ * is refused, so that one document stays well under a 512 MB heap.
+ */
+export interface PrintLimits {
+  /** Rows of the form's table. */
+  rows: number;
+  /** Characters of text in the whole document: table, fixed texts, computed sections. */
+  chars: number;
+}
+
 export interface PrintSpec {
   orientation: 'portrait' | 'landscape';
+  /** The largest document this form prints, as measured for it. */
+  limits: PrintLimits;
   /** Body size in points; a wide table prints smaller. */
   fontSize?: number;
   /** The sections in order; default: the form alone. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import jiaozuo from './units/jiaozuo.json' with { type: 'json' };
+import { Refusal } from './refusal.ts';
 import { textKey } from './text.ts';
 
 /** A reporting unit (县（市、区）) with its division code. */
@@ -20,12 +21,25 @@ export type UnitList = z.infer<typeof UnitList>;
 
 export const defaultUnits: UnitList = UnitList.parse(jiaozuo);
 
-/** Read a unit list from a JSON file; throws with the zod reason when it is malformed. */
+/** Read a unit list from a JSON file; a file that cannot be read or is malformed is a `Refusal` (`units.invalid`) saying why. */
 export function loadUnits(file: string): UnitList {
-  const parsed = UnitList.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const refuse = (why: string) => new Refusal('units.invalid', `单位名单 ${file} ${why}，请检查 --units 或 tianbao.config.json 所指的文件`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw refuse((e as NodeJS.ErrnoException).code === 'ENOENT' ? '不存在' : '无法读取');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw refuse('不是有效的 JSON');
+  }
+  const parsed = UnitList.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`单位名单 ${file} 格式不对：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`);
+    throw refuse(`格式不对：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`);
   }
   return parsed.data;
 }

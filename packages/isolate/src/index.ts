@@ -1,2 +1,2 @@
-export { runTasks, defaultJobs, type PoolOptions } from './pool.ts';
-export { serve, workerSetup } from './serve.ts';
+export { runTasks, type Failure, type Outcome, type PoolOptions } from './pool.ts';
+export { CHILD_LIMITS, defaultJobs, memoryLimits, type ChildLimits } from './defaults.ts';

@@ -1,105 +1,135 @@
-import { Worker } from 'node:worker_threads';
+import workerpool from 'workerpool';
+import { CHILD_LIMITS, type ChildLimits } from './defaults.ts';
+import { ResidentWatch } from './resident.ts';
+import { STARTED } from './serve.mjs';
 
-export interface PoolOptions<T, R> {
-  /** Tasks run at once; 1 runs them one after the other in this thread, with `local`. */
+/** Why a task has no result: its child died, outgrew its memory, or ran past the time limit. */
+export type Failure = 'crashed' | 'memory' | 'timeout';
+
+/** A task's result, or why it has none. */
+export type Outcome<R> = { result: R } | { failed: Failure };
+
+export interface PoolOptions<R> {
+  /** The child program: a JavaScript file that calls `serve` from `@tianbao/isolate/serve`. */
+  script: string;
+  /** Tasks run at once, each in a child process of its own (at least 1: one job runs in a child too). */
   jobs: number;
-  /** How this thread does one task. */
-  local: (task: T) => Promise<R>;
+  /** What each child may use; the defaults are `CHILD_LIMITS`, with no time limit. */
+  limits?: Partial<ChildLimits>;
+  /** More options for node in each child, such as `--max-semi-space-size=4`. */
+  nodeOptions?: readonly string[];
   /**
-   * The TypeScript module a worker thread runs (it calls `serve`), and what its
-   * workers start with (`workerSetup`); both must survive a structured clone.
+   * Pass on what the children write to stderr (a developer's diagnostics).
+   * Off by default: what a child prints, V8's own last words included, is English and not for a user.
    */
-  worker: { module: URL; setup: unknown };
-  /** A task still running after `ms` has its worker stopped and replaced, and `timedOut` as its result. Default: no limit. */
-  timeLimit?: { ms: number; timedOut: (task: T) => R };
-  /** The result of a task whose worker died doing it. */
-  crashed: (task: T, error: Error) => R;
-  /** Called as each task is done, in the order they finish; `done` counts them. */
-  onResult?: (result: R, index: number, done: number) => void;
+  showStderr?: boolean;
+  /** Called as each task ends, in the order they end; `done` counts them. */
+  onResult?: (outcome: Outcome<R>, index: number, done: number) => void;
 }
 
-const BOOT = new URL('./boot.mjs', import.meta.url);
+/** What V8 writes as it aborts a process out of heap. */
+const OUT_OF_HEAP = /JavaScript heap out of memory|Allocation failed/;
+/** How much of a child's stderr is kept to tell why it died. */
+const STDERR_KEPT = 4096;
 
 /**
- * How many jobs suit a batch when the user names none: a thread takes about a
- * second to start, so each should have a few dozen tasks, and threads are
- * used from `fromCores` cores. Checking files on two cores, two threads were
- * measured no faster than one (each slows the other by some 40%), so checking
- * starts threads from three cores; making PDFs, two were 1.3–1.5× faster.
+ * Run `method` of the child program on every task (its one argument, which
+ * must survive JSON), on `jobs` child processes at once. Outcomes come back
+ * in the order of `tasks`; the same tasks give the same outcomes whatever
+ * `jobs` is. A child is reused from task to task. A child that dies, outgrows
+ * `residentMB` or runs past `timeMs` (killed then, not asked to stop) takes
+ * only its current task with it, and is replaced; a task whose method throws
+ * is `crashed` too. The parent never touches what the tasks are about.
+ *
+ * Each child runs with `--max-old-space-size=<heapMB>`; workerpool adds the
+ * parent's own `--max-old-space-size`, if node was started with one, after it.
+ *
+ * Throws only when children cannot start at all (a fault of the installation).
  */
-export function defaultJobs(tasks: number, cores: number, fromCores = 3): number {
-  if (cores < fromCores) return 1;
-  return Math.max(1, Math.min(cores, Math.floor(tasks / 50)));
-}
+export async function runTasks<T, R>(method: string, tasks: readonly T[], opts: PoolOptions<R>): Promise<Outcome<R>[]> {
+  if (tasks.length === 0) return [];
+  const limits = { ...CHILD_LIMITS, ...opts.limits };
+  const jobs = Math.max(1, Math.min(Math.floor(opts.jobs), tasks.length));
+  const pool = workerpool.pool(opts.script, {
+    workerType: 'process',
+    maxWorkers: jobs,
+    // Children's stdout and stderr come to the parent, never straight to the user's terminal.
+    emitStdStreams: true,
+    forkOpts: { execArgv: [`--max-old-space-size=${limits.heapMB}`, ...(opts.nodeOptions ?? [])] },
+  });
+  const resident = new ResidentWatch();
 
-/**
- * Run tasks on `jobs` worker threads. The results come back in the order of
- * `tasks`, exactly as one job would give them. A worker stuck past the time
- * limit is stopped and replaced, which one thread alone cannot do; a worker
- * that dies takes only its current task with it.
- */
-export async function runTasks<T, R>(tasks: readonly T[], opts: PoolOptions<T, R>): Promise<R[]> {
-  const results: R[] = new Array(tasks.length);
-  let done = 0;
-  const finish = (index: number, result: R) => {
-    results[index] = result;
-    opts.onResult?.(result, index, ++done);
-  };
-  const jobs = Math.max(1, Math.min(opts.jobs, tasks.length));
-  if (jobs === 1) {
-    for (const [index, task] of tasks.entries()) finish(index, await opts.local(task));
-    return results;
-  }
-
-  const workerData = { module: opts.worker.module.href, setup: opts.worker.setup };
-  let next = 0;
-  const runWorker = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(BOOT, { workerData });
-      let current: number | undefined;
-      let ready = false;
-      let stopped = false;
-      let failure: Error | undefined;
+  /** One task on whichever child is free; `undefined` when it failed before its child started it. */
+  const attempt = (task: T): Promise<Outcome<R> | undefined> =>
+    new Promise((resolve) => {
+      let pid: number | undefined;
+      let killed: Failure | undefined;
+      let stderr = '';
       let timer: NodeJS.Timeout | undefined;
-      const stop = () => {
-        stopped = true;
-        clearTimeout(timer);
-        return worker.terminate();
+      let unwatch = () => {};
+      const kill = (why: Failure) => {
+        killed ??= why;
+        try {
+          process.kill(pid!, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
       };
-      // Only while tasks are left to hand out is a lost worker worth replacing.
-      const replace = () => (next < tasks.length ? runWorker().then(resolve, reject) : resolve());
-      const give = () => {
-        clearTimeout(timer);
-        if (next >= tasks.length) return void stop().then(() => resolve());
-        const index = (current = next++);
-        worker.postMessage(tasks[index]);
-        const limit = opts.timeLimit;
-        if (!limit) return;
-        timer = setTimeout(() => {
-          // Stuck on this task: give it up, and carry on with a fresh worker.
-          void stop();
-          finish(index, limit.timedOut(tasks[index]!));
-          replace();
-        }, limit.ms);
+      const on = (event: { [STARTED]?: number; stderr?: string }) => {
+        if (event[STARTED] !== undefined) {
+          pid = event[STARTED];
+          unwatch = resident.watch(pid, limits.residentMB, () => kill('memory'));
+          if (limits.timeMs !== undefined) timer = setTimeout(() => kill('timeout'), limits.timeMs);
+        } else if (event.stderr !== undefined) {
+          if (opts.showStderr) process.stderr.write(event.stderr);
+          stderr = (stderr + event.stderr).slice(-STDERR_KEPT);
+        }
       };
-      worker.on('message', (msg: 'ready' | { result: R }) => {
-        if (stopped) return;
-        if (msg === 'ready') ready = true;
-        else finish(current!, msg.result);
-        give();
-      });
-      worker.on('error', (e) => (failure = e));
-      worker.on('exit', (code) => {
-        if (stopped) return;
+      const end = (outcome: Outcome<R> | undefined) => {
         clearTimeout(timer);
-        const error = failure ?? new Error(`worker thread exited with code ${code}`);
-        // A worker that cannot start is a fault of the installation, not of a task.
-        if (!ready) return reject(error);
-        if (current !== undefined) finish(current, opts.crashed(tasks[current]!, error));
-        replace();
-      });
+        unwatch();
+        resolve(outcome);
+      };
+      pool.exec(method, [task], { on }).then(
+        // A result that came in as the child was being killed is still its result.
+        (result: R) => end({ result }),
+        () => end(pid === undefined ? undefined : { failed: killed ?? (OUT_OF_HEAP.test(stderr) ? 'memory' : 'crashed') }),
+      );
     });
 
-  await Promise.all(Array.from({ length: jobs }, runWorker));
-  return results;
+  /**
+   * A task that fails before its child starts it has not run: it is given to
+   * another child (this happens when it was handed to a child at the moment
+   * that child was killed). Twice in a row, children cannot start.
+   */
+  const run = async (task: T): Promise<Outcome<R>> => {
+    const outcome = (await attempt(task)) ?? (await attempt(task));
+    if (!outcome) throw new Error(`child processes cannot start: ${opts.script}`);
+    return outcome;
+  };
+
+  const outcomes: Outcome<R>[] = new Array(tasks.length);
+  let next = 0;
+  let done = 0;
+  // `jobs` lanes, each handing the pool one task at a time, so that its own queue stays empty: workerpool
+  // (10.0.3) leaves queued tasks waiting after a child dies, until another task is handed to it.
+  const lane = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      try {
+        outcomes[index] = await run(tasks[index]!);
+      } catch (e) {
+        next = tasks.length;
+        throw e;
+      }
+      opts.onResult?.(outcomes[index], index, ++done);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: jobs }, lane));
+  } finally {
+    resident.close();
+    await pool.terminate();
+  }
+  return outcomes;
 }

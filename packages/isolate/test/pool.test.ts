@@ -1,43 +1,81 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultJobs, runTasks, type PoolOptions } from '../src/index.ts';
+import { defaultJobs, runTasks, type Outcome } from '../src/index.ts';
 
-const options = (jobs: number, onResult?: PoolOptions<number, number | string>['onResult']): PoolOptions<number, number | string> => ({
-  jobs,
-  local: async (n) => n * 10,
-  worker: { module: new URL('./fixtures/worker.ts', import.meta.url), setup: { factor: 10 } },
-  timeLimit: { ms: 2000, timedOut: (n) => `timed out: ${n}` },
-  crashed: (n, e) => `crashed: ${n}: ${e.message}`,
-  ...(onResult && { onResult }),
-});
+const script = new URL('./fixtures/child.mjs', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'tianbao-isolate-'));
+// Small limits, so that the faults reach them soon.
+const limits = { heapMB: 64, residentMB: 300, timeMs: 5000 };
+
+type Fault = { fault: string; pidFile: string };
+type Task = { n: number } | Fault;
+type Done = { n: number; pid: number };
+const fault = (name: string): Fault => ({ fault: name, pidFile: join(dir, `${name}.${Math.random()}.pid`) });
+const run = (tasks: Task[], jobs: number, onResult?: (o: Outcome<Done>, index: number, done: number) => void) =>
+  runTasks<Task, Done>('task', tasks, { script, jobs, limits, ...(onResult && { onResult }) });
+
+/** Whether the process `pid` is still there. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('runTasks', () => {
-  it('gives on three threads what one gives, in the order of the tasks', async () => {
-    const tasks = Array.from({ length: 20 }, (_, i) => i + 1);
+  it('gives on two children what one gives, in the order of the tasks, reusing each child', async () => {
+    const tasks = Array.from({ length: 12 }, (_, i) => ({ n: i + 1 }));
     const seen: [number, number][] = [];
-    const three = await runTasks(tasks, options(3, (_r, index, done) => seen.push([index, done])));
-    expect(three).toEqual(await runTasks(tasks, options(1)));
-    expect(seen.map(([, done]) => done)).toEqual(tasks);
-    expect(seen.map(([index]) => index).sort((a, b) => a - b)).toEqual(tasks.map((n) => n - 1));
+    const two = await run(tasks, 2, (_o, index, done) => seen.push([index, done]));
+    const one = await run(tasks, 1);
+    const results = (outcomes: Outcome<Done>[]) => outcomes.map((o) => ('result' in o ? o.result.n : o.failed));
+    expect(results(two)).toEqual(tasks.map(({ n }) => n * 10));
+    expect(results(one)).toEqual(results(two));
+    expect(seen.map(([, done]) => done)).toEqual(tasks.map(({ n }) => n));
+    expect(seen.map(([index]) => index).sort((a, b) => a - b)).toEqual(tasks.map(({ n }) => n - 1));
+    // One job: one child did every task. Two: two children did them all.
+    expect(new Set(one.map((o) => 'result' in o && o.result.pid)).size).toBe(1);
+    expect(new Set(two.map((o) => 'result' in o && o.result.pid)).size).toBe(2);
   });
 
-  it('replaces a worker that hangs, exits or throws, and loses only that task', async () => {
-    const results = await runTasks([1, 2, -2, 3, -1, 4, -3, 5, 6], options(2));
-    expect(results).toEqual([10, 20, 'crashed: -2: worker thread exited with code 3', 30, 'timed out: -1', 40, 'crashed: -3: bad task', 50, 60]);
-  }, 30_000);
+  it.each([[1], [2]])('with %i job(s), loses to each fault only its task, and kills the child at fault', async (jobs) => {
+    const faults = ['exit', 'loop', 'heap', 'buffers', 'throw'].map(fault);
+    const tasks: Task[] = [{ n: 1 }, ...faults.flatMap((f, i) => [f, { n: i + 2 }])];
+    const outcomes = await run(tasks, jobs);
+    expect(outcomes.map((o) => ('result' in o ? o.result.n : o.failed))).toEqual([10, 'crashed', 20, 'timeout', 30, 'memory', 40, 'memory', 50, 'crashed', 60]);
+    // No child is left behind.
+    for (const f of faults) expect(alive(Number(readFileSync(f.pidFile, 'utf8'))), f.fault).toBe(false);
+    if (jobs === 1) {
+      // A child that died was replaced; one that threw lives on.
+      const pids = outcomes.flatMap((o) => ('result' in o ? [o.result.pid] : []));
+      expect(new Set(pids.slice(0, 5)).size).toBe(5);
+      expect(pids[5]).toBe(pids[4]);
+    }
+  }, 60_000);
 
-  it('fails when a worker cannot start', async () => {
-    const broken = { ...options(2), worker: { module: new URL('./fixtures/broken-worker.ts', import.meta.url), setup: {} } };
-    await expect(runTasks([1, 2, 3], broken)).rejects.toThrow('cannot start');
+  it('times a task from its start, not from the loading before it', async () => {
+    // Loading takes 1.5 s, longer than the time limit; the tasks themselves, no time.
+    const outcomes = await runTasks('loaded', [1, 2, 3], { script, jobs: 2, limits: { timeMs: 1000 } });
+    expect(outcomes).toEqual([{ result: 10 }, { result: 20 }, { result: 30 }]);
+  });
+
+  it('fails when children cannot start', async () => {
+    const broken = new URL('./fixtures/cannot-start.mjs', import.meta.url).pathname;
+    await expect(runTasks('task', [{ n: 1 }], { script: broken, jobs: 1 })).rejects.toThrow('cannot start');
   });
 });
 
 describe('defaultJobs', () => {
-  it('uses threads only for batches worth starting them, from the cores the work pays on', () => {
+  it('uses a child a core, for batches worth starting them', () => {
     expect(defaultJobs(10, 8)).toBe(1);
     expect(defaultJobs(200, 8)).toBe(4);
     expect(defaultJobs(1000, 4)).toBe(4);
-    expect(defaultJobs(1000, 2)).toBe(1);
-    expect(defaultJobs(1000, 2, 2)).toBe(2);
-    expect(defaultJobs(60, 2, 2)).toBe(1);
+    expect(defaultJobs(1000, 2)).toBe(2);
+    expect(defaultJobs(60, 2)).toBe(1);
+    expect(defaultJobs(1000, 1)).toBe(1);
   });
 });

@@ -1,2 +1,2 @@
-export { renderPdf, MAX_PDF_ROWS } from './render.ts';
+export { renderPdf } from './render.ts';
 export { cacheParsedFonts } from './font-cache.ts';

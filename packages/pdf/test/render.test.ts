@@ -1,7 +1,8 @@
 import { reviewLedger } from '@tianbao/template-review-ledger';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { cacheParsedFonts, MAX_PDF_ROWS, renderPdf } from '../src/index.ts';
+import { cacheParsedFonts, renderPdf } from '../src/index.ts';
+import { MAX_LINE_CHARS } from '../src/long-text.ts';
 
 const sample = reviewLedger.samples[0]!;
 const long = (what: string) =>
@@ -89,12 +90,35 @@ describe('renderPdf', () => {
   });
 });
 
-describe('a list too long to print', () => {
-  it('is refused before any layout, with a message that says to split it by unit', async () => {
+describe('a document too large to print', () => {
+  it('is refused past its form\'s rows, before any layout, with a message that says to split it by unit', async () => {
     const { outfallChecklist } = await import('@tianbao/template-outfall-checklist');
     const city = outfallChecklist.samples.at(-1)!;
-    const outfalls = Array.from({ length: MAX_PDF_ROWS + 1 }, (_, i) => city.outfalls[i % city.outfalls.length]!);
-    await expect(renderPdf(outfallChecklist, { ...city, outfalls })).rejects.toThrow(/5001 行.*按单位拆分/);
+    const { rows } = outfallChecklist.print.limits;
+    const outfalls = Array.from({ length: rows + 1 }, (_, i) => city.outfalls[i % city.outfalls.length]!);
+    await expect(renderPdf(outfallChecklist, { ...city, outfalls })).rejects.toThrow(new RegExp(`${rows + 1} 行，超过单份 PDF 的上限 ${rows} 行.*按单位拆分`));
+  });
+
+  it('is refused past its form\'s characters, counted over everything printed', async () => {
+    const { chars } = reviewLedger.print.limits;
+    // Ten cells of 1.… items, each well under a cell's limit, together over the document's.
+    const cell = Array.from({ length: 4 }, (_, i) => '问'.repeat(Math.ceil(chars / 40)) + i);
+    const rows = Object.fromEntries(reviewLedger.layout.rows!.map((r) => [r.key, { problems: cell, measures: cell, deadlines: [] }]));
+    await expect(renderPdf(reviewLedger, { ...sample, rows })).rejects.toThrow(new RegExp(`超过单份 PDF 的上限 ${chars} 个字符.*请精简文字`));
+  });
+
+  it('prints a cell of many lines longer than one text may be, line by line, in good time', async () => {
+    // 32 items of 1,000 characters: pdfmake alone lays this cell out in some 30 s, as one text.
+    const problems = Array.from({ length: 32 }, (_, i) => `第${i + 1}项` + '堃'.repeat(996));
+    const data = { unit: '某县', rows: { acceptance: { problems, measures: ['改'], deadlines: ['2023-07-31'] } } };
+    const { all } = await open(await renderPdf(reviewLedger, data));
+    expect(all.split('堃').length - 1).toBe(32 * 996);
+    expect(all).toContain('32.第32项');
+  }, 20_000);
+
+  it('refuses one line longer than pdfmake lays out in good time, quoting its start', async () => {
+    const data = { unit: '某县', rows: { acceptance: { problems: ['长' + '句'.repeat(MAX_LINE_CHARS)], measures: ['改'], deadlines: [] } } };
+    await expect(renderPdf(reviewLedger, data)).rejects.toThrow(`「1.长句句句句句句句句句…」这段文字有 ${MAX_LINE_CHARS + 3} 个字符`);
   });
 });
 

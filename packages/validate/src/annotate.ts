@@ -1,5 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { Issue } from '@tianbao/form';
 import type ExcelJS from 'exceljs';
 import type { FileReport } from './check.ts';
@@ -19,20 +20,94 @@ const FILL: Record<'error' | 'warning', ExcelJS.Fill> = {
 const KIND = (i: Issue) => (i.severity === 'error' ? '错误' : i.explained ? '提示（已说明）' : '提示');
 const RESULT_SHEET = '审核结果';
 
-/** `修武县台账.xlsx` → `修武县台账-批注.xlsx`. */
-export const annotatedName = (file: string) => `${basename(file, extname(file))}-批注.xlsx`;
+/** A file name's most bytes on ext4 and APFS; NTFS allows 255 UTF-16 units, which 255 UTF-8 bytes never exceed. */
+const NAME_BYTES = 255;
+const MARK = '-批注';
+/** A path as a file system that ignores case and Unicode form compares it. */
+const key = (path: string) => path.normalize('NFC').toLowerCase();
+const stemOf = (path: string) => basename(path, extname(path));
 
 /**
- * A marked-up copy of a submission for the clerk: cells in error filled red,
- * warnings yellow, each with a comment holding the message, and a first sheet
- * 审核结果 listing every issue with a link to its cell. The submission itself
- * is read, never written. Null for a file that could not be opened to be
- * checked either; a checked file that cannot be opened whole (too large for
- * that) throws its `FileRefused`.
+ * The names of the marked-up copies of `inputs` in the folder `outDir`, one
+ * per input, in order: `修武县台账.xlsx` → `修武县台账-批注.xlsx`. Inputs of the
+ * same name in different folders are told apart by as many of their folders
+ * as it takes (`a/同名.xlsx` → `a-同名-批注.xlsx`); a name that is an input of
+ * the run, or another input's copy, takes a number (`X-批注-2.xlsx`), so that
+ * no copy is written over an input or another copy. One input listed twice has
+ * one copy. A name too long for the file system is shortened.
+ *
+ * Pure: `inputs` and `outDir` are absolute real paths (links resolved, see
+ * `resolvedPath`); names are compared as a file system that ignores case would.
  */
-export async function annotate(report: FileReport, outDir: string): Promise<string | null> {
-  // The writer is loaded only when a copy is marked up: checking alone does not need it.
-  const { readWorkbook, writeFileAtomic } = await import('@tianbao/xlsx');
+export function copyNames(inputs: readonly string[], outDir: string): string[] {
+  // The inputs of each name, each once.
+  const byName = new Map<string, string[]>();
+  for (const input of new Set(inputs)) {
+    const same = byName.get(key(stemOf(input)));
+    if (same) same.push(input);
+    else byName.set(key(stemOf(input)), [input]);
+  }
+  const taken = new Set(inputs.map(key));
+  const given = new Map<string, string>();
+  return inputs.map((input) => {
+    const known = given.get(input);
+    if (known) return known;
+    const others = byName.get(key(stemOf(input)))!.filter((f) => f !== input);
+    const stem = `${folderPrefix(input, others)}${stemOf(input)}`;
+    let name = fitted(stem, `${MARK}.xlsx`);
+    for (let n = 2; taken.has(key(join(outDir, name))); n++) name = fitted(stem, `${MARK}-${n}.xlsx`);
+    taken.add(key(join(outDir, name)));
+    given.set(input, name);
+    return name;
+  });
+}
+
+/**
+ * As many of the folders of `input` as tell it from `others`, inputs of its
+ * name (`a-`); none when none is in another folder.
+ */
+function folderPrefix(input: string, others: readonly string[]): string {
+  const folders = (f: string) => dirname(f).split(sep).filter(Boolean);
+  const mine = folders(input);
+  const theirs = others.filter((f) => key(dirname(f)) !== key(dirname(input))).map(folders);
+  if (theirs.length === 0 || mine.length === 0) return '';
+  const tail = (parts: string[], depth: number) => key(parts.slice(-depth).join(sep));
+  let depth = 1;
+  while (depth < mine.length && theirs.some((o) => tail(o, depth) === tail(mine, depth))) depth++;
+  return `${mine.slice(-depth).join('-')}-`;
+}
+
+/** `stem` + `end`, the stem cut short so that the name fits `NAME_BYTES`. */
+function fitted(stem: string, end: string): string {
+  const chars = [...stem];
+  while (Buffer.byteLength(chars.join('') + end) > NAME_BYTES) chars.pop();
+  return chars.join('') + end;
+}
+
+/** `path` made absolute with its links resolved, as far as it exists (an output folder may not yet). */
+export function resolvedPath(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync.native(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(resolvedPath(parent), basename(absolute));
+  }
+}
+
+/** The workbook reader and writer, loaded only when a copy is marked up: checking alone does not need them. */
+export const loadWriter = () => import('@tianbao/xlsx');
+
+/**
+ * A marked-up copy of a submission for the clerk, written to `path` (see
+ * `copyNames`): cells in error filled red, warnings yellow, each with a
+ * comment holding the message, and a first sheet 审核结果 listing every issue
+ * with a link to its cell. The submission itself is read, never written. Null
+ * for a file that could not be opened to be checked either; a checked file
+ * that cannot be opened whole (too large for that) throws its `FileRefused`.
+ */
+export async function annotate(report: FileReport, path: string): Promise<string | null> {
+  const { readWorkbook, writeFileAtomic } = await loadWriter();
   let wb: ExcelJS.Workbook;
   try {
     wb = await readWorkbook(report.file);
@@ -51,8 +126,7 @@ export async function annotate(report: FileReport, outDir: string): Promise<stri
     cell.note = before ? `${before}\n${ours}` : ours;
   }
   addResultSheet(wb, report);
-  await mkdir(outDir, { recursive: true });
-  const path = join(outDir, annotatedName(report.file));
+  await mkdir(dirname(path), { recursive: true });
   await writeFileAtomic(path, Buffer.from(await wb.xlsx.writeBuffer()));
   return path;
 }

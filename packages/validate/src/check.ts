@@ -3,11 +3,13 @@ import {
   error,
   findReporter,
   reporterNames,
+  Refusal,
   periodFromFileName,
   periodFromText,
   readDate,
   textKey,
   today,
+  unexpected,
   warning,
   type Finding,
   type FormDefinition,
@@ -17,7 +19,7 @@ import {
   type Rules,
   type UnitList,
 } from '@tianbao/form';
-import { FileRefused, findTable, openWorkbook, readTable, tableHead, titleFound, type Located, type OpenWorkbook, type TableStart } from '@tianbao/xlsx/read';
+import { findTable, openWorkbook, readTable, tableHead, titleFound, type Located, type OpenWorkbook, type TableStart } from '@tianbao/xlsx/read';
 import { EntryJudge } from './by-entry.ts';
 import { Found } from './found.ts';
 import { issueAt } from './issue.ts';
@@ -92,13 +94,26 @@ export function timedOut(file: string, seconds: number): FileReport {
 /** A file that could not be checked at all: one error about the whole file. */
 export const unchecked = (file: string, rule: string, message: string): FileReport => report(file, UNKNOWN, [issueAt(error(rule, message))]);
 
+/**
+ * The report of a file whose check failed on an exception no one meant to
+ * throw: a bug in tianbao, whatever the file holds. The user is asked, in
+ * Chinese, to send the file in; the English detail never enters the report
+ * (see `unexpected` for where it goes).
+ */
+export function internalError(file: string, e: unknown): FileReport {
+  unexpected(e, file);
+  return unchecked(file, 'file.internal', '检查此文件时程序内部出错，未能完成检查。这是检查程序的问题，请把此文件发给维护人员以便修复');
+}
+
 async function check(file: string, opts: CheckOptions, stop: AbortSignal): Promise<FileReport> {
   try {
     return await checkWorkbook(file, await openWorkbook(file, stop), opts, stop);
   } catch (e) {
-    if (e instanceof FileRefused) return unchecked(file, e.rule, e.message);
-    // A workbook that opens but cannot be walked: one error for this file, the batch goes on.
-    return unchecked(file, 'file.unreadable', `文件内容无法解析：${(e as Error).message}。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
+    // A refusal (a `FileRefused` from the reader) is one Chinese error for this file; the batch goes on.
+    if (e instanceof Refusal) return unchecked(file, e.rule, e.message);
+    // Stopped at the time limit: `checkFile` has given the timeout's report already.
+    if (stop.aborted) throw e;
+    return internalError(file, e);
   }
 }
 
@@ -152,7 +167,7 @@ async function checkWorkbook(file: string, wb: OpenWorkbook, opts: CheckOptions,
 /** A template's rows all there, in order, their fixed text untouched; the labelled fields under the table there. */
 function tableShape(def: FormDefinition<any>, loc: Located<void>, found: Found): void {
   const { layout } = def;
-  if (loc.outOfOrder)
+  if (loc.outOfOrder && layout.rows)
     found.add(error('table.rows.order', `表格各行顺序与表样不一致，应依次为：${layout.rows!.map((r) => r.label).join('、')}，请按表样顺序填写`));
   const fixedCol = layout.columns.filter((c) => !c.cell).at(-1);
   for (const row of loc.rows) {

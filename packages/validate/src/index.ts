@@ -1,5 +1,5 @@
 export { checkFile, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport, type Clue } from './check.ts';
 export { summarize, formatJson, formatText, type Report, type Summary, type Paint } from './report.ts';
-export { annotate, annotatedName } from './annotate.ts';
-export { checkFiles, type BatchOptions } from './pool.ts';
+export { annotate, copyNames, resolvedPath } from './annotate.ts';
+export { checkFiles, annotateFiles, type BatchOptions, type TaskOptions, type CopyOutcome } from './batch.ts';
 export { unitStatus, statusTable, STATE_TEXT, type StatusReport, type UnitStatus, type UnitState } from './status.ts';

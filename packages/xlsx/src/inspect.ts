@@ -1,14 +1,11 @@
-import { zipEntries, readEntry, type ZipEntry } from './zip.ts';
+import { Refusal } from '@tianbao/form';
+import { crc32 } from 'node:zlib';
+import { PartScan } from './part-scan.ts';
+import { partBytes } from './sheet/part-text.ts';
+import { zipEntries, type ZipEntry } from './zip.ts';
 
-/** A file refused before it is opened: a stable rule id and a Chinese reason. */
-export class FileRefused extends Error {
-  constructor(
-    readonly rule: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A file refused before it is opened, or while it is read: a stable rule id and a Chinese reason. */
+export class FileRefused extends Refusal {}
 
 /** The limits a submission must keep; no real form comes near them. */
 export const LIMITS = {
@@ -30,23 +27,33 @@ export const LIMITS = {
 
 const MB = (n: number) => `${Math.round(n / 1048576)} MB`;
 
+/** Parts that are XML, and so looked through for declarations: the only parts the reader reads. */
+export const isXmlPart = (name: string): boolean => /\.(xml|rels|vml)$/i.test(name);
+
 /** What the bytes tell before a workbook is opened. */
 export interface Inspected {
-  /** Day serials count from 1904 (`date1904="1"` or `"true"` in workbook.xml). */
-  date1904: boolean;
   entries: ZipEntry[];
+  /** Parts whose `<row>` elements do not stand in ascending order (moved or repeated): read whole, then in order. */
+  unordered: ReadonlySet<string>;
+  /** The `ref` of each `<mergeCell>` by part, as written. */
+  merges: ReadonlyMap<string, readonly string[]>;
+  /** The `<row>` elements of each part that has any. */
+  rows: ReadonlyMap<string, number>;
 }
 
 /**
  * Look at a file's bytes before any parser does: refuse what is not an xlsx
- * workbook, or one built to exhaust memory or to expand XML entities, with
- * one clear reason each. `whole`: the workbook is to be opened whole, so its
- * sheets are counted against the row and cell limits first.
+ * workbook, a damaged archive (duplicate part names, a part whose CRC-32 or
+ * size is not the one recorded), one built to exhaust memory (judged by what
+ * its parts really inflate to, inflating no further than the limits), and
+ * XML with DOCTYPE or ENTITY declarations or character references outside
+ * Unicode, with one clear reason each (`FileRefused`). Every part is inflated
+ * once, a chunk at a time. `whole`: the workbook is to be opened whole, so its
+ * sheets are counted against the row and cell limits too.
  */
-export function inspectXlsx(buf: Buffer, whole: boolean): Inspected {
+export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSignal): Promise<Inspected> {
   if (buf.length === 0) throw new FileRefused('file.empty', '文件是空的（0 字节），请重新导出或保存后再提交');
-  if (buf.length > LIMITS.fileBytes)
-    throw new FileRefused('file.too-large', `文件有 ${MB(buf.length)}，超过 ${MB(LIMITS.fileBytes)} 的上限，未读取；请按单位拆分后提交`);
+  if (buf.length > LIMITS.fileBytes) throw tooLarge(buf.length);
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     // An OLE2 container: the old binary .xls, or an xlsx encrypted with a password.
     if (buf.includes(Buffer.from('EncryptedPackage', 'utf16le')))
@@ -60,67 +67,81 @@ export function inspectXlsx(buf: Buffer, whole: boolean): Inspected {
   }
   const entries = zipEntries(buf);
   if (!entries) throw new FileRefused('file.corrupt', '文件不完整或已损坏（可能下载或拷贝时中断），请重新保存或重新发送');
-  const names = new Set(entries.map((e) => e.name));
+  // Before any part is read, so that which copy comes first makes no difference.
+  const duplicate = duplicateName(entries);
+  if (duplicate)
+    throw new FileRefused('file.corrupt', `文件已损坏：压缩包中有两个同名的部件 ${duplicate}，无法确定读取哪一个。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
   if (!names.has('xl/workbook.xml')) {
     const what = names.has('word/document.xml') ? 'Word 文档' : names.has('ppt/presentation.xml') ? 'PowerPoint 演示文稿' : '压缩包';
     throw new FileRefused('file.not-xlsx', `文件是${what}，不是 Excel 工作簿，请提交 .xlsx 格式的表格`);
   }
-  checkSizes(entries);
-  let date1904 = false;
+  const budget = { left: LIMITS.unpackedBytes };
+  const unordered = new Set<string>();
+  const merges = new Map<string, readonly string[]>();
+  const rows = new Map<string, number>();
   for (const e of entries) {
-    if (!/\.(xml|rels)$/i.test(e.name)) continue;
-    const prolog = checkXml(buf, e, whole);
-    if (e.name === 'xl/workbook.xml') date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(prolog);
+    const scan = await inspectPart(buf, e, budget, whole && /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name), stop);
+    if (scan && !scan.ordered) unordered.add(e.name);
+    if (scan?.merges.length) merges.set(e.name, scan.merges);
+    if (scan?.rows) rows.set(e.name, scan.rows);
   }
-  return { date1904, entries };
+  return { entries, unordered, merges, rows };
 }
+
+/** The file-size refusal, for a size known from the bytes or from the file system. */
+export const tooLarge = (bytes: number) =>
+  new FileRefused('file.too-large', `文件有 ${MB(bytes)}，超过 ${MB(LIMITS.fileBytes)} 的上限，未读取；请按单位拆分后提交`);
 
 function looksLikeText(buf: Buffer): boolean {
   const head = buf.subarray(0, 4096);
   return !head.includes(0);
 }
 
-function checkSizes(entries: ZipEntry[]): void {
-  const total = entries.reduce((s, e) => s + e.size, 0);
-  const bomb = entries.find((e) => e.size > 1048576 && e.size / Math.max(1, e.compressedSize) > LIMITS.ratio);
-  if (total > LIMITS.unpackedBytes || bomb)
-    throw new FileRefused(
-      'file.zip-bomb',
-      `文件解压后有 ${MB(total)}${bomb ? `（其中 ${bomb.name} 压缩比超过 ${LIMITS.ratio}:1）` : ''}，超过 ${MB(LIMITS.unpackedBytes)} 的上限，未读取`,
-    );
+/** A part name stored twice, as OPC compares names: letter case and `\` against `/` do not count. */
+function duplicateName(entries: ZipEntry[]): string | null {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const key = e.name.toLowerCase();
+    if (seen.has(key)) return e.name;
+    seen.add(key);
+  }
+  return null;
 }
 
 /**
- * No DOCTYPE or entity declarations (they could expand without end), and,
- * when `sized`, no sheet longer than the limits. Returns the start of the part's text.
+ * Inflate one part, counting what it really unpacks to against what is left
+ * of the workbook's budget and against the ratio limit, and check its CRC-32
+ * and size; an XML part is looked through as it comes (`PartScan`), and a
+ * sheet opened whole (`counted`) has its rows and cells counted.
  */
-function checkXml(buf: Buffer, e: ZipEntry, sized: boolean): string {
-  const sheet = sized && /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
-  // A sheet is counted whole; other parts only need their prolog looked at.
-  const data = readEntry(buf, e, LIMITS.unpackedBytes, !sheet);
-  if (data === 'tooLarge') throw new FileRefused('file.zip-bomb', `${e.name} 解压后超过 ${MB(LIMITS.unpackedBytes)} 的上限，未读取`);
-  if (data === null) throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 无法解压），请重新保存或重新发送`);
-  const prolog = data.subarray(0, 4096).toString('utf8');
-  if (/<!DOCTYPE|<!ENTITY/i.test(prolog))
-    throw new FileRefused('file.xml-entities', `文件中的 ${e.name} 含有 XML 文档类型或实体声明（DOCTYPE/ENTITY），Excel 不会写出这样的文件；出于安全原因未读取`);
-  if (sheet) {
-    const rows = count(data, '<row');
-    if (rows > LIMITS.rows)
-      throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${rows} 行，超过整体打开的上限 ${LIMITS.rows} 行，未打开；请按单位拆分`);
-    const cells = count(data, '<c');
-    if (cells > LIMITS.cells)
-      throw new FileRefused('file.too-many-cells', `工作表（${e.name}）有 ${cells} 个单元格（${rows} 行），超过整体打开的上限 ${LIMITS.cells} 个，未打开；请按单位拆分`);
+async function inspectPart(buf: Buffer, e: ZipEntry, budget: { left: number }, counted: boolean, stop?: AbortSignal): Promise<PartScan | null> {
+  const scan = isXmlPart(e.name) ? new PartScan(e.name, counted) : null;
+  // A part under 1 MB may pack as tightly as it likes: an empty sheet's XML does.
+  const most = Math.max(1048576, LIMITS.ratio * e.compressedSize);
+  let size = 0;
+  let crc = 0;
+  for await (const chunk of partBytes(buf, e, stop)) {
+    size += chunk.length;
+    budget.left -= chunk.length;
+    if (budget.left < 0)
+      throw new FileRefused('file.zip-bomb', `文件解压后超过 ${MB(LIMITS.unpackedBytes)} 的上限（读到 ${e.name} 时），未读取；请确认文件来源，按单位拆分后提交`);
+    if (size > most)
+      throw new FileRefused(
+        'file.zip-bomb',
+        `文件中的 ${e.name} 解压后已超过 ${MB(size)}，压缩比超过 ${LIMITS.ratio}:1，是恶意构造的“压缩炸弹”式文件，未读取；请确认文件来源`,
+      );
+    crc = crc32(chunk, crc);
+    scan?.push(chunk);
   }
-  return prolog;
-}
-
-/** Elements named exactly `name` in a sheet's XML: `<row ` or `<row>`, not `<rowBreaks`. */
-function count(xml: Buffer, name: string): number {
-  const tag = Buffer.from(name);
-  let n = 0;
-  for (let i = xml.indexOf(tag); i >= 0; i = xml.indexOf(tag, i + tag.length)) {
-    const next = xml[i + tag.length];
-    if (next === 0x20 || next === 0x3e) n++;
-  }
-  return n;
+  if (size !== e.size || crc >>> 0 !== e.crc)
+    throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 的校验和不符，内容与记录不一致），请重新保存或重新发送`);
+  if (scan?.whole && scan.rows > LIMITS.rows)
+    throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${scan.rows} 行，超过整体打开的上限 ${LIMITS.rows} 行，未打开；请按单位拆分`);
+  if (scan?.whole && scan.cells > LIMITS.cells)
+    throw new FileRefused(
+      'file.too-many-cells',
+      `工作表（${e.name}）有 ${scan.cells} 个单元格（${scan.rows} 行），超过整体打开的上限 ${LIMITS.cells} 个，未打开；请按单位拆分`,
+    );
+  return scan;
 }

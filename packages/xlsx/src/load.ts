@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { inspectXlsx, FileRefused } from './inspect.ts';
 import { fileBytes } from './open.ts';
+import { openBook } from './sheet/book.ts';
 
 /** A workbook opened whole with exceljs. */
 export type LoadedWorkbook = ExcelJS.Workbook;
@@ -8,16 +9,23 @@ export type LoadedWorkbook = ExcelJS.Workbook;
 /**
  * A workbook opened whole with exceljs, to write a marked-up copy of it.
  * Throws `FileRefused` for anything that may not be opened, including a
- * sheet too large to hold in memory.
+ * sheet too large to hold in memory. exceljs sees the bytes only once they
+ * have passed every check the streaming reader makes (the file, the archive,
+ * the XML, and each sheet's rows, cell references and merged ranges), so
+ * that it is never the one to meet a hostile file.
  */
 export async function readWorkbook(input: Buffer | string): Promise<LoadedWorkbook> {
   const buf = await fileBytes(input);
-  inspectXlsx(buf, true);
+  const book = await openBook(buf, await inspectXlsx(buf, true));
+  for (const sheet of book.sheets) {
+    book.merges(sheet);
+    for await (const _ of book.rows(sheet));
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as any);
-  } catch (e) {
-    throw new FileRefused('file.corrupt', `文件已损坏，无法作为 .xlsx 打开（${(e as Error).message}）。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
+  } catch {
+    throw new FileRefused('file.corrupt', '文件已损坏，无法作为 .xlsx 整体打开（用于生成批注副本）。请在 Excel/WPS 中打开后另存为 .xlsx 再提交');
   }
   return workbook;
 }

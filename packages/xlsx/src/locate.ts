@@ -4,7 +4,8 @@ import { columnLetter } from './sheet/cells.ts';
 import type { SheetPart } from './sheet/book.ts';
 import type { Stop } from './sheet/part-text.ts';
 import { MergeSpread } from './sheet/merges.ts';
-import type { Row } from './sheet/rows.ts';
+import { tooManyRows, type Row } from './sheet/rows.ts';
+import { LIMITS } from './inspect.ts';
 
 /** An answer row's cell values by column key, as found in the sheet. */
 export type RawValues = Record<string, CellValue>;
@@ -110,7 +111,9 @@ export function findTable(wb: OpenWorkbook, def: FormDefinition<any>): TableStar
 export async function readTable<V = RawValues>(wb: OpenWorkbook, def: FormDefinition<any>, start: TableStart, opts: ReadOptions<V> = {}): Promise<Located<V>> {
   const { layout } = def;
   const convert = opts.convert ?? ((values: RawValues) => values as V);
-  const below = rowsBelow(wb, start, new MergeSpread(await wb.book.merges(start.sheet, opts.stop)), opts.stop);
+  // Refused before a row is read, rather than after the limit's worth of them.
+  if (wb.book.rowCount(start.sheet) > LIMITS.rows) throw tooManyRows(start.sheet.name);
+  const below = rowsBelow(wb, start, new MergeSpread(wb.book.merges(start.sheet)), opts.stop);
   const body = layout.rows ? await fixedRows(def, start, below, convert) : await listRows(def, start, below, convert, opts.passRows ?? false);
   const order = body.rows.map((r) => r.row).filter((r): r is number => r !== null);
   return {

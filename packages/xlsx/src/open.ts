@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { textKey, type CellValue } from '@tianbao/form';
-import { FileRefused, inspectXlsx } from './inspect.ts';
+import { FileRefused, inspectXlsx, LIMITS, tooLarge } from './inspect.ts';
 import { META_SHEET } from './meta.ts';
 import { openBook, type Book, type SheetPart } from './sheet/book.ts';
 import { MergeSpread } from './sheet/merges.ts';
@@ -26,16 +28,44 @@ export interface OpenWorkbook {
   meta: Record<string, string>;
 }
 
-/** A file's bytes; a path that cannot be read is refused in Chinese. */
+/**
+ * A file's bytes. A path is looked at before it is read (a link followed to
+ * what it names): only a regular file of at most `LIMITS.fileBytes` is read,
+ * and no further than the size it had then. Anything else is refused in
+ * Chinese: a device, a FIFO or a socket (`file.not-regular`: `/dev/zero` would
+ * never end, a FIFO never be written to), a file too large, a path that
+ * cannot be read.
+ */
 export async function fileBytes(input: Buffer | string): Promise<Buffer> {
   if (typeof input !== 'string') return input;
   try {
-    return await readFile(input);
+    const size = regularSize(await stat(input));
+    // Not waiting for a writer, should the path have become a FIFO since.
+    const handle = await open(input, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      // Looked at again as opened: the path may name another file by now.
+      const buf = Buffer.alloc(Math.min(size, regularSize(await handle.stat())));
+      let read = 0;
+      for (let n = -1; read < buf.length && n !== 0; read += n) n = (await handle.read(buf, read, buf.length - read, read)).bytesRead;
+      return read < buf.length ? buf.subarray(0, read) : buf;
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
+    if (e instanceof FileRefused) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹，不是文件' : (e as Error).message;
-    throw new FileRefused('file.unreadable', `无法打开文件：${why}`);
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ELOOP' ? '链接指向自身，形成循环' : code === 'ENXIO' ? '这不是普通文件' : `系统错误 ${code ?? ''}`.trim();
+    throw new FileRefused('file.unreadable', `无法打开文件：${why}。请确认文件存在并可读取`);
   }
+}
+
+/** The size of a regular file; anything else refused. */
+function regularSize(st: Stats): number {
+  if (st.isDirectory()) throw new FileRefused('file.unreadable', '无法打开文件：这是文件夹，不是文件');
+  const kind = st.isFIFO() ? '命名管道 FIFO' : st.isSocket() ? '套接字 socket' : st.isCharacterDevice() || st.isBlockDevice() ? '设备文件' : '特殊文件';
+  if (!st.isFile()) throw new FileRefused('file.not-regular', `这不是普通文件，而是${kind}（或指向它的链接），未读取。请提交 Excel 工作簿（.xlsx）文件本身`);
+  if (st.size > LIMITS.fileBytes) throw tooLarge(st.size);
+  return st.size;
 }
 
 /**
@@ -45,8 +75,7 @@ export async function fileBytes(input: Buffer | string): Promise<Buffer> {
  */
 export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise<OpenWorkbook> {
   const buf = await fileBytes(input);
-  const { date1904, entries } = inspectXlsx(buf, false);
-  const book = await openBook(buf, entries, date1904, stop);
+  const book = await openBook(buf, await inspectXlsx(buf, false, stop), stop);
   const heads: OpenWorkbook['heads'] = [];
   const meta: Record<string, string> = {};
   for (const sheet of book.sheets) {
@@ -59,7 +88,7 @@ export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise
     }
     const rows = await firstRows(book, sheet, HEAD_ROWS, stop);
     // A header of two rows shows its merged cells' text in both: `序号` above `经度 | 纬度` is found on either.
-    const spread = new MergeSpread(await book.merges(sheet, stop));
+    const spread = new MergeSpread(book.merges(sheet));
     heads.push({ sheet, rows: rows.map((row) => ({ ...row, shown: spread.spread(row.r, row.cells) })) });
   }
   return { book, heads, meta };

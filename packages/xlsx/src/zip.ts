@@ -1,12 +1,15 @@
-import { inflateRawSync, constants } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 
 /** One file inside a zip, as its central directory describes it. */
 export interface ZipEntry {
+  /** As stored, with `\\` read as `/` (some writers separate folders so; Excel and WPS open such files). */
   name: string;
   method: number;
   compressedSize: number;
   /** As declared: a hostile archive may lie, so inflating is bounded separately. */
   size: number;
+  /** CRC-32 of the unpacked bytes, as declared. */
+  crc: number;
   offset: number;
 }
 
@@ -35,16 +38,39 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
     const nameLength = buf.readUInt16LE(p + 28);
     const end = p + 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
     if (end > buf.length) return null;
-    entries.push({
-      name: buf.toString('utf8', p + 46, p + 46 + nameLength),
+    const entry: ZipEntry = {
+      name: buf.toString('utf8', p + 46, p + 46 + nameLength).replace(/\\/g, '/'),
       method: buf.readUInt16LE(p + 10),
       compressedSize: buf.readUInt32LE(p + 20),
       size: buf.readUInt32LE(p + 24),
+      crc: buf.readUInt32LE(p + 16),
       offset: buf.readUInt32LE(p + 42),
-    });
+    };
+    if (!zip64(buf, entry, p + 46 + nameLength, p + 46 + nameLength + buf.readUInt16LE(p + 30))) return null;
+    entries.push(entry);
     p = end;
   }
   return entries;
+}
+
+const ZIP64 = 0xffffffff;
+
+/**
+ * The sizes and offset a Zip64 extra field (between `from` and `to`) gives for
+ * those the directory marks `0xFFFFFFFF`, in the order the format lists them;
+ * false when one is marked but not given.
+ */
+function zip64(buf: Buffer, e: ZipEntry, from: number, to: number): boolean {
+  const wanted = (['size', 'compressedSize', 'offset'] as const).filter((k) => e[k] === ZIP64);
+  if (!wanted.length) return true;
+  for (let p = from; p + 4 <= to; p += 4 + buf.readUInt16LE(p + 2)) {
+    if (buf.readUInt16LE(p) !== 0x0001) continue;
+    if (p + 4 + 8 * wanted.length > to) return false;
+    // Past 2^53 a size is no real workbook's: the limits refuse it either way.
+    wanted.forEach((k, i) => (e[k] = Number(buf.readBigUInt64LE(p + 4 + 8 * i))));
+    return true;
+  }
+  return false;
 }
 
 /** An entry's bytes as stored (deflated, mostly); null when the archive is damaged there. */
@@ -56,17 +82,15 @@ export function compressedData(buf: Buffer, e: ZipEntry): Buffer | null {
 }
 
 /**
- * An entry's bytes, inflated to at most `limit` bytes; `head` inflates only
- * the start (enough for an XML prolog). Null when the data is damaged;
- * `tooLarge` when it inflates past the limit.
+ * An entry's bytes, inflated to at most `limit` bytes. Null when the data is
+ * damaged; `tooLarge` when it inflates past the limit.
  */
-export function readEntry(buf: Buffer, e: ZipEntry, limit: number, head = false): Buffer | 'tooLarge' | null {
+export function readEntry(buf: Buffer, e: ZipEntry, limit: number): Buffer | 'tooLarge' | null {
   const data = compressedData(buf, e);
   if (!data) return null;
   if (e.method === 0) return data.length > limit ? 'tooLarge' : data;
   if (e.method !== 8) return null;
   try {
-    if (head) return inflateRawSync(data.subarray(0, 4096), { finishFlush: constants.Z_SYNC_FLUSH });
     return inflateRawSync(data, { maxOutputLength: limit });
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'tooLarge' : null;

@@ -19,7 +19,8 @@ export const censusRoster = defineForm<CensusRoster>({
   schema: CensusRoster,
   layout,
   rules,
-  print: { orientation: 'portrait', fontSize: 16, blocks: printBlocks },
+  // The largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
+  print: { orientation: 'portrait', fontSize: 16, blocks: printBlocks, limits: { rows: 1000, chars: 250_000 } },
   samples,
 });
 export default censusRoster;

@@ -23,7 +23,8 @@ export const outfallChecklist = defineForm<OutfallChecklist, EntryRules<Outfall>
   layout,
   rules,
   sheets,
-  print: { orientation: 'landscape', fontSize: 7.5, blocks: printBlocks },
+  // The largest allowed PDF lays out in a peak heap of about 240 MB (README, "Before the deadline").
+  print: { orientation: 'landscape', fontSize: 7.5, blocks: printBlocks, limits: { rows: 2000, chars: 250_000 } },
   samples,
 });
 export default outfallChecklist;

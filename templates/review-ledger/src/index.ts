@@ -20,7 +20,8 @@ export const reviewLedger = defineForm<ReviewLedger>({
   schema: ReviewLedger,
   layout,
   rules,
-  print: { orientation: 'landscape' },
+  // Its five rows; the largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
+  print: { orientation: 'landscape', limits: { rows: 5, chars: 250_000 } },
   samples,
 });
 export default reviewLedger;

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
+import { checkBatch } from '../batch.ts';
 import { writeOutput } from '../outputs.ts';
 import { basename, dirname } from 'node:path';
 import { paintFor } from '../paint.ts';
@@ -19,8 +20,8 @@ export const extract: CommandModule<object, Args> = {
       .example('$0 extract 修武县2023年6月行政复议工作问题台账.xlsx -o ledger.json', '读出台账数据')
       .epilog('有错误时不输出数据，列出错误并以 1 退出') as any,
   handler: async (args) => {
-    const { checkFile, formatText, summarize } = await import('@tianbao/validate');
-    const report = await checkFile(args.file, checkOptions(args));
+    const { formatText, summarize } = await import('@tianbao/validate');
+    const report = (await checkBatch([args.file], checkOptions(args), args))[0]!;
     if (report.issues.length) console.error(formatText(summarize([report]), paintFor(process.stderr)));
     if (!report.valid || !report.data) {
       process.exitCode = 1;

@@ -4,6 +4,7 @@ import { jobsOption } from '../batch.ts';
 import { formById, formIds } from '../forms.ts';
 import { UsageError } from '../usage-error.ts';
 import { readInput } from '../input.ts';
+import { outputProblems } from '../output-check.ts';
 import { resolveUnits } from '../units.ts';
 
 interface Args {
@@ -41,14 +42,19 @@ export const generate: CommandModule<object, Args> = {
       .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底') as any,
   handler: async (args) => {
     const def = formById(args.template);
-    const formats = args.format.split(',').map((s) => s.trim()).filter(Boolean);
+    // Each format once: a format named twice would be two tasks writing one file.
+    const formats = [...new Set(args.format.split(',').map((s) => s.trim()).filter(Boolean))];
     const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
     if (bad.length || !formats.length) throw new UsageError(`--format 只能是 ${FORMATS.join('、')}，收到「${args.format}」`);
     if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
       throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2024-12-31，收到「${args.asOf}」`);
     const jobs = jobsOption(args.jobs);
     const units = resolveUnits(args.units);
-    const { data, problems } = readInput(args.data, def, units);
+    const { data, at, problems } = readInput(args.data, def, units);
+    if (!problems.length) {
+      const inputs = [args.data, ...(args.units ? [args.units] : [])];
+      problems.push(...outputProblems(def, { dataFile: args.data, data, at, formats, out: args.out, inputs }));
+    }
     if (problems.length) {
       for (const p of problems) console.error(p);
       console.error(`数据有 ${problems.length} 处问题，未生成任何文件`);

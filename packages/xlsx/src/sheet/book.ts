@@ -1,12 +1,10 @@
 import { posix } from 'node:path';
-import { FileRefused } from '../inspect.ts';
-import type { ZipEntry } from '../zip.ts';
+import { FileRefused, isXmlPart, type Inspected } from '../inspect.ts';
 import type { CellSource } from './cells.ts';
-import { elements, streamElements } from './elements.ts';
+import { elements, firstElement, streamElements } from './elements.ts';
 import { parseMerges, type Merge } from './merges.ts';
-import { partBytes, partText, partWhole, type Stop } from './part-text.ts';
+import { partText, partWhole, type Stop } from './part-text.ts';
 import { sheetRows, type Row } from './rows.ts';
-import { sheetTail } from './tail.ts';
 import { isDateFormat } from './styles.ts';
 import { attr, detach, runText } from './xml.ts';
 
@@ -21,8 +19,10 @@ export interface Book extends CellSource {
   sheets: SheetPart[];
   /** Rows of a sheet, in order, as its XML inflates. */
   rows(sheet: SheetPart, stop?: Stop): AsyncGenerator<Row>;
-  /** A sheet's merged ranges (a pass over its XML that parses only what follows the rows; made once a sheet). */
-  merges(sheet: SheetPart, stop?: Stop): Promise<Merge[]>;
+  /** A sheet's merged ranges (found by the inspection of its bytes). */
+  merges(sheet: SheetPart): Merge[];
+  /** The `<row>` elements of a sheet (counted by the inspection of its bytes). */
+  rowCount(sheet: SheetPart): number;
   /** The text of each cell comment of a sheet, by cell address. */
   notes(sheet: SheetPart): Map<string, string>;
 }
@@ -31,14 +31,18 @@ export interface Book extends CellSource {
  * Open a workbook's bytes (already inspected) for streaming: the sheet list,
  * shared strings and date styles are read now, the sheets only when asked for.
  */
-export async function openBook(buf: Buffer, entries: readonly ZipEntry[], date1904: boolean, stop?: Stop): Promise<Book> {
-  const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+export async function openBook(buf: Buffer, inspected: Inspected, stop?: Stop): Promise<Book> {
+  const { entries, unordered } = inspected;
+  // Only the XML parts were looked through: no other is read as one.
+  const byName = new Map(entries.filter((e) => isXmlPart(e.name)).map((e) => [e.name.toLowerCase(), e]));
   const entry = (path: string) => byName.get(path.toLowerCase());
   const whole = (path: string) => {
     const e = entry(path);
     return e ? partWhole(buf, e) : '';
   };
   const workbook = whole('xl/workbook.xml');
+  // Day serials count from 1904: `date1904="1"` or `"true"`.
+  const date1904 = /^(?:1|true)$/.test(attr(firstElement(workbook, 'workbookPr')?.attrs ?? '', 'date1904') ?? '');
   const rels = relationships(whole('xl/_rels/workbook.xml.rels'), 'xl');
   const target = (type: string, fallback: string) => [...rels.values()].find((r) => r.type === type)?.path ?? fallback;
 
@@ -49,15 +53,13 @@ export async function openBook(buf: Buffer, entries: readonly ZipEntry[], date19
   }
   if (!sheets.length) throw new FileRefused('file.corrupt', '工作簿中没有可读取的工作表，请在 Excel/WPS 中打开后另存为 .xlsx 再提交');
 
-  // A sheet's merged ranges are wanted for its first rows and again for its table: one pass each sheet.
-  const merged = new Map<string, Promise<Merge[]>>();
-  const merges = (sheet: SheetPart, stop?: Stop) => {
+  // A sheet's merged ranges are wanted for its first rows and again for its table: made once.
+  const merged = new Map<string, Merge[]>();
+  const merges = (sheet: SheetPart) => {
     let found = merged.get(sheet.part);
-    if (!found) merged.set(sheet.part, (found = sheetTail(partBytes(buf, entry(sheet.part)!, stop), stop).then(parseMerges)));
+    if (!found) merged.set(sheet.part, (found = parseMerges(inspected.merges.get(entry(sheet.part)!.name) ?? [], sheet.name)));
     return found;
   };
-  // Sought now, each part inflating on its own thread while the shared strings are read; a failure is met when awaited.
-  for (const sheet of sheets) merges(sheet, stop).catch(() => {});
 
   const stringsEntry = entry(target('sharedStrings', 'xl/sharedStrings.xml'));
   const strings: string[] = [];
@@ -68,8 +70,12 @@ export async function openBook(buf: Buffer, entries: readonly ZipEntry[], date19
   return {
     ...src,
     sheets,
-    rows: (sheet, stop) => sheetRows(partText(buf, entry(sheet.part)!, stop), src, sheet.name),
+    rows: (sheet, stop) => {
+      const e = entry(sheet.part)!;
+      return sheetRows(partText(buf, e, stop), src, sheet.name, !unordered.has(e.name));
+    },
     merges,
+    rowCount: (sheet) => inspected.rows.get(entry(sheet.part)!.name) ?? 0,
     notes: (sheet) => {
       const dir = posix.dirname(sheet.part);
       const own = relationships(whole(`${dir}/_rels/${posix.basename(sheet.part)}.rels`), dir);

@@ -1,4 +1,5 @@
 import type { CellValue } from '@tianbao/form';
+import { firstElement } from './elements.ts';
 import { detach, runText, xmlText } from './xml.ts';
 
 /** What a cell's raw value needs to become a value: the workbook's shared strings and date styles. */
@@ -9,9 +10,8 @@ export interface CellSource {
   date1904: boolean;
 }
 
-const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const V = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
-const IS = /<(?:[\w.-]+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
+// Names start after white space, so that a long run of name characters is tried once.
+const ATTR = /(?:^|\s)([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** A cell's `r`, `s` and `t` attributes, however they are quoted or spaced. */
 export function cellAttrs(attrs: string): { r?: string; s?: string; t?: string } {
@@ -32,11 +32,11 @@ export function cellAttrs(attrs: string): { r?: string; s?: string; t?: string }
 export function cellValue(type: string | undefined, style: string | undefined, body: string, src: CellSource): CellValue {
   if (!body) return null;
   if (type === 'inlineStr') {
-    const is = IS.exec(body);
-    return is ? inlineValue(is[1]!) : null;
+    const is = firstElement(body, 'is');
+    return is ? inlineValue(is.body) : null;
   }
-  const v = V.exec(body)?.[1];
-  return v === undefined ? null : typedValue(type, style ? Number(style) : 0, v, src);
+  const v = firstElement(body, 'v')?.body;
+  return v ? typedValue(type, style ? Number(style) : 0, v, src) : null;
 }
 
 /** The text of an inline string (`<is>…</is>`). */

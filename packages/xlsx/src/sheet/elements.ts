@@ -4,32 +4,162 @@ export interface Element {
   body: string;
 }
 
-/** Elements named `name`, with any namespace prefix (`<row>`, `<x:row>`), in one string. */
-export function elementPattern(name: string): RegExp {
-  return new RegExp(`<(?:[\\w.-]+:)?${name}(\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${name}>)`, 'g');
-}
-
-/** Every element named `name` in a string. */
-export function* elements(xml: string, name: string): Generator<Element> {
-  const re = elementPattern(name);
-  for (let m = re.exec(xml); m; m = re.exec(xml)) yield { attrs: m[1] ?? '', body: m[2] ?? '' };
+/** An element found at `start`: whole, ending just before `end`, or cut off by the end of the text (`el` undefined). */
+interface Found {
+  start: number;
+  end?: number;
+  el?: Element;
 }
 
 /**
+ * Where elements named `name` (any namespace prefix: `<row>`, `<x:row>`)
+ * start and end. Their start tags hold no `>` (Excel escapes it), and they do
+ * not nest. Each search goes forward from where the last one stopped.
+ */
+class Tags {
+  private readonly open: RegExp;
+  readonly close: RegExp;
+
+  constructor(name: string) {
+    this.open = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])`, 'g');
+    this.close = new RegExp(`</(?:[\\w.-]+:)?${name}\\s*>`, 'g');
+  }
+
+  /** The first element at or after `from`; null when none starts. `closes: false` (no end tag after `from`): only `<x/>` ones. */
+  next(s: string, from: number, closes = true): Found | null {
+    this.open.lastIndex = from;
+    for (let m = this.open.exec(s); m; m = this.open.exec(s)) {
+      const gt = s.indexOf('>', this.open.lastIndex);
+      if (gt < 0) return { start: m.index };
+      if (s.charCodeAt(gt - 1) === 47) return { start: m.index, end: gt + 1, el: { attrs: s.slice(this.open.lastIndex, gt - 1), body: '' } };
+      if (!closes) {
+        this.open.lastIndex = gt + 1;
+        continue;
+      }
+      this.close.lastIndex = gt + 1;
+      const c = this.close.exec(s);
+      if (!c) return { start: m.index };
+      return { start: m.index, end: this.close.lastIndex, el: { attrs: s.slice(this.open.lastIndex, gt), body: s.slice(gt + 1, c.index) } };
+    }
+    return null;
+  }
+}
+
+const TAGS = new Map<string, Tags>();
+const tagsOf = (name: string): Tags => {
+  let tags = TAGS.get(name);
+  if (!tags) TAGS.set(name, (tags = new Tags(name)));
+  return tags;
+};
+
+/**
+ * Each element named `name` in a string, with where it stands, given to
+ * `visit` until it returns false; in time linear in the string: an element
+ * never closed is skipped, and after it only `<x/>` ones can be whole.
+ */
+function walk(xml: string, name: string, visit: (found: Required<Found>) => boolean | void): void {
+  const tags = tagsOf(name);
+  let closes = true;
+  for (let found = tags.next(xml, 0); found; ) {
+    let at: number;
+    if (found.el) {
+      if (visit(found as Required<Found>) === false) return;
+      at = found.end!;
+    } else {
+      closes = false;
+      at = xml.indexOf('>', found.start) + 1 || xml.length;
+    }
+    found = tags.next(xml, at, closes);
+  }
+}
+
+/** Every element named `name` in a string, with where it stands. */
+export function elementSpans(xml: string, name: string): Required<Found>[] {
+  const out: Required<Found>[] = [];
+  walk(xml, name, (found) => void out.push(found));
+  return out;
+}
+
+/** Every element named `name` in a string. */
+export function elements(xml: string, name: string): Element[] {
+  const out: Element[] = [];
+  walk(xml, name, (found) => void out.push(found.el));
+  return out;
+}
+
+/** The first element named `name` in a string. */
+export function firstElement(xml: string, name: string): Element | undefined {
+  let first: Element | undefined;
+  walk(xml, name, (found) => {
+    first = found.el;
+    return false;
+  });
+  return first;
+}
+
+/** The contents of every element named `name` in a string, joined. */
+export function joinedBodies(xml: string, name: string): string {
+  let out = '';
+  walk(xml, name, (found) => void (out += found.el.body));
+  return out;
+}
+
+/** How near the end of a text a tag cut by the chunk boundary can start. */
+const CUT_TAG = 256;
+
+/**
  * Every element named `name` in text that arrives in chunks, each as soon as
- * it is whole; only the unfinished end is carried to the next chunk.
+ * it is whole. An unfinished element is carried to the next chunk in pieces,
+ * and its end is looked for in the new chunk alone: an element of any length
+ * (a row of 16,384 cells) costs time in proportion to it.
  */
 export async function* streamElements(chunks: AsyncIterable<string>, name: string): AsyncGenerator<Element> {
-  const re = elementPattern(name);
-  let pending = '';
+  const tags = tagsOf(name);
+  // The unfinished element, from its `<`, in pieces; and whether its start tag is whole yet.
+  let held: string[] = [];
+  let inBody = false;
+  // Outside an element: the end of the last chunk, where a start tag may be cut.
+  let rest = '';
   for await (const chunk of chunks) {
-    pending = pending ? pending + chunk : chunk;
-    re.lastIndex = 0;
-    let used = 0;
-    for (let m = re.exec(pending); m; m = re.exec(pending)) {
-      used = re.lastIndex;
-      yield { attrs: m[1] ?? '', body: m[2] ?? '' };
+    let text: string;
+    if (held.length) {
+      const last = held[held.length - 1]!;
+      let from = 0;
+      if (!inBody) {
+        const gt = chunk.indexOf('>');
+        if (gt >= 0) {
+          inBody = true;
+          from = gt + 1;
+        }
+      }
+      const ends = inBody && ((from > 0 && (from > 1 ? chunk.charCodeAt(from - 2) : last.charCodeAt(last.length - 1)) === 47) || closesIn(tags, from ? '' : last, chunk, from));
+      if (!ends) {
+        held.push(chunk);
+        continue;
+      }
+      text = held.join('') + chunk;
+      held = [];
+      inBody = false;
+    } else text = rest + chunk;
+    let at = 0;
+    for (let found = tags.next(text, 0); found; found = tags.next(text, at)) {
+      if (!found.el) {
+        held = [text.slice(found.start)];
+        inBody = text.indexOf('>', found.start) >= 0;
+        break;
+      }
+      yield found.el;
+      at = found.end!;
     }
-    pending = pending.slice(used);
+    const lt = text.lastIndexOf('<');
+    rest = !held.length && lt >= at && text.length - lt < CUT_TAG ? text.slice(lt) : '';
   }
+}
+
+/** Whether the end tag is in `chunk` from `from`, maybe begun at the end of `before`. */
+function closesIn(tags: Tags, before: string, chunk: string, from: number): boolean {
+  const lt = before.lastIndexOf('<');
+  const seam = lt >= 0 && before.length - lt < CUT_TAG ? before.slice(lt) : '';
+  tags.close.lastIndex = 0;
+  return tags.close.test(seam + (from ? chunk.slice(from) : chunk));
 }

@@ -1,7 +1,8 @@
 import type { CellValue } from '@tianbao/form';
 import { FileRefused, LIMITS } from '../inspect.ts';
-import { cellAttrs, cellValue, columnNumber, inlineValue, typedValue, type CellSource } from './cells.ts';
-import { elementPattern, streamElements } from './elements.ts';
+import { cellAttrs, cellValue, inlineValue, typedValue, type CellSource } from './cells.ts';
+import { elements, streamElements } from './elements.ts';
+import { badReference, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
 import { attr } from './xml.ts';
 
 /** One row of a sheet: its number and its values by column number (1 = A); empty cells are holes. */
@@ -12,34 +13,63 @@ export interface Row {
 
 /**
  * A sheet's rows in order, read from its XML as it inflates. Rows and cells
- * without an `r` attribute follow the one before, as Excel does.
+ * without an `r` attribute follow the one before, as Excel does. Rows are
+ * counted as they stand in the XML (one stray cell at row 1,048,576 is one
+ * row), against `LIMITS.rows`. `ordered`: the XML lists its rows in ascending
+ * order, as every writer does; else (rows moved or repeated) they are all read
+ * first and given in order, those of one number made one, as Excel reads such
+ * a file.
  */
-export async function* sheetRows(chunks: AsyncIterable<string>, src: CellSource, sheet: string): AsyncGenerator<Row> {
+export async function* sheetRows(chunks: AsyncIterable<string>, src: CellSource, sheet: string, ordered = true): AsyncGenerator<Row> {
   let r = 0;
+  let count = 0;
+  const held: Row[] = [];
   for await (const row of streamElements(chunks, 'row')) {
-    r = Number(attr(row.attrs, 'r')) || r + 1;
-    if (r > LIMITS.rows) throw new FileRefused('file.too-many-rows', `工作表「${sheet}」超过可检查的上限 ${LIMITS.rows} 行，未检查；请按单位拆分后提交`);
-    yield { r, cells: rowCells(row.body, src) };
+    if (++count > LIMITS.rows) throw tooManyRows(sheet);
+    const n = rowNumber(row.attrs, r);
+    if (Number.isNaN(n)) throw badReference(sheet, '行号', attr(row.attrs, 'r')!);
+    // The pass before reading found them in order: one that is not was written so as to read differently each time.
+    if (ordered && n <= r)
+      throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
+    r = n;
+    const cells = rowCells(row.body, src, sheet);
+    if (ordered) yield { r, cells };
+    else held.push({ r, cells });
   }
+  if (!ordered) yield* inRowOrder(held);
 }
 
-const CELL = elementPattern('c');
+/** The refusal of a sheet of more than `LIMITS.rows` rows. */
+export const tooManyRows = (sheet: string) =>
+  new FileRefused('file.too-many-rows', `工作表「${sheet}」超过可检查的上限 ${LIMITS.rows} 行，未检查；请按单位拆分后提交`);
+
+/** Rows by number, those of one number made one (a later cell over an earlier one). */
+function inRowOrder(rows: Row[]): Row[] {
+  rows.sort((a, b) => a.r - b.r);
+  const out: Row[] = [];
+  for (const row of rows) {
+    const last = out[out.length - 1];
+    if (last?.r === row.r) row.cells.forEach((v, c) => (last.cells[c] = v));
+    else out.push(row);
+  }
+  return out;
+}
+
 /** What the quick scan of a row does not take: prefixed elements, attributes in single quotes or over lines. */
 const UNUSUAL = /:c[\s>/]|['\t\n\r]/;
 
-function rowCells(body: string, src: CellSource): CellValue[] {
-  return UNUSUAL.test(body) ? matchCells(body, src) : scanCells(body, src);
+function rowCells(body: string, src: CellSource, sheet: string): CellValue[] {
+  return UNUSUAL.test(body) ? matchCells(body, src, sheet) : scanCells(body, src, sheet);
 }
 
-/** Any row, by the general pattern. */
-function matchCells(body: string, src: CellSource): CellValue[] {
+/** Any row, element by element. */
+function matchCells(body: string, src: CellSource, sheet: string): CellValue[] {
   const cells: CellValue[] = [];
   let col = 0;
-  CELL.lastIndex = 0;
-  for (let m = CELL.exec(body); m; m = CELL.exec(body)) {
-    const { r, s, t } = cellAttrs(m[1] ?? '');
-    col = r ? columnNumber(r) : col + 1;
-    const v = cellValue(t, s, m[2] ?? '', src);
+  for (const el of elements(body, 'c')) {
+    const { r, s, t } = cellAttrs(el.attrs);
+    col = r ? cellColumn(r, 0, sheet) : col + 1;
+    const v = cellValue(t, s, el.body, src);
     if (v !== null) cells[col] = v;
   }
   return cells;
@@ -48,10 +78,16 @@ function matchCells(body: string, src: CellSource): CellValue[] {
 /**
  * A row as Excel, WPS, LibreOffice and the libraries write it
  * (`<c r="B5" s="3" t="s"><v>12</v></c>`), read by position: most of a
- * checked sheet's time is spent here.
+ * checked sheet's time is spent here. Each search goes on from where the same
+ * search last stopped, so a row costs time in proportion to its length.
  */
-function scanCells(s: string, src: CellSource): CellValue[] {
+function scanCells(s: string, src: CellSource, sheet: string): CellValue[] {
   const cells: CellValue[] = [];
+  const v = new Ahead(s, '<v');
+  const vEnd = new Ahead(s, '</v>');
+  const is = new Ahead(s, '<is>');
+  const isEnd = new Ahead(s, '</is>');
+  const space = new Ahead(s, ' ');
   let col = 0;
   for (let i = s.indexOf('<c'); i >= 0; ) {
     const after = s.charCodeAt(i + 2);
@@ -65,39 +101,78 @@ function scanCells(s: string, src: CellSource): CellValue[] {
     const closed = s.charCodeAt(gt - 1) === 47;
     const end = closed ? gt : s.indexOf('</c>', gt);
     if (end < 0) break;
-    const ref = valueAt(s, ' r="', i, gt);
-    col = ref >= 0 ? columnNumber(s, ref) : col + 1;
+    const tag = attrsAt(s, space, i + 2, gt);
+    col = tag.r >= 0 ? cellColumn(s, tag.r, sheet) : col + 1;
     if (!closed) {
-      const t = valueAt(s, ' t="', i, gt);
-      const type = t >= 0 ? s.slice(t, s.indexOf('"', t)) : undefined;
-      const v = type === 'inlineStr' ? inline(s, gt, end) : plainV(s, gt, end, type, valueAt(s, ' s="', i, gt), src);
-      if (v !== null) cells[col] = v;
+      const type = tag.t >= 0 ? s.slice(tag.t, s.indexOf('"', tag.t)) : undefined;
+      let value: CellValue = null;
+      if (type === 'inlineStr') {
+        const open = is.from(gt);
+        const close = open >= 0 && open < end ? isEnd.from(open) : -1;
+        if (close >= 0 && close <= end) value = inlineValue(s.slice(open + 4, close));
+      } else {
+        const open = v.from(gt);
+        const body = open >= 0 && open < end ? s.indexOf('>', open) + 1 : 0;
+        const close = body > 0 && s.charCodeAt(body - 2) !== 47 ? vEnd.from(body) : -1;
+        if (close >= 0 && close <= end) value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, s.slice(body, close), src);
+      }
+      if (value !== null) cells[col] = value;
     }
     i = s.indexOf('<c', end);
   }
   return cells;
 }
 
-/** Where the value of the attribute that `start` (` r="`) opens begins, inside a tag from `from` to `to`; -1 if absent. */
-function valueAt(s: string, start: string, from: number, to: number): number {
-  const at = s.indexOf(start, from);
-  return at >= 0 && at < to ? at + start.length : -1;
+/**
+ * The next place of a word in a string at or after a position, searched for
+ * again only once that position has passed it: the searches for one word in
+ * a row together read it once.
+ */
+class Ahead {
+  private at = -2;
+  constructor(
+    private readonly s: string,
+    private readonly word: string,
+  ) {}
+
+  from(i: number): number {
+    if (this.at !== -1 && this.at < i) this.at = this.s.indexOf(this.word, i);
+    return this.at;
+  }
 }
 
-function inline(s: string, from: number, end: number): CellValue {
-  const open = s.indexOf('<is>', from);
-  const close = open >= 0 ? s.indexOf('</is>', open) : -1;
-  return close >= 0 && close <= end ? inlineValue(s.slice(open + 4, close)) : null;
+/** Filled in by `attrsAt` for each cell in turn: one object, not one a cell. */
+const TAG = { r: -1, s: -1, t: -1 };
+
+/** Where the values of ` r="`, ` s="` and ` t="` begin in a start tag from `from` to `to`; -1 for those absent. */
+function attrsAt(s: string, space: Ahead, from: number, to: number): typeof TAG {
+  const at = TAG;
+  at.r = at.s = at.t = -1;
+  for (let k = space.from(from); k >= 0 && k < to; k = space.from(k + 1)) {
+    if (s.charCodeAt(k + 2) !== 61 || s.charCodeAt(k + 3) !== 34) continue;
+    const name = s.charCodeAt(k + 1);
+    if (name === 114) at.r = k + 4;
+    else if (name === 115) at.s = k + 4;
+    else if (name === 116) at.t = k + 4;
+  }
+  return at;
 }
 
-function plainV(s: string, from: number, end: number, type: string | undefined, style: number, src: CellSource): CellValue {
-  let open = s.indexOf('<v', from);
-  if (open < 0 || open >= end) return null;
-  open = s.indexOf('>', open) + 1;
-  if (s.charCodeAt(open - 2) === 47) return null;
-  const close = s.indexOf('</v>', open);
-  if (close < 0 || close > end) return null;
-  return typedValue(type, style >= 0 ? styleAt(s, style) : 0, s.slice(open, close), src);
+/**
+ * The column of the cell reference starting at `at` (`AB12` → 28); a
+ * reference past `XFD1048576` is refused, named.
+ */
+function cellColumn(s: string, at: number, sheet: string): number {
+  let col = 0;
+  let p = at;
+  for (let c = s.charCodeAt(p); c >= 65 && c <= 90 && col <= MAX_COLUMN; c = s.charCodeAt(++p)) col = col * 26 + c - 64;
+  let row = 0;
+  for (let c = s.charCodeAt(p); c >= 48 && c <= 57 && row <= MAX_ROW; c = s.charCodeAt(++p)) row = row * 10 + c - 48;
+  if (col > MAX_COLUMN || row > MAX_ROW) {
+    const q = s.indexOf('"', at);
+    throw badReference(sheet, '单元格引用', s.slice(at, q >= 0 && q - at < 64 ? q : at + 64));
+  }
+  return col;
 }
 
 function styleAt(s: string, at: number): number {

@@ -1,4 +1,4 @@
-import { elementPattern } from './elements.ts';
+import { elementSpans, joinedBodies } from './elements.ts';
 
 /** Just enough XML for the parts of a workbook: attributes, text, entities. */
 
@@ -25,18 +25,19 @@ export function attr(attrs: string, name: string): string | undefined {
   return m ? xmlText(m[1] ?? m[2]!) : undefined;
 }
 
-const RUN = elementPattern('t');
-
 /**
  * The text of a string item (`<si>`, `<is>`, a comment's `<text>`): every
  * `<t>` run joined, phonetic guides (`<rPh>`) left out.
  */
 export function runText(body: string): string {
-  const plain = body.includes('<rPh') || body.includes(':rPh') ? body.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '') : body;
+  if (!body.includes('rPh')) return xmlText(joinedBodies(body, 't'));
   let out = '';
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(plain); m; m = RUN.exec(plain)) out += m[2] ?? '';
-  return xmlText(out);
+  let at = 0;
+  for (const ph of elementSpans(body, 'rPh')) {
+    out += joinedBodies(body.slice(at, ph.start), 't');
+    at = ph.end;
+  }
+  return xmlText(out + joinedBodies(body.slice(at), 't'));
 }
 
 /**

@@ -1,0 +1,124 @@
+import { CHILD_LIMITS, memoryLimits, runTasks, type Failure, type Outcome } from '@tianbao/isolate';
+import { TIME_LIMIT_SECONDS, timedOut, unchecked, type CheckOptions, type FileReport } from './check.ts';
+
+/** The options of a check as a child is sent them: all but the forms, which the child program imports itself. */
+export type TaskOptions = Omit<CheckOptions, 'forms'>;
+
+/** What the child's `check` method is given: one file, and the options of the run. */
+export interface CheckTask {
+  file: string;
+  options: TaskOptions;
+}
+
+/** What the child's `annotate` method is given: a file's report, and where its marked-up copy goes. */
+export interface AnnotateTask {
+  report: FileReport;
+  path: string;
+}
+
+/** The marked-up copy written, or why it could not be made (in Chinese); null for a file not opened, which has none. */
+export type CopyOutcome = { written: string } | { failed: string } | null;
+
+export interface BatchOptions {
+  /** Files at once, each in a child process (1: one after the other, in one child). */
+  jobs: number;
+  /**
+   * The child program (a JavaScript file, see `@tianbao/isolate/serve`) with
+   * the methods `check(CheckTask): FileReport` and `annotate(AnnotateTask): CopyOutcome`
+   * (see `childMethods`).
+   */
+  script: string;
+  /** A child's whole memory, MB (its heap half of it); default 1024 (`CHILD_LIMITS`). */
+  memoryMB?: number;
+  /** More options for node in each child. */
+  nodeOptions?: readonly string[];
+  /** Show what children write to stderr, for a developer. */
+  showStderr?: boolean;
+  /** Called by `checkFiles` as each file is done, in the order they finish; `done` counts them. */
+  onReport?: (report: FileReport, done: number) => void;
+}
+
+/** The rules of a file that could not be checked in its child: such a file gets no marked-up copy either. */
+const NOT_CHECKED = ['file.timeout', 'file.too-much-memory', 'file.crashed'];
+
+/**
+ * Check `files`, each in a child process, `jobs` at once; with one job too,
+ * so that no file can take the run down with it. The reports come back in the
+ * order of `files`, exactly as one job gives them. A file whose child runs
+ * past the time limit (`options.timeLimit`, else 60 s), outgrows its memory or
+ * dies has one error of its own (`file.timeout`, `file.too-much-memory`,
+ * `file.crashed`) and the others are checked as they would be alone. This
+ * process never opens the files.
+ */
+export async function checkFiles(files: readonly string[], options: TaskOptions, batch: BatchOptions): Promise<FileReport[]> {
+  const seconds = options.timeLimit ?? TIME_LIMIT_SECONDS;
+  const tasks = files.map((file): CheckTask => ({ file, options }));
+  const reports: FileReport[] = new Array(files.length);
+  await runTasks<CheckTask, FileReport>('check', tasks, {
+    ...poolOptions(batch, seconds),
+    onResult: (o, i, done) => {
+      reports[i] = 'result' in o ? o.result : failedReport(files[i]!, o.failed, seconds, memoryOf(batch));
+      batch.onReport?.(reports[i], done);
+    },
+  });
+  return reports;
+}
+
+/**
+ * Write the marked-up copy of each checked file to the path chosen for it
+ * (`paths`, see `copyNames`), each in a child process under the same limits
+ * as checking (`options.timeLimit` a copy, else 60 s). A file that could not
+ * be checked in its child gets none. One outcome per report, in order.
+ */
+export async function annotateFiles(
+  reports: readonly FileReport[],
+  paths: readonly string[],
+  options: Pick<TaskOptions, 'timeLimit'>,
+  batch: BatchOptions,
+): Promise<CopyOutcome[]> {
+  const seconds = options.timeLimit ?? TIME_LIMIT_SECONDS;
+  const wanted = reports.flatMap((report, i) => (NOT_CHECKED.includes(report.issues[0]?.rule ?? '') ? [] : [i]));
+  const tasks = wanted.map((i): AnnotateTask => ({ report: reports[i]!, path: paths[i]! }));
+  const outcomes = await runTasks<AnnotateTask, CopyOutcome>('annotate', tasks, poolOptions(batch, seconds));
+  const copies: CopyOutcome[] = reports.map(() => ({ failed: '此文件未能检查完，不生成批注副本' }));
+  wanted.forEach((i, k) => (copies[i] = copyOutcome(outcomes[k]!, seconds, memoryOf(batch))));
+  return copies;
+}
+
+const memoryOf = (batch: BatchOptions) => batch.memoryMB ?? CHILD_LIMITS.residentMB;
+
+function poolOptions(batch: BatchOptions, seconds: number) {
+  return {
+    script: batch.script,
+    jobs: batch.jobs,
+    limits: { ...memoryLimits(memoryOf(batch)), timeMs: seconds * 1000 },
+    ...(batch.nodeOptions && { nodeOptions: batch.nodeOptions }),
+    ...(batch.showStderr && { showStderr: true }),
+  };
+}
+
+/** The report of a file whose child did not give one. */
+function failedReport(file: string, failed: Failure, seconds: number, memoryMB: number): FileReport {
+  if (failed === 'timeout') return timedOut(file, seconds);
+  if (failed === 'memory')
+    return unchecked(
+      file,
+      'file.too-much-memory',
+      `检查此文件占用的内存超过上限（${memoryMB} MB），已停止检查。文件可能有异常（如大量空行、超大图片、隐藏的内容）：请在 Excel/WPS 中打开后另存为新的 .xlsx 再提交；确实很大的表，请按单位拆分成几个文件分别提交`,
+    );
+  return unchecked(
+    file,
+    'file.crashed',
+    '检查此文件时检查进程意外退出，未能完成检查。请在 Excel/WPS 中打开后另存为新的 .xlsx 再提交；仍然如此的，请把此文件发给维护人员',
+  );
+}
+
+function copyOutcome(outcome: Outcome<CopyOutcome>, seconds: number, memoryMB: number): CopyOutcome {
+  if ('result' in outcome) return outcome.result;
+  const why: Record<Failure, string> = {
+    timeout: `生成批注副本超过 ${seconds} 秒仍未完成，已停止`,
+    memory: `生成批注副本占用的内存超过上限（${memoryMB} MB），已停止；表很大的，请按单位拆分后再检查`,
+    crashed: '生成批注副本时进程意外退出；请把此文件发给维护人员',
+  };
+  return { failed: why[outcome.failed] };
+}

@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import censusRoster from '@tianbao/template-census-roster';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { describe, expect, it } from 'vitest';
+import { buildZip, centralRecord, unzip, type Part } from '../../../test/e2e/zip.ts';
+import { columnLetter, openWorkbook, readWorkbook, writeWorkbook, type Row } from '../src/index.ts';
+import { sheetRows } from '../src/sheet/rows.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'xlsx-hostile-'));
+const ledger = await writeWorkbook(reviewLedger, reviewLedger.samples[0]!);
+const SHEET = 'xl/worksheets/sheet1.xml';
+const STRINGS = 'xl/sharedStrings.xml';
+
+const text = (buf: Buffer, name: string) => unzip(buf).find((p) => p.name === name)!.data.toString('utf8');
+/** The ledger with one part replaced (or added). */
+const withPart = (name: string, data: Buffer | string, base = ledger): Buffer => {
+  const parts = unzip(base).filter((p) => p.name !== name);
+  return buildZip([...parts, { name, data: Buffer.from(data) }]);
+};
+/** The ledger's sheet with `edit` applied to its XML. */
+const sheetEdited = (edit: (xml: string) => string) => withPart(SHEET, edit(text(ledger, SHEET)));
+/** A sheet of the given rows (inline strings), `after` following the rows. */
+const sheetOf = (rows: string, after = '') =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${after}</worksheet>`;
+const cell = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+
+/** What opening gives: the refusal's rule and message, or the rows of the first sheet. */
+async function rowsOf(buf: Buffer): Promise<Row[]> {
+  const wb = await openWorkbook(buf);
+  const rows: Row[] = [];
+  for await (const row of wb.book.rows(wb.book.sheets[0]!)) rows.push(row);
+  return rows;
+}
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: { rule?: string; message: string }) => ({ rule: e.rule, message: e.message }),
+  );
+
+describe('a path that is not a regular file', () => {
+  it('refuses a FIFO at once, with no writer to wait for', async () => {
+    const fifo = join(dir, 'x.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    expect(await refusal(openWorkbook(fifo))).toMatchObject({ rule: 'file.not-regular', message: expect.stringContaining('命名管道') });
+  });
+
+  it('refuses a link to /dev/zero without reading from it', async () => {
+    const link = join(dir, 'z.xlsx');
+    symlinkSync('/dev/zero', link);
+    expect(await refusal(readWorkbook(link))).toMatchObject({ rule: 'file.not-regular', message: expect.stringContaining('设备文件') });
+  });
+});
+
+describe('an archive judged by what it holds, not by what it declares', () => {
+  it('refuses a part that inflates past the ratio limit whatever size its directory declares', async () => {
+    const buf = withPart(SHEET, sheetOf(' '.repeat(8 * 1048576)));
+    buf.writeUInt32LE(5000, centralRecord(buf, SHEET) + 24);
+    expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.zip-bomb', message: expect.stringContaining(SHEET) });
+  });
+
+  it('refuses a part whose CRC-32 is not the recorded one', async () => {
+    const buf = Buffer.from(ledger);
+    const at = centralRecord(buf, STRINGS) + 16;
+    buf.writeUInt32LE(buf.readUInt32LE(at) ^ 1, at);
+    expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining(STRINGS) });
+  });
+
+  it('refuses two parts of one name, whichever comes first, letter case and `\\` aside', async () => {
+    const parts = unzip(ledger);
+    const other: Part = { name: 'XL\\worksheets\\sheet1.xml', data: Buffer.from(sheetOf(`<row r="1">${cell('A1', '别的')}</row>`)) };
+    for (const order of [[...parts, other], [other, ...parts]])
+      expect(await refusal(openWorkbook(buildZip(order)))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('同名') });
+  });
+});
+
+describe('XML that no parser may be shown', () => {
+  it('refuses a DOCTYPE deep in a part, across the boundary of two inflated chunks', async () => {
+    const strings = text(ledger, STRINGS);
+    // Parts inflate in 64 kB chunks: the declaration starts four bytes before the first boundary.
+    const prolog = strings.indexOf('?>') + 2;
+    const pad = `<!--${'x'.repeat(65536 - 4 - prolog - 7)}-->`;
+    const buf = withPart(STRINGS, `${strings.slice(0, prolog)}${pad}<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${strings.slice(prolog)}`);
+    expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.xml-entities', message: expect.stringContaining(STRINGS) });
+  });
+
+  it('refuses a DOCTYPE written in UTF-16, in a part of any XML kind', async () => {
+    const vml = Buffer.from('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "e">]><xml/>', 'utf16le');
+    const buf = withPart('xl/drawings/vmlDrawing9.vml', Buffer.concat([Buffer.from([0xff, 0xfe]), vml]));
+    expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.xml-entities' });
+  });
+
+  it('refuses a character reference past U+10FFFF, naming it', async () => {
+    const buf = withPart(STRINGS, text(ledger, STRINGS).replace('<t>', '<t>&#x110000;'));
+    expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('&#x110000;') });
+  });
+});
+
+describe('references past XFD1048576', () => {
+  it('refuses a merged range past the last column before spreading it', async () => {
+    const buf = sheetEdited((xml) => xml.replace('<mergeCell ', '<mergeCell ref="A1:ZZZZZZ1"/><mergeCell '));
+    expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('A1:ZZZZZZ1') });
+  });
+
+  it('refuses a cell past the last column, naming it', async () => {
+    const buf = withPart(SHEET, sheetOf(`<row r="1">${cell('A1', '甲')}${cell('XFE1', '乙')}</row>`));
+    expect(await refusal(rowsOf(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('XFE1') });
+  });
+
+  it('refuses a row past the last one, naming it', async () => {
+    const buf = withPart(SHEET, sheetOf(`<row r="1">${cell('A1', '甲')}</row><row r="1048577">${cell('A1048577', '乙')}</row>`));
+    expect(await refusal(rowsOf(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('1048577') });
+  });
+
+  it('counts rows as they stand: one stray cell in the last row is one row', async () => {
+    const buf = withPart(SHEET, sheetOf(`<row r="1">${cell('A1', '甲')}</row><row r="1048576">${cell('B1048576', '乙')}</row>`));
+    expect((await rowsOf(buf)).map((r) => [r.r, r.cells.filter(Boolean)])).toEqual([
+      [1, ['甲']],
+      [1048576, ['乙']],
+    ]);
+  });
+
+  it('reads a row of 16,384 cells, arriving in small chunks, in time in proportion to its length', async () => {
+    // No `s` or `t` in the cells, and 64-byte chunks: nothing may be searched for past its cell, nor the row read again each chunk.
+    const cells = Array.from({ length: 16384 }, (_, i) => `<c r="${columnLetter(i + 1)}1"><v>${i}.${'0'.repeat(80)}</v></c>`);
+    const xml = sheetOf(`<row r="1">${cells.join('')}</row>`);
+    async function* chunks() {
+      for (let i = 0; i < xml.length; i += 64) yield xml.slice(i, i + 64);
+    }
+    const rows: Row[] = [];
+    for await (const row of sheetRows(chunks(), { strings: [], dates: [], date1904: false }, 'Sheet1')) rows.push(row);
+    expect(rows[0]!.cells.length).toBe(16385);
+    expect(rows[0]!.cells[16384]).toBe(16383);
+  });
+});
+
+describe('rows out of order', () => {
+  it('are read in row order, rows of one number made one, as Excel reads them', async () => {
+    const rows = `<row r="1">${cell('A1', '一')}</row><row r="3">${cell('A3', '三')}</row><row r="2">${cell('A2', '二')}</row><row r="3">${cell('B3', '叁')}</row>`;
+    expect((await rowsOf(withPart(SHEET, sheetOf(rows)))).map((r) => [r.r, r.cells.filter(Boolean)])).toEqual([
+      [1, ['一']],
+      [2, ['二']],
+      [3, ['三', '叁']],
+    ]);
+  });
+
+  it('in a roster: the list is read in row order', async () => {
+    const roster = await writeWorkbook(censusRoster, censusRoster.samples[0]!);
+    const xml = text(roster, SHEET);
+    const [r4, r5] = [/<row r="4".*?<\/row>/.exec(xml)![0], /<row r="5".*?<\/row>/.exec(xml)![0]];
+    const wb = await openWorkbook(withPart(SHEET, xml.replace(r4 + r5, r5 + r4), roster));
+    const rows: number[] = [];
+    for await (const row of wb.book.rows(wb.book.sheets[0]!)) rows.push(row.r);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    expect(rows).toContain(4);
+  });
+});
+
+describe('a workbook opened whole (for a marked-up copy)', () => {
+  it('passes the same checks before exceljs sees it: a merged range past XFD', async () => {
+    const buf = sheetEdited((xml) => xml.replace('<mergeCell ', '<mergeCell ref="A1:XFE1"/><mergeCell '));
+    expect(await refusal(readWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('A1:XFE1') });
+  });
+
+  it('refuses columns past XFD, which exceljs would make one by one', async () => {
+    const buf = sheetEdited((xml) => xml.replace(/<col /, '<col min="20" max="20000" width="9"/><col '));
+    expect(await refusal(readWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('max="20000"') });
+  });
+
+  it('refuses a DOCTYPE past the first 4 kB', async () => {
+    const strings = text(ledger, STRINGS);
+    const buf = withPart(STRINGS, strings.replace('?>', `?><!--${'x'.repeat(5000)}--><!DOCTYPE x [<!ENTITY e "e">]>`));
+    expect(await refusal(readWorkbook(buf))).toMatchObject({ rule: 'file.xml-entities' });
+  });
+});

@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, tempDir, tianbao } from './run.ts';
+
+const ledger = reviewLedger.samples.find((s) => s.unit === '修武县' && s.period === '2023-06')!;
+
+/** Generate ledgers from `data` (a fixture, or what to write as `data.json`) into a fresh folder. */
+async function generate(data: string | unknown, ...more: string[]) {
+  const dir = tempDir();
+  const file = typeof data === 'string' ? data : join(dir, 'data.json');
+  if (typeof data !== 'string') writeFileSync(file, JSON.stringify(data));
+  const out = join(dir, 'out');
+  const run = await tianbao(['generate', 'review-ledger', '--data', file, '-o', out, '--force', ...more]);
+  return { ...run, dir, out, written: existsSync(out) ? readdirSync(out) : [] };
+}
+
+/** A unit list of these units, as `--units` takes it. */
+function unitList(dir: string, ...names: string[]): string {
+  const file = join(dir, 'units.json');
+  writeFileSync(file, JSON.stringify({ city: { name: '某市', code: '410800' }, units: names.map((name, i) => ({ name, code: String(410801 + i) })) }));
+  return file;
+}
+
+describe('generate never loses or overwrites an output', () => {
+  it('refuses two ledgers for the same unit and month before writing anything, naming both', async () => {
+    const r = await generate(join(FIXTURES, 'hostile', 'dup-unit-period.json'));
+    expect(r.code).toBe(1);
+    expect(r.written).toEqual([]);
+    expect(r.stderr).toMatch(/dup-unit-period\.json \$\[0\] 与 \$\[1\]：都将写入 .*修武县2023年6月行政复议工作问题台账\.xlsx，后者会覆盖前者/);
+    expect(r.stderr).toContain('未生成任何文件');
+  });
+
+  it('refuses units whose names differ only by characters a file name cannot hold', async () => {
+    const dir = tempDir();
+    const units = unitList(dir, '甲/乙区', '甲:乙区');
+    const r = await generate([{ ...ledger, unit: '甲/乙区' }, { ...ledger, unit: '甲:乙区' }], '--units', units);
+    expect(r.code).toBe(1);
+    expect(r.written).toEqual([]);
+    expect(r.stderr).toContain('$[0] 与 $[1]：都将写入');
+    expect(r.stderr).toContain('单位「甲/乙区」与「甲:乙区」用作文件名时相同');
+  });
+
+  it('counts a file name in bytes: refuses one past 255, and writes one of exactly 255', async () => {
+    // 70 Chinese characters: 90 characters in the file name, but 256 bytes.
+    const long = '长'.repeat(69) + '县';
+    const most = 'AB' + '长'.repeat(68) + '县';
+    const dir = tempDir();
+    const units = unitList(dir, long, most);
+    const refused = await generate([{ ...ledger, unit: most }, { ...ledger, unit: long }], '--units', units);
+    expect(refused.code).toBe(1);
+    expect(refused.written).toEqual([]);
+    expect(refused.stderr).toContain('$[1].unit：输出文件名');
+    expect(refused.stderr).toContain('有 256 字节，超过文件名的上限 255 字节');
+    expect(refused.stderr).not.toContain('$[0]');
+
+    const written = await generate([{ ...ledger, unit: most }], '--units', units);
+    expect(written).toMatchObject({ code: 0, stderr: '' });
+    expect(written.written.map((f) => Buffer.byteLength(f)).sort()).toEqual([254, 255]);
+  });
+
+  it('refuses a cell longer than Excel keeps, by its JSON path, before writing anything', async () => {
+    const r = await generate(join(FIXTURES, 'hostile', 'data-40k-chars.json'));
+    expect(r.code).toBe(1);
+    expect(r.written).toEqual([]);
+    expect(r.stderr).toContain('data-40k-chars.json $.rows.acceptance.problems：存在问题写入单元格后有 40002 个字符，超过 Excel 单元格的上限 32767 个字符');
+  });
+
+  it('writes a format named twice once', async () => {
+    const r = await generate([ledger], '--format', 'xlsx,xlsx');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.written).toEqual(['修武县2023年6月行政复议工作问题台账.xlsx']);
+  });
+
+  it('never writes over its own data file', async () => {
+    const dir = tempDir();
+    // Data saved under the name its own output would have, in the output folder.
+    const file = join(dir, '修武县2023年6月行政复议工作问题台账.xlsx');
+    const text = JSON.stringify([ledger]);
+    writeFileSync(file, text);
+    const r = await tianbao(['generate', 'review-ledger', '--data', file, '-o', dir, '--force']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`$[0]：输出文件 ${file} 就是输入文件`);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(readdirSync(dir)).toEqual(['修武县2023年6月行政复议工作问题台账.xlsx']);
+  });
+});

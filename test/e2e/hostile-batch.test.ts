@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { writeWorkbook } from '@tianbao/xlsx';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, tempDir, tianbao } from './run.ts';
+
+const HOSTILE = join(FIXTURES, 'hostile');
+/** English that an exception would carry; no message to a user may hold it. */
+const ENGLISH = /Cannot |undefined|Invalid |ENOENT|ENXIO|EISDIR|Error:|code point/;
+
+/** What each hostile file must be told, by rule; `verdict` where any Chinese verdict in time is right. */
+const WANT: Record<string, string> = {
+  'merge-A1-ZZZZZZ1.xlsx': 'file.corrupt',
+  'wide-row-200000.xlsx': 'verdict',
+  'size-lie-bomb.xlsx': 'file.zip-bomb',
+  'xxe-after-4k.xlsx': 'file.xml-entities',
+  'roster-rows-out-of-order.xlsx': 'verdict',
+  'zero.xlsx': 'file.not-regular',
+  'fifo.xlsx': 'file.not-regular',
+};
+
+/** The hostile fixtures, a link to /dev/zero, a FIFO and two valid ledgers, in one folder. */
+async function mixedFolder(): Promise<{ dir: string; inputs: Map<string, Buffer> }> {
+  const dir = tempDir();
+  for (const name of readdirSync(HOSTILE).filter((n) => n.endsWith('.xlsx'))) copyFileSync(join(HOSTILE, name), join(dir, name));
+  symlinkSync('/dev/zero', join(dir, 'zero.xlsx'));
+  mkfifoSync(join(dir, 'fifo.xlsx'));
+  const [a, b] = reviewLedger.samples;
+  writeFileSync(join(dir, 'a-修武县2023年6月.xlsx'), await writeWorkbook(reviewLedger, a!));
+  writeFileSync(join(dir, 'z-温县2023年6月.xlsx'), await writeWorkbook(reviewLedger, b!));
+  const inputs = new Map(readdirSync(dir).filter((n) => !['zero.xlsx', 'fifo.xlsx'].includes(n)).map((n) => [n, readFileSync(join(dir, n))]));
+  return { dir, inputs };
+}
+
+/** Node has no mkfifo; the coreutils command makes one. */
+const mkfifoSync = (path: string) => execFileSync('mkfifo', [path]);
+
+describe('a folder of hostile files beside valid ones', () => {
+  it.each([['1'], ['2']])('gives every file its verdict with --jobs %s, and the valid ones stay valid', async (jobs) => {
+    const { dir, inputs } = await mixedFolder();
+    const r = await tianbao(['validate', dir, '--format', 'json', '--time-limit', '10', '--jobs', jobs], undefined, 180_000);
+    expect(r.code).toBe(1);
+    const files: { file: string; valid: boolean; issues: { rule: string; message: string }[] }[] = JSON.parse(r.stdout).files;
+    const by = new Map(files.map((f) => [f.file.slice(dir.length + 1), f]));
+    expect([...by.keys()].sort()).toEqual(readdirSync(dir).sort());
+    expect(by.get('a-修武县2023年6月.xlsx')).toMatchObject({ valid: true, issues: [] });
+    expect(by.get('z-温县2023年6月.xlsx')).toMatchObject({ valid: true, issues: [] });
+    for (const [name, rule] of Object.entries(WANT)) {
+      const f = by.get(name)!;
+      const rules = f.issues.map((i) => i.rule);
+      if (rule === 'verdict') expect(rules, name).not.toContain('file.timeout');
+      else expect(rules, name).toEqual([rule]);
+      if (name !== 'roster-rows-out-of-order.xlsx') expect(f.valid, name).toBe(false);
+    }
+    for (const f of files) for (const i of f.issues) expect(i.message, `${f.file} ${i.rule}`).not.toMatch(ENGLISH);
+    // Never modified, whatever they are.
+    for (const [name, bytes] of inputs) expect(Buffer.compare(readFileSync(join(dir, name)), bytes), name).toBe(0);
+  }, 400_000);
+});
