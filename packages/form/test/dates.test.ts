@@ -43,3 +43,16 @@ describe('readDate', () => {
     expect(readDate('43829', undefined, true)).toEqual({ ok: true, iso: '2023-12-31' });
   });
 });
+
+describe('the time zone the tests run in', () => {
+  // npm test runs these files in several zones (test/vitest.config.ts): each run must really be in its zone.
+  const OFFSETS: Record<string, number> = { 'Asia/Shanghai': -480, UTC: 0, 'America/Los_Angeles': 480 };
+
+  it('is the one its project names, and dates are read the same in it', () => {
+    const zone = process.env.TZ!;
+    expect(Object.keys(OFFSETS)).toContain(zone);
+    // Mid-January: standard time everywhere.
+    expect(new Date(2023, 0, 15).getTimezoneOffset()).toBe(OFFSETS[zone]);
+    expect(readDate('2023年7月31日')).toMatchObject({ ok: true, iso: '2023-07-31' });
+  });
+});
