@@ -62,6 +62,18 @@ describe('tianbao status', () => {
     expect(early.code).toBe(0);
   });
 
+  it('names the files it could not read, whose units show as missing', async () => {
+    const dir = await inbox({ missing: ['温县'] });
+    // 温县's ledger arrived cut short in transit.
+    const whole = await writeWorkbook(reviewLedger, reviewLedger.samples.find((s) => s.unit === '温县')!);
+    writeFileSync(join(dir, '温县2023年6月问题台账.xlsx'), whole.subarray(0, whole.length >> 1));
+    const r = await status(dir, '--format', 'json');
+    const s = JSON.parse(r.stdout);
+    expect(s.units.find((u: { unit: string }) => u.unit === '温县').state).toBe('missing');
+    expect(s.unread).toEqual([{ file: join(dir, '温县2023年6月问题台账.xlsx'), rule: 'file.corrupt', message: expect.stringContaining('损坏') }]);
+    expect((await status(dir)).stdout).toMatch(/未能读取 {2}.*温县2023年6月问题台账\.xlsx：.*\[file\.corrupt\]/);
+  });
+
   it('wants a template and a period', async () => {
     expect((await tianbao(['status', tempDir()])).code).toBe(2);
     expect((await tianbao(['status', tempDir(), '--template', 'review-ledger'])).code).toBe(2);

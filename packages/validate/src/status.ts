@@ -17,12 +17,21 @@ export interface UnitStatus {
   warnings: number;
 }
 
+/** A file that could not be read as any form, so no unit could be credited with it: its first error. */
+export interface UnreadFile {
+  file: string;
+  rule: string;
+  message: string;
+}
+
 export interface StatusReport {
   template: string;
   period: string;
   asOf: string;
   due: string | null;
   units: UnitStatus[];
+  /** Files refused or not recognised (`file.*`): a unit that sent only such a file shows as missing, and here is why. */
+  unread: UnreadFile[];
   summary: Record<UnitState, number> & { late: number };
 }
 
@@ -63,6 +72,7 @@ export function unitStatus(
     asOf,
     due,
     units: rows,
+    unread: reports.filter((r) => r.template === null).map((r) => ({ file: r.file, rule: r.issues[0]?.rule ?? '', message: r.issues[0]?.message ?? '' })),
     summary: { valid: count('valid'), invalid: count('invalid'), missing: count('missing'), 'not-due': count('not-due'), late: rows.filter((r) => r.timing === 'late').length },
   };
 }

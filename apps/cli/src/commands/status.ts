@@ -75,6 +75,8 @@ export const status: CommandModule<object, Args> = {
         console.log(`  ${u.unit.padEnd(width, '　')}  ${shown}  ${[row[2], row[3], u.file ? `错误 ${u.errors} 条，提示 ${u.warnings} 条` : ''].filter(Boolean).join('  ')}`);
       }
       const m = s.summary;
+      // A unit that sent only a file no one could read shows as missing: say which files those were.
+      for (const u of s.unread) console.log(`  ${paint?.red('未能读取') ?? '未能读取'}  ${u.file}：${u.message}  [${u.rule}]`);
       console.log(`共 ${s.units.length} 个单位：${STATE_TEXT.valid} ${m.valid}，${STATE_TEXT.invalid} ${m.invalid}，${STATE_TEXT.missing} ${m.missing}${m['not-due'] ? `，${STATE_TEXT['not-due']} ${m['not-due']}` : ''}；逾期 ${m.late}`);
     }
     process.exitCode = s.summary.missing > 0 || s.summary.invalid > 0 ? 1 : 0;
