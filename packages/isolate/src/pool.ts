@@ -59,10 +59,14 @@ export async function runTasks<T, R>(method: string, tasks: readonly T[], opts: 
   });
   const resident = new ResidentWatch();
 
-  /** One task on whichever child is free; `undefined` when it failed before its child started it. */
-  const attempt = (task: T): Promise<Outcome<R> | undefined> =>
+  /** Children that have started a task: one that starts another is not fresh, and holds what its earlier tasks left. */
+  const used = new Set<number>();
+
+  /** One task on whichever child is free, and whether that child was fresh; `undefined` when it failed before its child started it. */
+  const attempt = (task: T): Promise<{ outcome: Outcome<R>; fresh: boolean } | undefined> =>
     new Promise((resolve) => {
       let pid: number | undefined;
+      let fresh = false;
       let killed: Failure | undefined;
       let stderr = '';
       let timer: NodeJS.Timeout | undefined;
@@ -78,6 +82,8 @@ export async function runTasks<T, R>(method: string, tasks: readonly T[], opts: 
       const on = (event: { [STARTED]?: number; stderr?: string }) => {
         if (event[STARTED] !== undefined) {
           pid = event[STARTED];
+          fresh = !used.has(pid);
+          used.add(pid);
           unwatch = resident.watch(pid, limits.residentMB, () => kill('memory'));
           if (limits.timeMs !== undefined) timer = setTimeout(() => kill('timeout'), limits.timeMs);
         } else if (event.stderr !== undefined) {
@@ -88,7 +94,7 @@ export async function runTasks<T, R>(method: string, tasks: readonly T[], opts: 
       const end = (outcome: Outcome<R> | undefined) => {
         clearTimeout(timer);
         unwatch();
-        resolve(outcome);
+        resolve(outcome && { outcome, fresh });
       };
       pool.exec(method, [task], { on }).then(
         // A result that came in as the child was being killed is still its result.
@@ -101,11 +107,19 @@ export async function runTasks<T, R>(method: string, tasks: readonly T[], opts: 
    * A task that fails before its child starts it has not run: it is given to
    * another child (this happens when it was handed to a child at the moment
    * that child was killed). Twice in a row, children cannot start.
+   *
+   * A reused child's resident memory holds what its earlier tasks left (garbage
+   * not yet collected): a task that took it past the bound is run again in a
+   * fresh child, and is over memory only there. Each retry kills a reused
+   * child, so at most `jobs` are needed before a fresh one takes it.
    */
   const run = async (task: T): Promise<Outcome<R>> => {
-    const outcome = (await attempt(task)) ?? (await attempt(task));
-    if (!outcome) throw new Error(`child processes cannot start: ${opts.script}`);
-    return outcome;
+    for (let retries = 0; ; retries++) {
+      const tried = (await attempt(task)) ?? (await attempt(task));
+      if (!tried) throw new Error(`child processes cannot start: ${opts.script}`);
+      const { outcome, fresh } = tried;
+      if (!('failed' in outcome) || outcome.failed !== 'memory' || fresh || retries >= jobs) return outcome;
+    }
   };
 
   const outcomes: Outcome<R>[] = new Array(tasks.length);

@@ -57,6 +57,13 @@ describe('runTasks', () => {
     }
   }, 60_000);
 
+  it('runs a task that took a reused child past the bound again in a fresh one, where it fits', async () => {
+    // Each task keeps 48 MB: one fits in 300 MB, ten in one child would not.
+    const outcomes = await runTasks<null, Done>('leak', Array.from({ length: 10 }, () => null), { script, jobs: 1, limits });
+    expect(outcomes.every((o) => 'result' in o)).toBe(true);
+    expect(new Set(outcomes.map((o) => 'result' in o && o.result.pid)).size).toBeGreaterThan(1);
+  }, 60_000);
+
   it('times a task from its start, not from the loading before it', async () => {
     // Loading takes 1.5 s, longer than the time limit; the tasks themselves, no time.
     const outcomes = await runTasks('loaded', [1, 2, 3], { script, jobs: 2, limits: { timeMs: 1000 } });
