@@ -84,6 +84,16 @@ const FEATURES: Record<string, [string, RegExp][]> = {
     ['xl/worksheets/sheet1.xml', /<row r="10" hidden="1">/],
     ['xl/worksheets/sheet1.xml', /<col hidden="1"[^>]*min="4" max="4"/],
   ],
+  // A hidden sheet of last month's ledger before the visible, active one: the visible sheet is the submission.
+  'libreoffice-hidden-sheet-ledger.xlsx': [
+    ['xl/workbook.xml', /<sheet name="5月" sheetId="1" state="hidden" r:id="rId2"\/>/],
+    ['xl/workbook.xml', /activeTab="1"/],
+  ],
+  // Dates stored as ISO text (`iso_dates=True`), read as the day written in every time zone.
+  'openpyxl-iso-dates-ledger.xlsx': [
+    ['xl/worksheets/sheet1.xml', /<c r="E4" s="1" t="d"><v>2023-07-31<\/v><\/c>/],
+    ['xl/worksheets/sheet1.xml', /<c r="E5" s="2" t="d"><v>2023-08-31<\/v><\/c>/],
+  ],
   'openpyxl-1904-ledger.xlsx': [
     ['xl/workbook.xml', /date1904="1"/],
     ['xl/worksheets/sheet1.xml', /<is><r><rPr><b val="1" \/><\/rPr><t>博爱县<\/t><\/r>/],
@@ -93,6 +103,7 @@ const FEATURES: Record<string, [string, RegExp][]> = {
   'openpyxl-fullwidth-items-ledger.xlsx': [['xl/worksheets/sheet1.xml', /<t>１．２０２３年１２月３１日\n２．持续推进<\/t>/]],
   'openpyxl-split-info-ledger.xlsx': [['xl/worksheets/sheet1.xml', /<c r="D2" t="inlineStr"><is><t>填报日期：/]],
   'openpyxl-footer-outfall.xlsx': [['xl/worksheets/sheet1.xml', /<mergeCell ref="A7:R7" \/>/]],
+  'openpyxl-whole-column-dropdowns-outfall.xlsx': [['xl/worksheets/sheet1.xml', /sqref="L4:L1048576"/]],
   'wps-one-line-items-ledger.xlsx': [['xl/sharedStrings.xml', /<t>（1）受理范围把握不准（2）告知书未载明救济途径<\/t>/]],
   'sheetjs-shared-strings-ledger.xlsx': [
     ['xl/worksheets/sheet1.xml', /<c r="B5" t="s">/],

@@ -88,24 +88,18 @@ describe('validate --annotate', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort()).toEqual([...inputs.filter((f) => !f.includes('/')), ...copies].sort());
   });
 
-  it('obeys the memory bound and the time limit in making a copy, and makes none of a file not checked', async () => {
+  it('obeys the memory bound in making a copy, and makes none of a file not checked', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, ledgerName(0)), ledgers[0]!);
-    // Checked as it streams by in about 90 MB and 2 s; opened whole for its copy, in some 550 MB and 30 s.
-    writeFileSync(join(dir, '排污口台账.xlsx'), await writeWorkbook(outfallChecklist, bigChecklist(20_000)));
+    // Checked as it streams by in about 125 MB; its copy holds the 76 MB sheet's XML, in some 500 MB.
+    writeFileSync(join(dir, '排污口台账.xlsx'), big!);
     const back = tempDir();
     const ledgerCopy = `批注副本：${join(back, ledgerName(0).replace('.xlsx', '-批注.xlsx'))}`;
     const notMade = `（未生成）${join(dir, '排污口台账.xlsx')}：`;
-    const limits = [
-      [['--memory-limit', '200'], '生成批注副本占用的内存超过上限（200 MB）'],
-      [['--time-limit', '6'], '生成批注副本超过 6 秒仍未完成'],
-    ] as const;
-    for (const [limit, why] of limits) {
-      const r = await tianbao(['validate', dir, '--annotate', back, ...limit]);
-      expect(r.stderr).toContain(ledgerCopy);
-      expect(r.stderr).toContain(`${notMade}${why}`);
-      expect(r.stdout).toMatch(/排污口台账\.xlsx .* 通过/);
-    }
+    const r = await tianbao(['validate', dir, '--annotate', back, '--memory-limit', '250']);
+    expect(r.stderr).toContain(ledgerCopy);
+    expect(r.stderr).toContain(`${notMade}生成批注副本占用的内存超过上限（250 MB）`);
+    expect(r.stdout).toMatch(/排污口台账\.xlsx .* 通过/);
 
     const over = await tianbao(['validate', dir, '--annotate', back, ...MEMORY]);
     expect(over.stdout).toContain('[file.too-much-memory]');

@@ -24,6 +24,7 @@ import { EntryJudge } from './by-entry.ts';
 import { Found } from './found.ts';
 import { issueAt } from './issue.ts';
 import { markExplained } from './explained.ts';
+import { markUncached } from './uncached.ts';
 import { CellReader, readData } from './read-data.ts';
 import { judgeWhole } from './whole.ts';
 
@@ -132,6 +133,10 @@ async function checkWorkbook(file: string, wb: OpenWorkbook, opts: CheckOptions,
   const head = tableHead(def, start);
   const period = periodOf(def, wb.meta, head.info?.text ?? '', file, opts);
   const found = new Found(start.sheet.name);
+  if (start.sheet.hidden)
+    found.add(
+      warning('sheet.hidden', `检查的是隐藏工作表「${start.sheet.name}」：没有可见的工作表有此表格的表头。请在 Excel/WPS 中取消隐藏该工作表，或把填报内容移到可见的工作表中`),
+    );
 
   // The title names the unit.
   const titleCell = head.title?.cell ?? null;
@@ -159,6 +164,7 @@ async function checkWorkbook(file: string, wb: OpenWorkbook, opts: CheckOptions,
   const read = readData(def, loc, reader);
   for (const { cell, rule, problem } of reader.problems) found.add({ severity: problem.severity ?? 'error', rule, message: problem.message }, cell);
   const data = byEntry ? byEntry.finish(read.take(), headCell) : judgeWhole(def, def.rules as Rules<any>, loc, read, formHead, ctx, found, headCell);
+  markUncached(found.issues, loc.uncached, loc.sheet);
   markExplained(found.issues, loc, reader.remarked);
   found.issues.sort(byPlace);
   return report(file, { template: def.id, detectedBy: clue, unit, period: period ?? null }, found.issues, keep ? data : undefined);

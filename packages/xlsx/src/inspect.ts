@@ -17,12 +17,6 @@ export const LIMITS = {
   ratio: 200,
   /** Rows of one sheet: a checked list keeps its rows' values, about 1 kB a row. */
   rows: 200_000,
-  /**
-   * Cells of one sheet opened whole (to mark up a copy): exceljs takes about
-   * 1.3 kB a cell (20,000 outfalls of 18 columns: 480 MB). Checking reads
-   * sheets row by row and is not bound by this.
-   */
-  cells: 500_000,
 } as const;
 
 const MB = (n: number) => `${Math.round(n / 1048576)} MB`;
@@ -72,10 +66,8 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
   if (duplicate)
     throw new FileRefused('file.corrupt', `文件已损坏：压缩包中有两个同名的部件 ${duplicate}，无法确定读取哪一个。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
-  if (!names.has('xl/workbook.xml')) {
-    const what = names.has('word/document.xml') ? 'Word 文档' : names.has('ppt/presentation.xml') ? 'PowerPoint 演示文稿' : '压缩包';
-    throw new FileRefused('file.not-xlsx', `文件是${what}，不是 Excel 工作簿，请提交 .xlsx 格式的表格`);
-  }
+  // The workbook is found through `_rels/.rels` once the parts are inspected; with neither, it cannot be there.
+  if (!names.has('xl/workbook.xml') && !names.has('_rels/.rels')) throw notWorkbook(entries);
   const budget = { left: LIMITS.unpackedBytes };
   const unordered = new Set<string>();
   const merges = new Map<string, readonly string[]>();
@@ -87,6 +79,13 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
     if (scan?.rows) rows.set(e.name, scan.rows);
   }
   return { entries, unordered, merges, rows };
+}
+
+/** The refusal of an archive that holds no workbook, saying what it holds instead. */
+export function notWorkbook(entries: readonly ZipEntry[]): FileRefused {
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  const what = names.has('word/document.xml') ? 'Word 文档' : names.has('ppt/presentation.xml') ? 'PowerPoint 演示文稿' : '压缩包';
+  return new FileRefused('file.not-xlsx', `文件是${what}，不是 Excel 工作簿，请提交 .xlsx 格式的表格`);
 }
 
 /** The file-size refusal, for a size known from the bytes or from the file system. */
@@ -113,7 +112,7 @@ function duplicateName(entries: ZipEntry[]): string | null {
  * Inflate one part, counting what it really unpacks to against what is left
  * of the workbook's budget and against the ratio limit, and check its CRC-32
  * and size; an XML part is looked through as it comes (`PartScan`), and a
- * sheet opened whole (`counted`) has its rows and cells counted.
+ * sheet opened whole (`counted`) has its rows counted.
  */
 async function inspectPart(buf: Buffer, e: ZipEntry, budget: { left: number }, counted: boolean, stop?: AbortSignal): Promise<PartScan | null> {
   const scan = isXmlPart(e.name) ? new PartScan(e.name, counted) : null;
@@ -138,10 +137,5 @@ async function inspectPart(buf: Buffer, e: ZipEntry, budget: { left: number }, c
     throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 的校验和不符，内容与记录不一致），请重新保存或重新发送`);
   if (scan?.whole && scan.rows > LIMITS.rows)
     throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${scan.rows} 行，超过整体打开的上限 ${LIMITS.rows} 行，未打开；请按单位拆分`);
-  if (scan?.whole && scan.cells > LIMITS.cells)
-    throw new FileRefused(
-      'file.too-many-cells',
-      `工作表（${e.name}）有 ${scan.cells} 个单元格（${scan.rows} 行），超过整体打开的上限 ${LIMITS.cells} 个，未打开；请按单位拆分`,
-    );
   return scan;
 }

@@ -38,6 +38,8 @@ export interface Located<V = RawValues> {
   outOfOrder: boolean;
   /** The text of each cell comment of the sheet, by address. */
   notes: Map<string, string>;
+  /** Cells under the header, in the table's columns, holding a formula saved with no result (`A5`). */
+  uncached: Set<string>;
 }
 
 export interface LocatedRow<V = RawValues> {
@@ -113,7 +115,8 @@ export async function readTable<V = RawValues>(wb: OpenWorkbook, def: FormDefini
   const convert = opts.convert ?? ((values: RawValues) => values as V);
   // Refused before a row is read, rather than after the limit's worth of them.
   if (wb.book.rowCount(start.sheet) > LIMITS.rows) throw tooManyRows(start.sheet.name);
-  const below = rowsBelow(wb, start, new MergeSpread(wb.book.merges(start.sheet)), opts.stop);
+  const uncached = new Set<string>();
+  const below = rowsBelow(wb, start, new MergeSpread(wb.book.merges(start.sheet)), uncached, opts.stop);
   const body = layout.rows ? await fixedRows(def, start, below, convert) : await listRows(def, start, below, convert, opts.passRows ?? false);
   const order = body.rows.map((r) => r.row).filter((r): r is number => r !== null);
   return {
@@ -127,6 +130,7 @@ export async function readTable<V = RawValues>(wb: OpenWorkbook, def: FormDefini
     missing: body.rows.filter((r) => r.row === null).map((r) => r.key),
     outOfOrder: order.some((r, i) => i > 0 && r < order[i - 1]!),
     notes: wb.book.notes(start.sheet),
+    uncached,
   };
 }
 
@@ -139,10 +143,14 @@ export async function locateForm(wb: OpenWorkbook, def: FormDefinition<any>, sto
 /** A row under the header as it stands, and with merged ranges spread over it (for reading answers). */
 type Below = { row: Row; spread: CellValue[] };
 
-async function* rowsBelow(wb: OpenWorkbook, start: TableStart, merges: MergeSpread, stop: Stop): AsyncGenerator<Below> {
+/** The rows under the header; the table's cells holding formulas with no result are added to `uncached` as they pass. */
+async function* rowsBelow(wb: OpenWorkbook, start: TableStart, merges: MergeSpread, uncached: Set<string>, stop: Stop): AsyncGenerator<Below> {
+  const columns = new Set(Object.values(start.columns));
   for await (const row of wb.book.rows(start.sheet, stop)) {
     const spread = merges.spread(row.r, row.cells);
-    if (row.r > start.headerRow) yield { row, spread };
+    if (row.r <= start.headerRow) continue;
+    for (const c of row.uncached ?? []) if (columns.has(c)) uncached.add(address(c, row.r));
+    yield { row, spread };
   }
 }
 

@@ -22,7 +22,11 @@ export interface HeadRow extends Row {
 /** A submission opened for checking: the first rows of every sheet, and tianbao's metadata. */
 export interface OpenWorkbook {
   book: Book;
-  /** The first `HEAD_ROWS` rows of each sheet but the meta sheet, in sheet order. */
+  /**
+   * The first `HEAD_ROWS` rows of each sheet but the meta sheet, in the order a
+   * submission is looked for: the active tab, the other visible sheets, then
+   * the hidden ones (a hidden sheet is judged only when no visible one matches).
+   */
   heads: { sheet: SheetPart; rows: HeadRow[] }[];
   /** Key/value pairs of the `_tianbao` sheet; empty for workbooks from elsewhere. */
   meta: Record<string, string>;
@@ -78,7 +82,7 @@ export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise
   const book = await openBook(buf, await inspectXlsx(buf, false, stop), stop);
   const heads: OpenWorkbook['heads'] = [];
   const meta: Record<string, string> = {};
-  for (const sheet of book.sheets) {
+  for (const sheet of [...book.sheets].sort(byPreference)) {
     if (sheet.name === META_SHEET) {
       for (const row of await firstRows(book, sheet, META_ROWS, stop)) {
         const k = cellText(row.cells[1]).trim();
@@ -93,6 +97,9 @@ export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise
   }
   return { book, heads, meta };
 }
+
+/** Visible before hidden, the active tab first; otherwise in workbook order (the sort is stable). */
+const byPreference = (a: SheetPart, b: SheetPart): number => Number(a.hidden) - Number(b.hidden) || Number(b.active) - Number(a.active);
 
 async function firstRows(book: Book, sheet: SheetPart, last: number, stop: Stop): Promise<Row[]> {
   const rows: Row[] = [];

@@ -21,7 +21,6 @@ const DECLARATIONS = ['<!DOCTYPE', '<!ENTITY'].flatMap((word) => {
 
 /** A character reference longer than this (`&#x` and its digits) is refused: no writer pads one so. */
 const REF_DIGITS = 16;
-const CELL = Buffer.from('<c');
 const MERGE_CELL = Buffer.from('mergeCell');
 const COL = Buffer.from('col');
 
@@ -35,8 +34,7 @@ type Span = (at: number, length: number) => boolean;
  * point. On the way it notes what the reader needs to know before it reads a
  * sheet: how many `<row>` elements it has and whether they stand in
  * ascending order, and its merged ranges. `whole`: the part is a sheet to be
- * opened whole, so its `<c>` elements are counted and its `<col>` ranges
- * checked too.
+ * opened whole, so its `<col>` ranges are checked too.
  * Throws `FileRefused` at the first finding.
  *
  * Each thing is found by a byte that is rare in a sheet's rows (`!`, `#`,
@@ -45,7 +43,6 @@ type Span = (at: number, length: number) => boolean;
  */
 export class PartScan {
   rows = 0;
-  cells = 0;
   /** Every `<row>` numbered above the one before (a row without `r` follows the one before). */
   ordered = true;
   /** The `ref` of each `<mergeCell>`, as written. */
@@ -77,7 +74,6 @@ export class PartScan {
       if (endsWith(b, at, MERGE_CELL)) this.mergeCell(b, at + 1 - MERGE_CELL.length, mine);
       else if (this.whole && endsWith(b, at, COL)) this.col(b, at + 1 - COL.length, mine);
     }
-    if (this.whole) this.cells += count(b, CELL, mine);
   }
 
   /** A `!` at `at`: refused when it opens a declaration, in any of the encodings. */
@@ -214,14 +210,4 @@ function digit(c: number, hex: boolean): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
   const lower = c | 0x20;
   return hex && lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
-}
-
-/** Elements `<name ` or `<name>` in `b` (not `<col`), those `mine` lets through. */
-function count(b: Buffer, tag: Buffer, mine: Span): number {
-  let n = 0;
-  for (let at = b.indexOf(tag); at >= 0; at = b.indexOf(tag, at + tag.length)) {
-    const next = b[at + tag.length];
-    if ((next === 0x20 || next === GT) && mine(at, tag.length + 1)) n++;
-  }
-  return n;
 }

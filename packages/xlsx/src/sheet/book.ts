@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { FileRefused, isXmlPart, type Inspected } from '../inspect.ts';
+import { FileRefused, isXmlPart, notWorkbook, type Inspected } from '../inspect.ts';
 import type { CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
 import { parseMerges, type Merge } from './merges.ts';
@@ -8,10 +8,14 @@ import { sheetRows, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
 import { attr, detach, runText } from './xml.ts';
 
-/** A sheet of a workbook: its name, and the part that holds its cells. */
+/** A sheet of a workbook: its name, the part that holds its cells, and how it is shown. */
 export interface SheetPart {
   name: string;
   part: string;
+  /** `state="hidden"` or `"veryHidden"`: the clerk does not see it. */
+  hidden: boolean;
+  /** The tab the workbook opens on (`activeTab` of its first view; the first sheet when unsaid). */
+  active: boolean;
 }
 
 /** A workbook opened for reading its sheets row by row. */
@@ -40,16 +44,24 @@ export async function openBook(buf: Buffer, inspected: Inspected, stop?: Stop): 
     const e = entry(path);
     return e ? partWhole(buf, e) : '';
   };
-  const workbook = whole('xl/workbook.xml');
+  // The workbook is the package's `officeDocument` (Strict or transitional alike); `xl/workbook.xml` when the package does not say.
+  // A Word or PowerPoint package has an `officeDocument` too: the part must hold a `<workbook>`.
+  const named = [...relationships(whole('_rels/.rels'), '').values()].find((r) => r.type === 'officeDocument')?.path;
+  const main = named && WORKBOOK.test(whole(named)) ? named : 'xl/workbook.xml';
+  if (!entry(main)) throw notWorkbook(entries);
+  const workbook = whole(main);
   // Day serials count from 1904: `date1904="1"` or `"true"`.
   const date1904 = /^(?:1|true)$/.test(attr(firstElement(workbook, 'workbookPr')?.attrs ?? '', 'date1904') ?? '');
-  const rels = relationships(whole('xl/_rels/workbook.xml.rels'), 'xl');
+  const rels = relationships(whole(relsOf(main)), posix.dirname(main));
   const target = (type: string, fallback: string) => [...rels.values()].find((r) => r.type === type)?.path ?? fallback;
 
   const sheets: SheetPart[] = [];
-  for (const s of elements(workbook, 'sheet')) {
+  // `activeTab` counts every `<sheet>`, hidden ones included.
+  const activeTab = Number(attr(firstElement(workbook, 'workbookView')?.attrs ?? '', 'activeTab') ?? 0);
+  for (const [i, s] of [...elements(workbook, 'sheet')].entries()) {
     const part = rels.get(attr(s.attrs, 'id') ?? '')?.path;
-    if (part && entry(part)) sheets.push({ name: attr(s.attrs, 'name') ?? '', part });
+    const state = attr(s.attrs, 'state');
+    if (part && entry(part)) sheets.push({ name: attr(s.attrs, 'name') ?? '', part, hidden: state === 'hidden' || state === 'veryHidden', active: i === activeTab });
   }
   if (!sheets.length) throw new FileRefused('file.corrupt', '工作簿中没有可读取的工作表，请在 Excel/WPS 中打开后另存为 .xlsx 再提交');
 
@@ -77,8 +89,7 @@ export async function openBook(buf: Buffer, inspected: Inspected, stop?: Stop): 
     merges,
     rowCount: (sheet) => inspected.rows.get(entry(sheet.part)!.name) ?? 0,
     notes: (sheet) => {
-      const dir = posix.dirname(sheet.part);
-      const own = relationships(whole(`${dir}/_rels/${posix.basename(sheet.part)}.rels`), dir);
+      const own = relationships(whole(relsOf(sheet.part)), posix.dirname(sheet.part));
       const comments = [...own.values()].find((r) => r.type === 'comments');
       const out = new Map<string, string>();
       if (!comments) return out;
@@ -88,16 +99,35 @@ export async function openBook(buf: Buffer, inspected: Inspected, stop?: Stop): 
   };
 }
 
-/** A part's relationships by id: the target's path in the archive, and the last word of its type. */
+const WORKBOOK = /<(?:[\w.-]+:)?workbook[\s>/]/;
+
+/** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+const relsOf = (part: string) => posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
+
+/**
+ * A part's relationships by id: the target's path in the archive (relative to
+ * `base`, or absolute; `\` read as `/`, `%xx` escapes decoded), and the last
+ * word of its type (the same in Strict and transitional packages).
+ */
 function relationships(xml: string, base: string): Map<string, { path: string; type: string }> {
   const out = new Map<string, { path: string; type: string }>();
   for (const r of elements(xml, 'Relationship')) {
-    const target = attr(r.attrs, 'Target');
-    if (!target || attr(r.attrs, 'TargetMode') === 'External') continue;
-    const path = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(base, target));
+    const written = attr(r.attrs, 'Target');
+    if (!written || attr(r.attrs, 'TargetMode') === 'External') continue;
+    const target = decoded(written.replaceAll('\\', '/'));
+    const path = target.startsWith('/') ? posix.normalize(target).slice(1) : posix.normalize(posix.join(base, target));
     out.set(attr(r.attrs, 'Id') ?? '', { path, type: (attr(r.attrs, 'Type') ?? '').split('/').pop()! });
   }
   return out;
+}
+
+/** A target's `%xx` escapes decoded; as written when they do not decode. */
+function decoded(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
 }
 
 /** By style index (`s` of a cell): whether its number format shows a date. */

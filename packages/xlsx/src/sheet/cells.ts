@@ -1,6 +1,6 @@
 import type { CellValue } from '@tianbao/form';
-import { firstElement } from './elements.ts';
-import { detach, runText, xmlText } from './xml.ts';
+import type { CellParts } from './slow-path.ts';
+import { detach, runText, unescaped } from './xml.ts';
 
 /** What a cell's raw value needs to become a value: the workbook's shared strings and date styles. */
 export interface CellSource {
@@ -29,34 +29,28 @@ export function cellAttrs(attrs: string): { r?: string; s?: string; t?: string }
  * the way exceljs reads it: a formula gives its cached result, a boolean
  * `TRUE`/`FALSE`, an error nothing; a number styled as a date is a date.
  */
-export function cellValue(type: string | undefined, style: string | undefined, body: string, src: CellSource): CellValue {
-  if (!body) return null;
-  if (type === 'inlineStr') {
-    const is = firstElement(body, 'is');
-    return is ? inlineValue(is.body) : null;
-  }
-  const v = firstElement(body, 'v')?.body;
-  return v ? typedValue(type, style ? Number(style) : 0, v, src) : null;
+export function cellValue(c: CellParts, src: CellSource): CellValue {
+  if (c.t === 'inlineStr') return c.is === undefined ? null : orNull(detach(unescaped(c.is)));
+  return c.v === undefined ? null : typedValue(c.t, c.s ? Number(c.s) : 0, c.v, src);
 }
 
 /** The text of an inline string (`<is>…</is>`). */
 export const inlineValue = (is: string): CellValue => orNull(detach(runText(is)));
 
-/** The value of a cell's `<v>` by its type and style. */
+/** The value of a cell's `<v>` (its character data) by its type and style; nothing when it is empty. */
 export function typedValue(type: string | undefined, style: number, v: string, src: CellSource): CellValue {
+  if (!v) return null;
   switch (type) {
     case 's':
       return orNull(src.strings[Number(v)] ?? '');
     case 'str':
-      return orNull(detach(xmlText(v)));
+      return orNull(detach(unescaped(v)));
     case 'b':
       return v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
     case 'e':
       return null;
-    case 'd': {
-      const d = new Date(v);
-      return Number.isNaN(d.getTime()) ? null : d;
-    }
+    case 'd':
+      return isoDate(v);
     default: {
       const n = parseFloat(v);
       if (Number.isNaN(n)) return null;
@@ -70,6 +64,25 @@ const orNull = (s: string): string | null => (s === '' ? null : s);
 /** A day serial as a date, in the workbook's day system (exceljs's rounding to the millisecond). */
 function serialDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+}
+
+// `2023-07-31`, `2023-07-31T08:30:00.5`, with or without a zone after it.
+const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/;
+
+/**
+ * An ISO 8601 value (`t="d"`) as the calendar date and time written in it,
+ * whatever the machine's time zone: the same convention as `serialDate` (the
+ * date's UTC fields are what was written; a zone after it is not applied).
+ * Null when it is no date.
+ */
+export function isoDate(v: string): Date | null {
+  const m = ISO.exec(v);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((x) => Number(x ?? 0)) as number[];
+  const t = Date.UTC(y!, mo! - 1, d!, h, mi, sec, Number(((m[7] ?? '') + '00').slice(0, 3)));
+  const date = new Date(t);
+  // `2023-02-30` is no date: the fields must come back as written.
+  return date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d! && h! < 24 && mi! < 60 && sec! < 60 ? date : null;
 }
 
 /** The column number of a reference starting at `at`: `AB12` → 28. */

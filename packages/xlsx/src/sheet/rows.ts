@@ -1,14 +1,17 @@
 import type { CellValue } from '@tianbao/form';
 import { FileRefused, LIMITS } from '../inspect.ts';
 import { cellAttrs, cellValue, inlineValue, typedValue, type CellSource } from './cells.ts';
-import { elements, streamElements } from './elements.ts';
+import { elements, firstElement, streamElements } from './elements.ts';
 import { badReference, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
-import { attr } from './xml.ts';
+import { hasMarkup, parsedCells, type CellParts } from './slow-path.ts';
+import { attr, charData, runData } from './xml.ts';
 
 /** One row of a sheet: its number and its values by column number (1 = A); empty cells are holes. */
 export interface Row {
   r: number;
   cells: CellValue[];
+  /** Columns whose cell holds a formula saved with no result (`<f>` and no `<v>`): empty in `cells`, though never left blank. */
+  uncached?: number[];
 }
 
 /**
@@ -18,9 +21,10 @@ export interface Row {
  * row), against `LIMITS.rows`. `ordered`: the XML lists its rows in ascending
  * order, as every writer does; else (rows moved or repeated) they are all read
  * first and given in order, those of one number made one, as Excel reads such
- * a file.
+ * a file. `forceParser`: every row read by the XML parser (for tests holding
+ * the quick paths to it).
  */
-export async function* sheetRows(chunks: AsyncIterable<string>, src: CellSource, sheet: string, ordered = true): AsyncGenerator<Row> {
+export async function* sheetRows(chunks: AsyncIterable<string>, src: CellSource, sheet: string, ordered = true, forceParser = false): AsyncGenerator<Row> {
   let r = 0;
   let count = 0;
   const held: Row[] = [];
@@ -32,9 +36,9 @@ export async function* sheetRows(chunks: AsyncIterable<string>, src: CellSource,
     if (ordered && n <= r)
       throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
     r = n;
-    const cells = rowCells(row.body, src, sheet);
-    if (ordered) yield { r, cells };
-    else held.push({ r, cells });
+    const read = rowCells(row.body, src, sheet, n, forceParser);
+    if (ordered) yield { r, ...read };
+    else held.push({ r, ...read });
   }
   if (!ordered) yield* inRowOrder(held);
 }
@@ -49,8 +53,10 @@ function inRowOrder(rows: Row[]): Row[] {
   const out: Row[] = [];
   for (const row of rows) {
     const last = out[out.length - 1];
-    if (last?.r === row.r) row.cells.forEach((v, c) => (last.cells[c] = v));
-    else out.push(row);
+    if (last?.r === row.r) {
+      row.cells.forEach((v, c) => (last.cells[c] = v));
+      if (row.uncached) last.uncached = [...(last.uncached ?? []), ...row.uncached];
+    } else out.push(row);
   }
   return out;
 }
@@ -58,21 +64,37 @@ function inRowOrder(rows: Row[]): Row[] {
 /** What the quick scan of a row does not take: prefixed elements, attributes in single quotes or over lines. */
 const UNUSUAL = /:c[\s>/]|['\t\n\r]/;
 
-function rowCells(body: string, src: CellSource, sheet: string): CellValue[] {
-  return UNUSUAL.test(body) ? matchCells(body, src, sheet) : scanCells(body, src, sheet);
+type Cells = Pick<Row, 'cells' | 'uncached'>;
+
+/** Row `r`'s cells: read by the XML parser when they hold comments, CDATA or processing instructions (or when forced to), else quickly. */
+function rowCells(body: string, src: CellSource, sheet: string, r: number, forceParser: boolean): Cells {
+  if (forceParser || hasMarkup(body)) return cellsOf(parsedCells(body, `工作表「${sheet}」第 ${r} 行`), src, sheet);
+  return UNUSUAL.test(body) ? cellsOf(matchedCells(body), src, sheet) : scanCells(body, src, sheet);
 }
 
-/** Any row, element by element. */
-function matchCells(body: string, src: CellSource, sheet: string): CellValue[] {
-  const cells: CellValue[] = [];
+/** Any row without comments, CDATA or processing instructions, element by element. */
+function matchedCells(body: string): CellParts[] {
+  return elements(body, 'c').map((el) => {
+    const c: CellParts = { ...cellAttrs(el.attrs), f: !!firstElement(el.body, 'f') };
+    const v = firstElement(el.body, 'v');
+    if (v) c.v = charData(v.body);
+    const is = c.t === 'inlineStr' && firstElement(el.body, 'is');
+    if (is) c.is = runData(is.body);
+    return c;
+  });
+}
+
+/** The values of a row's cells, each following the one before when it has no `r`. */
+function cellsOf(cells: CellParts[], src: CellSource, sheet: string): Cells {
+  const out: Cells = { cells: [] };
   let col = 0;
-  for (const el of elements(body, 'c')) {
-    const { r, s, t } = cellAttrs(el.attrs);
-    col = r ? cellColumn(r, 0, sheet) : col + 1;
-    const v = cellValue(t, s, el.body, src);
-    if (v !== null) cells[col] = v;
+  for (const c of cells) {
+    col = c.r ? cellColumn(c.r, 0, sheet) : col + 1;
+    const v = cellValue(c, src);
+    if (v !== null) out.cells[col] = v;
+    else if (c.f && c.v === undefined) (out.uncached ??= []).push(col);
   }
-  return cells;
+  return out;
 }
 
 /**
@@ -81,8 +103,8 @@ function matchCells(body: string, src: CellSource, sheet: string): CellValue[] {
  * checked sheet's time is spent here. Each search goes on from where the same
  * search last stopped, so a row costs time in proportion to its length.
  */
-function scanCells(s: string, src: CellSource, sheet: string): CellValue[] {
-  const cells: CellValue[] = [];
+function scanCells(s: string, src: CellSource, sheet: string): Cells {
+  const out: Cells = { cells: [] };
   const v = new Ahead(s, '<v');
   const vEnd = new Ahead(s, '</v>');
   const is = new Ahead(s, '<is>');
@@ -114,13 +136,19 @@ function scanCells(s: string, src: CellSource, sheet: string): CellValue[] {
         const open = v.from(gt);
         const body = open >= 0 && open < end ? s.indexOf('>', open) + 1 : 0;
         const close = body > 0 && s.charCodeAt(body - 2) !== 47 ? vEnd.from(body) : -1;
-        if (close >= 0 && close <= end) value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, s.slice(body, close), src);
+        if (close >= 0 && close <= end) value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, charData(s.slice(body, close)), src);
+        // No `<v>` at all (not an empty one): a formula's result was never saved.
+        else if (!(open >= 0 && open < end)) {
+          const f = s.indexOf('<f', gt);
+          const next = s.charCodeAt(f + 2);
+          if (f >= 0 && f < end && (next === 32 || next === 62 || next === 47)) (out.uncached ??= []).push(col);
+        }
       }
-      if (value !== null) cells[col] = value;
+      if (value !== null) out.cells[col] = value;
     }
     i = s.indexOf('<c', end);
   }
-  return cells;
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { elementSpans, joinedBodies } from './elements.ts';
+import { hasMarkup, parsedRuns } from './slow-path.ts';
 
 /** Just enough XML for the parts of a workbook: attributes, text, entities. */
 
@@ -8,12 +9,16 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 /** Character data as a parser reports it: entities resolved, line ends normalised to `\n`. */
-export function xmlText(raw: string): string {
-  let s = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (s.includes('&')) s = s.replace(ENTITY, (_, name, dec, hex) => (name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16))));
-  if (s.includes('_x')) s = s.replace(ESCAPE, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-  return s;
+export function charData(raw: string): string {
+  const s = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  return s.includes('&') ? s.replace(ENTITY, (_, name, dec, hex) => (name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)))) : s;
 }
+
+/** Character data with OOXML's `_xHHHH_` escapes decoded. */
+export const unescaped = (s: string): string => (s.includes('_x') ? s.replace(ESCAPE, (_, hex) => String.fromCharCode(parseInt(hex, 16))) : s);
+
+/** Text as a reader of the workbook means it: character data, escapes decoded. */
+export const xmlText = (raw: string): string => unescaped(charData(raw));
 
 const ATTRS = new Map<string, RegExp>();
 
@@ -27,17 +32,22 @@ export function attr(attrs: string, name: string): string | undefined {
 
 /**
  * The text of a string item (`<si>`, `<is>`, a comment's `<text>`): every
- * `<t>` run joined, phonetic guides (`<rPh>`) left out.
+ * `<t>` run joined, phonetic guides (`<rPh>`) left out. Throws `file.corrupt`
+ * when an item holding comments, CDATA or processing instructions is not well-formed.
  */
-export function runText(body: string): string {
-  if (!body.includes('rPh')) return xmlText(joinedBodies(body, 't'));
+export const runText = (body: string): string => unescaped(runData(body));
+
+/** The character data of a string item's runs, joined (see `runText`); escapes not decoded. */
+export function runData(body: string): string {
+  if (hasMarkup(body)) return parsedRuns(body, '其中一段文字');
+  if (!body.includes('rPh')) return charData(joinedBodies(body, 't'));
   let out = '';
   let at = 0;
   for (const ph of elementSpans(body, 'rPh')) {
     out += joinedBodies(body.slice(at, ph.start), 't');
     at = ph.end;
   }
-  return xmlText(out + joinedBodies(body.slice(at), 't'));
+  return charData(out + joinedBodies(body.slice(at), 't'));
 }
 
 /**

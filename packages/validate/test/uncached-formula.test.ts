@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultUnits, type FormDefinition } from '@tianbao/form';
+import censusRoster from '@tianbao/template-census-roster';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { readWorkbook, writeWorkbook } from '@tianbao/xlsx';
+import type ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { checkFile } from '../src/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tianbao-uncached-'));
+const opts = { forms: [reviewLedger, censusRoster], units: defaultUnits };
+
+/** A generated workbook with one cell made a formula saved with no result (`<f>` and no `<v>`, as scripts write it). */
+async function withFormula(def: FormDefinition<any>, sample: object, cell: string, formula: string): Promise<string> {
+  const wb = await readWorkbook(await writeWorkbook(def, sample as any));
+  const ws = wb.worksheets.find((w) => w.state === 'visible')!;
+  ws.getCell(cell).value = { formula } as ExcelJS.CellFormulaValue;
+  const file = join(dir, `${def.id}-${cell}.xlsx`);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
+}
+
+const errors = (r: Awaited<ReturnType<typeof checkFile>>) => r.issues.filter((i) => i.severity === 'error').map((i) => `${i.rule}@${i.cell}`);
+
+describe('a formula never calculated, where a value is needed', () => {
+  it('is said to be one, not an empty 完成时限 (a rule of the whole table)', async () => {
+    const r = await checkFile(await withFormula(reviewLedger, reviewLedger.samples[4]!, 'E4', 'DATE(2023,7,31)'), opts);
+    expect(errors(r)).toEqual(['cell.formula.uncached@E4']);
+    expect(r.issues[0]).toMatchObject({ sheet: '问题台账', message: expect.stringContaining('公式') });
+  });
+
+  it('is said to be one, not an empty 姓名 (a cell read entry by entry)', async () => {
+    const r = await checkFile(await withFormula(censusRoster, censusRoster.samples[0]!, 'C4', 'CONCAT("刘","文忠")'), opts);
+    expect(errors(r)).toEqual(['cell.formula.uncached@C4']);
+  });
+
+  it('is no error where the cell may be blank', async () => {
+    const r = await checkFile(await withFormula(censusRoster, censusRoster.samples[0]!, 'A4', 'ROW()-2'), opts);
+    expect(errors(r)).toEqual([]);
+  });
+});

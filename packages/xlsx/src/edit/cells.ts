@@ -1,0 +1,131 @@
+import { columnLetter, columnNumber } from '../sheet/cells.ts';
+import { withAttr } from './styles.ts';
+
+/** The style index a flagged cell is given, from the one it has (its row's, or 0, for a cell not yet written). */
+export type StyleChange = (current: number) => number;
+
+const ROW = /<([\w.-]+:)?row(?=[\s/>])([^>]*?)(\/?)>/;
+const CELL = /<([\w.-]+:)?c(?=[\s/>])([^>]*?)(\/?)>/;
+const attrValue = (attrs: string, name: string) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`).exec(attrs)?.[1];
+
+/**
+ * A sheet part with the style index (`s`) of some cells changed, by address
+ * (`N5`), and nothing else: a cell not in the XML is added to its row in
+ * column order, a row not there in row order. Rows and cells without `r`
+ * take the next position, as Excel reads them; a row written in several
+ * `<row>` elements of one number is one row, and a cell added to it goes into
+ * the last of them.
+ */
+export function restyleCells(xml: string, changes: ReadonlyMap<string, StyleChange>): string {
+  const byRow = new Map<number, Map<number, StyleChange>>();
+  for (const [ref, change] of changes) {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) continue;
+    const row = Number(m[2]);
+    if (!byRow.has(row)) byRow.set(row, new Map());
+    byRow.get(row)!.set(columnNumber(m[1]!), change);
+  }
+  const data = /<([\w.-]+:)?sheetData(?=[\s/>])([^>]*?)(\/?)>/.exec(xml);
+  if (!data || byRow.size === 0) return xml;
+  const p = data[1] ?? '';
+  const wanted = [...byRow.keys()].sort((a, b) => a - b);
+  const out: string[] = [];
+  let at: number;
+  let end: number;
+  if (data[3]) {
+    out.push(xml.slice(0, data.index), `<${p}sheetData${data[2]}>`);
+    at = end = data.index + data[0].length;
+  } else {
+    at = data.index + data[0].length;
+    end = xml.indexOf(`</${p}sheetData`, at);
+    out.push(xml.slice(0, at));
+  }
+  // Rows written more than once are one row: the cells there in any of its elements, found first.
+  const there = new Map<number, { cols: Set<number>; elements: number }>();
+  eachRow(xml, at, end, (m, r, rowEnd) => {
+    if (!byRow.has(r)) return;
+    const row = there.get(r) ?? { cols: new Set<number>(), elements: 0 };
+    there.set(r, row);
+    row.elements++;
+    eachCell(xml.slice(m.index + m[0].length, rowEnd), (_, col) => row.cols.add(col));
+  });
+  let next = 0;
+  const seen = new Map<number, number>();
+  eachRow(xml, at, end, (m, r, rowEnd) => {
+    while (next < wanted.length && wanted[next]! < r) out.push(xml.slice(at, m.index), newRow(p, wanted[next]!, byRow.get(wanted[next++]!)!)), (at = m.index);
+    if (!byRow.has(r)) return;
+    if (wanted[next] === r) next++;
+    // Cells not yet written go into the row's last element: a reader that keeps only the last one sees them too.
+    const row = there.get(r)!;
+    seen.set(r, (seen.get(r) ?? 0) + 1);
+    const last = seen.get(r) === row.elements;
+    const missing = new Set(last ? [...byRow.get(r)!.keys()].filter((col) => !row.cols.has(col)) : []);
+    const rowStyle = /^(1|true)$/.test(attrValue(m[2]!, 'customFormat') ?? '') ? Number(attrValue(m[2]!, 's') ?? 0) : 0;
+    out.push(xml.slice(at, m.index), restyleRow(xml.slice(m.index, rowEnd), m, r, byRow.get(r)!, missing, rowStyle));
+    at = rowEnd;
+  });
+  while (next < wanted.length) out.push(xml.slice(at, end), newRow(p, wanted[next]!, byRow.get(wanted[next++]!)!)), (at = end);
+  out.push(xml.slice(at, end));
+  if (data[3]) out.push(`</${p}sheetData>`);
+  out.push(xml.slice(end));
+  return out.join('');
+}
+
+/** Each `<row>` between `from` and `to`: its start tag, number (the next when it has no `r`) and end. */
+function eachRow(xml: string, from: number, to: number, visit: (m: RegExpExecArray, r: number, end: number) => void): void {
+  const rows = new RegExp(ROW.source, 'g');
+  rows.lastIndex = from;
+  let prev = 0;
+  for (let m = rows.exec(xml); m && m.index < to; m = rows.exec(xml)) {
+    const r = Number(attrValue(m[2]!, 'r') ?? prev + 1);
+    prev = r;
+    const end = m[3] ? m.index + m[0].length : xml.indexOf('>', xml.indexOf(`</${m[1] ?? ''}row`, m.index + m[0].length)) + 1;
+    visit(m, r, end);
+    rows.lastIndex = end;
+  }
+}
+
+/** Each `<c>` start tag of a row's content, with its column (the next when it has no `r`). */
+function eachCell(body: string, visit: (m: RegExpExecArray, col: number) => void): void {
+  const cells = new RegExp(CELL.source, 'g');
+  let prev = 0;
+  for (let m = cells.exec(body); m; m = cells.exec(body)) {
+    const ref = attrValue(m[2]!, 'r');
+    prev = ref ? columnNumber(ref) : prev + 1;
+    visit(m, prev);
+  }
+}
+
+function newRow(p: string, r: number, cells: Map<number, StyleChange>): string {
+  const inner = [...cells.keys()].sort((a, b) => a - b).map((col) => newCell(p, col, r, cells.get(col)!(0)));
+  return `<${p}row r="${r}">${inner.join('')}</${p}row>`;
+}
+
+const newCell = (p: string, col: number, r: number, s: number) => `<${p}c r="${columnLetter(col)}${r}" s="${s}"/>`;
+
+/**
+ * One `<row>` element (`start`: its start tag as matched; `rowNumber`: its
+ * place) with its flagged cells restyled, and the cells `missing` added.
+ */
+function restyleRow(row: string, start: RegExpExecArray, rowNumber: number, cells: Map<number, StyleChange>, missing: Set<number>, rowStyle: number): string {
+  const p = start[1] ?? '';
+  const added = [...missing].sort((a, b) => a - b);
+  const head = start[0];
+  const body = start[3] ? '' : row.slice(head.length, row.lastIndexOf('<'));
+  const close = start[3] ? `</${p}row>` : row.slice(row.lastIndexOf('<'));
+  const out: string[] = [];
+  let at = 0;
+  let next = 0;
+  const add = () => newCell(p, added[next]!, rowNumber, cells.get(added[next++]!)!(rowStyle));
+  eachCell(body, (m, col) => {
+    while (next < added.length && added[next]! < col) out.push(body.slice(at, m.index), add()), (at = m.index);
+    const change = cells.get(col);
+    if (!change) return;
+    out.push(body.slice(at, m.index), withAttr(`<${m[1] ?? ''}c${m[2]}${m[3]}>`, 's', String(change(Number(attrValue(m[2]!, 's') ?? 0)))));
+    at = m.index + m[0].length;
+  });
+  while (next < added.length) out.push(body.slice(at), add()), (at = body.length);
+  out.push(body.slice(at));
+  const open = start[3] && added.length ? head.replace(/\s*\/>$/, '>') : head;
+  return start[3] && !added.length ? head : open + out.join('') + close;
+}

@@ -1,0 +1,126 @@
+import { columnNumber } from '../sheet/cells.ts';
+import { elements } from '../sheet/elements.ts';
+import { attr } from '../sheet/xml.ts';
+import { escapeXml, insertBeforeClose, type Package } from './parts.ts';
+import type { Namespaces } from './namespaces.ts';
+
+const VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
+const COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
+const AUTHOR = '审核';
+
+/** Elements a worksheet may hold after `<legacyDrawing>`, in schema order: the element goes before the first of them. */
+const AFTER_LEGACY = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+
+/**
+ * Add legacy comments (notes, as Excel shows them on hover) to a sheet, by
+ * address: a cell's comment already there keeps its text, ours appended on a
+ * new line; other cells get a new comment and a shape in the sheet's VML
+ * drawing. The comments part and drawing are the sheet's own when it has
+ * them, new ones (related to the sheet, declared, and named by a
+ * `<legacyDrawing>`) otherwise. Changes the parts in `pkg`.
+ */
+export function addComments(pkg: Package, ns: Namespaces, sheetPart: string, notes: ReadonlyMap<string, string>): void {
+  if (!notes.size) return;
+  const rels = pkg.relations(sheetPart);
+  let commentsPart = rels.find((r) => r.type === 'comments')?.path;
+  if (!commentsPart) {
+    commentsPart = pkg.freeName('xl/comments', '.xml');
+    pkg.set(commentsPart, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${ns.main}"><authors></authors><commentList></commentList></comments>`);
+    pkg.relate(sheetPart, `${ns.relationships}/comments`, commentsPart);
+    pkg.declare(commentsPart, COMMENTS);
+  }
+  let xml = pkg.text(commentsPart);
+  const prefix = /<([\w.-]+:)?comments(?=[\s/>])/.exec(xml)?.[1] ?? '';
+  const authors = elements(xml, 'author').map((a) => a.body);
+  let author = authors.indexOf(AUTHOR);
+  if (author < 0) {
+    author = authors.length;
+    xml = insertBeforeClose(xml, 'authors', `<${prefix}author>${AUTHOR}</${prefix}author>`);
+  }
+  // The comments already there, by cell: where the content of each begins and ends.
+  const existing = new Map<string, { from: number; to: number; prefix: string }>();
+  for (const m of xml.matchAll(/<([\w.-]+:)?comment\s([^>]*?)>([\s\S]*?)<\/\1comment\s*>/g)) {
+    const ref = attr(m[2]!, 'ref');
+    const from = m.index + m[0].indexOf('>') + 1;
+    if (ref && !existing.has(ref)) existing.set(ref, { from, to: from + m[3]!.length, prefix: m[1] ?? '' });
+  }
+  const edits: { at: number; text: string }[] = [];
+  const fresh: string[] = [];
+  const added: string[] = [];
+  for (const [ref, text] of notes) {
+    const old = existing.get(ref);
+    if (!old) {
+      const t = `<${prefix}t xml:space="preserve">${escapeXml(text)}</${prefix}t>`;
+      added.push(`<${prefix}comment ref="${ref}" authorId="${author}"><${prefix}text><${prefix}r>${t}</${prefix}r></${prefix}text></${prefix}comment>`);
+      fresh.push(ref);
+      continue;
+    }
+    // Ours on a new line after the text there: a run of its own when the text is in runs, else in its one `<t>`.
+    const body = xml.slice(old.from, old.to);
+    const p = old.prefix;
+    const textEnd = body.search(/<\/([\w.-]+:)?text\s*>/);
+    const tEnd = body.search(/<\/([\w.-]+:)?t\s*>/);
+    if (/<([\w.-]+:)?r(?=[\s>])/.test(body) && textEnd >= 0)
+      edits.push({ at: old.from + textEnd, text: `<${p}r><${p}t xml:space="preserve">\n${escapeXml(text)}</${p}t></${p}r>` });
+    else if (tEnd >= 0) edits.push({ at: old.from + tEnd, text: `\n${escapeXml(text)}` });
+  }
+  for (const e of edits.sort((a, b) => b.at - a.at)) xml = xml.slice(0, e.at) + e.text + xml.slice(e.at);
+  if (added.length) xml = insertBeforeClose(xml, 'commentList', added.join(''));
+  pkg.set(commentsPart, xml);
+  if (fresh.length) addShapes(pkg, ns, sheetPart, fresh);
+}
+
+/** Shapes for new comments in the sheet's VML drawing, made (with its `<legacyDrawing>`) when it has none. */
+function addShapes(pkg: Package, ns: Namespaces, sheetPart: string, refs: string[]): void {
+  const sheet = pkg.text(sheetPart, 'latin1');
+  const legacy = /<([\w.-]+:)?legacyDrawing\s[^>]*?\/?>/.exec(sheet);
+  const rels = pkg.relations(sheetPart);
+  let vml = legacy ? rels.find((r) => r.id === attr(legacy[0], 'id'))?.path : undefined;
+  if (!vml) {
+    vml = pkg.freeName('xl/drawings/vmlDrawing', '.vml');
+    const map = nextIdMap(pkg);
+    pkg.set(
+      vml,
+      `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${map}"/></o:shapelayout>${SHAPE_TYPE}</xml>`,
+    );
+    const id = pkg.relate(sheetPart, `${ns.relationships}/vmlDrawing`, vml);
+    pkg.declareExtension('vml', VML);
+    const p = /<([\w.-]+:)?worksheet(?=[\s>])/.exec(sheet)?.[1] ?? '';
+    const element = `<${p}legacyDrawing xmlns:tbr="${ns.relationships}" tbr:id="${id}"/>`;
+    const before = AFTER_LEGACY.map((name) => new RegExp(`<([\\w.-]+:)?${name}(?=[\\s/>])`).exec(sheet)?.index).filter((i): i is number => i !== undefined);
+    const at = before.length ? Math.min(...before) : sheet.search(/<\/([\w.-]+:)?worksheet\s*>/);
+    pkg.set(sheetPart, sheet.slice(0, at) + element + sheet.slice(at), 'latin1');
+  }
+  let drawing = pkg.text(vml);
+  if (!drawing.includes('_x0000_t202')) drawing = drawing.replace(/<\/xml\s*>\s*$/, `${SHAPE_TYPE}</xml>`);
+  const map = Number(/<o:idmap[^>]*data\s*=\s*"(\d+)/.exec(drawing)?.[1] ?? 1);
+  const used = [...drawing.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
+  let id = Math.max(map * 1024, ...used);
+  const shapes = refs.map((ref) => shape(++id, ref)).join('');
+  const end = drawing.lastIndexOf('</xml');
+  pkg.set(vml, drawing.slice(0, end) + shapes + drawing.slice(end));
+}
+
+/** An `o:idmap` block number no other drawing of the workbook uses (each holds shape ids block×1024 onward). */
+function nextIdMap(pkg: Package): number {
+  let most = 0;
+  for (const path of pkg.vmlParts()) for (const m of pkg.text(path).matchAll(/data\s*=\s*"([\d,\s]+)"/g)) for (const n of m[1]!.split(/[,\s]+/)) most = Math.max(most, Number(n) || 0);
+  return most + 1;
+}
+
+const SHAPE_TYPE =
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+/** A hidden note box beside cell `ref`, as Excel draws one. */
+function shape(id: number, ref: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const col = columnNumber(m[1]!) - 1;
+  const row = Number(m[2]) - 1;
+  return (
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:200pt;height:80pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${Math.max(0, row - 1)}, 10, ${col + 4}, 15, ${row + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
