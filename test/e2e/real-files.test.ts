@@ -52,14 +52,15 @@ describe('a 填报日期 in its own cell, in built-in date format 31 (yyyy"年"m
 
 describe('which sheet is the submission', () => {
   it('judges the visible sheet, not last month\'s hidden one before it', async () => {
-    expect(await validate(LEDGER('hidden-sheet'))).toMatchObject({ valid: true, period: '2023-06', issues: [] });
+    // A valid report names the sheet it judged too.
+    expect(await validate(LEDGER('hidden-sheet'))).toMatchObject({ valid: true, sheet: '6月', period: '2023-06', issues: [] });
   });
 
   it('takes the active tab first among visible sheets', async () => {
     const both = withWorkbook(LEDGER('hidden-sheet'), (xml) => xml.replace(' state="hidden"', ''));
-    expect(await validate(both)).toMatchObject({ valid: true, period: '2023-06', issues: [] });
+    expect(await validate(both)).toMatchObject({ valid: true, sheet: '6月', period: '2023-06', issues: [] });
     const first = withWorkbook(LEDGER('hidden-sheet'), (xml) => xml.replace(' state="hidden"', '').replace('activeTab="1"', 'activeTab="0"'));
-    expect(await validate(first)).toMatchObject({ period: '2023-05' });
+    expect(await validate(first)).toMatchObject({ sheet: '5月', period: '2023-05' });
   });
 
   it('judges a hidden sheet only when no visible one matches, and says so', async () => {

@@ -54,6 +54,8 @@ export interface FileReport {
   template: string | null;
   /** How the form was recognised; null when it was not. */
   detectedBy: Clue | null;
+  /** The sheet judged as the submission; null when none was. */
+  sheet: string | null;
   unit: string | null;
   period: string | null;
   valid: boolean;
@@ -167,7 +169,7 @@ async function checkWorkbook(file: string, wb: OpenWorkbook, opts: CheckOptions,
   markUncached(found.issues, loc.uncached, loc.sheet);
   markExplained(found.issues, loc, reader.remarked);
   found.issues.sort(byPlace);
-  return report(file, { template: def.id, detectedBy: clue, unit, period: period ?? null }, found.issues, keep ? data : undefined);
+  return report(file, { template: def.id, detectedBy: clue, sheet: start.sheet.name, unit, period: period ?? null }, found.issues, keep ? data : undefined);
 }
 
 /** A template's rows all there, in order, their fixed text untouched; the labelled fields under the table there. */
@@ -214,8 +216,8 @@ function pickForm(wb: OpenWorkbook, opts: CheckOptions): { def: FormDefinition<a
   );
 }
 
-type Head = Pick<FileReport, 'template' | 'detectedBy' | 'unit' | 'period'>;
-const UNKNOWN: Head = { template: null, detectedBy: null, unit: null, period: null };
+type Head = Pick<FileReport, 'template' | 'detectedBy' | 'sheet' | 'unit' | 'period'>;
+const UNKNOWN: Head = { template: null, detectedBy: null, sheet: null, unit: null, period: null };
 
 function report(file: string, head: Head, issues: Issue[], data?: Record<string, unknown>): FileReport {
   const valid = !issues.some((i) => i.severity === 'error');

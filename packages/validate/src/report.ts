@@ -50,7 +50,7 @@ const CLUE: Record<Clue, string> = { template: '按指定', metadata: '按表样
 export function formatText(report: Report, paint: Paint = plain): string {
   const lines: string[] = [];
   for (const f of report.files) {
-    const sheet = f.issues.find((i) => i.sheet)?.sheet;
+    const sheet = f.sheet ?? f.issues.find((i) => i.sheet)?.sheet;
     const form = f.template ? `${f.template}${f.detectedBy ? `（${CLUE[f.detectedBy]}）` : ''}` : '未识别';
     const head = [f.file, sheet && `工作表「${sheet}」`, form, f.unit, f.period].filter(Boolean).join('  ');
     lines.push(`${paint.bold(head)}  ${f.valid ? paint.green('通过') : paint.red('不通过')}`);
