@@ -5,7 +5,8 @@ import { defaultUnits } from '@tianbao/form';
 import censusRoster from '@tianbao/template-census-roster';
 import outfallChecklist from '@tianbao/template-outfall-checklist';
 import reviewLedger from '@tianbao/template-review-ledger';
-import { checkFile } from '@tianbao/validate';
+import { checkFile, MAX_ISSUES } from '@tianbao/validate';
+import { bigChecklist } from '../bench/big-checklist.ts';
 import { LIMITS, writeWorkbook } from '@tianbao/xlsx';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, tianbao } from './run.ts';
@@ -144,5 +145,23 @@ describe('files that are not what they claim', () => {
     const report = JSON.parse(r.stdout);
     expect(report.summary).toMatchObject({ files: CASES.length + 1, valid: 1, invalid: CASES.length });
     expect(report.files.slice(0, -1).map((f: any) => f.issues[0].rule)).toEqual(CASES.map(([rule]) => rule));
+  });
+});
+
+describe('a file with more issues than anyone reads', () => {
+  it('lists the first 1,000 and counts the rest in one last issue, and the text report prints', async () => {
+    // Every outfall's 整治方式 typed as 拆除, which is none: 1,500 errors.
+    const list = bigChecklist(1500);
+    const file = join(dir, 'many-issues.xlsx');
+    writeFileSync(file, await writeWorkbook(outfallChecklist, { ...list, outfalls: list.outfalls.map((o) => ({ ...o, method: '拆除' })) }));
+    const r = await tianbao(['validate', file, '--format', 'json']);
+    const [report] = JSON.parse(r.stdout).files;
+    expect(report.valid).toBe(false);
+    expect(report.issues).toHaveLength(MAX_ISSUES + 1);
+    expect(report.issues.at(-1)).toMatchObject({ severity: 'error', rule: 'file.too-many-issues', cell: null });
+    expect(report.issues.at(-1).message).toMatch(/另有 \d+ 处问题未列出/);
+    const text = await tianbao(['validate', file]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('[file.too-many-issues]');
   });
 });

@@ -1,6 +1,8 @@
-import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import reviewLedger from '@tianbao/template-review-ledger';
+import { writeWorkbook } from '@tianbao/xlsx';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
@@ -197,5 +199,34 @@ describe('validate', () => {
     writeFileSync(join(dir, 'tianbao.config.json'), JSON.stringify({ units: 'kaifeng.json' }));
     const r = await tianbao(['validate', shuffled, '--format', 'json'], dir);
     expect(JSON.parse(r.stdout).files[0].unit).toBe('开封县');
+  });
+});
+
+describe('inputs and outputs that are not what they seem', () => {
+  it('never writes an output over an input, a folder or a device, and reads data only from a regular file', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, '修武县2023年6月问题台账.xlsx');
+    writeFileSync(ledger, await writeWorkbook(reviewLedger, reviewLedger.samples[0]!));
+    const before = readFileSync(ledger);
+    const extract = await tianbao(['extract', ledger, '-o', ledger]);
+    expect(extract.code).toBe(2);
+    expect(extract.stderr).toContain('就是输入文件');
+    const status = await tianbao(['status', dir, '--template', 'review-ledger', '--period', '2023-06', '--xlsx', ledger]);
+    expect(status.code).toBe(2);
+    expect(Buffer.compare(readFileSync(ledger), before)).toBe(0);
+    // An output name taken by a folder is left alone.
+    mkdirSync(join(dir, 'x.json'));
+    const folder = await tianbao(['extract', ledger, '-o', join(dir, 'x.json')]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('不是普通文件');
+    // Data from a FIFO would wait for a writer for ever: refused at once.
+    execFileSync('mkfifo', [join(dir, 'data.json')]);
+    const fifo = await tianbao(['generate', 'review-ledger', '--data', join(dir, 'data.json'), '-o', dir]);
+    expect(fifo.code).toBe(1);
+    expect(fifo.stderr).toContain('不是普通文件');
+    const bad = await tianbao(['generate', 'review-ledger', '--data', join(dir, 'no.json'), '-o', dir]);
+    expect(bad.stderr).not.toMatch(/ENOENT|no such file/);
+    // A time limit beyond what a timer holds would fire at once: a usage error.
+    expect((await tianbao(['validate', ledger, '--time-limit', '2200000'])).code).toBe(2);
   });
 });

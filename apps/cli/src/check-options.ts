@@ -6,6 +6,9 @@ import { formIds } from './forms.ts';
 import { UsageError } from './usage-error.ts';
 import { resolveUnits } from './units.ts';
 
+/** The longest `--time-limit`, in seconds: a day. */
+const MAX_TIME_LIMIT_SECONDS = 86_400;
+
 export interface CheckArgs {
   template?: string;
   period?: string;
@@ -36,7 +39,9 @@ export function checkOptionsBuilder<T>(y: Argv<T>) {
 export function checkOptions(args: CheckArgs): TaskOptions {
   if (args.period !== undefined && !Period.safeParse(args.period).success)
     throw new UsageError(`--period 应写作 YYYY-MM，如 2023-06，收到「${args.period}」`);
-  if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit 应为正数（秒），收到「${args.timeLimit}」`);
+  // Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer limit would fire at once.
+  if (args.timeLimit !== undefined && !(args.timeLimit > 0 && args.timeLimit <= MAX_TIME_LIMIT_SECONDS))
+    throw new UsageError(`--time-limit 应为 0 到 ${MAX_TIME_LIMIT_SECONDS} 之间的秒数，收到「${args.timeLimit}」`);
   if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
     throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2023-06-20，收到「${args.asOf}」`);
   if (args.memoryLimit !== undefined && !(args.memoryLimit >= MIN_MEMORY_MB))

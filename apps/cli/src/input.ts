@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { MAX_CELL_CHARS, findReporter, overlongCells, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_CELL_CHARS, Refusal, findReporter, overlongCells, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
+import { failureText } from './failure.ts';
 
 /** `$[1].rows.acceptance.deadlines[0]`, as a person looks a place up in JSON. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -19,9 +20,10 @@ export function readInput(
 ): { data: Record<string, any>[]; at: string[]; problems: string[] } {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readDataFile(file));
   } catch (e) {
-    return { data: [], at: [], problems: [`${file}：无法读取 JSON（${(e as Error).message}）`] };
+    const why = e instanceof SyntaxError ? '不是有效的 JSON，请检查括号、引号和逗号' : failureText(e, file);
+    return { data: [], at: [], problems: [`${file}：无法读取数据（${why}）`] };
   }
   const list = Array.isArray(raw) ? raw : [raw];
   const prefix = (i: number) => (Array.isArray(raw) ? [i] : []);
@@ -48,4 +50,16 @@ export function readInput(
     }
   });
   return problems.length ? { data: [], at: [], problems } : { data, at, problems };
+}
+
+/** A data file of at most this many bytes is read: far more than a city's data, far less than a process can hold. */
+const MAX_DATA_BYTES = 64 * 1024 * 1024;
+
+/** The text of a data file: only a regular file (never a FIFO or a device, which could block or never end), of bounded size. */
+function readDataFile(file: string): string {
+  const stat = statSync(file);
+  if (stat.isDirectory()) throw new Refusal('input.not-file', '这是文件夹，不是文件');
+  if (!stat.isFile()) throw new Refusal('input.not-file', '不是普通文件（如管道或设备），未读取');
+  if (stat.size > MAX_DATA_BYTES) throw new Refusal('input.too-large', `文件有 ${Math.round(stat.size / 1048576)} MB，超过 ${MAX_DATA_BYTES / 1048576} MB 的上限，请按单位拆分`);
+  return readFileSync(file, 'utf8');
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, statSync, type Stats } from 'node:fs';
+import { UsageError } from './usage-error.ts';
 import { join } from 'node:path';
 import { Refusal, formatPeriodCn, titleFor, type FormDefinition } from '@tianbao/form';
 
@@ -48,6 +49,37 @@ export async function writeOutput(dir: string, name: string, bytes: Uint8Array):
   const { writeFileAtomic } = await import('@tianbao/xlsx');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, name);
+  // A rename replaces whatever has the name: only a regular file may be replaced, never a folder, a device or a FIFO.
+  const there = lstatOrNull(path);
+  if (there && !there.isFile()) throw new Refusal('output.not-file', `「${path}」已存在且不是普通文件（如文件夹、设备或管道），未写入；请换一个输出名称`);
   await writeFileAtomic(path, bytes);
   return path;
+}
+
+/**
+ * An output named on the command line (`-o`, `--xlsx`) that is one of the
+ * run's inputs is a usage error: writing it would replace a submission.
+ */
+export function notAnInput(output: string, inputs: readonly string[]): void {
+  const out = statOrNull(output);
+  for (const input of inputs) {
+    const it = statOrNull(input);
+    if (out && it && out.dev === it.dev && out.ino === it.ino) throw new UsageError(`输出文件「${output}」就是输入文件「${input}」，写入会覆盖它；请换一个输出名称`);
+  }
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }

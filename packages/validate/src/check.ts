@@ -219,9 +219,24 @@ function pickForm(wb: OpenWorkbook, opts: CheckOptions): { def: FormDefinition<a
 type Head = Pick<FileReport, 'template' | 'detectedBy' | 'sheet' | 'unit' | 'period'>;
 const UNKNOWN: Head = { template: null, detectedBy: null, sheet: null, unit: null, period: null };
 
+/**
+ * Issues listed for one file at most. A file can draw hundreds of thousands (a
+ * long list typed wrong throughout), which no clerk reads and which would fill
+ * the memory of the process collecting a batch's reports: the rest are counted
+ * in one last issue.
+ */
+export const MAX_ISSUES = 1000;
+
 function report(file: string, head: Head, issues: Issue[], data?: Record<string, unknown>): FileReport {
   const valid = !issues.some((i) => i.severity === 'error');
-  return { file, ...head, valid, issues, ...(valid && data ? { data } : {}) };
+  const listed = issues.length <= MAX_ISSUES ? issues : [...issues.slice(0, MAX_ISSUES), unlisted(issues.slice(MAX_ISSUES))];
+  return { file, ...head, valid, issues: listed, ...(valid && data ? { data } : {}) };
+}
+
+function unlisted(rest: Issue[]): Issue {
+  const errors = rest.filter((i) => i.severity === 'error').length;
+  const message = `此文件另有 ${rest.length} 处问题未列出（其中错误 ${errors} 处；每个文件最多列出 ${MAX_ISSUES} 处）。请先按上面列出的改正，再重新检查`;
+  return issueAt((errors ? error : warning)('file.too-many-issues', message));
 }
 
 /** Whole-file findings first, then in reading order: row by row, left to right. */

@@ -54,7 +54,8 @@ export function formatText(report: Report, paint: Paint = plain): string {
     const form = f.template ? `${f.template}${f.detectedBy ? `（${CLUE[f.detectedBy]}）` : ''}` : '未识别';
     const head = [f.file, sheet && `工作表「${sheet}」`, form, f.unit, f.period].filter(Boolean).join('  ');
     lines.push(`${paint.bold(head)}  ${f.valid ? paint.green('通过') : paint.red('不通过')}`);
-    const width = Math.max(0, ...f.issues.map((i) => (i.cell ?? '—').length));
+    // A reduce, not Math.max(...): a spread of a long list overflows the call stack.
+    const width = f.issues.reduce((w, i) => Math.max(w, (i.cell ?? '—').length), 0);
     for (const i of f.issues) {
       const where = (i.cell ?? '—').padEnd(width);
       const sev = i.severity === 'error' ? paint.red('错误') : i.explained ? paint.dim('已说明') : paint.yellow('提示');

@@ -5,7 +5,7 @@ import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { expandInputs } from '../files.ts';
 import { formById } from '../forms.ts';
-import { writeOutput } from '../outputs.ts';
+import { notAnInput, writeOutput } from '../outputs.ts';
 import { checkBatch } from '../batch.ts';
 import { paintFor } from '../paint.ts';
 import { UsageError } from '../usage-error.ts';
@@ -51,6 +51,7 @@ export const status: CommandModule<object, Args> = {
     const asOf = args.asOf ?? today();
     const { statusTable, unitStatus, STATE_TEXT } = await import('@tianbao/validate');
     const files = expandInputs(args.paths);
+    if (args.xlsx) notAnInput(args.xlsx, files);
     const reports = await checkBatch(files, { ...opts, keepData: false }, args);
     const received = new Map(files.map((f) => [f, receivedOn(f)] as [string, string]).filter(([, d]) => d));
     const s = unitStatus(def, period, reports, received, opts.units, asOf);

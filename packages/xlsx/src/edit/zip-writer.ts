@@ -23,30 +23,24 @@ export function writeZip(parts: readonly ZipPart[]): Buffer {
     const { method, data, crc, size } =
       'packed' in part ? part.packed : { method: 8, data: deflateRawSync(part.data), crc: crc32(part.data) >>> 0, size: part.data.length };
     const name = Buffer.from(part.name, 'utf8');
-    const local = Buffer.alloc(30);
+    // The local header and the directory record share one run of fields, the directory's two bytes later.
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed: 2.0, deflate
+      b.writeUInt16LE(UTF8, at + 2);
+      b.writeUInt16LE(method, at + 4);
+      b.writeUInt16LE(0, at + 6); // time
+      b.writeUInt16LE(DOS_DATE, at + 8);
+      b.writeUInt32LE(crc, at + 10);
+      b.writeUInt32LE(data.length, at + 14);
+      b.writeUInt32LE(size, at + 18);
+      b.writeUInt16LE(name.length, at + 22);
+      return b;
+    };
+    const local = fields(Buffer.alloc(30), 4);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const dir = Buffer.alloc(46);
+    const dir = fields(Buffer.alloc(46), 6);
     dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(UTF8, 8);
-    dir.writeUInt16LE(method, 10);
-    dir.writeUInt16LE(0, 12);
-    dir.writeUInt16LE(DOS_DATE, 14);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt16LE(20, 4); // made by: 2.0
     dir.writeUInt32LE(offset, 42);
     chunks.push(local, name, data);
     central.push(dir, name);
