@@ -46,20 +46,28 @@ const plain: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => s, bold: (
 /** How the form was recognised, as the report line says it. */
 const CLUE: Record<Clue, string> = { template: '按指定', metadata: '按表样标识', title: '按标题', header: '按表头' };
 
+/**
+ * Text from a file (its name, a sheet's name, a cell quoted in a message) as
+ * one printable line: a line break or a terminal's control sequence in it
+ * could forge a line of the report or hide one. Shown as `\n`, `\x1b`.
+ */
+const printable = (text: string): string =>
+  text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => (c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+
 /** Issues grouped by file, one line each: `E4  错误  完成时限「…」…`. */
 export function formatText(report: Report, paint: Paint = plain): string {
   const lines: string[] = [];
   for (const f of report.files) {
     const sheet = f.sheet ?? f.issues.find((i) => i.sheet)?.sheet;
     const form = f.template ? `${f.template}${f.detectedBy ? `（${CLUE[f.detectedBy]}）` : ''}` : '未识别';
-    const head = [f.file, sheet && `工作表「${sheet}」`, form, f.unit, f.period].filter(Boolean).join('  ');
+    const head = printable([f.file, sheet && `工作表「${sheet}」`, form, f.unit, f.period].filter(Boolean).join('  '));
     lines.push(`${paint.bold(head)}  ${f.valid ? paint.green('通过') : paint.red('不通过')}`);
     // A reduce, not Math.max(...): a spread of a long list overflows the call stack.
     const width = f.issues.reduce((w, i) => Math.max(w, (i.cell ?? '—').length), 0);
     for (const i of f.issues) {
       const where = (i.cell ?? '—').padEnd(width);
       const sev = i.severity === 'error' ? paint.red('错误') : i.explained ? paint.dim('已说明') : paint.yellow('提示');
-      lines.push(`  ${where}  ${sev}  ${i.message}  ${paint.dim(`[${i.rule}]`)}`);
+      lines.push(`  ${where}  ${sev}  ${printable(i.message)}  ${paint.dim(`[${i.rule}]`)}`);
     }
   }
   const s = report.summary;

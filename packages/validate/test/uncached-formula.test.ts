@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultUnits, type FormDefinition } from '@tianbao/form';
@@ -7,6 +7,7 @@ import reviewLedger from '@tianbao/template-review-ledger';
 import { readWorkbook, writeWorkbook } from '@tianbao/xlsx';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { buildZip, unzip } from '../../../test/e2e/zip.ts';
 import { checkFile } from '../src/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tianbao-uncached-'));
@@ -34,6 +35,21 @@ describe('a formula never calculated, where a value is needed', () => {
   it('is said to be one, not an empty 姓名 (a cell read entry by entry)', async () => {
     const r = await checkFile(await withFormula(censusRoster, censusRoster.samples[0]!, 'C4', 'CONCAT("刘","文忠")'), opts);
     expect(errors(r)).toEqual(['cell.formula.uncached@C4']);
+  });
+
+  it('is one when saved with an empty result, as openpyxl writes it (`<v/>`), but an empty text result is not', async () => {
+    const file = await withFormula(reviewLedger, reviewLedger.samples[4]!, 'E4', 'DATE(2023,7,31)');
+    const rewrite = (to: string) => {
+      const parts = unzip(readFileSync(file)).map((p) =>
+        p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: Buffer.from(p.data.toString('utf8').replace(/(<c r="E4"[^>]*)>(<f>[^<]*<\/f>)(?:<v\/>|<v><\/v>)?<\/c>/, to)) } : p,
+      );
+      const out = join(dir, `rewritten-${to.length}.xlsx`);
+      writeFileSync(out, buildZip(parts));
+      return out;
+    };
+    expect(errors(await checkFile(rewrite('$1>$2<v/></c>'), opts))).toEqual(['cell.formula.uncached@E4']);
+    // Excel saves a formula whose result is empty text as `t="str"` with `<v></v>`: that is a value, an empty one.
+    expect(errors(await checkFile(rewrite('$1 t="str">$2<v></v></c>'), opts))).toEqual(['ledger.deadline.missing@E4']);
   });
 
   it('is no error where the cell may be blank', async () => {

@@ -10,7 +10,10 @@ import { attr, charData, runData } from './xml.ts';
 export interface Row {
   r: number;
   cells: CellValue[];
-  /** Columns whose cell holds a formula saved with no result (`<f>` and no `<v>`): empty in `cells`, though never left blank. */
+  /**
+   * Columns whose cell holds a formula saved with no result (`<f>` and no `<v>`, or an empty `<v/>` as openpyxl
+   * writes it, where the formula's result is not text): empty in `cells`, though never left blank.
+   */
   uncached?: number[];
 }
 
@@ -92,7 +95,7 @@ function cellsOf(cells: CellParts[], src: CellSource, sheet: string): Cells {
     col = c.r ? cellColumn(c.r, 0, sheet) : col + 1;
     const v = cellValue(c, src);
     if (v !== null) out.cells[col] = v;
-    else if (c.f && c.v === undefined) (out.uncached ??= []).push(col);
+    else if (c.f && (c.v === undefined || (c.v === '' && c.t !== 'str'))) (out.uncached ??= []).push(col);
   }
   return out;
 }
@@ -136,9 +139,11 @@ function scanCells(s: string, src: CellSource, sheet: string): Cells {
         const open = v.from(gt);
         const body = open >= 0 && open < end ? s.indexOf('>', open) + 1 : 0;
         const close = body > 0 && s.charCodeAt(body - 2) !== 47 ? vEnd.from(body) : -1;
-        if (close >= 0 && close <= end) value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, charData(s.slice(body, close)), src);
-        // No `<v>` at all (not an empty one): a formula's result was never saved.
-        else if (!(open >= 0 && open < end)) {
+        const text = close >= 0 && close <= end ? charData(s.slice(body, close)) : '';
+        if (text) value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, text, src);
+        // No `<v>`, or an empty one where the result is not text (an empty text result is `t="str"` and `<v></v>`):
+        // a formula's result was never saved.
+        else if (type !== 'str') {
           const f = s.indexOf('<f', gt);
           const next = s.charCodeAt(f + 2);
           if (f >= 0 && f < end && (next === 32 || next === 62 || next === 47)) (out.uncached ??= []).push(col);
