@@ -23,7 +23,7 @@ describe('--data input', () => {
     expect(r.data).toEqual([]);
     expect(r.problems[0]).toContain('$.unit');
     writeFileSync(file, '{');
-    expect(readInput(file, reviewLedger, defaultUnits).problems[0]).toContain('无法读取 JSON');
+    expect(readInput(file, reviewLedger, defaultUnits).problems[0]).toContain('不是有效的 JSON');
   });
 
   it('gives each item its JSON path, and refuses a cell longer than Excel keeps by the path of its data', () => {
