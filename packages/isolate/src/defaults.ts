@@ -21,9 +21,8 @@ export const memoryLimits = (residentMB: number): Pick<ChildLimits, 'heapMB' | '
 /**
  * The defaults: 1024 MB resident, 512 MB of it heap, no time limit. Checking
  * a ledger takes a child under 60 MB, a checklist of 100,000 outfalls about
- * 125 MB; the most is a marked-up copy, for which exceljs opens the workbook
- * whole: 20,000 outfalls took 550 MB, 27,000 (near the 500,000 cells a copy
- * may have) 590 MB. Twice the heap leaves room for the Buffers and inflated
+ * 125 MB; the most is a marked-up copy, which holds a marked sheet's XML
+ * edited in memory: 100,000 outfalls took about 580 MB. Twice the heap leaves room for the Buffers and inflated
  * parts beside it, and two children at once still fit in an office computer.
  */
 export const CHILD_LIMITS: ChildLimits = memoryLimits(1024);

@@ -43,7 +43,7 @@ export interface Inspected {
  * XML with DOCTYPE or ENTITY declarations or character references outside
  * Unicode, with one clear reason each (`FileRefused`). Every part is inflated
  * once, a chunk at a time. `whole`: the workbook is to be opened whole, so its
- * sheets are counted against the row and cell limits too.
+ * sheets are counted against the row limit, and their column ranges checked, first.
  */
 export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSignal): Promise<Inspected> {
   if (buf.length === 0) throw new FileRefused('file.empty', '文件是空的（0 字节），请重新导出或保存后再提交');
