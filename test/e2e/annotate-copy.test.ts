@@ -75,11 +75,13 @@ function sheetParts(buf: Buffer): Map<string, string> {
   }
   return out;
 }
-/** The blocks of a sheet's XML that the copy keeps byte for byte. */
-const kept = (xml: string) => ['cols', 'mergeCells', 'dataValidations', 'sheetFormatPr', 'conditionalFormatting', 'pageSetup'].map((n) => new RegExp(`<(?:\\w+:)?${n}[\\s>][\\s\\S]*?</(?:\\w+:)?${n}>|<(?:\\w+:)?${n}\\s[^>]*/>`).exec(xml)?.[0] ?? '');
-/** A sheet's XML with what marking changes taken out: style indexes, cells and rows added empty, the comments' drawing, the tab selection. */
+/** A sheet's XML without the page setup marking adds or changes: comments printed at the end (instead of as the input had it). */
+const commentsPrinted = (xml: string) => xml.replace(/<(\w+:)?pageSetup paperSize="9" cellComments="atEnd"\/>/g, '').replace(/(<(?:\w+:)?pageSetup\s[^>]*?)\scellComments="[^"]*"/g, '$1');
+/** The blocks of a sheet's XML that the copy keeps byte for byte (but for comments printed at the end). */
+const kept = (xml: string) => ['cols', 'mergeCells', 'dataValidations', 'sheetFormatPr', 'conditionalFormatting', 'pageSetup'].map((n) => new RegExp(`<(?:\\w+:)?${n}[\\s>][\\s\\S]*?</(?:\\w+:)?${n}>|<(?:\\w+:)?${n}\\s[^>]*/>`).exec(commentsPrinted(xml))?.[0] ?? '');
+/** A sheet's XML with what marking changes taken out: style indexes, cells and rows added empty, the comments' drawing and printing, the tab selection. */
 const unmarked = (xml: string) =>
-  xml
+  commentsPrinted(xml)
     .replace(/\ss="\d+"/g, '')
     .replace(/\stabSelected="[^"]*"/g, '')
     .replace(/<legacyDrawing xmlns:tbr="[^"]*" tbr:id="[^"]*"\/>/g, '')

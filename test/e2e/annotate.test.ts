@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import outfallChecklist from '@tianbao/template-outfall-checklist';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { writeWorkbook } from '@tianbao/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, tianbao } from './run.ts';
@@ -13,6 +16,61 @@ async function open(file: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
+}
+
+interface Flagged {
+  severity: string;
+  sheet: string;
+  cell: string;
+  explained?: boolean;
+  message: string;
+}
+
+/** Check `file` with --annotate (and `args`): its issues, and the copy's path. */
+async function annotated(file: string, args: string[] = []): Promise<{ issues: Flagged[]; copy: string }> {
+  const back = tempDir();
+  const r = await tianbao(['validate', file, '--annotate', back, '--format', 'json', ...args]);
+  const issues = JSON.parse(r.stdout).files[0].issues as Flagged[];
+  return { issues, copy: join(back, readdirSync(back)[0]!) };
+}
+
+/** The cells of every sheet of `input` whose fill differs in `copy` (`Sheet!A1`), and the cells themselves. */
+async function refilled(input: string, copy: string): Promise<Map<string, [ExcelJS.Cell, ExcelJS.Cell]>> {
+  const [a, b] = [await open(input), await open(copy)];
+  const changed = new Map<string, [ExcelJS.Cell, ExcelJS.Cell]>();
+  for (const ws of a.worksheets) {
+    const other = b.getWorksheet(ws.name)!;
+    for (let r = 1; r <= Math.max(ws.rowCount, other.rowCount); r++)
+      for (let c = 1; c <= Math.max(ws.columnCount, other.columnCount); c++) {
+        const [was, now] = [ws.getCell(r, c), other.getCell(r, c)];
+        if (JSON.stringify(was.fill ?? null) !== JSON.stringify(now.fill ?? null)) changed.set(`${ws.name}!${was.address}`, [was, now]);
+      }
+  }
+  return changed;
+}
+
+/** Exactly the flagged cells are filled, red for an error and yellow for a warning, each keeping the rest of its look. */
+async function expectOnlyFlaggedFilled(input: string, copy: string, issues: Flagged[]): Promise<void> {
+  const colour = new Map<string, string>();
+  for (const i of issues.filter((i) => i.cell && !i.explained)) {
+    const at = `${i.sheet}!${i.cell}`;
+    colour.set(at, colour.get(at) === 'FFFFC7CE' || i.severity === 'error' ? 'FFFFC7CE' : 'FFFFEB9C');
+  }
+  const changed = await refilled(input, copy);
+  expect([...changed.keys()].sort()).toEqual([...colour.keys()].sort());
+  // exceljs names nothing of a cell in the workbook's default format, and all of a copy of that format: its first font, no border, General.
+  const styles = unzip(readFileSync(input)).find((p) => p.name === 'xl/styles.xml')!.data.toString();
+  const font = /<fonts[^>]*>\s*<font>(.*?)<\/font>/.exec(styles)![1]!;
+  const firstFont = { size: Number(/<sz val="([^"]+)"/.exec(font)![1]), name: /<name val="([^"]+)"/.exec(font)![1] };
+  for (const [at, [was, now]] of changed) {
+    expect((now.fill as ExcelJS.FillPattern).fgColor?.argb, at).toBe(colour.get(at));
+    if (was.font) expect(now.font, at).toEqual(was.font);
+    else expect(now.font, at).toMatchObject(firstFont);
+    expect(now.border ?? {}, at).toEqual(was.border ?? {});
+    expect(now.numFmt ?? 'General', at).toBe(was.numFmt ?? 'General');
+    expect(now.alignment, at).toEqual(was.alignment);
+    expect(now.protection, at).toEqual(was.protection);
+  }
 }
 
 describe('validate --annotate', () => {
@@ -53,6 +111,16 @@ describe('validate --annotate', () => {
     }
     // A cell without an issue is left alone.
     expect(ws.getCell('C4').fill).toBeUndefined();
+
+    // 审核结果 prints on A4 landscape, one page wide, messages wrapped, its header on every page; the comments print after the sheet.
+    expect(resultXml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(resultXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(result.getCell('D3').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(result.columns.reduce((n, c) => n + (c.width ?? 0), 0)).toBeLessThanOrEqual(140);
+    const parts = unzip(readFileSync(copy));
+    expect(parts.find((p) => p.name === 'xl/workbook.xml')!.data.toString()).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'审核结果'!$2:$2</definedName>`);
+    const listXml = parts.find((p) => /sheet\d+\.xml$/.test(p.name) && p.data.includes('<legacyDrawing'))!.data.toString();
+    expect(listXml).toMatch(/<pageSetup [^>]*cellComments="atEnd"/);
   });
 
   it('counts a warning the clerk answered in a comment as explained, and an error still as an error', async () => {
@@ -72,5 +140,29 @@ describe('validate --annotate', () => {
     const text = await tianbao(['validate', file]);
     expect(text.stdout).toMatch(/K9\s+已说明/);
     expect(text.stdout).toContain('（其中已说明 1 条）');
+    // The copy fills the error, not the explained warning, which keeps its comment and ours.
+    const { issues, copy } = await annotated(file);
+    await expectOnlyFlaggedFilled(file, copy, issues);
+    const marked = await refilled(file, copy);
+    expect(marked.has('排污口清单!N7')).toBe(true);
+    expect(marked.has('排污口清单!K9')).toBe(false);
+    expect(JSON.stringify((await open(copy)).getWorksheet('排污口清单')!.getCell('K9').note)).toContain(at('K9').message);
   });
+});
+
+describe('the colours of a marked-up copy', () => {
+  const cases: [string, () => Promise<Buffer>, string[], number][] = [
+    ['a ledger tianbao wrote, with two warnings', () => writeWorkbook(reviewLedger, reviewLedger.samples.find((s) => s.unit === '中站区')!), ['--as-of', '2023-08-15'], 2],
+    ['an outfall list tianbao wrote, with two findings', () => writeWorkbook(outfallChecklist, outfallChecklist.samples.find((s) => s.unit === '山阳区')!), [], 2],
+    ['an outfall list another program wrote, with errors and a warning', async () => readFileSync(faulty), [], 9],
+  ];
+  for (const [name, make, args, count] of cases) {
+    it(`fill exactly the flagged cells, each keeping its font, border, number format and alignment: ${name}`, async () => {
+      const file = join(tempDir(), 'in.xlsx');
+      writeFileSync(file, await make());
+      const { issues, copy } = await annotated(file, args);
+      expect(issues).toHaveLength(count);
+      await expectOnlyFlaggedFilled(file, copy, issues);
+    });
+  }
 });

@@ -9,23 +9,32 @@ import { tempDir } from './run.ts';
 const dir = tempDir();
 let n = 0;
 
-/**
- * A workbook as a clerk hands it in: our generated form, then cells retyped
- * by hand (text, as typed), then checked as a submission.
- */
-export async function submitEdited(
+type Typed = Record<string, string | number | Date | null>;
+
+/** Our generated form, then cells retyped by hand (text, as typed) and any other edit, saved by exceljs. */
+export async function editedWorkbook(
   def: FormDefinition<any>,
   data: Record<string, any>,
-  typed: Record<string, string | number | Date | null> = {},
+  typed: Typed = {},
   edit?: (ws: ExcelJS.Worksheet) => void,
-): Promise<FileReport> {
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await writeWorkbook(def, data)) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(def.layout.sheet)!;
   for (const [cell, value] of Object.entries(typed)) ws.getCell(cell).value = value;
   edit?.(ws);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A workbook as a clerk hands it in (see `editedWorkbook`), checked as a submission. */
+export async function submitEdited(
+  def: FormDefinition<any>,
+  data: Record<string, any>,
+  typed: Typed = {},
+  edit?: (ws: ExcelJS.Worksheet) => void,
+): Promise<FileReport> {
   const file = join(dir, `${def.id}-${n++}.xlsx`);
-  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  writeFileSync(file, await editedWorkbook(def, data, typed, edit));
   return checkFile(file, { forms: [def], units: defaultUnits });
 }
 

@@ -1,20 +1,25 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { displayWidth } from '@tianbao/form';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { writeWorkbook } from '@tianbao/xlsx';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, tianbao } from './run.ts';
+import { FIXTURES, ROOT, tempDir, tianbao } from './run.ts';
 
 const sample = reviewLedger.samples.find((s) => s.unit === '修武县')!;
 
 describe('tianbao templates and help', () => {
-  it('lists the forms', async () => {
+  it('lists the forms, in columns that line up on a terminal', async () => {
     const r = await tianbao(['templates']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('review-ledger\t行政复议工作问题台账\t2023.1');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^review-ledger +行政复议工作问题台账 +2023\.1  焦政办〔2023〕24号$/);
+    // Each column starts at the same place on every line, a Chinese character taking two.
+    const versionAt = lines.map((l) => displayWidth(l.slice(0, l.indexOf('2023.1'))));
+    expect(versionAt).toEqual([versionAt[0], versionAt[0], versionAt[0]]);
     const json = JSON.parse((await tianbao(['templates', '--format', 'json'])).stdout);
     expect(json[0]).toMatchObject({ id: 'review-ledger', name: '行政复议工作问题台账' });
   });
@@ -32,8 +37,7 @@ describe('tianbao templates and help', () => {
     expect((await tianbao(['nonsense'])).code).toBe(2);
     const missing = await tianbao(['blank']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('缺少');
-    expect(missing.stderr).not.toMatch(/Not enough|arguments/);
+    expect(missing.stderr).toBe('缺少参数 <template>（表样编号：review-ledger、census-roster、outfall-checklist）\n（tianbao blank --help 查看用法）\n');
     const noList = await tianbao(['validate', 'x.xlsx', '--units', 'no-such-list.json']);
     expect(noList.code).toBe(2);
     expect(noList.stderr).toContain('单位名单');
@@ -41,6 +45,82 @@ describe('tianbao templates and help', () => {
     expect(noList.stderr).not.toMatch(/ENOENT/);
     expect((await tianbao(['validate', 'x.xlsx', '--period', '2023-13'])).code).toBe(2);
     expect((await tianbao(['blank', 'review-ledger', '--unit', '开封县', '-o', tempDir()])).code).toBe(2);
+  });
+});
+
+describe('a command called wrongly', () => {
+  const COMMANDS = 'templates、blank、generate、extract、validate、status、demo';
+  /** What the user reads, and the status: a usage error is exit 2, said in Chinese, with where to read more. */
+  const said = async (args: string[]) => {
+    const r = await tianbao(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/non-option|[A-Z][a-z]+ [a-z]+|ENOENT|ENOTDIR|ENAMETOOLONG|EISDIR|\bat /);
+    return r.stderr.trimEnd().split('\n');
+  };
+
+  it('names the commands when none or an unknown one is given, and the nearest one', async () => {
+    expect(await said([])).toEqual([`请指定命令：${COMMANDS}`, '（tianbao --help 查看用法）']);
+    expect(await said(['xyz'])).toEqual([`未知命令「xyz」，可用的命令：${COMMANDS}`, '（tianbao --help 查看用法）']);
+    expect(await said(['validat', 'a.xlsx'])).toEqual([`未知命令「validat」，可用的命令：${COMMANDS}。是否想用「validate」？`, '（tianbao --help 查看用法）']);
+  });
+
+  it('names the missing argument, the unknown option and the bad value, and the help of that command', async () => {
+    expect(await said(['validate'])).toEqual(['缺少参数 <paths>（.xlsx 文件或文件夹）', '（tianbao validate --help 查看用法）']);
+    expect(await said(['extract'])).toEqual(['缺少参数 <file>（.xlsx 文件）', '（tianbao extract --help 查看用法）']);
+    expect(await said(['validate', 'a.xlsx', '--foo', '--as-off', '2023-06-01', '-z'])).toEqual([
+      '无法识别的选项 --foo、--as-off、-z',
+      '（tianbao validate --help 查看用法）',
+    ]);
+    expect(await said(['templates', 'extra'])).toEqual(['多余的参数「extra」', '（tianbao templates --help 查看用法）']);
+    expect(await said(['generate', 'review-ledger'])).toEqual(['缺少必需的选项 --data', '（tianbao generate --help 查看用法）']);
+    // An option's value left out is not an empty path, nor the next option.
+    expect(await said(['generate', 'review-ledger', '--data'])).toEqual(['选项 --data 后面缺少值', '（tianbao generate --help 查看用法）']);
+    expect(await said(['validate', 'a.xlsx', '--units', '--format', 'json'])).toEqual(['选项 --units 后面缺少值', '（tianbao validate --help 查看用法）']);
+    expect(await said(['validate', 'a.xlsx', '--format', 'xml'])).toEqual(['--format 只能是 text、json，收到「xml」', '（tianbao validate --help 查看用法）']);
+    expect(await said(['blank', 'ledger'])).toEqual([
+      '表样编号 <template> 只能是 review-ledger、census-roster、outfall-checklist，收到「ledger」',
+      '（tianbao blank --help 查看用法）',
+    ]);
+    expect(await said(['validate', FIXTURES, '--jobs', 'two'])).toEqual(['--jobs 应为正整数，收到的不是数字', '（tianbao validate --help 查看用法）']);
+  });
+
+  it('names a path that is not there, or cannot be, and why', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, '');
+    const long = join(dir, `${'长'.repeat(100)}.xlsx`);
+    expect(await said(['validate', join(dir, '报送')])).toEqual([`「${join(dir, '报送')}」不存在`, '（tianbao validate --help 查看用法）']);
+    expect(await said(['validate', dir, join(file, 'b.xlsx')])).toEqual([`「${join(file, 'b.xlsx')}」路径中有一段不是文件夹`, '（tianbao validate --help 查看用法）']);
+    expect((await said(['validate', long]))[0]).toBe(`「${long}」路径或其中的文件名太长`);
+    expect((await said(['extract', join(dir, 'no.xlsx')]))[0]).toBe(`「${join(dir, 'no.xlsx')}」不存在`);
+    expect((await said(['extract', dir]))[0]).toBe(`「${dir}」是文件夹，请给出一个 .xlsx 文件`);
+    expect((await said(['generate', 'review-ledger', '--data', join(dir, 'no.json'), '-o', dir]))[0]).toBe(`--data 所给的数据文件「${join(dir, 'no.json')}」不存在`);
+    expect((await said(['generate', 'review-ledger', '--data', dir, '-o', dir]))[0]).toBe(`--data 所给的数据文件「${dir}」是文件夹，请给出 JSON 文件`);
+    expect((await said(['blank', 'review-ledger', '--units', join(dir, 'units.json'), '-o', dir]))[0]).toContain(`单位名单 ${join(dir, 'units.json')} 不存在`);
+    // Where to write: a folder, or one that can be made.
+    expect((await said(['blank', 'review-ledger', '-o', join(file, 'out')]))[0]).toBe(`-o 无法写入：「${file}」是文件，不是文件夹`);
+  });
+});
+
+describe('a reader that goes away', () => {
+  /** Run the CLI with its stdout on a real pipe whose reading end is closed at once, as `| head -1` does once it has its line. */
+  const closedPipe = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'apps', 'cli', 'bin', 'tianbao.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+
+  it('ends quietly, with the exit status the run has', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, '修武县2023年6月问题台账.xlsx');
+    writeFileSync(ledger, await writeWorkbook(reviewLedger, sample));
+    // extract writes its JSON straight to stdout; validate prints its report.
+    expect(await closedPipe(['extract', ledger])).toEqual({ code: 0, stderr: '' });
+    expect(await closedPipe(['validate', join(FIXTURES, 'sheetjs', 'faulty-2023-06.xlsx'), '--format', 'json'])).toEqual({ code: 1, stderr: '' });
   });
 });
 
@@ -87,10 +167,22 @@ describe('blank, generate, extract', () => {
     const data = join(out, 'bad.json');
     const bad = structuredClone(sample) as any;
     bad.rows.acceptance.deadlines = ['2023-02-30'];
-    writeFileSync(data, JSON.stringify([sample, bad]));
+    const worse = { period: '2023-6', rows: { acceptence: {}, hearing: { problems: [5], measures: 'x', deadlines: [] } } };
+    writeFileSync(data, JSON.stringify([sample, bad, worse]));
     const r = await tianbao(['generate', 'review-ledger', '--data', data, '-o', join(out, 'o')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('$[1].rows.acceptance.deadlines[0]');
+    // Each place by its JSON path and the form's name for it, what belongs there in Chinese, and what was there.
+    expect(r.stderr.split('\n')).toEqual(
+      expect.arrayContaining([
+        `${data} $[1].rows.acceptance.deadlines[0]（案件受理方面的完成时限）：不是有效日期，收到「2023-02-30」`,
+        `${data} $[2].unit（单位）：应填写文字，不能为空`,
+        `${data} $[2].period（报送月份）：月份应写作 YYYY-MM，收到「2023-6」`,
+        `${data} $[2].rows.acceptence：行政复议工作问题台账的数据没有这一项，请检查拼写；此处可有：acceptance、hearing、drafting、enforcement、special`,
+        `${data} $[2].rows.hearing.problems[0]（案件审理方面的存在问题）：应为文字（加英文双引号），收到 5`,
+        `${data} $[2].rows.hearing.measures（案件审理方面的改进措施）：应为列表 […]，收到「x」`,
+      ]),
+    );
+    expect(r.stderr).not.toMatch(/期望|实际接收|string|undefined|array/);
     expect(existsSync(join(out, 'o'))).toBe(false);
   });
 });
@@ -222,10 +314,8 @@ describe('inputs and outputs that are not what they seem', () => {
     // Data from a FIFO would wait for a writer for ever: refused at once.
     execFileSync('mkfifo', [join(dir, 'data.json')]);
     const fifo = await tianbao(['generate', 'review-ledger', '--data', join(dir, 'data.json'), '-o', dir]);
-    expect(fifo.code).toBe(1);
+    expect(fifo.code).toBe(2);
     expect(fifo.stderr).toContain('不是普通文件');
-    const bad = await tianbao(['generate', 'review-ledger', '--data', join(dir, 'no.json'), '-o', dir]);
-    expect(bad.stderr).not.toMatch(/ENOENT|no such file/);
     // A time limit beyond what a timer holds would fire at once: a usage error.
     expect((await tianbao(['validate', ledger, '--time-limit', '2200000'])).code).toBe(2);
   });

@@ -218,6 +218,22 @@ describe('blank and generate for the new forms', () => {
     expect(wb2.getWorksheet('主要河流清单')).toBeDefined();
   });
 
+  it('offers the units of --units as the checklist’s 所在县（市、区） dropdown, on a very hidden sheet', async () => {
+    const out = tempDir();
+    const units = join(out, 'xinxiang.json');
+    writeFileSync(units, JSON.stringify({ city: { name: '新乡市', code: '410700' }, units: [{ name: '红旗区', code: '410702' }, { name: '卫滨区', code: '410703' }] }));
+    const r = await tianbao(['blank', 'outfall-checklist', '--unit', '红旗区', '--units', units, '-o', out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r.stdout.trim());
+    const county = wb.getWorksheet('排污口清单')!.getCell('D4').dataValidation;
+    expect(county).toMatchObject({ type: 'list', showErrorMessage: true });
+    const [, col, to] = /^'_lists'!\$([A-Z]+)\$1:\$[A-Z]+\$(\d+)$/.exec(String(county?.formulae[0]))!;
+    const lists = wb.getWorksheet('_lists')!;
+    expect(lists.state).toBe('veryHidden');
+    expect(Array.from({ length: Number(to) }, (_, i) => lists.getCell(`${col}${i + 1}`).text)).toEqual(['红旗区', '卫滨区']);
+  });
+
   it('generates the checklist with its progress summary as of a day', async () => {
     const out = tempDir();
     const data = join(out, 'outfalls.json');

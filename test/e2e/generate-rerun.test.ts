@@ -1,37 +1,81 @@
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultUnits } from '@tianbao/form';
 import outfallChecklist from '@tianbao/template-outfall-checklist';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { describe, expect, it } from 'vitest';
 import { tempDir, tianbao } from './run.ts';
 
+/** Two ledgers in a data file, and a run of generate on it into `out` with more arguments. */
+function twoLedgers() {
+  const dir = tempDir();
+  const data = join(dir, 'ledgers.json');
+  writeFileSync(data, JSON.stringify(reviewLedger.samples.slice(0, 2)));
+  const out = join(dir, 'out');
+  return { dir, data, run: (...more: string[]) => tianbao(['generate', 'review-ledger', '--data', data, '-o', out, ...more]) };
+}
+
 describe('generate, run again', () => {
-  it('skips outputs newer than the data unless --force, and writes the same bytes each time', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'ledgers.json');
-    writeFileSync(data, JSON.stringify(reviewLedger.samples.slice(0, 2)));
-    const past = new Date(Date.now() - 60_000);
-    utimesSync(data, past, past);
-    const out = join(dir, 'out');
-    const first = await tianbao(['generate', 'review-ledger', '--data', data, '-o', out]);
+  it('skips an output made from the very same inputs, whatever the files’ times, and writes it again with --force, the same bytes', async () => {
+    const { data, run } = twoLedgers();
+    const first = await run();
     expect(first.code).toBe(0);
     const written = first.stdout.trim().split('\n');
     expect(written).toHaveLength(4);
     const bytes = written.map((f) => readFileSync(f));
     const times = written.map((f) => statSync(f).mtimeMs);
 
-    const again = await tianbao(['generate', 'review-ledger', '--data', data, '-o', out]);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toBe('');
+    // The data file saved again, unchanged: nothing to make.
+    utimesSync(data, new Date(), new Date(Date.now() + 5000));
+    const again = await run();
+    expect(again).toMatchObject({ code: 0, stdout: '' });
     expect(again.stderr.match(/已是最新，跳过/g)).toHaveLength(4);
     expect(written.map((f) => statSync(f).mtimeMs)).toEqual(times);
 
-    // Forced, or with the data changed since, it writes again: the same bytes, XLSX and PDF alike.
-    const forced = await tianbao(['generate', 'review-ledger', '--data', data, '-o', out, '--force']);
+    const forced = await run('--force');
     expect(forced.stdout.trim().split('\n')).toEqual(written);
     written.forEach((f, i) => expect(Buffer.compare(readFileSync(f), bytes[i]!), f).toBe(0));
-    utimesSync(data, new Date(), new Date(Date.now() + 5000));
-    expect((await tianbao(['generate', 'review-ledger', '--data', data, '-o', out])).stdout.trim().split('\n')).toEqual(written);
+
+    // An output replaced by another file of that name (here another unit's) is made again.
+    copyFileSync(written[2]!, written[0]!);
+    expect((await run()).stdout.trim().split('\n')).toEqual([written[0]]);
+    expect(Buffer.compare(readFileSync(written[0]!), bytes[0]!)).toBe(0);
+  });
+
+  it('makes again what another as-of day, unit list, paper or data item would change, and only that', async () => {
+    const { dir, data, run } = twoLedgers();
+    const made = async (...args: string[]) => {
+      const r = await run(...args);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.trim().split('\n').filter(Boolean);
+    };
+    const all = await made();
+    expect(all).toHaveLength(4);
+    const [, pdf0, xlsx1, pdf1] = all;
+
+    expect(await made('--as-of', '2023-07-01')).toEqual(all);
+    expect(await made('--as-of', '2023-07-01')).toEqual([]);
+    expect(await made()).toEqual(all);
+
+    // A unit list: the same units as the default one give the same documents; one more unit, other documents.
+    const units = join(dir, 'units.json');
+    writeFileSync(units, JSON.stringify(defaultUnits));
+    expect(await made('--units', units)).toEqual([]);
+    writeFileSync(units, JSON.stringify({ ...defaultUnits, units: [...defaultUnits.units, { name: '高新区', code: '410899' }] }));
+    expect(await made('--units', units)).toEqual(all);
+    expect(await made('--units', units)).toEqual([]);
+    expect(await made()).toEqual(all);
+
+    // Paper is the PDF's alone.
+    expect(await made('--paper', 'A3')).toEqual([pdf0, pdf1]);
+    expect(await made('--paper', 'A3')).toEqual([]);
+    expect(await made('--paper', 'A4')).toEqual([pdf0, pdf1]);
+
+    // One item changed: its outputs alone.
+    const items = JSON.parse(readFileSync(data, 'utf8'));
+    items[1].filler = '中站区人民政府办公室';
+    writeFileSync(data, JSON.stringify(items));
+    expect(await made()).toEqual([xlsx1, pdf1]);
   });
 
   it('gives byte-identical checklists and their summary for the same data and as-of day', async () => {

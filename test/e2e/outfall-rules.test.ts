@@ -1,6 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultUnits } from '@tianbao/form';
 import outfallChecklist from '@tianbao/template-outfall-checklist';
+import { checkFile } from '@tianbao/validate';
+import { writeWorkbook } from '@tianbao/xlsx';
 import { describe, expect, it } from 'vitest';
 import { found, submitEdited } from './clerk.ts';
+import { tempDir } from './run.ts';
 
 // 修武县's checklist: title row 1, info line row 2 (填报日期 2024年1月8日, the
 // day time limits are judged against), header row 3, outfalls from row 4.
@@ -47,6 +53,34 @@ describe('outfall-checklist, as clerks fill it', () => {
     expect(found(await submit({ K7: '91410821925687' }))).toEqual(['error outfall.credit.invalid @K7']);
     expect(found(await submit({ K7: '9141082192568701T5' }))).toEqual(['warning outfall.credit.check @K7']);
     expect(found(await submit({ K7: '9141 0821 9256 8701 t4' }))).toEqual([]);
+  });
+
+  it('says when Excel turned a code into a number, and how to type it again', async () => {
+    // 9141082192568701T4 typed as 914108219256870014 into a General cell: 15 digits kept, shown as 9.14108E+17.
+    const cut = await submit({ K7: 914108219256870000 });
+    expect(found(cut)).toEqual(['error outfall.credit.number @K7']);
+    expect(cut.issues[0]!.message).toContain('这一格是数字 9.14108E+17：Excel 把全是数字的编码变成了数字');
+    expect(cut.issues[0]!.message).toContain("请把这一列设为文本格式（或在前面加英文单引号 '）");
+    expect(cut.issues[0]!.message).toContain('914108219256870…');
+    // A code short enough to keep every digit is read, and the clerk asked to retype it as text.
+    const kept = await submit({ B7: 4108210004 });
+    expect(found(kept)).toEqual(['warning outfall.code.number @B7']);
+    expect(kept.issues[0]!.message).toContain('读作 4108210004');
+  });
+
+  it('asks to confirm a checklist that lists no outfall as a zero report', async () => {
+    const none = await submitEdited(outfallChecklist, { ...xiuwu, outfalls: [] });
+    expect(found(none)).toEqual(['warning outfall.zero-report @-']);
+    expect(none.valid).toBe(true);
+    expect(none.issues[0]!.message).toContain('确认为零报告');
+    // The blank as sent out, only the unit written in: its 200 numbered rows are not outfalls.
+    const file = join(tempDir(), '修武县入河排污口排查整治台账.xlsx');
+    writeFileSync(file, await writeWorkbook(outfallChecklist, null, { unit: '修武县' }));
+    const blank = await checkFile(file, { forms: [outfallChecklist], units: defaultUnits });
+    expect(found(blank)).toEqual(['warning outfall.zero-report @-']);
+    // A list whose only outfall was set aside for its own error is not empty.
+    const faulty = await submitEdited(outfallChecklist, { ...xiuwu, outfalls: xiuwu.outfalls.slice(0, 1) }, { G4: null });
+    expect(found(faulty)).toEqual(['error outfall.type.missing @G4']);
   });
 
   it('wants coordinates inside the city', async () => {

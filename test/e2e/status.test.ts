@@ -4,6 +4,7 @@ import reviewLedger from '@tianbao/template-review-ledger';
 import { writeWorkbook } from '@tianbao/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { editedWorkbook } from './clerk.ts';
 import { tempDir, tianbao } from './run.ts';
 
 const day = (iso: string) => new Date(`${iso}T10:00:00`);
@@ -20,6 +21,16 @@ async function inbox(changes: { missing?: string[]; late?: string[]; broken?: st
     utimesSync(file, received, received);
   }
   return dir;
+}
+
+const sampleOf = (unit: string) => reviewLedger.samples.find((s) => s.unit === unit)!;
+
+/** A unit's ledger on the gazette's sample title, `XX县（市、区）…`, as a clerk who forgot to change it sends it. */
+function placeholderTitled(sample: (typeof reviewLedger.samples)[number]): Promise<Buffer> {
+  const title = `${sample.unit}行政复议工作问题台账`;
+  return editedWorkbook(reviewLedger, sample, {}, (ws) =>
+    ws.eachRow((row) => row.eachCell((cell) => void (cell.value === title && (cell.value = `XX县（市、区）行政复议工作问题台账`)))),
+  );
 }
 
 const status = (dir: string, ...more: string[]) => tianbao(['status', dir, '--template', 'review-ledger', '--period', '2023-06', '--as-of', '2023-07-05', ...more]);
@@ -62,16 +73,115 @@ describe('tianbao status', () => {
     expect(early.code).toBe(0);
   });
 
-  it('names the files it could not read, whose units show as missing', async () => {
-    const dir = await inbox({ missing: ['温县'] });
-    // 温县's ledger arrived cut short in transit.
-    const whole = await writeWorkbook(reviewLedger, reviewLedger.samples.find((s) => s.unit === '温县')!);
-    writeFileSync(join(dir, '温县2023年6月问题台账.xlsx'), whole.subarray(0, whole.length >> 1));
+  it('credits a file it could not read to the unit its name names: that unit is not valid, and the file is listed', async () => {
+    const dir = await inbox({ missing: ['修武县'] });
+    // 修武县's ledger arrived cut short in transit.
+    const file = join(dir, '修武县2023年6月问题台账.xlsx');
+    const whole = await writeWorkbook(reviewLedger, sampleOf('修武县'));
+    writeFileSync(file, whole.subarray(0, whole.length >> 1));
+    utimesSync(file, day('2023-06-26'), day('2023-06-26'));
     const r = await status(dir, '--format', 'json');
+    expect(r.code).toBe(1);
     const s = JSON.parse(r.stdout);
-    expect(s.units.find((u: { unit: string }) => u.unit === '温县').state).toBe('missing');
-    expect(s.unread).toEqual([{ file: join(dir, '温县2023年6月问题台账.xlsx'), rule: 'file.corrupt', message: expect.stringContaining('损坏') }]);
-    expect((await status(dir)).stdout).toMatch(/未能读取 {2}.*温县2023年6月问题台账\.xlsx：.*\[file\.corrupt\]/);
+    expect(s.units.find((u: { unit: string }) => u.unit === '修武县')).toMatchObject({
+      state: 'invalid',
+      timing: 'on-time',
+      file,
+      received: '2023-06-26',
+      errors: 1,
+      files: [{ file, verdict: 'unread', unitFrom: 'file-name', use: 'judged', received: '2023-06-26', rule: 'file.corrupt', message: expect.stringContaining('损坏') }],
+    });
+    expect(s.unread).toEqual([{ file, rule: 'file.corrupt', message: expect.stringContaining('损坏') }]);
+    expect(s.unassigned).toEqual([]);
+    expect(s.summary).toEqual({ valid: 10, invalid: 1, missing: 0, 'not-due': 0, late: 0 });
+    expect((await status(dir)).stdout).toMatch(/修武县 +不通过 +按时 +2023年6月26日 +1 +0 {2}.*修武县2023年6月问题台账\.xlsx {2}未能读取：.*损坏.*\[file\.corrupt\]/);
+  });
+
+  it('lists the files whose unit can be told neither from the title nor from the name, in the text, the JSON and the workbook', async () => {
+    const dir = await inbox();
+    // A ledger filled in, but on the gazette's sample title, and named for no unit.
+    const nameless = join(dir, '2023年6月问题台账.xlsx');
+    writeFileSync(nameless, await placeholderTitled(sampleOf('温县')));
+    utimesSync(nameless, day('2023-06-26'), day('2023-06-26'));
+    // Another named for two units.
+    const two = join(dir, '修武县转博爱县2023年6月问题台账.xlsx');
+    writeFileSync(two, await placeholderTitled(sampleOf('博爱县')));
+    utimesSync(two, day('2023-06-27'), day('2023-06-27'));
+    const out = tempDir();
+    const r = await status(dir, '--format', 'json', '--xlsx', join(out, '报送情况.xlsx'));
+    const s = JSON.parse(r.stdout);
+    expect(s.unassigned).toEqual([
+      expect.objectContaining({ file: nameless, verdict: 'invalid', reason: '标题仍是表样中的「XX县（市、区）」，文件名中也没有名单中的单位' }),
+      expect.objectContaining({ file: two, verdict: 'invalid', received: '2023-06-27', reason: '标题仍是表样中的「XX县（市、区）」，文件名中有 2 个单位（修武县、博爱县），不知是哪一个的' }),
+    ]);
+    // Every unit sent its own valid ledger besides: the files no one can place are listed, and the run passes.
+    expect(s.summary).toMatchObject({ valid: 11, invalid: 0, missing: 0 });
+    expect(r.code).toBe(0);
+
+    const text = (await status(dir)).stdout;
+    expect(text).toMatch(/无法确定单位的文件（2 个）：\n.*\n {2}2023年6月26日 +不通过 +\S*2023年6月问题台账\.xlsx {2}标题仍是表样中的「XX县（市、区）」，文件名中也没有名单中的单位\n/);
+    expect(text).toContain('共 11 个单位：通过 11，不通过 0，缺报 0；逾期 0；无法确定单位的文件 2 个');
+    expect(text).toContain('收到日期（时间）即文件的修改时间');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, '报送情况.xlsx'));
+    const files = wb.getWorksheet('收到的文件')!;
+    const row = files.getColumn(2).values.findIndex((v) => v === nameless);
+    expect([1, 3, 4, 7].map((c) => files.getCell(row, c).text)).toEqual(['无法确定', '2023年6月26日 10:00', '不通过', '标题仍是表样中的「XX县（市、区）」，文件名中也没有名单中的单位']);
+    expect((files.getCell(row, 1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    // Every file received has its row: 11 ledgers and the two above.
+    expect(files.getColumn(2).values.filter((v) => typeof v === 'string' && v.endsWith('.xlsx'))).toHaveLength(13);
+  });
+
+  it('calls a unit that sent only files not valid or not read not valid, not missing, and lists them all', async () => {
+    const dir = await inbox({ missing: ['博爱县'] });
+    // 博爱县 sent a broken file, then its ledger on the sample title: both known by their names only.
+    const broken = join(dir, '博爱县6月台账.xlsx');
+    writeFileSync(broken, 'not a workbook');
+    utimesSync(broken, day('2023-06-25'), day('2023-06-25'));
+    const sampled = join(dir, '博爱县2023年6月问题台账.xlsx');
+    writeFileSync(sampled, await placeholderTitled(sampleOf('博爱县')));
+    utimesSync(sampled, day('2023-06-26'), day('2023-06-26'));
+    // And its May ledger, which is not June's.
+    const may = join(dir, '博爱县2023年5月问题台账.xlsx');
+    writeFileSync(may, await writeWorkbook(reviewLedger, { ...sampleOf('博爱县'), period: '2023-05', reportDate: '2023-05-26' }));
+    utimesSync(may, day('2023-06-27'), day('2023-06-27'));
+    const r = await status(dir, '--format', 'json');
+    const bo = JSON.parse(r.stdout).units.find((u: { unit: string }) => u.unit === '博爱县');
+    expect(bo).toMatchObject({ state: 'invalid', timing: 'on-time', file: sampled, received: '2023-06-26' });
+    expect(bo.files.map((f: { file: string; verdict: string; use: string }) => [f.file, f.verdict, f.use])).toEqual([
+      [sampled, 'invalid', 'judged'],
+      [may, 'valid', 'other-period'],
+      [broken, 'unread', 'older'],
+    ]);
+    const text = (await status(dir)).stdout;
+    expect(text).toMatch(/博爱县 +不通过 +按时 +2023年6月26日 +\d+ +\d+ {2}\S*博爱县2023年6月问题台账\.xlsx\n/);
+    expect(text).toMatch(/\n {26,}2023年6月27日 +0 +0 {2}\S*博爱县2023年5月问题台账\.xlsx {2}是2023年5月的报表，不计入本期（通过）\n/);
+    expect(text).toMatch(/\n {26,}2023年6月25日 +1 +0 {2}\S*博爱县6月台账\.xlsx {2}另有较晚收到的文件，未据此判定（未能读取：.*\)?/);
+  });
+
+  it('lines up its columns by display width, a Chinese character two columns wide', async () => {
+    const dir = await inbox({ missing: ['温县'], late: ['修武县'], broken: ['博爱县'] });
+    const [header, ...units] = (await status(dir)).stdout.split('\n').filter((l) => /^ {2}\S/.test(l));
+    expect(units).toHaveLength(11);
+    const width = (text: string) => [...text].reduce((w, c) => w + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(c) ? 2 : 1), 0);
+    /** The display columns where the cells of a line start (numbers: where they end), as the header's cells are matched. */
+    const columns = (line: string, cells: RegExp) => {
+      const m = cells.exec(line)!.indices!;
+      return [m[1]![0], m[2]![0], m[3]![0], m[4]![0], m[5]![1], m[6]![1], m[7]![0]].map((at) => width(line.slice(0, at)));
+    };
+    const want = columns(header!, /^ {2}(单位) +(状态) +(报送) +(收到日期) +(错误) +(提示) +(文件)$/d);
+    for (const line of units)
+      if (line.includes('缺报')) expect(width(line.slice(0, line.indexOf('缺报')))).toBe(want[1]);
+      else expect(columns(line, /^ {2}(\S+) +(\S+) +(\S+) +(\S+) +(\d+) +(\d+) +(\/.*)$/d)).toEqual(want);
+  });
+
+  it('refuses a folder that does not exist, naming it, rather than calling every unit missing', async () => {
+    const missing = join(tempDir(), '收件箱');
+    const r = await status(missing);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`「${missing}」不存在`);
   });
 
   it('wants a template and a period', async () => {

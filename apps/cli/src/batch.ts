@@ -4,11 +4,11 @@ import { DEBUG_VARIABLE } from '@tianbao/form';
 import { defaultJobs } from '@tianbao/isolate/defaults';
 import type { BatchOptions, CopyOutcome, FileReport, TaskOptions } from '@tianbao/validate';
 import { progress } from './paint.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError, received } from './usage-error.ts';
 
 /** `--jobs` as given; anything but a positive number is a usage error. */
 export function jobsOption(jobs: number | undefined): number | undefined {
-  if (jobs !== undefined && !(jobs >= 1)) throw new UsageError(`--jobs 应为正整数，收到「${jobs}」`);
+  if (jobs !== undefined && !(jobs >= 1)) throw new UsageError(`--jobs 应为正整数，${received(jobs)}`);
   return jobs === undefined ? undefined : Math.floor(jobs);
 }
 

@@ -14,7 +14,16 @@ const SYSTEM: Record<string, string> = {
   ENOSPC: '写入时磁盘空间已满',
   EISDIR: '是文件夹，不是文件',
   ENOTDIR: '路径中有一段不是文件夹',
+  ENAMETOOLONG: '路径或其中的文件名太长',
+  ELOOP: '路径中的符号链接循环指向自身',
 };
+
+/** What the system said about `path`, in Chinese (`「a.xlsx」不存在`), or null for an error that is not the file system's. */
+export function systemText(e: unknown, path?: string): string | null {
+  const { code, path: named } = (e ?? {}) as NodeJS.ErrnoException;
+  const where = path ?? named;
+  return code && SYSTEM[code] ? `${where ? `「${where}」` : ''}${SYSTEM[code]}` : null;
+}
 
 /**
  * What to tell the user about a failure, in Chinese: a refusal's or usage
@@ -24,8 +33,8 @@ const SYSTEM: Record<string, string> = {
  */
 export function failureText(e: unknown, what: string): string {
   if (e instanceof Refusal || e instanceof UsageError) return e.message;
-  const { code, path } = (e ?? {}) as NodeJS.ErrnoException;
-  if (code && SYSTEM[code]) return `${path ? `「${path}」` : ''}${SYSTEM[code]}`;
+  const system = systemText(e);
+  if (system) return system;
   unexpected(e, what);
   return INTERNAL_FAILURE;
 }

@@ -4,13 +4,14 @@ import { CHILD_LIMITS, runTasks, type Failure } from '@tianbao/isolate';
 import { childProgram, jobsFor } from './batch.ts';
 import type { GenerateTask } from './child.ts';
 import type { Outcome, OutputSetup, OutputTask } from './make-output.ts';
+import { outputDigest } from './output-digest.ts';
 import { filledName, upToDate } from './outputs.ts';
 import { progress } from './paint.ts';
 
 export interface GenerateRun extends Omit<OutputSetup, 'template'> {
-  /** The data file: outputs newer than it are skipped unless `force`. */
-  dataFile: string;
   formats: readonly OutputTask['format'][];
+  paper: OutputTask['paper'];
+  /** Write even what is up to date. */
   force: boolean;
   asOf: string | undefined;
   jobs: number | undefined;
@@ -31,9 +32,10 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Re
     const { asOf } = outputContext(data, run.units, run.asOf);
     for (const format of run.formats) {
       const name = filledName(def, data, format);
-      // A re-run leaves alone what is newer than the data, unless --force.
-      if (!run.force && upToDate(join(run.out, name), run.dataFile)) steps.push({ skipped: join(run.out, name) });
-      else steps.push({ task: tasks.push({ data, format, name, asOf }) - 1 });
+      const digest = outputDigest(def, { data, format, paper: run.paper, asOf, units: run.units });
+      // A re-run leaves alone what was made from the very same inputs, unless --force.
+      if (!run.force && (await upToDate(join(run.out, name), digest))) steps.push({ skipped: join(run.out, name) });
+      else steps.push({ task: tasks.push({ data, format, paper: run.paper, name, asOf, digest }) - 1 });
     }
   }
 

@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_CELL_CHARS, Refusal, findReporter, overlongCells, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
-import { failureText } from './failure.ts';
+import { fieldName, unknownFields } from './data-fields.ts';
+import { systemText } from './failure.ts';
+import { UsageError } from './usage-error.ts';
 
 /** `$[1].rows.acceptance.deadlines[0]`, as a person looks a place up in JSON. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -9,9 +11,11 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 
 /**
  * Read `--data`: one form's data or a list of them, each with its JSON path
- * (`$[1]`, or `$` for one form). Every problem is listed with its JSON path:
- * what the schema refuses, a unit not in the list, a cell longer than Excel
- * keeps. The data comes back only when there is none.
+ * (`$[1]`, or `$` for one form). Every problem is listed with its JSON path
+ * and what the form calls that place: what the schema refuses, a field the
+ * form does not have, a unit not in the list, a cell longer than Excel keeps.
+ * The data comes back only when there is none. A data file that is not there
+ * (or not a file) is a usage error.
  */
 export function readInput(
   file: string,
@@ -22,7 +26,8 @@ export function readInput(
   try {
     raw = JSON.parse(readDataFile(file));
   } catch (e) {
-    const why = e instanceof SyntaxError ? '不是有效的 JSON，请检查括号、引号和逗号' : failureText(e, file);
+    if (!(e instanceof SyntaxError || e instanceof Refusal)) throw e;
+    const why = e instanceof Refusal ? e.message : '不是有效的 JSON，请检查括号、引号和逗号';
     return { data: [], at: [], problems: [`${file}：无法读取数据（${why}）`] };
   }
   const list = Array.isArray(raw) ? raw : [raw];
@@ -30,15 +35,29 @@ export function readInput(
   const data: Record<string, any>[] = [];
   const at: string[] = [];
   const problems: string[] = [];
+  const place = (i: number, path: readonly PropertyKey[]) => {
+    const name = fieldName(def, path);
+    return `${file} ${jsonPath([...prefix(i), ...path])}${name ? `（${name}）` : ''}`;
+  };
   list.forEach((item, i) => {
+    const before = problems.length;
+    for (const { path, known } of unknownFields(def.schema, item))
+      problems.push(`${place(i, path)}：${def.name}的数据没有这一项，请检查拼写；此处可有：${known.join('、')}`);
     const parsed = def.schema.safeParse(item);
     if (!parsed.success) {
-      for (const z of parsed.error.issues) problems.push(`${file} ${jsonPath([...prefix(i), ...z.path])}：${z.message}`);
-      return;
+      // One message a place: a date that is no date is first not written as one, and says so once.
+      const said = new Set<string>();
+      for (const z of parsed.error.issues) {
+        const where = place(i, z.path);
+        if (said.has(where)) continue;
+        said.add(where);
+        problems.push(`${where}：${z.message}${receivedText(valueAt(item, z.path))}`);
+      }
     }
+    if (!parsed.success || problems.length > before) return;
     const value = parsed.data as Record<string, any>;
     const unit = findReporter(units, value.unit, def.cityReports);
-    if (!unit) problems.push(`${file} ${jsonPath([...prefix(i), 'unit'])}：单位「${value.unit}」不在${units.city.name}的报送单位名单中：${reporterNames(units, def.cityReports)}`);
+    if (!unit) problems.push(`${place(i, ['unit'])}：单位「${value.unit}」不在${units.city.name}的报送单位名单中：${reporterNames(units, def.cityReports)}`);
     else {
       const item = { ...value, unit: unit.name };
       for (const cell of overlongCells(def, item))
@@ -52,14 +71,37 @@ export function readInput(
   return problems.length ? { data: [], at: [], problems } : { data, at, problems };
 }
 
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+/** `，收到「尽快」`: what the data holds where it is refused; nothing when it holds nothing. */
+function receivedText(value: unknown): string {
+  if (typeof value === 'string') return value.trim() ? `，收到「${value.length > 40 ? `${value.slice(0, 40)}…` : value}」` : '';
+  if (typeof value === 'number' || typeof value === 'boolean') return `，收到 ${value}`;
+  if (Array.isArray(value)) return '，收到列表 […]';
+  return value && typeof value === 'object' ? '，收到对象 {…}' : '';
+}
+
 /** A data file of at most this many bytes is read: far more than a city's data, far less than a process can hold. */
 const MAX_DATA_BYTES = 64 * 1024 * 1024;
 
-/** The text of a data file: only a regular file (never a FIFO or a device, which could block or never end), of bounded size. */
+/**
+ * The text of a data file: only a regular file (never a FIFO or a device, which could block or never end),
+ * of bounded size. One that is not there, or is no file, is a usage error naming it.
+ */
 function readDataFile(file: string): string {
-  const stat = statSync(file);
-  if (stat.isDirectory()) throw new Refusal('input.not-file', '这是文件夹，不是文件');
-  if (!stat.isFile()) throw new Refusal('input.not-file', '不是普通文件（如管道或设备），未读取');
-  if (stat.size > MAX_DATA_BYTES) throw new Refusal('input.too-large', `文件有 ${Math.round(stat.size / 1048576)} MB，超过 ${MAX_DATA_BYTES / 1048576} MB 的上限，请按单位拆分`);
-  return readFileSync(file, 'utf8');
+  const notRead = (why: string) => new UsageError(`--data 所给的数据文件${why}`);
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw notRead(`「${file}」是文件夹，请给出 JSON 文件`);
+    if (!stat.isFile()) throw notRead(`「${file}」不是普通文件（如管道或设备），未读取`);
+    if (stat.size > MAX_DATA_BYTES) throw new Refusal('input.too-large', `文件有 ${Math.round(stat.size / 1048576)} MB，超过 ${MAX_DATA_BYTES / 1048576} MB 的上限，请按单位拆分`);
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const system = systemText(e, file);
+    throw system ? notRead(system) : e;
+  }
 }

@@ -9,39 +9,58 @@ import { status } from './commands/status.ts';
 import { templates } from './commands/templates.ts';
 import { validate } from './commands/validate.ts';
 import { failureText } from './failure.ts';
+import { formIds } from './forms.ts';
+import { quietWhenReaderLeaves } from './pipes.ts';
 import { UsageError } from './usage-error.ts';
+import { YARGS_STRINGS, commandMissing, usageHint, usageText } from './usage-messages.ts';
 
 /** Exit status: 0 all good, 1 a file or input is not valid, 2 the command was called wrongly. */
 const USAGE = 2;
 
+/**
+ * Every option that takes a value, of any command: given without one (`--data` last, or
+ * followed by another option) it is a usage error, not an empty path or a default.
+ */
+const VALUE_OPTIONS = ['data', 'out', 'format', 'units', 'unit', 'as-of', 'period', 'template', 'time-limit', 'memory-limit', 'jobs', 'annotate', 'xlsx', 'paper'];
+
+const argv = hideBin(process.argv);
+const commands = [templates, blank, generate, extract, validate, status, demo];
+quietWhenReaderLeaves(process.stdout);
+quietWhenReaderLeaves(process.stderr);
+
+const usageFailed = (message: string): never => {
+  console.error(`${message}\n${usageHint({ argv, commands })}`);
+  process.exit(USAGE);
+};
+
 try {
-  await yargs(hideBin(process.argv))
+  let cli = yargs(argv)
     .scriptName('tianbao')
     .locale('zh_CN')
-    .usage('$0 <命令> [选项]\n\n填报：生成、填写、检查政府报表')
-    .command(templates)
-    .command(blank)
-    .command(generate)
-    .command(extract)
-    .command(validate)
-    .command(status)
-    .command(demo)
-    .demandCommand(1, '请指定命令')
+    // Its types take only plain strings; y18n takes the singular and plural forms too.
+    .updateStrings(YARGS_STRINGS as unknown as Record<string, string>)
+    .usage('$0 <命令> [选项]\n\n填报：生成、填写、检查政府报表');
+  for (const command of commands) cli = cli.command(command as any);
+  await cli
+    .demandCommand(1, commandMissing(commands))
     .recommendCommands()
     .strict()
+    .requiresArg(VALUE_OPTIONS)
     .example('$0 templates', '列出表样')
     .example('$0 validate 报送/', '检查文件夹中的全部报表')
     .help()
     .alias('h', 'help')
     .version(false)
     .wrap(null)
-    .fail((msg, err) => {
-      if (err && !(err instanceof UsageError)) throw err;
-      console.error(`${msg ?? err?.message}\n（tianbao --help 查看用法）`);
-      process.exit(USAGE);
+    .fail((msg, err, state) => {
+      // yargs' own checks fail with a message (a parse error of the command line comes as a YError); a handler's exception is rethrown.
+      if (err && !(err instanceof UsageError) && err.name !== 'YError') throw err;
+      const describe = (state as unknown as { getDescriptions?(): Record<string, string | undefined> }).getDescriptions?.();
+      usageFailed(usageText(msg ?? err?.message ?? '', { argv, commands, choices: { template: formIds }, ...(describe && { describe }) }));
     })
     .parseAsync();
 } catch (e) {
-  console.error(e instanceof UsageError ? `${e.message}\n（tianbao --help 查看用法）` : `出错：${failureText(e, process.argv.slice(2).join(' '))}`);
-  process.exitCode = e instanceof UsageError ? USAGE : 1;
+  if (e instanceof UsageError) usageFailed(e.message);
+  console.error(`出错：${failureText(e, argv.join(' '))}`);
+  process.exitCode = 1;
 }

@@ -4,12 +4,15 @@ import { writeWorkbook } from '@tianbao/xlsx';
 import { failureText } from './failure.ts';
 import { writeOutput } from './outputs.ts';
 
-/** One file to generate: a form's data, in one format, under its file name, as of its day. */
+/** One file to generate: a form's data, in one format (a PDF on its paper), under its file name, as of its day. */
 export interface OutputTask {
   data: Record<string, any>;
   format: 'xlsx' | 'pdf';
+  paper: 'A4' | 'A3';
   name: string;
   asOf: string;
+  /** Of every input of the file (see `outputDigest`), kept in its metadata. */
+  digest: string;
 }
 
 /** What a generate run shares: the form, the unit list and the output folder. */
@@ -24,9 +27,9 @@ export type Outcome = { written: string } | { failed: string };
 
 /** Make one file and write it atomically. A failure (a list too long to print, a full disk) is this file's alone. */
 export async function makeOutput(def: FormDefinition<any>, setup: OutputSetup, task: OutputTask): Promise<Outcome> {
-  const ctx = { units: setup.units, asOf: task.asOf };
+  const ctx = { units: setup.units, asOf: task.asOf, digest: task.digest };
   try {
-    const bytes = task.format === 'xlsx' ? await writeWorkbook(def, task.data, { ctx }) : await renderPdf(def, task.data, ctx);
+    const bytes = task.format === 'xlsx' ? await writeWorkbook(def, task.data, { ctx }) : await renderPdf(def, task.data, ctx, { paper: task.paper });
     return { written: await writeOutput(setup.out, task.name, bytes) };
   } catch (e) {
     return { failed: `${task.name}：${failureText(e, task.name)}` };

@@ -1,4 +1,5 @@
 import { lstatSync, mkdirSync, statSync, type Stats } from 'node:fs';
+import { digestOf } from './output-digest.ts';
 import { UsageError } from './usage-error.ts';
 import { join } from 'node:path';
 import { Refusal, formatPeriodCn, titleFor, type FormDefinition } from '@tianbao/form';
@@ -33,13 +34,12 @@ export function blankName(def: FormDefinition<any>, unit: string | undefined): s
   return safeName(`${titleFor(def.layout, unit ?? def.layout.placeholder)}（空白表）.xlsx`);
 }
 
-/** An output already newer than its input needs no writing again. */
-export function upToDate(output: string, input: string): boolean {
-  try {
-    return statSync(output).mtimeMs > statSync(input).mtimeMs;
-  } catch {
-    return false;
-  }
+/**
+ * An output there already, made from these very inputs (the digest in its
+ * metadata is `digest`, see `outputDigest`), needs no writing again.
+ */
+export async function upToDate(output: string, digest: string): Promise<boolean> {
+  return (await digestOf(output)) === digest;
 }
 
 /** Write into the output folder, atomically; returns the path written. A name too long is a `Refusal` (`output.name-too-long`). */

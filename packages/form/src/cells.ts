@@ -27,6 +27,8 @@ export interface ReadContext {
 /** What a workbook enforces while the clerk types: a dropdown, a number range, a date. */
 export type Entry =
   | { type: 'list'; values: readonly string[] }
+  /** A dropdown of the unit list the workbook is made with (`--units`). */
+  | { type: 'units' }
   | { type: 'decimal'; min: number; max: number }
   | { type: 'date' };
 
@@ -37,6 +39,8 @@ export interface CellType<T> {
   write(value: T): CellValue;
   /** Checked on entry in the workbooks we write. */
   entry?: Entry;
+  /** Formatted as text in the workbooks we write, so that Excel keeps an all-digit code as typed. */
+  textFormat?: boolean;
 }
 
 type Read<T> = { value: T; problems: CellProblem[] };
@@ -74,6 +78,54 @@ export function text(opts: { required?: boolean } = {}): CellType<any> {
     },
     write: (value) => value ?? null,
   };
+}
+
+/** A reporting unit's name, required, offered as a dropdown of the unit list in use; the form's rules judge it. */
+export const unitName: CellType<string> = { ...text({ required: true }), entry: { type: 'units' } };
+
+/**
+ * A code (排污口编码, a telephone number): text even when all digits. A
+ * number in its cell is a code Excel turned into one: kept, with a warning,
+ * while it holds every digit; an error once digits are lost.
+ */
+export function code(opts: { required: true }): CellType<string>;
+export function code(opts?: { required?: false }): CellType<string | undefined>;
+export function code(opts: { required?: boolean } = {}): CellType<any> {
+  const plain = text(opts as { required?: false });
+  return {
+    ...plain,
+    read(value, ctx) {
+      if (typeof value !== 'number') return plain.read(value, ctx);
+      const { digits, message } = codeFromNumber(value, ctx.header);
+      return digits === undefined ? fail(undefined, 'number', message) : { value: digits, problems: [{ kind: 'number', severity: 'warning', message }] };
+    },
+    textFormat: true,
+  };
+}
+
+/** Excel keeps 15 significant digits of a number: a longer code has lost the rest. */
+const EXCEL_DIGITS = 15;
+const RETYPE = "请把这一列设为文本格式（或在前面加英文单引号 '）后";
+
+/**
+ * What is left of a code that Excel turned into a number, with the message
+ * that says so: its digits while it holds them all, none once some are lost.
+ */
+export function codeFromNumber(n: number, header: string): { digits?: string; message: string } {
+  const shown = `${header}这一格是数字 ${generalText(n)}：Excel 把全是数字的编码变成了数字`;
+  if (Number.isInteger(n) && Math.abs(n) >= 10 ** EXCEL_DIGITS) {
+    const kept = n.toPrecision(EXCEL_DIGITS).replace(/e.*$/, '').replace(/[-.]/g, '');
+    return { message: `${shown}，只保留前${EXCEL_DIGITS}位，后面的数字已丢失。${RETYPE}按原件重新输入完整的编码 ${kept}…` };
+  }
+  const digits = String(n);
+  return { digits, message: `${shown}，读作 ${digits}（编码若以 0 开头，0 已丢失）。${RETYPE}重新输入 ${digits}` };
+}
+
+/** A number as Excel's General format shows it: 12 digits and more as `9.14108E+17`. */
+function generalText(n: number): string {
+  if (Math.abs(n) < 1e11) return String(n);
+  const [mantissa, exponent] = n.toExponential(5).split('e') as [string, string];
+  return `${mantissa.replace(/\.?0+$/, '')}E${exponent[0]}${exponent.slice(1).padStart(2, '0')}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asText, type CellType } from './cells.ts';
+import { asText, codeFromNumber, type CellType } from './cells.ts';
 import { stripSpaces, toHalfWidth } from './text.ts';
 
 /** GB 32100-2015: the 31 characters a 统一社会信用代码 may use (no I, O, S, V, Z). */
@@ -29,11 +29,17 @@ const MESSAGES: Record<Exclude<CreditCodeProblem, 'check'>, string> = {
   division: '第3至8位应为登记管理机关行政区划码（6位数字）',
 };
 
-/** 统一社会信用代码, upper-cased and without spaces; empty is allowed. */
+/**
+ * 统一社会信用代码, upper-cased and without spaces; empty is allowed. A number
+ * in its cell is an all-digit code Excel turned into one: past 15 digits it
+ * has lost the rest, and says so; a shorter one is judged as its digits.
+ */
 export const creditCode: CellType<string | undefined> = {
   schema: z.string().length(18).optional(),
   read(value, ctx) {
-    const code = stripSpaces(toHalfWidth(asText(value))).toUpperCase();
+    const typed = typeof value === 'number' ? codeFromNumber(value, ctx.header) : undefined;
+    if (typed && typed.digits === undefined) return { value: undefined, problems: [{ kind: 'number', message: typed.message }] };
+    const code = typed?.digits ?? stripSpaces(toHalfWidth(asText(value))).toUpperCase();
     if (!code) return { value: undefined, problems: [] };
     const problem = creditCodeProblem(code);
     if (problem === null) return { value: code, problems: [] };
@@ -54,4 +60,5 @@ export const creditCode: CellType<string | undefined> = {
     };
   },
   write: (value) => value ?? null,
+  textFormat: true,
 };

@@ -1,5 +1,6 @@
 import './locale.ts';
 export { textKey } from './text.ts';
+export { displayWidth, padDisplay, padColumns } from './display-width.ts';
 export { Unit, UnitList, defaultUnits, loadUnits, findUnit, findReporter, reporterNames } from './units.ts';
 export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, isoOf, today, DAYS_1904, type DateRead } from './dates.ts';
 export { splitItems, joinItems } from './items.ts';
@@ -10,6 +11,8 @@ export {
   choice,
   decimal,
   date,
+  code,
+  unitName,
   displayText,
   Deadline,
   ONGOING,
@@ -22,6 +25,7 @@ export {
 export { personName, normaliseName, printedName } from './person.ts';
 export { creditCode, creditCheckChar, creditCodeProblem } from './credit-code.ts';
 export { error, warning, type Issue, type Finding, type Severity, type DataPath } from './issues.ts';
+export { zeroReport } from './zero-report.ts';
 export { Refusal, unexpected, DEBUG_VARIABLE } from './refusal.ts';
 export {
   FormHeader,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessages } from './schema-messages.ts';
 
-// Schema messages reach clerks: zod's own wording in Chinese, set once for every form.
-z.config(z.locales.zhCN());
+// Schema messages reach clerks: in their words (not zod's, whose Chinese still names types), set once for every form.
+z.config(schemaMessages());

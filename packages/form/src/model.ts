@@ -23,7 +23,7 @@ export interface Column {
   key: string;
   /** Header text exactly as printed. */
   header: string;
-  /** Width in Excel characters; the PDF shares the page in the same proportions. */
+  /** Width in Excel characters (the PDF sizes its columns to their text). */
   width: number;
   /** Filled by the clerk: how the cell reads and writes. Absent for fixed text and the row number. */
   cell?: CellType<any>;

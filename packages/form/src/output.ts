@@ -8,6 +8,11 @@ export interface OutputContext {
   units: UnitList;
   /** The day figures are computed for, `YYYY-MM-DD`. */
   asOf: string;
+  /**
+   * A digest of every input of the document, kept in its metadata (the workbook's
+   * `_tianbao` sheet, the PDF's info) so that a re-run can tell it up to date.
+   */
+  digest?: string;
 }
 
 /** A plain table a form computes (a summary, a reference list), for a sheet or a print section. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choice, creditCheckChar, creditCode, creditCodeProblem, date, decimal, normaliseName, personName, printedName, text } from '../src/index.ts';
+import { choice, code, creditCheckChar, creditCode, creditCodeProblem, date, decimal, normaliseName, personName, printedName, text } from '../src/index.ts';
 
 const PROGRESS = ['未启动', '整治中', '已完成'] as const;
 const progress = choice(PROGRESS, { aliases: { 完成: '已完成', 进行中: '整治中' } });
@@ -206,5 +206,69 @@ describe('creditCode', () => {
   it('allows an empty cell', () => {
     expect(read(null)).toEqual({ value: undefined, problems: [] });
     expect(read('  ')).toEqual({ value: undefined, problems: [] });
+  });
+
+  it('is formatted as text in the workbooks we write', () => {
+    expect(creditCode.textFormat).toBe(true);
+  });
+
+  it('says that Excel turned an all-digit code into a number that lost its last digits', () => {
+    // 914108219256870014 typed into a General cell: Excel keeps 15 digits and shows 9.14108E+17.
+    const r = creditCode.read(914108219256870000, at('统一社会信用代码'));
+    expect(r.value).toBeUndefined();
+    expect(r.problems).toEqual([
+      {
+        kind: 'number',
+        message:
+          "统一社会信用代码这一格是数字 9.14108E+17：Excel 把全是数字的编码变成了数字，只保留前15位，后面的数字已丢失。请把这一列设为文本格式（或在前面加英文单引号 '）后按原件重新输入完整的编码 914108219256870…",
+      },
+    ]);
+    // A number short enough to hold every digit is judged by its digits: too short for a code.
+    const short = creditCode.read(41082192568, at('统一社会信用代码'));
+    expect(short.problems.map((p) => p.kind)).toEqual(['invalid']);
+    expect(short.problems[0]!.message).toContain('「41082192568」应为18位');
+  });
+});
+
+describe('code', () => {
+  const outfallCode = code({ required: true });
+  const read = (v: string | number | null) => outfallCode.read(v, at('排污口编码'));
+
+  it('reads text as typed, all digits included, and is formatted as text', () => {
+    expect(read(' 410821-0004 ')).toEqual({ value: '410821-0004', problems: [] });
+    expect(read('0391001')).toEqual({ value: '0391001', problems: [] });
+    expect(outfallCode.textFormat).toBe(true);
+    expect(text().textFormat).toBeUndefined();
+    expect(read(null).problems).toEqual([{ kind: 'missing', message: '排污口编码不能为空，请填写' }]);
+    expect(code().read(null, at('联系电话'))).toEqual({ value: undefined, problems: [] });
+  });
+
+  it('keeps a number that holds every digit, asking for the column as text', () => {
+    expect(read(410821004)).toEqual({
+      value: '410821004',
+      problems: [
+        {
+          kind: 'number',
+          severity: 'warning',
+          message: "排污口编码这一格是数字 410821004：Excel 把全是数字的编码变成了数字，读作 410821004（编码若以 0 开头，0 已丢失）。请把这一列设为文本格式（或在前面加英文单引号 '）后重新输入 410821004",
+        },
+      ],
+    });
+    // Twelve digits and more show as Excel shows them, still read whole.
+    const long = read(410821000000004);
+    expect(long.value).toBe('410821000000004');
+    expect(long.problems[0]!.message).toContain('这一格是数字 4.10821E+14：');
+    expect(long.problems[0]!.message).toContain('读作 410821000000004');
+  });
+
+  it('refuses a number that lost digits, saying they must be typed again', () => {
+    const r = read(4108210000000040000);
+    expect(r.value).toBeUndefined();
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ kind: 'number' });
+    expect(r.problems[0]!.severity).toBeUndefined();
+    expect(r.problems[0]!.message).toContain('这一格是数字 4.10821E+18：');
+    expect(r.problems[0]!.message).toContain('后面的数字已丢失');
+    expect(r.problems[0]!.message).toContain('重新输入完整的编码 410821000000004…');
   });
 });

@@ -2,16 +2,40 @@ import { titleFor, type FormDefinition, type OutputContext, type PrintBlock } fr
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { barsBlock } from './chart.ts';
 import { BODY, HEADING } from './fonts.ts';
-import { pageFor, usableWidth } from './page.ts';
-import { formBlock, linesBlock, tableBlock, titleBlock } from './tables.ts';
+import { bodyLineHeight, widthOf } from './measure.ts';
+import { MM, pageFor, usableHeight, usableWidth, type Paper } from './page.ts';
+import { formBlock, titleBlock } from './form-block.ts';
+import type { TextStyle } from './sized-table.ts';
+import { linesBlock, tableBlock } from './tables.ts';
 
-/** The pdfmake document of one filled form, laid out by the form's print sections. */
-export function formDocument(def: FormDefinition<any>, data: Record<string, any>, ctx: OutputContext): TDocumentDefinitions {
-  const page = pageFor(def.print.orientation);
+export interface DocumentOptions {
+  paper?: Paper;
+  /** Body size in points, in place of the form's. */
+  fontSize?: number;
+}
+
+/** Em from one line of text to the next in an official document: GB/T 9704's 22 lines of 16 pt on 225 mm. */
+const TEXT_PITCH = (225 * MM) / 22 / 16;
+
+/**
+ * The pdfmake document of one filled form, laid out by the form's print
+ * sections; and, when it is the form alone, its estimated height in points.
+ */
+export function formDocument(
+  def: FormDefinition<any>,
+  data: Record<string, any>,
+  ctx: OutputContext,
+  opts: DocumentOptions = {},
+): { doc: TDocumentDefinitions; height?: number } {
+  const page = pageFor(def.print.orientation, opts.paper);
   const usable = usableWidth(page);
-  const fontSize = def.print.fontSize ?? 12;
+  const fontSize = opts.fontSize ?? def.print.fontSize ?? 12;
+  // Text lines as far apart as GB/T 9704's (22 lines on 225 mm); a dense form's closer.
+  const lineHeight = (def.print.fontSize ?? 12) < 10 ? 1.15 : TEXT_PITCH / bodyLineHeight();
+  const style: TextStyle = { fontSize, lineHeight, usable, measure: widthOf };
   const blocks: PrintBlock[] = def.print.blocks?.(data, ctx) ?? [{ kind: 'form' }];
   const content: Content[] = [];
+  let height: number | undefined;
   let breakNext = false;
   for (const block of blocks) {
     if (block.kind === 'pageBreak') {
@@ -26,8 +50,11 @@ export function formDocument(def: FormDefinition<any>, data: Record<string, any>
 
   function render(block: Exclude<PrintBlock, { kind: 'pageBreak' }>): Content[] {
     switch (block.kind) {
-      case 'form':
-        return formBlock(def, data, usable, fontSize, page.height - page.margins[1] - page.margins[3]);
+      case 'form': {
+        const form = formBlock(def, data, style, usableHeight(page));
+        height = blocks.length === 1 ? form.height : undefined;
+        return form.content;
+      }
       case 'title':
         return [titleBlock(block.text)];
       case 'heading':
@@ -37,21 +64,20 @@ export function formDocument(def: FormDefinition<any>, data: Record<string, any>
       case 'lines':
         return [linesBlock(block.rows, block.widths, fontSize)];
       case 'table':
-        return [tableBlock(block.table, usable, fontSize)];
+        return [tableBlock(block.table, style)];
       case 'bars':
         return [barsBlock(block.chart, block.caption, usable)];
     }
   }
 
   const title = titleFor(def.layout, data.unit ?? def.layout.placeholder);
-  return {
-    pageSize: 'A4',
+  const doc: TDocumentDefinitions = {
+    pageSize: page.paper,
     pageOrientation: def.print.orientation,
     pageMargins: page.margins,
     // Dated by its day, not the clock: the same input gives the same bytes.
-    info: { title, subject: def.name, keywords: 'tianbao', creator: 'tianbao', producer: 'tianbao', creationDate: new Date(`${ctx.asOf}T00:00:00Z`) },
-    // Dense tables print with tighter lines.
-    defaultStyle: { font: BODY, fontSize, lineHeight: fontSize < 10 ? 1.15 : 1.3 },
+    info: { title, subject: def.name, keywords: 'tianbao', creator: 'tianbao', producer: 'tianbao', creationDate: new Date(`${ctx.asOf}T00:00:00Z`), ...(ctx.digest && { TianbaoDigest: ctx.digest }) },
+    defaultStyle: { font: BODY, fontSize, lineHeight },
     content,
     // Page numbers as in official documents: outside edge, odd right, even left.
     footer: (n) => ({
@@ -63,4 +89,5 @@ export function formDocument(def: FormDefinition<any>, data: Record<string, any>
       margin: [page.margins[0], 20, page.margins[2], 0],
     }),
   };
+  return { doc, height };
 }

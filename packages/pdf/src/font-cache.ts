@@ -3,6 +3,15 @@ import { dirname } from 'node:path';
 
 type Fontkit = { create(src: Uint8Array, family?: string): unknown };
 
+/** What of a parsed font the layout measures with. */
+export interface FontMetrics {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  layout(text: string): { advanceWidth: number };
+}
+
 // pdfkit (pdfmake's) parses fonts with fontkit, whose exports are read-only. Before pdfkit
 // is loaded, its cached `fontkit` module is swapped for a copy whose `create` can remember.
 const require = createRequire(import.meta.url);
@@ -11,6 +20,9 @@ const fromPdfkit = createRequire(`${pdfkitDir}/`);
 const path = fromPdfkit.resolve('fontkit');
 const original = fromPdfkit('fontkit') as Fontkit;
 const parse = original.create.bind(original);
+
+/** A font file parsed by pdfkit's own fontkit, so that widths are measured as pdfkit sets the text. */
+export const parseFont = (src: Uint8Array) => parse(src) as FontMetrics;
 require.cache[path]!.exports = { ...original, create: (src: Uint8Array, family?: string) => create(src, family) };
 
 const parsed = new Map<string, unknown>();

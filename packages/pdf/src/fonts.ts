@@ -19,6 +19,20 @@ const FILES = {
   'NotoSansSC-Bold.ttf': ['@expo-google-fonts/noto-sans-sc', '700Bold/NotoSansSC_700Bold.ttf'],
 } as const;
 
+type FontFile = keyof typeof FILES;
+
+const bytes = new Map<FontFile, Buffer>();
+
+/** A font file's bytes, read once per process. */
+export function fontFile(name: FontFile): Buffer {
+  let b = bytes.get(name);
+  if (!b) {
+    const [pkg, file] = FILES[name];
+    bytes.set(name, (b = readFileSync(join(packageDir(pkg), file))));
+  }
+  return b;
+}
+
 interface VirtualFs {
   existsSync(name: string): boolean;
   writeFileSync(name: string, content: Buffer): void;
@@ -33,9 +47,7 @@ let ready = false;
 export function setupPdfmake(): typeof pdfmake {
   if (ready) return pdfmake;
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
-  for (const [name, [pkg, file]] of Object.entries(FILES)) {
-    if (!vfs.existsSync(name)) vfs.writeFileSync(name, readFileSync(join(packageDir(pkg), file)));
-  }
+  for (const name of Object.keys(FILES) as FontFile[]) if (!vfs.existsSync(name)) vfs.writeFileSync(name, fontFile(name));
   pdfmake.addFonts({
     [BODY]: {
       normal: 'NotoSerifSC-Regular.ttf',

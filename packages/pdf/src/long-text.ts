@@ -14,7 +14,8 @@ export interface PrintedText {
 }
 
 /**
- * Measure the text of a pdfmake content tree (strings under `text`), and
+ * Measure the text of a pdfmake content tree (strings under `text`, and lines
+ * given as arrays of pieces), and
  * split, in place, each text longer than MAX_LINE_CHARS into a stack of its
  * lines, which prints the same lines.
  */
@@ -37,6 +38,9 @@ function walk(node: unknown, out: PrintedText, inText = false): void {
         // A paragraph's first line alone is indented.
         o.stack = lines.map((text, i) => (i > 0 && o.leadingIndent ? { text, leadingIndent: 0 } : { text }));
       }
+    } else if (Array.isArray(o.text)) {
+      // A line in pieces (some kept from breaking): one line of text.
+      measure(o.text.map((p) => (typeof p === 'string' ? p : String((p as { text: unknown }).text))).join(''), out);
     } else for (const [k, v] of Object.entries(o)) walk(v, out, k === 'text');
   }
 }

@@ -1,29 +1,39 @@
 import { bodyRows, defaultUnits, outputContext, Refusal, type FormDefinition, type OutputContext } from '@tianbao/form';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formDocument } from './document.ts';
 import { setupPdfmake } from './fonts.ts';
 import { MAX_LINE_CHARS, measureText } from './long-text.ts';
+import { pageFor, usableHeight, type Paper } from './page.ts';
 
 /** After a refusal: the workbook, written as a stream, has no such limit. */
 const XLSX_UNLIMITED = '（XLSX 不受此限）';
 
+/** Sizes a form of fixed rows may be set in, below its own, to print on one page as the gazette's does: down to 小五 (9 pt). */
+const ONE_PAGE_SIZES = [11.5, 11, 10.5, 10, 9.5, 9];
+
+type Laid = PDFKit.PDFDocument;
+
 /**
- * The printed form, as PDF bytes. pdfmake lays a whole document out in
- * memory, so a document past its form's `print.limits` (table rows, printed
- * characters), or with a line too long to lay out in good time, is refused
- * before any layout: throws a `Refusal` (`pdf.too-many-rows`,
- * `pdf.too-many-chars`, `pdf.line-too-long`) saying what to do.
+ * The printed form, as PDF bytes, on A4 or (`paper`) A3. pdfmake lays a whole
+ * document out in memory, so a document past its form's `print.limits` (table
+ * rows, printed characters), or with a line too long to lay out in good time,
+ * is refused before any layout: throws a `Refusal` (`pdf.too-many-rows`,
+ * `pdf.too-many-chars`, `pdf.line-too-long`) saying what to do. A form of
+ * fixed rows (the ledger) that runs onto a second page is set smaller, down to
+ * 9 pt, when that puts it on one.
  */
 export async function renderPdf(
   def: FormDefinition<any>,
   data: Record<string, any>,
   ctx: OutputContext = outputContext(data, defaultUnits),
+  opts: { paper?: Paper } = {},
 ): Promise<Buffer> {
   const limits = def.print.limits;
   const rows = bodyRows(def.layout, data).length;
   if (rows > limits.rows)
     throw new Refusal('pdf.too-many-rows', `表格有 ${rows} 行，超过单份 PDF 的上限 ${limits.rows} 行，未生成 PDF。请按单位拆分数据后分别生成${XLSX_UNLIMITED}`);
-  const doc = formDocument(def, data, ctx);
-  const { chars, longestLine } = measureText(doc.content);
+  const first = formDocument(def, data, ctx, opts);
+  const { chars, longestLine } = measureText(first.doc.content);
   if (chars > limits.chars)
     throw new Refusal('pdf.too-many-chars', `打印内容有 ${chars} 个字符，超过单份 PDF 的上限 ${limits.chars} 个字符，未生成 PDF。请精简文字，或按单位拆分数据后分别生成${XLSX_UNLIMITED}`);
   if (longestLine.length > MAX_LINE_CHARS)
@@ -31,5 +41,49 @@ export async function renderPdf(
       'pdf.line-too-long',
       `「${longestLine.slice(0, 12)}…」这段文字有 ${longestLine.length} 个字符，超过 PDF 中一段文字的上限 ${MAX_LINE_CHARS} 个字符，未生成 PDF。请分段（换行）或精简${XLSX_UNLIMITED}`,
     );
-  return setupPdfmake().createPdf(doc).getBuffer();
+  if (!def.layout.rows) return bytesOf(await layOut(first.doc));
+
+  // A form of fixed rows: the largest size at which it prints on one page, else its own size.
+  const room = usableHeight(pageFor(def.print.orientation, opts.paper));
+  const own = def.print.fontSize ?? 12;
+  const sizes = [own, ...ONE_PAGE_SIZES.filter((s) => s < own)];
+  const sized = new Map([[0, first]]);
+  const at = (i: number) => sized.get(i) ?? sized.set(i, formDocument(def, data, ctx, { ...opts, fontSize: sizes[i] })).get(i)!;
+  const mayFit = (i: number) => (at(i).height ?? 0) <= room;
+  // The first size whose estimated height fits: the estimate falls with the size, so found by halves.
+  let [low, high] = [0, sizes.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (mayFit(mid)) high = mid;
+    else low = mid + 1;
+  }
+  // Laid out from there down, until one page holds it.
+  let laidOwn: Laid | undefined;
+  for (let i = low; i < sizes.length; i++) {
+    if (i > 0) measureText(at(i).doc.content);
+    const laid = await layOut(at(i).doc);
+    if (pageCount(laid) === 1) return bytesOf(laid);
+    if (i === 0) laidOwn = laid;
+  }
+  return bytesOf(laidOwn ?? (await layOut(first.doc)));
+}
+
+/** The document laid out and drawn by pdfmake, not yet written. */
+const layOut = (doc: TDocumentDefinitions): Promise<Laid> => setupPdfmake().createPdf(doc).getStream();
+
+/** pdfkit writes out each page as the next begins; the range is the pages written and the one open. */
+function pageCount(laid: Laid): number {
+  const { start, count } = laid.bufferedPageRange();
+  return start + count;
+}
+
+/** Ends the document and collects its bytes. */
+function bytesOf(laid: Laid): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    laid.on('data', (chunk: Buffer) => chunks.push(chunk));
+    laid.on('end', () => resolve(Buffer.concat(chunks)));
+    laid.on('error', reject);
+    laid.end();
+  });
 }

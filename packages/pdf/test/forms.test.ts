@@ -36,8 +36,9 @@ describe('census roster', () => {
   const city = censusRoster.samples[0]!;
   const printed = once(() => renderPdf(censusRoster, city).then(open));
 
-  it('prints on portrait A4', async () => {
+  it('prints on one portrait A4 page, as the gazette does', async () => {
     const { pdf } = await printed();
+    expect(pdf.numPages).toBe(1);
     for (let p = 1; p <= pdf.numPages; p++) {
       const { width, height } = (await pdf.getPage(p)).getViewport({ scale: 1 });
       expect(width).toBeLessThan(height);
@@ -56,7 +57,10 @@ describe('census roster', () => {
     expect(all.split('成员：')).toHaveLength(2);
     expect(all).toContain('副组长：刘文忠市政府副秘书长靳莲市统计局局长李备战');
     for (const m of city.members) expect(all).toContain(m.post);
-    expect(all).toContain('领导小组办公室设在市统计局，办公室主任由市统计局局长靳莲同志兼任。');
+    // The gazette's office sentence, whole (焦政〔2023〕9号 附件).
+    expect(all).toContain(
+      '领导小组办公室设在市统计局，负责领导小组的日常工作，研究提出需领导小组决策的建议事项，督促落实领导小组议定事项，加强与有关地区和部门的沟通协调，承办领导小组交办的其他事项，办公室主任由市统计局局长靳莲同志兼任。',
+    );
     expect(all).toContain('—1—');
   });
 

@@ -6,6 +6,8 @@ import type { CellMark, NewCell, NewSheet } from '@tianbao/xlsx';
 import type { FileReport } from './check.ts';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
+/** An issue's colour: none for a warning the clerk explained, which asks for nothing more. */
+const fillOf = (i: Issue) => (i.severity === 'warning' && i.explained ? undefined : FILL[i.severity]);
 const KIND = (i: Issue) => (i.severity === 'error' ? '错误' : i.explained ? '提示（已说明）' : '提示');
 const RESULT_SHEET = '审核结果';
 
@@ -89,11 +91,11 @@ export const loadWriter = () => import('@tianbao/xlsx');
 
 /**
  * A marked-up copy of a submission for the clerk, written to `path` (see
- * `copyNames`): cells in error filled red, warnings yellow, each with a
- * comment holding the message (after any comment already there), and a first
- * sheet 审核结果 listing every issue with a link to its cell; everything else
- * as the submission has it (see `markUpCopy`). The submission itself is read,
- * never written. Null for a file that could not be opened to be checked
+ * `copyNames`): cells in error filled red, warnings yellow (explained ones
+ * not filled), each with a comment holding the message (after any comment
+ * already there), and a first sheet 审核结果 listing every issue with a link to
+ * its cell; everything else as the submission has it (see `markUpCopy`). The
+ * submission itself is read, never written. Null for a file that could not be opened to be checked
  * either; a checked file refused now throws its `FileRefused`.
  */
 export async function annotate(report: FileReport, path: string): Promise<string | null> {
@@ -110,7 +112,7 @@ export async function annotate(report: FileReport, path: string): Promise<string
   return path;
 }
 
-/** One mark per flagged cell: its messages in order, red when any is an error. */
+/** One mark per flagged cell: its messages in order, red when any is an error, yellow when any warning is not explained. */
 function marks(report: FileReport): CellMark[] {
   const byCell = new Map<string, CellMark>();
   for (const issue of report.issues) {
@@ -119,7 +121,7 @@ function marks(report: FileReport): CellMark[] {
     const note = `【${KIND(issue)}】${issue.message}`;
     const before = byCell.get(key);
     // An error outweighs a warning on the same cell.
-    const fill = before?.fill === FILL.error ? FILL.error : FILL[issue.severity];
+    const fill = before?.fill === FILL.error ? FILL.error : (fillOf(issue) ?? before?.fill);
     byCell.set(key, { sheet: issue.sheet, cell: issue.cell, fill, note: before ? `${before.note}\n${note}` : note });
   }
   return [...byCell.values()];
@@ -129,19 +131,21 @@ function resultSheet(report: FileReport): NewSheet {
   const errors = report.issues.filter((i) => i.severity === 'error').length;
   const warnings = report.issues.length - errors;
   const bold = { bold: true };
+  // Every line wrapped and at the top: a long message or sheet name takes more lines, never more width.
   const rows: NewCell[][] = [
     [{ value: `审核结果：${report.valid ? '通过' : '不通过'}（错误 ${errors} 条，提示 ${warnings} 条）。错误须改正后重新报送；提示请核实，确认无误的在单元格批注或备注中说明`, style: bold }],
     ['序号', '位置', '类别', '说明', '规则'].map((value) => ({ value, style: bold })),
     ...report.issues.map((issue, i): NewCell[] => {
       const at = issue.sheet && issue.cell ? { sheet: issue.sheet, cell: issue.cell } : undefined;
       return [
-        { value: i + 1 },
-        { value: at ? `${at.sheet}!${at.cell}` : '整个文件', link: at },
-        { value: KIND(issue), style: { fill: FILL[issue.severity] } },
+        { value: i + 1, style: { wrap: true } },
+        { value: at ? `${at.sheet}!${at.cell}` : '整个文件', link: at, style: { wrap: true } },
+        { value: KIND(issue), style: { fill: fillOf(issue), wrap: true } },
         { value: issue.message, style: { wrap: true } },
-        { value: issue.rule },
+        { value: issue.rule, style: { wrap: true } },
       ];
     }),
   ];
-  return { name: RESULT_SHEET, widths: [6, 16, 14, 90, 32], rows, merges: ['A1:E1'] };
+  // 140 characters: the width of A4 landscape at 100 %, so the sheet prints unshrunk in the default font.
+  return { name: RESULT_SHEET, widths: [6, 18, 14, 76, 26], rows, merges: ['A1:E1'], titleRow: 2 };
 }

@@ -1,3 +1,4 @@
+import { displayWidth, padDisplay } from '@tianbao/form';
 import type { Clue, FileReport } from './check.ts';
 
 export interface Summary {
@@ -54,6 +55,12 @@ const CLUE: Record<Clue, string> = { template: '按指定', metadata: '按表样
 const printable = (text: string): string =>
   text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => (c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 
+/** In place of the cell, for a finding about the whole file. */
+const NO_CELL = '—';
+
+const SEVERITY = { error: '错误', warning: '提示', explained: '已说明' } as const;
+const severityOf = (i: FileReport['issues'][number]): keyof typeof SEVERITY => (i.severity === 'error' ? 'error' : i.explained ? 'explained' : 'warning');
+
 /** Issues grouped by file, one line each: `E4  错误  完成时限「…」…`. */
 export function formatText(report: Report, paint: Paint = plain): string {
   const lines: string[] = [];
@@ -62,12 +69,15 @@ export function formatText(report: Report, paint: Paint = plain): string {
     const form = f.template ? `${f.template}${f.detectedBy ? `（${CLUE[f.detectedBy]}）` : ''}` : '未识别';
     const head = printable([f.file, sheet && `工作表「${sheet}」`, form, f.unit, f.period].filter(Boolean).join('  '));
     lines.push(`${paint.bold(head)}  ${f.valid ? paint.green('通过') : paint.red('不通过')}`);
+    // Columns line up by display width (a Chinese character takes two columns), padded before the colour.
     // A reduce, not Math.max(...): a spread of a long list overflows the call stack.
-    const width = f.issues.reduce((w, i) => Math.max(w, (i.cell ?? '—').length), 0);
+    const cellWidth = f.issues.reduce((w, i) => Math.max(w, displayWidth(i.cell ?? NO_CELL)), 0);
+    const sevWidth = f.issues.reduce((w, i) => Math.max(w, displayWidth(SEVERITY[severityOf(i)])), 0);
     for (const i of f.issues) {
-      const where = (i.cell ?? '—').padEnd(width);
-      const sev = i.severity === 'error' ? paint.red('错误') : i.explained ? paint.dim('已说明') : paint.yellow('提示');
-      lines.push(`  ${where}  ${sev}  ${printable(i.message)}  ${paint.dim(`[${i.rule}]`)}`);
+      const sev = severityOf(i);
+      const shown = padDisplay(SEVERITY[sev], sevWidth);
+      const painted = sev === 'error' ? paint.red(shown) : sev === 'explained' ? paint.dim(shown) : paint.yellow(shown);
+      lines.push(`  ${padDisplay(i.cell ?? NO_CELL, cellWidth)}  ${painted}  ${printable(i.message)}  ${paint.dim(`[${i.rule}]`)}`);
     }
   }
   const s = report.summary;

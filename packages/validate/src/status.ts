@@ -1,23 +1,66 @@
-import { formatDateCn, type FormDefinition, type Table, type UnitList } from '@tianbao/form';
+import { basename } from 'node:path';
+import { formatDateCn, formatPeriodCn, periodFromFileName, type FormDefinition, type Table, type UnitList } from '@tianbao/form';
 import type { FileReport } from './check.ts';
+import { unitsInFileName } from './file-name-unit.ts';
 
 /** Where a unit stands for one form and period. */
 export type UnitState = 'valid' | 'invalid' | 'missing' | 'not-due';
+
+/** What the check made of one file: `unread` when it could not be read at all (refused, broken, or killed at a limit). */
+export type Verdict = 'valid' | 'invalid' | 'unread';
+
+/**
+ * When each file was received: its modification time, `YYYY-MM-DDTHH:MM:SS`
+ * in the machine's time zone. A folder keeps nothing else.
+ */
+export type ReceivedTimes = ReadonlyMap<string, string>;
+
+/** One file received, as checked. */
+export interface ReceivedFile {
+  file: string;
+  verdict: Verdict;
+  /** The day received: the date of the file's modification time. */
+  received: string | null;
+  /** The file's modification time, `YYYY-MM-DDTHH:MM:SS` in the machine's time zone. */
+  receivedAt: string | null;
+  /** The month it reports (a monthly form), from the file, else its name; null when neither says. */
+  period: string | null;
+  errors: number;
+  warnings: number;
+  /** A file not read: its error. */
+  rule?: string;
+  message?: string;
+}
+
+/** A file credited to a unit. */
+export interface UnitFile extends ReceivedFile {
+  /** How its unit was told: by the title of the form in it, else by the file's name. */
+  unitFrom: 'title' | 'file-name';
+  /** `judged`: the unit's state is this file's; `older`: a later file of the period is judged; `other-period`: it reports another month. */
+  use: 'judged' | 'older' | 'other-period';
+}
+
+/** A file whose unit could not be told, neither from its title nor from its name. */
+export interface UnassignedFile extends ReceivedFile {
+  reason: string;
+}
 
 export interface UnitStatus {
   unit: string;
   state: UnitState;
   /** `on-time`, `late`, or null when there is no submission or no due date. */
   timing: 'on-time' | 'late' | null;
-  /** The submission judged (the newest, when a unit sent several). */
+  /** The submission judged: the one received last, when a unit sent several for the period. */
   file: string | null;
-  /** The day it was received (the file's date). */
+  /** The day it was received (the date of the file's modification time). */
   received: string | null;
   errors: number;
   warnings: number;
+  /** Every file credited to the unit, the judged one first, then by time received, latest first. */
+  files: UnitFile[];
 }
 
-/** A file that could not be read as any form, so no unit could be credited with it: its first error. */
+/** A file that could not be read as any form: its first error. */
 export interface UnreadFile {
   file: string;
   rule: string;
@@ -30,39 +73,64 @@ export interface StatusReport {
   asOf: string;
   due: string | null;
   units: UnitStatus[];
-  /** Files refused or not recognised (`file.*`): a unit that sent only such a file shows as missing, and here is why. */
+  /** Files that could not be read (`file.*`), whether or not their unit could be told from their names. */
   unread: UnreadFile[];
+  /** Files whose unit could be told neither from the title nor from the file name. */
+  unassigned: UnassignedFile[];
   summary: Record<UnitState, number> & { late: number };
 }
 
 /**
- * For every unit of the list: is its submission for this form and period
- * there, valid, on time or late, or missing. `received` gives each file's
- * date; a unit that sent several files is judged on its newest.
+ * For every unit of the list (and the city, for a form it may report, when it
+ * sent something): is its submission for this form and period there, valid, on
+ * time or late, or missing. A file's unit is the one its title names, else the
+ * one its name names; every file received is credited to a unit or listed as
+ * unassigned. A unit that sent several files for the period is judged on the
+ * one received last, whatever it is: a file not read makes the unit not valid.
  */
 export function unitStatus(
   def: FormDefinition<any>,
   period: string,
   reports: readonly FileReport[],
-  received: ReadonlyMap<string, string>,
+  received: ReceivedTimes,
   units: UnitList,
   asOf: string,
 ): StatusReport {
   const due = def.dueDate?.(period) ?? null;
-  const mine = reports.filter((r) => r.template === def.id && r.unit && (!def.monthly || r.period === period));
-  const rows = units.units.map((u): UnitStatus => {
-    const sent = mine.filter((r) => r.unit === u.name).sort((a, b) => (received.get(b.file) ?? '').localeCompare(received.get(a.file) ?? ''))[0];
-    if (!sent)
-      return { unit: u.name, state: due && asOf <= due ? 'not-due' : 'missing', timing: null, file: null, received: null, errors: 0, warnings: 0 };
-    const day = received.get(sent.file) ?? null;
+  const credited = new Map<string, { file: ReceivedFile; unitFrom: UnitFile['unitFrom']; ofPeriod: boolean }[]>();
+  const unassigned: UnassignedFile[] = [];
+  for (const r of reports) {
+    const file = receivedFile(def, r, received);
+    const named = r.unit ? [] : unitsInFileName(r.file, units, def.cityReports);
+    const unit = r.unit ?? (named.length === 1 ? named[0]! : null);
+    if (!unit) {
+      unassigned.push({ ...file, reason: whyNoUnit(def, r, file.verdict, named) });
+      continue;
+    }
+    const ofPeriod = !def.monthly || file.period === null || file.period === period;
+    if (!credited.has(unit)) credited.set(unit, []);
+    credited.get(unit)!.push({ file, unitFrom: r.unit ? 'title' : 'file-name', ofPeriod });
+  }
+
+  const reporters = [...(def.cityReports && credited.has(units.city.name) ? [units.city] : []), ...units.units];
+  const rows = reporters.map((u): UnitStatus => {
+    // Latest first; a file with no time known last. The sort is stable: files received at the same time keep their order.
+    const sent = (credited.get(u.name) ?? []).sort((a, b) => (b.file.receivedAt ?? '').localeCompare(a.file.receivedAt ?? ''));
+    const last = sent.find((c) => c.ofPeriod);
+    const use = (c: (typeof sent)[number]): UnitFile['use'] => (c === last ? 'judged' : c.ofPeriod ? 'older' : 'other-period');
+    const files = [...(last ? [last] : []), ...sent.filter((c) => c !== last)].map((c): UnitFile => ({ ...c.file, unitFrom: c.unitFrom, use: use(c) }));
+    const judged = files[0]?.use === 'judged' ? files[0] : null;
+    if (!judged)
+      return { unit: u.name, state: due && asOf <= due ? 'not-due' : 'missing', timing: null, file: null, received: null, errors: 0, warnings: 0, files };
     return {
       unit: u.name,
-      state: sent.valid ? 'valid' : 'invalid',
-      timing: due && day ? (day <= due ? 'on-time' : 'late') : null,
-      file: sent.file,
-      received: day,
-      errors: sent.issues.filter((i) => i.severity === 'error').length,
-      warnings: sent.issues.filter((i) => i.severity === 'warning').length,
+      state: judged.verdict === 'valid' ? 'valid' : 'invalid',
+      timing: due && judged.received ? (judged.received <= due ? 'on-time' : 'late') : null,
+      file: judged.file,
+      received: judged.received,
+      errors: judged.errors,
+      warnings: judged.warnings,
+      files,
     };
   });
   const count = (s: UnitState) => rows.filter((r) => r.state === s).length;
@@ -73,30 +141,99 @@ export function unitStatus(
     due,
     units: rows,
     unread: reports.filter((r) => r.template === null).map((r) => ({ file: r.file, rule: r.issues[0]?.rule ?? '', message: r.issues[0]?.message ?? '' })),
+    unassigned,
     summary: { valid: count('valid'), invalid: count('invalid'), missing: count('missing'), 'not-due': count('not-due'), late: rows.filter((r) => r.timing === 'late').length },
   };
 }
 
-export const STATE_TEXT: Record<UnitState, string> = { valid: '通过', invalid: '不通过', missing: '缺报', 'not-due': '未到期未报' };
-const TIMING_TEXT = { 'on-time': '按时', late: '逾期' } as const;
+function receivedFile(def: FormDefinition<any>, r: FileReport, received: ReceivedTimes): ReceivedFile {
+  const at = received.get(r.file) ?? null;
+  const verdict: Verdict = r.template === null ? 'unread' : r.valid ? 'valid' : 'invalid';
+  return {
+    file: r.file,
+    verdict,
+    received: at?.slice(0, 10) ?? null,
+    receivedAt: at,
+    period: def.monthly ? (r.period ?? periodFromFileName(basename(r.file)) ?? null) : null,
+    errors: r.issues.filter((i) => i.severity === 'error').length,
+    warnings: r.issues.filter((i) => i.severity === 'warning').length,
+    ...(verdict === 'unread' && { rule: r.issues[0]?.rule ?? '', message: r.issues[0]?.message ?? '' }),
+  };
+}
 
-/** The status as a table, for the terminal, a workbook sheet or a print. */
+/** Why a file's unit cannot be told: what its title lacks, then what its name has. */
+function whyNoUnit(def: FormDefinition<any>, r: FileReport, verdict: Verdict, named: readonly string[]): string {
+  const rules = new Set(r.issues.map((i) => i.rule));
+  const title =
+    verdict === 'unread'
+      ? '此文件未能读取'
+      : rules.has(`${def.rulePrefix}.unit.placeholder`)
+        ? `标题仍是表样中的「${def.layout.placeholder}」`
+        : rules.has(`${def.rulePrefix}.unit.unknown`)
+          ? '标题中的单位不在报送单位名单中'
+          : '找不到写明单位的标题';
+  const name = named.length ? `文件名中有 ${named.length} 个单位（${named.join('、')}），不知是哪一个的` : '文件名中也没有名单中的单位';
+  return `${title}，${name}`;
+}
+
+export const STATE_TEXT: Record<UnitState, string> = { valid: '通过', invalid: '不通过', missing: '缺报', 'not-due': '未到期未报' };
+export const VERDICT_TEXT: Record<Verdict, string> = { valid: '通过', invalid: '不通过', unread: '未能读取' };
+export const TIMING_TEXT = { 'on-time': '按时', late: '逾期' } as const;
+
+/** What a reader is told of a file beside its name: why it was not read, or why it is not the one judged. */
+export function fileNote(f: UnitFile | UnassignedFile): string {
+  const unread = f.verdict === 'unread' ? `未能读取：${f.message}  [${f.rule}]` : '';
+  if ('reason' in f) return [f.reason, unread].filter(Boolean).join('；');
+  if (f.use === 'judged') return unread;
+  const why = f.use === 'older' ? '另有较晚收到的文件，未据此判定' : `是${f.period ? formatPeriodCn(f.period) : '其他月份'}的报表，不计入本期`;
+  return `${why}（${unread || VERDICT_TEXT[f.verdict]}）`;
+}
+
+/** What `received` means, for every output that shows it. */
+export const RECEIVED_NOTE = '收到日期（时间）即文件的修改时间：文件夹里没有别的收件记录。按本机时区计；一个单位报来几个文件时，按最后收到的一个判定。';
+
+/** The status as a table, one row a unit, for the terminal, a workbook sheet or a print. */
 export function statusTable(s: StatusReport): Table {
   const marks: NonNullable<Table['marks']> = [];
   const rows = s.units.map((u, r) => {
     if (u.state === 'missing' || u.state === 'invalid') marks.push({ row: r, column: 1, severity: 'error' });
     if (u.timing === 'late') marks.push({ row: r, column: 2, severity: 'warning' });
-    return [u.unit, STATE_TEXT[u.state], u.timing ? TIMING_TEXT[u.timing] : '', u.received ? formatDateCn(u.received) : '', u.errors, u.warnings, u.file ?? ''];
+    // A unit that sent nothing has no counts: blank, not 0.
+    return [u.unit, STATE_TEXT[u.state], u.timing ? TIMING_TEXT[u.timing] : '', u.received ? formatDateCn(u.received) : '', u.file ? u.errors : '', u.file ? u.warnings : '', u.file ?? ''];
   });
   return {
     columns: [
-      { header: '单位', width: 22 },
+      { header: '单位', width: 24 },
       { header: '状态', width: 12 },
       { header: '报送', width: 8 },
       { header: '收到日期', width: 16 },
       { header: '错误', width: 8 },
       { header: '提示', width: 8 },
       { header: '文件', width: 60 },
+    ],
+    rows,
+    marks,
+  };
+}
+
+/** Every file received, one row each: those credited to a unit, in the units' order, then those whose unit cannot be told. */
+export function filesTable(s: StatusReport): Table {
+  const marks: NonNullable<Table['marks']> = [];
+  const files: [string, UnitFile | UnassignedFile][] = [...s.units.flatMap((u) => u.files.map((f) => [u.unit, f] as [string, UnitFile])), ...s.unassigned.map((f) => ['无法确定', f] as [string, UnassignedFile])];
+  const rows = files.map(([unit, f], r) => {
+    if ('reason' in f) marks.push({ row: r, column: 0, severity: 'error' });
+    if (f.verdict !== 'valid') marks.push({ row: r, column: 3, severity: 'error' });
+    return [unit, f.file, f.receivedAt ? `${formatDateCn(f.receivedAt.slice(0, 10))} ${f.receivedAt.slice(11, 16)}` : '', VERDICT_TEXT[f.verdict], f.errors, f.warnings, fileNote(f)];
+  });
+  return {
+    columns: [
+      { header: '单位', width: 24 },
+      { header: '文件', width: 60 },
+      { header: '收到时间', width: 22 },
+      { header: '检查结果', width: 10 },
+      { header: '错误', width: 8 },
+      { header: '提示', width: 8 },
+      { header: '说明', width: 56 },
     ],
     rows,
     marks,

@@ -23,7 +23,7 @@ export async function writeBook(date: Date, fill: (book: BookWriter) => Promise<
   // in-memory writer used (the streamed one's fastest level makes files a third larger).
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
   const add = book.addWorksheet.bind(book);
-  book.addWorksheet = (name, options) => inSchemaOrder(add(name, options));
+  book.addWorksheet = (name, options) => withOpenHeights(inSchemaOrder(add(name, options)));
   book.creator = book.lastModifiedBy = 'tianbao';
   book.created = book.modified = date;
   await fill(book);
@@ -59,6 +59,43 @@ function inSchemaOrder(ws: ExcelJS.Worksheet): ExcelJS.Worksheet {
   end._writePageMargins = () => {
     end.stream.write(printOptions(end.pageSetup));
     margins();
+  };
+  return ws;
+}
+
+/** Rows whose height is where they start, not fixed. */
+const openRows = new WeakSet<ExcelJS.Row>();
+
+/**
+ * Give a row the height it opens with, leaving it free to grow: Excel and
+ * LibreOffice fit a row to its wrapped text unless its height is marked as
+ * set by hand (customHeight), which exceljs marks every height it writes.
+ */
+export function openHeight(row: ExcelJS.Row, points: number): void {
+  row.height = points;
+  openRows.add(row);
+}
+
+/** The part of exceljs 4.4's streamed sheet that writes a row: its XML as one string. */
+interface RowWriter {
+  stream: { write(xml: unknown): void };
+  _writeRow(row: ExcelJS.Row): void;
+}
+
+/** Write an open row's height without the customHeight exceljs adds to it. */
+function withOpenHeights(ws: ExcelJS.Worksheet): ExcelJS.Worksheet {
+  const sheet = ws as unknown as RowWriter;
+  const writeRow = sheet._writeRow.bind(sheet);
+  sheet._writeRow = (row) => {
+    if (!openRows.has(row)) return writeRow(row);
+    const { stream } = sheet;
+    const write = stream.write;
+    stream.write = (xml) => write.call(stream, typeof xml === 'string' ? xml.replace(/^(<row [^>]*?) customHeight="1"/, '$1') : xml);
+    try {
+      writeRow(row);
+    } finally {
+      stream.write = write;
+    }
   };
   return ws;
 }

@@ -1,15 +1,19 @@
 import type ExcelJS from 'exceljs';
-import { bodyRows, infoLineFor, titleFor, type Column, type FormDefinition, type Layout } from '@tianbao/form';
-import { commitRow, type BookWriter } from './book-writer.ts';
+import { bodyRows, infoLineFor, titleFor, type Column, type FormDefinition, type Layout, type UnitList } from '@tianbao/form';
+import { commitRow, openHeight, type BookWriter } from './book-writer.ts';
 import { columnLetter, type DropdownLists } from './lists.ts';
-import { BODY_FONT, BODY_SIZE, DATE_FORMAT, TITLE_FONT, headerFill, heightFor, linesFor, thin } from './style.ts';
+import { fitsOnePage } from './page-fit.ts';
+import { BODY_FONT, BODY_SIZE, DATE_FORMAT, PAGE_FOOTER, TEXT_FORMAT, TITLE_FONT, headerFill, heightFor, linesFor, thin } from './style.ts';
 
 const BLANK_INFO = '填报单位：　　　　　　填报日期：　　年　月　日';
+/** Points of a row left at the sheet's default height. */
+const DEFAULT_HEIGHT = 15;
 
 /**
  * The form's own sheet: title, info line, header, body, fields, notes. The
- * template's texts are locked; answer cells are open, with their entry checks.
- * Rows are written top to bottom, each committed once done.
+ * template's texts are locked; answer cells are open, with their entry checks,
+ * and the rows that hold them grow with what is typed. Rows are written top to
+ * bottom, each committed once done.
  */
 export async function writeFormSheet(
   book: BookWriter,
@@ -17,6 +21,7 @@ export async function writeFormSheet(
   data: Record<string, any> | null,
   blankUnit: string | undefined,
   lists: DropdownLists,
+  units: UnitList,
 ): Promise<void> {
   const { layout } = def;
   const cols = layout.columns;
@@ -35,10 +40,17 @@ export async function writeFormSheet(
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${headerRow}:${headerRow}`,
     },
+    headerFooter: PAGE_FOOTER,
   });
   ws.columns = cols.map((c) => ({ key: c.key, width: c.width }));
   const totalWidth = cols.reduce((s, c) => s + c.width, 0);
   const body: Partial<ExcelJS.Font> = { name: BODY_FONT, size: BODY_SIZE };
+  // The sheet's height as written, to print it on one page if it fits.
+  let height = 0;
+  const setHeight = (row: ExcelJS.Row, points: number) => {
+    row.height = points;
+    height += points;
+  };
 
   let r = 1;
   ws.mergeCells(r, 1, r, n);
@@ -46,7 +58,7 @@ export async function writeFormSheet(
   title.value = titleFor(layout, data?.unit ?? blankUnit ?? layout.placeholder);
   title.font = { name: TITLE_FONT, size: 18, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(r).height = 36;
+  setHeight(ws.getRow(r), 36);
   await commitRow(ws.getRow(r++));
 
   if (layout.infoLine) {
@@ -56,7 +68,7 @@ export async function writeFormSheet(
     info.font = body;
     info.alignment = { horizontal: 'left', vertical: 'middle' };
     info.protection = { locked: false };
-    ws.getRow(r).height = 24;
+    setHeight(ws.getRow(r), 24);
     await commitRow(ws.getRow(r++));
   }
 
@@ -68,14 +80,14 @@ export async function writeFormSheet(
     cell.border = thin;
     cell.fill = headerFill;
   });
-  ws.getRow(r).height = 28;
+  setHeight(ws.getRow(r), 28);
   await commitRow(ws.getRow(r++));
 
   const firstBody = r;
   const rows = bodyRows(layout, data);
   // A blank list offers empty numbered rows to fill.
   const count = layout.rows || data ? rows.length : (layout.blankRows ?? 0);
-  if (count > 0) addEntryChecks(ws, cols, firstBody, firstBody + count - 1, lists);
+  if (count > 0) addEntryChecks(ws, cols, firstBody, firstBody + count - 1, lists, units);
   const runs = mergeRuns(layout, cols, firstBody);
   // One style object for each kind of body cell, shared by its cells: exceljs
   // turns a style object into a style id once, not once a cell.
@@ -90,8 +102,9 @@ export async function writeFormSheet(
         font: body,
         border: thin,
         alignment: { wrapText: true, vertical: inGroup ? 'middle' : 'top', horizontal: centred ? 'center' : 'left' },
-        ...(c.cell || (c.serial && !layout.rows) ? { protection: { locked: false } } : {}),
-        ...(date ? { numFmt: DATE_FORMAT } : {}),
+        // 序号 is the engine's, as locked as the template's texts.
+        ...(c.cell ? { protection: { locked: false } } : {}),
+        ...(date ? { numFmt: DATE_FORMAT } : c.cell?.textFormat ? { numFmt: TEXT_FORMAT } : {}),
       };
       styles.set(key, style);
     }
@@ -109,7 +122,10 @@ export async function writeFormSheet(
       // A merged text is shared out over its rows, so it does not set a row's height.
       if (!inGroup && typeof value === 'string') lines = Math.max(lines, linesFor(value, c.width));
     });
-    ws.getRow(r).height = heightFor(lines, layout.rows ? 30 : 20);
+    // The height its text needs now; a row of answers grows as the clerk types.
+    const grow = heightFor(lines, layout.rows ? 30 : 20);
+    openHeight(ws.getRow(r), grow);
+    height += grow;
     for (const m of runs) if (m.to === r) ws.mergeCells(m.from, m.column, m.to, m.column);
     // A row inside a run waits for the run's last row, which merges it.
     if (!runs.some((m) => m.from <= r && r < m.to)) await commitRow(ws.getRow(r));
@@ -117,6 +133,7 @@ export async function writeFormSheet(
 
   if (layout.fields) {
     r++; // one empty row between the table and the fields
+    height += DEFAULT_HEIGHT;
     const labelCol = cols.findIndex((c) => c.key === layout.fields!.labelColumn) + 1;
     const valueCol = cols.findIndex((c) => c.key === layout.fields!.valueColumn) + 1;
     for (const field of layout.fields.items) {
@@ -130,7 +147,7 @@ export async function writeFormSheet(
       value.font = body;
       value.protection = { locked: false };
       value.border = { bottom: { style: 'thin' } };
-      ws.getRow(r).height = 22;
+      setHeight(ws.getRow(r), 22);
       await commitRow(ws.getRow(r++));
     }
   }
@@ -141,9 +158,12 @@ export async function writeFormSheet(
     cell.value = note;
     cell.font = body;
     cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
-    ws.getRow(r).height = heightFor(linesFor(note, totalWidth));
+    setHeight(ws.getRow(r), heightFor(linesFor(note, totalWidth)));
     await commitRow(ws.getRow(r++));
   }
+
+  // <pageSetup> is written with the sheet's end: one page when the sheet fits, else as many as it takes, fitted to the width.
+  if (fitsOnePage(ws.pageSetup, cols.map((c) => c.width), height)) ws.pageSetup.fitToHeight = 1;
 
   await ws.protect('', {
     spinCount: 1000,
@@ -163,7 +183,7 @@ function answerValue(c: Column, value: unknown): ExcelJS.CellValue {
 }
 
 /** Input hints, dropdowns and number and date checks over each answer column's body cells. */
-function addEntryChecks(ws: ExcelJS.Worksheet, cols: Column[], first: number, last: number, lists: DropdownLists): void {
+function addEntryChecks(ws: ExcelJS.Worksheet, cols: Column[], first: number, last: number, lists: DropdownLists, units: UnitList): void {
   cols.forEach((c, k) => {
     const entry = c.cell?.entry;
     if (!entry && !c.hint) return;
@@ -171,7 +191,8 @@ function addEntryChecks(ws: ExcelJS.Worksheet, cols: Column[], first: number, la
     const prompt = c.hint ? { showInputMessage: true, promptTitle: c.hint.title, prompt: c.hint.prompt } : {};
     const refuse = (error: string) => ({ showErrorMessage: true, errorStyle: 'stop', errorTitle: c.header, error });
     let check: Record<string, unknown> = { type: 'any' };
-    if (entry?.type === 'list') check = { type: 'list', formulae: [lists.rangeFor(entry.values)], ...refuse('请从下拉列表中选择') };
+    const values = entry?.type === 'list' ? entry.values : entry?.type === 'units' ? units.units.map((u) => u.name) : undefined;
+    if (values) check = { type: 'list', formulae: [lists.rangeFor(values)], ...refuse('请从下拉列表中选择') };
     else if (entry?.type === 'decimal')
       check = { type: 'decimal', operator: 'between', formulae: [entry.min, entry.max], ...refuse(`请填写 ${entry.min} 至 ${entry.max} 之间的十进制度数`) };
     else if (entry?.type === 'date')

@@ -3,8 +3,9 @@ import { commitRow, type BookWriter } from './book-writer.ts';
 export const LISTS_SHEET = '_lists';
 
 /**
- * The values of every dropdown, one column each on a hidden sheet. A list
- * written inline is limited to 255 characters; a range has no such limit.
+ * The values of every dropdown, one column each on a very hidden, protected
+ * sheet: a clerk neither sees it in the list of sheets nor changes a list.
+ * A list written inline is limited to 255 characters; a range has no such limit.
  */
 export class DropdownLists {
   private columns: (readonly string[])[] = [];
@@ -17,10 +18,10 @@ export class DropdownLists {
     return `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${values.length}`;
   }
 
-  /** Write the lists, if any, to their hidden sheet. */
+  /** Write the lists, if any, to their sheet. */
   async addTo(book: BookWriter): Promise<void> {
     if (this.columns.length === 0) return;
-    const ws = book.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+    const ws = book.addWorksheet(LISTS_SHEET, { state: 'veryHidden' });
     const length = Math.max(...this.columns.map((c) => c.length));
     for (let r = 1; r <= length; r++) {
       const row = ws.getRow(r);
@@ -29,6 +30,7 @@ export class DropdownLists {
       });
       await commitRow(row);
     }
+    await ws.protect('', {});
     ws.commit();
   }
 }

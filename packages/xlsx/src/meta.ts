@@ -1,5 +1,8 @@
 /** The veryHidden sheet that records which template and version wrote a workbook. */
 export const META_SHEET = '_tianbao';
 
-/** Keys written to the meta sheet, one key/value pair a row (A = key, B = value). */
-export const META_KEYS = { template: 'template', version: 'version', period: 'period', unit: 'unit' } as const;
+/**
+ * Keys written to the meta sheet, one key/value pair a row (A = key, B = value).
+ * `digest`: of every input of a generated workbook, for `generate` to skip one up to date.
+ */
+export const META_KEYS = { template: 'template', version: 'version', period: 'period', unit: 'unit', digest: 'digest' } as const;

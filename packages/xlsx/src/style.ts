@@ -1,3 +1,4 @@
+import { displayWidth } from '@tianbao/form';
 import type ExcelJS from 'exceljs';
 
 export const BODY_FONT = '宋体';
@@ -15,13 +16,6 @@ export const thin: Partial<ExcelJS.Borders> = {
 
 export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 
-/** Display width in Excel character units: CJK and full-width characters count two. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
 /** Wrapped lines a text needs in a column of the given width. */
 export function linesFor(text: string, width: number): number {
   // A little less than the nominal width: cell padding and word breaks waste some.
@@ -34,6 +28,12 @@ export const heightFor = (lines: number, min = 20) => Math.max(min, lines * LINE
 
 /** Dates as clerks write them: `2023年12月31日`. */
 export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+
+/** Text: what is typed stays as typed, an all-digit code included. */
+export const TEXT_FORMAT = '@';
+
+/** The page number at the foot of every printed page, centred, as the PDF prints it: `— 1 —`. */
+export const PAGE_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C— &P —' };
 
 /** Light red for a cell that fails, light yellow for one to confirm. */
 export const markFill: Record<'error' | 'warning', ExcelJS.Fill> = {

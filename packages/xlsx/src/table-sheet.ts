@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { SheetSpec } from '@tianbao/form';
 import { commitRow, type BookWriter } from './book-writer.ts';
-import { BODY_FONT, BODY_SIZE, TITLE_FONT, headerFill, heightFor, linesFor, markFill, thin } from './style.ts';
+import { BODY_FONT, BODY_SIZE, PAGE_FOOTER, TITLE_FONT, headerFill, heightFor, linesFor, markFill, thin } from './style.ts';
 
 /** A computed or reference table on a sheet of its own: title, header, rows, marked cells, notes. */
 export async function writeTableSheet(book: BookWriter, spec: SheetSpec): Promise<void> {
@@ -10,6 +10,7 @@ export async function writeTableSheet(book: BookWriter, spec: SheetSpec): Promis
   const ws = book.addWorksheet(spec.name, {
     views: [{ state: 'frozen', ySplit: 2, xSplit: 0, showGridLines: false }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+    headerFooter: PAGE_FOOTER,
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
   const body: Partial<ExcelJS.Font> = { name: BODY_FONT, size: BODY_SIZE };

@@ -22,7 +22,7 @@ export async function writeWorkbook(def: FormDefinition<any>, data: Record<strin
   const ctx = opts.ctx ?? outputContext(data, defaultUnits);
   return writeBook(documentDate(ctx), async (book) => {
     const lists = new DropdownLists();
-    await writeFormSheet(book, def, data, opts.unit, lists);
+    await writeFormSheet(book, def, data, opts.unit, lists, ctx.units);
     for (const spec of def.sheets?.(data, ctx) ?? []) await writeTableSheet(book, spec);
     await lists.addTo(book);
     await writeMeta(book, [
@@ -30,6 +30,7 @@ export async function writeWorkbook(def: FormDefinition<any>, data: Record<strin
       [META_KEYS.version, def.version],
       [META_KEYS.period, data?.period],
       [META_KEYS.unit, data?.unit ?? opts.unit],
+      [META_KEYS.digest, ctx.digest],
     ]);
   });
 }

@@ -41,7 +41,7 @@ describe('blank outfall checklist', () => {
     expect(wb.worksheets.map((ws) => [ws.name, ws.state])).toEqual([
       ['排污口清单', 'visible'],
       ['主要河流清单', 'visible'],
-      ['_lists', 'hidden'],
+      ['_lists', 'veryHidden'],
       [META_SHEET, 'veryHidden'],
     ]);
     expect(META_SHEET).toBe('_tianbao');

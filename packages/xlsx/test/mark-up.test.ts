@@ -1,27 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { buildZip, unzip } from '../../../test/e2e/zip.ts';
+import { printTitles } from '../src/edit/print.ts';
+import { Styles } from '../src/edit/styles.ts';
 import { markUpCopy, openWorkbook, type NewSheet } from '../src/index.ts';
 
 const RESULT: NewSheet = { name: '审核结果', widths: [6], rows: [[{ value: '结果' }]], merges: [] };
 const RED = 'FFFFC7CE';
+const YELLOW = 'FFFFEB9C';
+const STYLES =
+  '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
 
-/** A workbook of two sheets, the second selected and active, a name scoped to it, and the sheet data given for the first. */
-function workbook(sheetData: string): Buffer {
+/**
+ * A workbook of two sheets, the second selected and active, a name scoped to
+ * it, and the sheet data given for the first (with what goes before it, as
+ * `<cols>`, and after its page margins, as `<pageSetup>`).
+ */
+function workbook(sheetData: string, styles = STYLES, afterMargins = ''): Buffer {
   const sheet = (data: string, selected: boolean) =>
-    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"/></sheetViews>${data}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"/></sheetViews>${data}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${selected ? '' : afterMargins}</worksheet>`;
   const text = (name: string, s: string) => ({ name, data: Buffer.from(s) });
   return buildZip([
     text('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
     text('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
     text('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="1"/></bookViews><sheets><sheet name="台账" sheetId="1" r:id="rId1"/><sheet name="说明" sheetId="2" r:id="rId2"/></sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="1">说明!$A$1:$B$2</definedName></definedNames></workbook>'),
     text('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'),
-    text('xl/styles.xml', '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'),
+    text('xl/styles.xml', styles),
     text('xl/worksheets/sheet1.xml', sheet(sheetData, false)),
     text('xl/worksheets/sheet2.xml', sheet('<sheetData/>', true)),
   ]);
 }
 const part = (buf: Buffer, name: string) => unzip(buf).find((p) => p.name === name)!.data.toString();
 const sheetData = (buf: Buffer) => /<sheetData>.*<\/sheetData>/.exec(part(buf, 'xl/worksheets/sheet1.xml'))![0];
+/** The cell formats of a styles part, one string each. */
+const xfs = (styles: string) => /<cellXfs[^>]*>(.*)<\/cellXfs>/.exec(styles)![1]!.match(/<xf[^>]*?(\/>|>.*?<\/xf>)/g)!;
 
 describe('markUpCopy', () => {
   it('restyles cells where Excel places them: without r, in a row written twice, and adds those not written in order', async () => {
@@ -50,5 +61,75 @@ describe('markUpCopy', () => {
     expect(sheetData(copy)).toBe('<sheetData><row r="1"><c r="A1" s="2"/></row></sheetData>');
     // The same input and marks give the same bytes.
     expect(Buffer.compare(copy, await markUpCopy(workbook('<sheetData/>'), [{ sheet: '台账', cell: 'A1', fill: RED, note: '注' }], RESULT))).toBe(0);
+  });
+
+  it('fills only the marked cells, each from its own format: other cells of that format, even on other sheets, keep theirs', async () => {
+    // A format another program wrote: font, border, number format, alignment and protection, in cellXfs without a count, with dxfs after.
+    const styles =
+      '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="@"/></numFmts><fonts count="2"><font><sz val="11"/></font><font><b/><sz val="12"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="2"><border/><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>' +
+      '<cellXfs><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="164" fontId="1" fillId="0" borderId="1" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1" applyProtection="1"><alignment horizontal="center" vertical="top" wrapText="1"/><protection locked="0"/></xf></cellXfs>' +
+      '<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FF00FF00"/></patternFill></fill></dxf></dxfs></styleSheet>';
+    // A1, B1 share format 1; D1 has no s; C is a column of format 1; row 2 a row of format 1.
+    const data =
+      '<cols><col min="3" max="3" width="9" style="1" customWidth="1"/></cols><sheetData><row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>2</v></c><c r="D1"><v>3</v></c></row><row r="2" s="1" customFormat="1"><c r="A2" s="1"/></row></sheetData>';
+    const marks = [
+      { sheet: '台账', cell: 'A1', fill: RED, note: '错' },
+      { sheet: '台账', cell: 'C1', fill: YELLOW, note: '空着的必填格' },
+      { sheet: '台账', cell: 'D1', fill: YELLOW, note: '无样式' },
+      { sheet: '台账', cell: 'E1', note: '已说明：不着色' },
+      { sheet: '台账', cell: 'B2', fill: RED, note: '行样式' },
+      { sheet: '台账', cell: 'C4', fill: RED, note: '新行，列样式' },
+      { sheet: '说明', cell: 'A1', fill: RED, note: '另一张表' },
+    ];
+    const copy = await markUpCopy(workbook(data, styles), marks, RESULT);
+    // B1 and A2 keep format 1; one new format per (format, fill): 2 = 1 red, 3 = 1 yellow, 4 = 0 yellow, 5 = 0 red.
+    expect(sheetData(copy)).toBe(
+      '<sheetData><row r="1"><c r="A1" s="2"><v>1</v></c><c r="B1" s="1"><v>2</v></c><c r="C1" s="3"/><c s="4" r="D1"><v>3</v></c></row><row r="2" s="1" customFormat="1"><c r="A2" s="1"/><c r="B2" s="2"/></row><row r="4"><c r="C4" s="2"/></row></sheetData>',
+    );
+    expect(/<sheetData>.*<\/sheetData>/.exec(part(copy, 'xl/worksheets/sheet2.xml'))![0]).toBe('<sheetData><row r="1"><c r="A1" s="5"/></row></sheetData>');
+    const out = part(copy, 'xl/styles.xml');
+    const [was, now] = [xfs(styles), xfs(out)];
+    expect(now.slice(0, 2)).toEqual(was);
+    // Each a copy of its own format but for the fill: font, border, number format, alignment and protection stay.
+    const fills = ['fillId="2"', 'fillId="3"', 'fillId="3"', 'fillId="2"'];
+    [1, 1, 0, 0].forEach((base, k) => expect(now[2 + k]).toBe(was[base]!.replace(/^<xf/, '<xf applyFill="1"').replace('fillId="0"', fills[k]!)));
+    expect(now).toHaveLength(6);
+    expect(out).toContain('<cellXfs count="6">');
+    expect(out).toContain(`<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="${RED}"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="${YELLOW}"/>`);
+    expect(out).toContain('<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FF00FF00"/></patternFill></fill></dxf></dxfs>');
+    const { book } = await openWorkbook(copy);
+    expect(book.notes(book.sheets.find((s) => s.name === '台账')!).get('E1')).toBe('已说明：不着色');
+  });
+
+  it('gives a styles part without fills the two reserved ones before its own', () => {
+    const styles = new Styles('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><cellXfs><xf fontId="0"/></cellXfs></styleSheet>');
+    expect(styles.format(0, { fill: RED })).toBe(1);
+    expect(styles.text()).toBe(
+      `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="${RED}"/><bgColor indexed="64"/></patternFill></fill></fills><cellXfs count="2"><xf fontId="0"/><xf applyFill="1" fillId="2" fontId="0"/></cellXfs></styleSheet>`,
+    );
+  });
+
+  it('prints the added sheet on A4 landscape, one page wide, its header on every page, and the comments of a marked sheet at the end', async () => {
+    const message = (n: number) => ({ value: '说'.repeat(n), style: { wrap: true } });
+    const result: NewSheet = { ...RESULT, rows: [...RESULT.rows, [message(2)], [message(8)], [message(2000)]], titleRow: 2 };
+    const copy = await markUpCopy(workbook('<sheetData/>'), [{ sheet: '台账', cell: 'A1', fill: RED, note: '注' }], result);
+    const added = part(copy, 'xl/worksheets/sheet3.xml');
+    // A row as tall as its wrapped text (in a column 6 wide, 2 characters a line), up to what Excel allows.
+    expect(added.match(/<row r="\d+"[^>]*>/g)).toEqual(['<row r="1">', '<row r="2">', '<row r="3" ht="66" customHeight="1">', '<row r="4" ht="409" customHeight="1">']);
+    expect(added).toMatch(/^[^]*<worksheet [^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><sheetViews>/);
+    expect(added).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;C— &amp;P —</oddFooter></headerFooter></worksheet>');
+    expect(part(copy, 'xl/workbook.xml')).toContain(
+      `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="2">说明!$A$1:$B$2</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">'审核结果'!$2:$2</definedName></definedNames>`,
+    );
+    // A sheet without a page setup gets one, in schema order: after the margins, before the comments' drawing.
+    expect(part(copy, 'xl/worksheets/sheet1.xml')).toMatch(/<pageMargins [^>]*\/><pageSetup paperSize="9" cellComments="atEnd"\/><legacyDrawing /);
+    // One with a page setup keeps it, comments at the end added.
+    const setup = '<pageSetup paperSize="8" orientation="landscape" r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>';
+    const kept = await markUpCopy(workbook('<sheetData/>', STYLES, setup), [{ sheet: '台账', cell: 'A1', note: '注' }], result);
+    expect(part(kept, 'xl/worksheets/sheet1.xml')).toContain(`<pageSetup cellComments="atEnd" ${setup.slice('<pageSetup '.length)}`);
+    // A workbook with no names gets its list where the schema has it.
+    expect(printTitles('<workbook xmlns="m"><sheets><sheet name="a"/></sheets><calcPr/></workbook>', "审核'结果", 0, 2)).toBe(
+      `<workbook xmlns="m"><sheets><sheet name="a"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'审核''结果'!$2:$2</definedName></definedNames><calcPr/></workbook>`,
+    );
   });
 });

@@ -29,7 +29,7 @@ describe(`a checklist of ${ROWS} outfalls`, () => {
       ['排污口清单', 'visible'],
       ['主要河流清单', 'visible'],
       ['整治进度汇总', 'visible'],
-      ['_lists', 'hidden'],
+      ['_lists', 'veryHidden'],
       [META_SHEET, 'veryHidden'],
     ]);
     const ws = wb.getWorksheet('排污口清单')!;
@@ -68,7 +68,7 @@ describe('sheet XML', () => {
   it('keeps the order the schema gives, which Excel insists on', async () => {
     const xml = part(await writeWorkbook(outfallChecklist, null), 'xl/worksheets/sheet1.xml');
     const at = (tag: string) => xml.indexOf(`<${tag}`);
-    const order = ['sheetViews', 'cols', 'sheetData', 'sheetProtection', 'mergeCells', 'dataValidations', 'printOptions', 'pageMargins', 'pageSetup'];
+    const order = ['sheetViews', 'cols', 'sheetData', 'sheetProtection', 'mergeCells', 'dataValidations', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter'];
     expect(order.map(at).every((i) => i > 0)).toBe(true);
     expect(order.map(at)).toEqual(order.map(at).sort((a, b) => a - b));
     expect(xml).toContain('<printOptions horizontalCentered="1"/>');

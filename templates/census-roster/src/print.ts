@@ -15,7 +15,10 @@ export function printBlocks(data: CensusRoster): PrintBlock[] {
     m.post,
   ]);
   const director = data.members.find((m) => m.name === data.officeDirector);
-  const office = `领导小组办公室设在${data.officeUnit}，办公室主任由${director ? director.post : ''}${data.officeDirector}同志兼任。`;
+  // The gazette's sentence, whole: the office's duties between where it sits and who heads it.
+  const office =
+    `领导小组办公室设在${data.officeUnit}，负责领导小组的日常工作，研究提出需领导小组决策的建议事项，督促落实领导小组议定事项，` +
+    `加强与有关地区和部门的沟通协调，承办领导小组交办的其他事项，办公室主任由${director ? director.post : ''}${data.officeDirector}同志兼任。`;
   return [
     { kind: 'heading', text: '附件' },
     { kind: 'title', text: `${data.unit}第五次全国经济普查领导小组\n组成人员名单` },

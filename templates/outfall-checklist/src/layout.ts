@@ -1,4 +1,4 @@
-import { choice, creditCode, date, decimal, text, type Column, type Layout } from '@tianbao/form';
+import { choice, code, creditCode, date, decimal, text, unitName, type Column, type Layout } from '@tianbao/form';
 import { BASINS } from './rivers.ts';
 import { BOUNDS, METHODS, OUTFALL_TYPES, PROGRESS, PROTECTED, TRACE, YES_NO } from './values.ts';
 
@@ -30,9 +30,9 @@ export const layout: Layout = {
   remarkColumn: 'remark',
   columns: [
     { key: 'no', header: '序号', width: 5, serial: true },
-    { key: 'code', header: '排污口编码', width: 13, cell: text(required), rule: 'code' },
+    { key: 'code', header: '排污口编码', width: 13, cell: code(required), rule: 'code' },
     { key: 'name', header: '排污口名称', width: 22, cell: text(required), rule: 'name' },
-    { key: 'county', header: '所在县（市、区）', width: 10, cell: text(required), rule: 'county' },
+    { key: 'county', header: '所在县（市、区）', width: 10, cell: unitName, rule: 'county' },
     { key: 'river', header: '受纳水体', width: 10, cell: text(required), rule: 'river' },
     { key: 'basin', header: '所属流域', width: 9, cell: choice(BASINS, required), rule: 'basin' },
     { key: 'type', header: '排污口类型', width: 18, cell: choice(OUTFALL_TYPES, required), rule: 'type' },

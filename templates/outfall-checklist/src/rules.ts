@@ -1,4 +1,4 @@
-import { error, findReporter, formatDateCn, textKey, warning, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
+import { error, findReporter, formatDateCn, textKey, warning, zeroReport, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
 import { basinOf } from './rivers.ts';
 import type { Outfall } from './schema.ts';
 import { BOUNDS } from './values.ts';
@@ -14,12 +14,19 @@ export const rules: EntryRules<Outfall> = {
   across() {
     const codes = duplicateCodes();
     const enterprises = enterprisesWithSeveral();
+    let count = 0;
     return {
       add(o, i) {
+        count++;
         codes.add(o, i);
         enterprises.add(o, i);
       },
-      end: () => [...codes.end(), ...enterprises.end()],
+      end: (ctx) => [
+        ...codes.end(),
+        ...enterprises.end(),
+        // A list with rows set aside for errors is not empty: only a list with no rows at all is a zero report.
+        ...(count === 0 && !ctx.partial ? [zeroReport('outfall', { where: '本台账', what: '入河排污口', fill: '排污口清单' })] : []),
+      ],
     };
   },
 };

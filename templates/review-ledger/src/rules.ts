@@ -1,4 +1,4 @@
-import { error, formatDateCn, warning, type Finding, type RuleContext } from '@tianbao/form';
+import { error, formatDateCn, warning, zeroReport, type Finding, type RuleContext } from '@tianbao/form';
 import { layout } from './layout.ts';
 import type { ReviewLedger } from './schema.ts';
 
@@ -38,6 +38,6 @@ export function rules(data: ReviewLedger, ctx: RuleContext): Finding[] {
     }
   }
   if (rows.every(([, r]) => r.problems.length === 0 && r.measures.length === 0))
-    out.push(warning('ledger.zero-report', '本期台账未填报任何问题。如确无问题，请与报送单位核实并确认为零报告；否则请补填存在问题、改进措施和完成时限'));
+    out.push(zeroReport('ledger', { where: '本期台账', what: '问题', fill: '存在问题、改进措施和完成时限' }));
   return out;
 }

@@ -2,6 +2,7 @@ import { findReporter, outputContext, reporterNames } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
 import { formById, formIds } from '../forms.ts';
 import { UsageError } from '../usage-error.ts';
+import { outputFolder } from '../files.ts';
 import { blankName, writeOutput } from '../outputs.ts';
 import { resolveUnits } from '../units.ts';
 
@@ -32,6 +33,6 @@ export const blank: CommandModule<object, Args> = {
     }
     const { writeWorkbook } = await import('@tianbao/xlsx');
     const bytes = await writeWorkbook(def, null, { unit, ctx: outputContext(null, units) });
-    console.log(await writeOutput(args.out, blankName(def, unit), bytes));
+    console.log(await writeOutput(outputFolder(args.out, '-o'), blankName(def, unit), bytes));
   },
 };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { outputContext } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
 import { checkBatch } from '../batch.ts';
+import { outputFolder } from '../files.ts';
 import { forms } from '../forms.ts';
 import { filledName, writeOutput } from '../outputs.ts';
 import { paintFor } from '../paint.ts';
@@ -20,6 +21,7 @@ export const demo: CommandModule<object, { out: string }> = {
       import('@tianbao/validate'),
       import('@tianbao/xlsx'),
     ]);
+    outputFolder(out, '-o');
     const units = resolveUnits(undefined);
     const written: string[] = [];
     for (const def of forms) {

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { checkBatch } from '../batch.ts';
+import { inputFile, outputFolder } from '../files.ts';
 import { notAnInput, writeOutput } from '../outputs.ts';
 import { basename, dirname } from 'node:path';
 import { paintFor } from '../paint.ts';
@@ -21,8 +22,12 @@ export const extract: CommandModule<object, Args> = {
       .epilog('有错误时不输出数据，列出错误并以 1 退出') as any,
   handler: async (args) => {
     const { formatText, summarize } = await import('@tianbao/validate');
-    if (args.out) notAnInput(args.out, [args.file]);
-    const report = (await checkBatch([args.file], checkOptions(args), args))[0]!;
+    const file = inputFile(args.file);
+    if (args.out) {
+      notAnInput(args.out, [file]);
+      outputFolder(dirname(args.out), '-o');
+    }
+    const report = (await checkBatch([file], checkOptions(args), args))[0]!;
     if (report.issues.length) console.error(formatText(summarize([report]), paintFor(process.stderr)));
     if (!report.valid || !report.data) {
       process.exitCode = 1;

@@ -2,8 +2,10 @@ import { IsoDate } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
 import { jobsOption } from '../batch.ts';
 import { formById, formIds } from '../forms.ts';
+import { outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
 import { readInput } from '../input.ts';
+import { checkItems } from '../item-check.ts';
 import { outputProblems } from '../output-check.ts';
 import { resolveUnits } from '../units.ts';
 
@@ -15,11 +17,15 @@ interface Args {
   units?: string;
   asOf?: string;
   force: boolean;
+  allowErrors: boolean;
+  paper: Paper;
   jobs?: number;
 }
 
 const FORMATS = ['xlsx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
+const PAPERS = ['A4', 'A3'] as const;
+type Paper = (typeof PAPERS)[number];
 
 export const generate: CommandModule<object, Args> = {
   command: 'generate <template>',
@@ -31,7 +37,9 @@ export const generate: CommandModule<object, Args> = {
       .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
       .option('format', { type: 'string', default: 'xlsx,pdf', describe: '输出格式，逗号分隔：xlsx,pdf' })
       .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
-      .option('force', { type: 'boolean', default: false, describe: '重新生成已比数据文件新的输出' })
+      .option('paper', { choices: PAPERS, default: 'A4' as Paper, describe: 'PDF 的纸张（A3 容得下更宽的表格、每页更多行）' })
+      .option('force', { type: 'boolean', default: false, describe: '重新生成已是最新（由相同数据和选项生成）的输出' })
+      .option('allow-errors', { type: 'boolean', default: false, describe: '数据有错误（validate 会判为不通过）时仍生成，只作草稿' })
       .option('as-of', { type: 'string', describe: '汇总、进度按此日期计算 YYYY-MM-DD（默认：填报日期，否则今天）' })
       .option('jobs', {
         alias: 'j',
@@ -39,7 +47,8 @@ export const generate: CommandModule<object, Args> = {
         describe: '同时生成的文件数（默认：文件多时用上全部 CPU 核，每核约 50 个文件起）；生成的文件和打印的内容与 1 相同、顺序不变',
       })
       .example('$0 generate review-ledger --data ledger.json -o out/ --format xlsx,pdf', '生成问题台账的 XLSX 和 PDF')
-      .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底') as any,
+      .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底')
+      .example('$0 generate outfall-checklist --data outfalls.json --format pdf --paper A3', '全市排污口清单打印在 A3 纸上') as any,
   handler: async (args) => {
     const def = formById(args.template);
     // Each format once: a format named twice would be two tasks writing one file.
@@ -61,8 +70,11 @@ export const generate: CommandModule<object, Args> = {
       process.exitCode = 1;
       return;
     }
+    // The form's rules, before anything is made: an item with errors is not written (unless a draft is asked for).
+    const checked = checkItems(def, { dataFile: args.data, data, at }, { units, asOf: args.asOf, allowErrors: args.allowErrors });
+    for (const line of checked.lines) console.error(line);
     const { generateBatch } = await import('../generate-batch.ts');
-    const run = { units, out: args.out, dataFile: args.data, formats: formats as Format[], force: args.force, asOf: args.asOf, jobs };
-    if ((await generateBatch(def, data, run)) > 0) process.exitCode = 1;
+    const run = { units, out: outputFolder(args.out, '-o'), formats: formats as Format[], paper: args.paper, force: args.force, asOf: args.asOf, jobs };
+    if ((await generateBatch(def, checked.kept, run)) > 0 || checked.faulty > 0) process.exitCode = 1;
   },
 };

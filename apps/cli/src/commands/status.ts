@@ -17,11 +17,12 @@ interface Args extends CheckArgs {
   jobs?: number;
 }
 
-/** The day a file was received: its modification date, in the machine's time zone. */
-function receivedOn(file: string): string | null {
+/** When a file was received: its modification time (a folder keeps nothing else), `YYYY-MM-DDTHH:MM:SS` in the machine's time zone. */
+function receivedAt(file: string): string | null {
   try {
     const d = statSync(file).mtime;
-    return isoOf(d.getFullYear(), d.getMonth() + 1, d.getDate());
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${isoOf(d.getFullYear(), d.getMonth() + 1, d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
   } catch {
     return null;
   }
@@ -41,7 +42,7 @@ export const status: CommandModule<object, Args> = {
         describe: '同时检查的文件数，每个文件在单独的进程中检查（默认：文件多时用上全部 CPU 核，每核约 50 个文件起）；结果与 1 相同、顺序不变',
       })
       .example('$0 status 收件箱/ --template review-ledger --period 2023-06 --as-of 2023-06-28', '6月问题台账的报送情况')
-      .epilog('以文件的修改日期为收到日期。退出码：0 全部单位已报且通过，1 有单位缺报或不通过，2 用法错误') as any,
+      .epilog('收到日期（时间）即文件的修改时间：文件夹里没有别的收件记录。退出码：0 全部单位已报且通过，1 有单位缺报或不通过，2 用法错误') as any,
   handler: async (args) => {
     if (!args.template) throw new UsageError('请用 --template 指定表样，如 --template review-ledger');
     const def = formById(args.template);
@@ -49,36 +50,29 @@ export const status: CommandModule<object, Args> = {
     const opts = checkOptions(args);
     const period = args.period ?? '';
     const asOf = args.asOf ?? today();
-    const { statusTable, unitStatus, STATE_TEXT } = await import('@tianbao/validate');
+    // A folder that is not there is a usage error (a mistyped path), not a month in which no unit reported.
     const files = expandInputs(args.paths);
+    const { filesTable, statusTable, unitStatus, RECEIVED_NOTE } = await import('@tianbao/validate');
     if (args.xlsx) notAnInput(args.xlsx, files);
     const reports = await checkBatch(files, { ...opts, keepData: false }, args);
-    const received = new Map(files.map((f) => [f, receivedOn(f)] as [string, string]).filter(([, d]) => d));
+    const received = new Map(files.map((f) => [f, receivedAt(f)] as [string, string]).filter(([, d]) => d));
     const s = unitStatus(def, period, reports, received, opts.units, asOf);
 
     const when = def.monthly ? formatPeriodCn(period) : '';
-    const title = `${opts.units.city.name}${when}${def.name}报送情况（截至${formatDateCn(asOf)}${s.due ? `，${formatDateCn(s.due)}前报送` : ''}）`;
+    const heading = (what: string) => `${opts.units.city.name}${when}${def.name}${what}（截至${formatDateCn(asOf)}${s.due ? `，${formatDateCn(s.due)}前报送` : ''}）`;
+    const title = heading('报送情况');
     if (args.xlsx) {
       const { writeTables } = await import('@tianbao/xlsx');
-      const bytes = await writeTables([{ name: '报送情况', title, table: statusTable(s) }]);
+      const bytes = await writeTables([
+        { name: '报送情况', title, table: statusTable(s), notes: [RECEIVED_NOTE] },
+        { name: '收到的文件', title: heading('收到的文件'), table: filesTable(s), notes: [RECEIVED_NOTE] },
+      ]);
       console.error(`汇总工作簿：${await writeOutput(dirname(args.xlsx), basename(args.xlsx), bytes)}`);
     }
     if (args.format === 'json') console.log(JSON.stringify(s));
     else {
-      const paint = paintFor(process.stdout);
-      const table = statusTable(s);
-      const width = Math.max(...s.units.map((u) => u.unit.length));
-      console.log(title);
-      for (const [k, u] of s.units.entries()) {
-        const row = table.rows[k]!;
-        const state = String(row[1]);
-        const shown = u.state === 'valid' ? (paint?.green(state) ?? state) : u.state === 'not-due' ? state : (paint?.red(state) ?? state);
-        console.log(`  ${u.unit.padEnd(width, '　')}  ${shown}  ${[row[2], row[3], u.file ? `错误 ${u.errors} 条，提示 ${u.warnings} 条` : ''].filter(Boolean).join('  ')}`);
-      }
-      const m = s.summary;
-      // A unit that sent only a file no one could read shows as missing: say which files those were.
-      for (const u of s.unread) console.log(`  ${paint?.red('未能读取') ?? '未能读取'}  ${u.file}：${u.message}  [${u.rule}]`);
-      console.log(`共 ${s.units.length} 个单位：${STATE_TEXT.valid} ${m.valid}，${STATE_TEXT.invalid} ${m.invalid}，${STATE_TEXT.missing} ${m.missing}${m['not-due'] ? `，${STATE_TEXT['not-due']} ${m['not-due']}` : ''}；逾期 ${m.late}`);
+      const { statusText } = await import('../status-text.ts');
+      console.log(statusText(s, title, paintFor(process.stdout)).join('\n'));
     }
     process.exitCode = s.summary.missing > 0 || s.summary.invalid > 0 ? 1 : 0;
   },

@@ -1,3 +1,4 @@
+import { padColumns } from '@tianbao/form';
 import type { CommandModule } from 'yargs';
 import { forms } from '../forms.ts';
 
@@ -12,6 +13,7 @@ export const templates: CommandModule<object, { format: string }> = {
   handler: ({ format }) => {
     const rows = forms.map((f) => ({ id: f.id, name: f.name, version: f.version, source: f.source }));
     if (format === 'json') return void console.log(JSON.stringify(rows));
-    for (const r of rows) console.log(`${r.id}\t${r.name}\t${r.version}\t${r.source}`);
+    // Columns line up on a terminal, a Chinese character taking two columns; scripts take --format json.
+    for (const line of padColumns(rows.map((r) => [r.id, r.name, r.version, r.source]))) console.log(line.join('  '));
   },
 };

@@ -1,8 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
-import { expandInputs } from '../files.ts';
+import { expandInputs, outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
 import { annotateBatch, checkBatch } from '../batch.ts';
 import { paintFor } from '../paint.ts';
@@ -39,8 +38,7 @@ export const validate: CommandModule<object, Args> = {
     const opts = checkOptions(args);
     const files = expandInputs(args.paths);
     if (files.length === 0) throw new UsageError(`在 ${args.paths.join('、')} 中没有找到 .xlsx 文件`);
-    if (args.annotate && existsSync(args.annotate) && !statSync(args.annotate).isDirectory())
-      throw new UsageError(`--annotate 应为文件夹，「${args.annotate}」是文件`);
+    if (args.annotate) outputFolder(args.annotate, '--annotate');
     // Where the copies go is settled before any file is read: never onto an input, never two onto one name.
     const copies = args.annotate && copyNames(files.map(resolvedPath), resolvedPath(args.annotate)).map((name) => join(args.annotate!, name));
     const reports = await checkBatch(files, { ...opts, keepData: false }, args);

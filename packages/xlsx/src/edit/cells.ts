@@ -1,12 +1,22 @@
 import { columnLetter, columnNumber } from '../sheet/cells.ts';
 import { withAttr } from './styles.ts';
 
-/** The style index a flagged cell is given, from the one it has (its row's, or 0, for a cell not yet written). */
+/** The style index a flagged cell is given, from the one it has (for a cell not yet written, the one Excel shows it in). */
 export type StyleChange = (current: number) => number;
 
 const ROW = /<([\w.-]+:)?row(?=[\s/>])([^>]*?)(\/?)>/;
 const CELL = /<([\w.-]+:)?c(?=[\s/>])([^>]*?)(\/?)>/;
 const attrValue = (attrs: string, name: string) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`).exec(attrs)?.[1];
+
+/** The style of each column that has one (`<col style>`), by column number. */
+function columnStyles(xml: string, before: number): (col: number) => number {
+  const styles: { min: number; max: number; s: number }[] = [];
+  for (const m of xml.slice(0, before).matchAll(/<([\w.-]+:)?col(?=\s)([^>]*?)\/?>/g)) {
+    const s = attrValue(m[2]!, 'style');
+    if (s) styles.push({ min: Number(attrValue(m[2]!, 'min')), max: Number(attrValue(m[2]!, 'max')), s: Number(s) });
+  }
+  return (col) => styles.find((c) => c.min <= col && col <= c.max)?.s ?? 0;
+}
 
 /**
  * A sheet part with the style index (`s`) of some cells changed, by address
@@ -28,6 +38,8 @@ export function restyleCells(xml: string, changes: ReadonlyMap<string, StyleChan
   const data = /<([\w.-]+:)?sheetData(?=[\s/>])([^>]*?)(\/?)>/.exec(xml);
   if (!data || byRow.size === 0) return xml;
   const p = data[1] ?? '';
+  // A cell not written shows its row's style when the row has one (customFormat), else its column's.
+  const columnStyle = columnStyles(xml, data.index);
   const wanted = [...byRow.keys()].sort((a, b) => a - b);
   const out: string[] = [];
   let at: number;
@@ -52,7 +64,7 @@ export function restyleCells(xml: string, changes: ReadonlyMap<string, StyleChan
   let next = 0;
   const seen = new Map<number, number>();
   eachRow(xml, at, end, (m, r, rowEnd) => {
-    while (next < wanted.length && wanted[next]! < r) out.push(xml.slice(at, m.index), newRow(p, wanted[next]!, byRow.get(wanted[next++]!)!)), (at = m.index);
+    while (next < wanted.length && wanted[next]! < r) out.push(xml.slice(at, m.index), newRow(p, wanted[next]!, byRow.get(wanted[next++]!)!, columnStyle)), (at = m.index);
     if (!byRow.has(r)) return;
     if (wanted[next] === r) next++;
     // Cells not yet written go into the row's last element: a reader that keeps only the last one sees them too.
@@ -60,11 +72,12 @@ export function restyleCells(xml: string, changes: ReadonlyMap<string, StyleChan
     seen.set(r, (seen.get(r) ?? 0) + 1);
     const last = seen.get(r) === row.elements;
     const missing = new Set(last ? [...byRow.get(r)!.keys()].filter((col) => !row.cols.has(col)) : []);
-    const rowStyle = /^(1|true)$/.test(attrValue(m[2]!, 'customFormat') ?? '') ? Number(attrValue(m[2]!, 's') ?? 0) : 0;
-    out.push(xml.slice(at, m.index), restyleRow(xml.slice(m.index, rowEnd), m, r, byRow.get(r)!, missing, rowStyle));
+    const rowStyle = /^(1|true)$/.test(attrValue(m[2]!, 'customFormat') ?? '') ? Number(attrValue(m[2]!, 's') ?? 0) : undefined;
+    const unwritten = (col: number) => rowStyle ?? columnStyle(col);
+    out.push(xml.slice(at, m.index), restyleRow(xml.slice(m.index, rowEnd), m, r, byRow.get(r)!, missing, unwritten));
     at = rowEnd;
   });
-  while (next < wanted.length) out.push(xml.slice(at, end), newRow(p, wanted[next]!, byRow.get(wanted[next++]!)!)), (at = end);
+  while (next < wanted.length) out.push(xml.slice(at, end), newRow(p, wanted[next]!, byRow.get(wanted[next++]!)!, columnStyle)), (at = end);
   out.push(xml.slice(at, end));
   if (data[3]) out.push(`</${p}sheetData>`);
   out.push(xml.slice(end));
@@ -96,8 +109,8 @@ function eachCell(body: string, visit: (m: RegExpExecArray, col: number) => void
   }
 }
 
-function newRow(p: string, r: number, cells: Map<number, StyleChange>): string {
-  const inner = [...cells.keys()].sort((a, b) => a - b).map((col) => newCell(p, col, r, cells.get(col)!(0)));
+function newRow(p: string, r: number, cells: Map<number, StyleChange>, columnStyle: (col: number) => number): string {
+  const inner = [...cells.keys()].sort((a, b) => a - b).map((col) => newCell(p, col, r, cells.get(col)!(columnStyle(col))));
   return `<${p}row r="${r}">${inner.join('')}</${p}row>`;
 }
 
@@ -105,9 +118,10 @@ const newCell = (p: string, col: number, r: number, s: number) => `<${p}c r="${c
 
 /**
  * One `<row>` element (`start`: its start tag as matched; `rowNumber`: its
- * place) with its flagged cells restyled, and the cells `missing` added.
+ * place) with its flagged cells restyled, and the cells `missing` added
+ * (`unwritten`: the style each shows before it is written).
  */
-function restyleRow(row: string, start: RegExpExecArray, rowNumber: number, cells: Map<number, StyleChange>, missing: Set<number>, rowStyle: number): string {
+function restyleRow(row: string, start: RegExpExecArray, rowNumber: number, cells: Map<number, StyleChange>, missing: Set<number>, unwritten: (col: number) => number): string {
   const p = start[1] ?? '';
   const added = [...missing].sort((a, b) => a - b);
   const head = start[0];
@@ -116,7 +130,10 @@ function restyleRow(row: string, start: RegExpExecArray, rowNumber: number, cell
   const out: string[] = [];
   let at = 0;
   let next = 0;
-  const add = () => newCell(p, added[next]!, rowNumber, cells.get(added[next++]!)!(rowStyle));
+  const add = () => {
+    const col = added[next++]!;
+    return newCell(p, col, rowNumber, cells.get(col)!(unwritten(col)));
+  };
   eachCell(body, (m, col) => {
     while (next < added.length && added[next]! < col) out.push(body.slice(at, m.index), add()), (at = m.index);
     const change = cells.get(col);

@@ -3,13 +3,11 @@ import { elements } from '../sheet/elements.ts';
 import { attr } from '../sheet/xml.ts';
 import { escapeXml, insertBeforeClose, type Package } from './parts.ts';
 import type { Namespaces } from './namespaces.ts';
+import { insertChild, WORKSHEET } from './schema-order.ts';
 
 const VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 const COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
 const AUTHOR = '审核';
-
-/** Elements a worksheet may hold after `<legacyDrawing>`, in schema order: the element goes before the first of them. */
-const AFTER_LEGACY = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 /**
  * Add legacy comments (notes, as Excel shows them on hover) to a sheet, by
@@ -86,10 +84,7 @@ function addShapes(pkg: Package, ns: Namespaces, sheetPart: string, refs: string
     const id = pkg.relate(sheetPart, `${ns.relationships}/vmlDrawing`, vml);
     pkg.declareExtension('vml', VML);
     const p = /<([\w.-]+:)?worksheet(?=[\s>])/.exec(sheet)?.[1] ?? '';
-    const element = `<${p}legacyDrawing xmlns:tbr="${ns.relationships}" tbr:id="${id}"/>`;
-    const before = AFTER_LEGACY.map((name) => new RegExp(`<([\\w.-]+:)?${name}(?=[\\s/>])`).exec(sheet)?.index).filter((i): i is number => i !== undefined);
-    const at = before.length ? Math.min(...before) : sheet.search(/<\/([\w.-]+:)?worksheet\s*>/);
-    pkg.set(sheetPart, sheet.slice(0, at) + element + sheet.slice(at), 'latin1');
+    pkg.set(sheetPart, insertChild(sheet, WORKSHEET, 'legacyDrawing', `<${p}legacyDrawing xmlns:tbr="${ns.relationships}" tbr:id="${id}"/>`), 'latin1');
   }
   let drawing = pkg.text(vml);
   if (!drawing.includes('_x0000_t202')) drawing = drawing.replace(/<\/xml\s*>\s*$/, `${SHAPE_TYPE}</xml>`);

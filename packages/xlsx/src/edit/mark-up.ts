@@ -7,16 +7,17 @@ import { restyleCells, type StyleChange } from './cells.ts';
 import { addComments } from './comments.ts';
 import { namespacesOf, type Namespaces } from './namespaces.ts';
 import { escapeXml, Package } from './parts.ts';
+import { commentsAtEnd, printTitles } from './print.ts';
 import { sheetXml, type NewSheet } from './result-sheet.ts';
 import { Styles } from './styles.ts';
 
 export type { NewCell, NewSheet } from './result-sheet.ts';
 
-/** A cell to mark: its sheet (by name), address (`N5`), a solid fill (ARGB, `FFFFC7CE`) and a comment's text. */
+/** A cell to mark: its sheet (by name), address (`N5`), a solid fill (ARGB, `FFFFC7CE`; none: the comment only) and a comment's text. */
 export interface CellMark {
   sheet: string;
   cell: string;
-  fill: string;
+  fill?: string;
   note: string;
 }
 
@@ -27,14 +28,16 @@ const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml
  * A copy of a workbook (a path or its bytes) with cells marked and a sheet
  * added first, as the bytes of a new .xlsx; the input is only read. The copy
  * is the input's package with only these parts changed: the styles part (a
- * fill, and formats copying each marked cell's own with that fill), the marked
- * cells' `s` attributes (a cell or row not in the XML added in order), each
- * marked sheet's comments and VML drawing (made when it has none), the new
- * sheet's part, the workbook's sheet list, views and sheet-scoped names (one
- * sheet further on), `tabSelected` of the other sheets, and the relationships
- * and content types of what was added. Every other entry is copied as packed.
- * A mark of a sheet not in the workbook, or of anything but one cell (`N5`),
- * is left out; marks of one cell make one (the last fill, the notes joined).
+ * fill, and for each marked cell a copy of its own format with that fill, one
+ * per format and fill), the marked cells' `s` attributes (a cell or row not in
+ * the XML added in order, from the style it shows), each marked sheet's
+ * comments and VML drawing (made when it has none) and `cellComments="atEnd"`
+ * in its page setup, the new sheet's part, the workbook's sheet list, views,
+ * sheet-scoped names (one sheet further on) and the new sheet's print titles,
+ * `tabSelected` of the other sheets, and the relationships and content types
+ * of what was added. Every other entry is copied as packed. A mark of a sheet
+ * not in the workbook, or of anything but one cell (`N5`), is left out; marks
+ * of one cell make one (the last fill given, the notes joined).
  * Throws `FileRefused` for a file `inspectXlsx` refuses (the copy has the
  * bounds of reading), and `file.corrupt` for a package without the parts or
  * elements a workbook must have.
@@ -70,14 +73,17 @@ function edit(pkg: Package, marks: readonly CellMark[], added: NewSheet): Buffer
     const cells = bySheet.get(mark.sheet) ?? new Map<string, CellMark>();
     bySheet.set(mark.sheet, cells);
     const before = cells.get(mark.cell);
-    cells.set(mark.cell, before ? { ...mark, note: `${before.note}\n${mark.note}` } : mark);
+    cells.set(mark.cell, before ? { ...mark, fill: mark.fill ?? before.fill, note: `${before.note}\n${mark.note}` } : mark);
   }
   for (const [name, cells] of bySheet) {
     const part = sheets.find((s) => s.name === name)?.part;
     if (!part || !pkg.has(part)) continue;
-    const changes = new Map<string, StyleChange>([...cells].map(([ref, m]) => [ref, (s: number) => styles.format(s, { fill: m.fill })]));
+    // Only the marked cells change format, each from its own: other cells of that format stay as they are.
+    const changes = new Map<string, StyleChange>();
+    for (const [ref, { fill }] of cells) if (fill) changes.set(ref, (s) => styles.format(s, { fill }));
     pkg.set(part, restyleCells(pkg.text(part, 'latin1'), changes), 'latin1');
     addComments(pkg, ns, part, new Map([...cells].map(([ref, m]) => [ref, m.note])));
+    pkg.set(part, commentsAtEnd(pkg.text(part, 'latin1')), 'latin1');
   }
 
   // The added sheet: first, selected, and the one the workbook opens on.
@@ -93,6 +99,7 @@ function edit(pkg: Package, marks: readonly CellMark[], added: NewSheet): Buffer
   pkg.declare(part, SHEET_TYPE);
   const id = pkg.relate(workbookPart, `${ns.relationships}/worksheet`, part);
   workbook = firstSheet(workbook, ns, name, id);
+  if (added.titleRow) workbook = printTitles(workbook, name, 0, added.titleRow);
   pkg.set(workbookPart, workbook);
   pkg.set(stylesPart, styles.text());
   return pkg.zip();

@@ -1,4 +1,5 @@
 import { insertBeforeClose } from './parts.ts';
+import { insertChild, STYLESHEET } from './schema-order.ts';
 
 /** A whole element in the text: start tag, content, end tag (or `<x/>`), any prefix. */
 const elementPattern = (name: string) => new RegExp(`<([\\w.-]+:)?${name}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</\\1${name}\\s*>)`, 'g');
@@ -81,24 +82,36 @@ export class Styles {
   private fill(argb: string): number {
     const known = this.fills.get(argb);
     if (known !== undefined) return known;
-    const fills = block(this.xml, 'fills');
-    const p = fills?.prefix ?? '';
+    // Fills 0 and 1 are reserved (none, gray125): a part without fills gets them first.
+    const fills = this.list('fills', (p) => `<${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
+    const p = fills.prefix;
     const fill = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
-    const index = fills ? (fills.body.match(elementPattern('fill')) ?? []).length : 0;
-    this.xml = fills ? appendTo(this.xml, 'fills', 'fill', fill) : this.xml;
+    const index = (fills.body.match(elementPattern('fill')) ?? []).length;
+    this.xml = appendTo(this.xml, 'fills', 'fill', fill);
     this.fills.set(argb, index);
     return index;
   }
 
   private bold(): number {
     if (this.boldFont !== null) return this.boldFont;
-    const fonts = block(this.xml, 'fonts');
-    const list = fonts?.body.match(elementPattern('font')) ?? [];
-    const p = fonts?.prefix ?? '';
-    const first = list[0] ?? `<${p}font><${p}sz val="11"/></${p}font>`;
+    const fonts = this.list('fonts', (p) => `<${p}font><${p}sz val="11"/></${p}font>`);
+    const list = fonts.body.match(elementPattern('font')) ?? [];
+    const p = fonts.prefix;
+    const first = list[0]!;
     const inner = first.endsWith('/>') ? '' : first.slice(first.indexOf('>') + 1, first.lastIndexOf('<')).replace(/<([\w.-]+:)?b(?=[\s/>])[^>]*?\/>/, '');
     this.xml = appendTo(this.xml, 'fonts', 'font', `<${p}font><${p}b/>${inner}</${p}font>`);
     return (this.boldFont = list.length);
+  }
+
+  /** The list element `name`, made where the schema has it, or filled, with `first` when the part has none or an empty one. */
+  private list(name: string, first: (prefix: string) => string): NonNullable<ReturnType<typeof block>> {
+    const there = block(this.xml, name);
+    if (there?.body.trim()) return there;
+    const p = there?.prefix ?? /<([\w.-]+:)?styleSheet(?=[\s>])/.exec(this.xml)?.[1] ?? '';
+    const made = `<${p}${name}>${first(p)}</${p}${name}>`;
+    if (there) this.xml = this.xml.slice(0, there.start) + made + this.xml.slice(there.end);
+    else this.xml = insertChild(this.xml, STYLESHEET, name, made);
+    return block(this.xml, name)!;
   }
 }
 

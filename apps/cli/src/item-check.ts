@@ -1,0 +1,49 @@
+import { outputContext, type FormDefinition, type UnitList } from '@tianbao/form';
+import { fieldName } from './data-fields.ts';
+import { jsonPath } from './input.ts';
+import { itemFindings } from './item-rules.ts';
+
+/** What becomes of a run's items after the form's rules. */
+export interface CheckedItems {
+  /** For stderr: each finding after its item's JSON path, then what became of each item with errors. */
+  lines: string[];
+  /** The items to write: all but those with errors, unless drafts are allowed. */
+  kept: Record<string, any>[];
+  /** Items with errors, written as drafts or not: the run exits 1 when there is one. */
+  faulty: number;
+}
+
+/**
+ * Judge each item as `validate` would judge its document, before anything is
+ * made, so that no official-looking form is written that `validate` rejects:
+ * an item with errors is left out, unless `allowErrors` (a draft); warnings
+ * are only shown. The messages are validate's own, after the item's JSON path.
+ */
+export function checkItems(
+  def: FormDefinition<any>,
+  input: { dataFile: string; data: readonly Record<string, any>[]; at: readonly string[] },
+  opts: { units: UnitList; asOf: string | undefined; allowErrors: boolean },
+): CheckedItems {
+  const out: CheckedItems = { lines: [], kept: [], faulty: 0 };
+  input.data.forEach((data, i) => {
+    const item = `${input.dataFile} ${input.at[i]}`;
+    // Judged as of the day its document is made for, as validate judges it.
+    const { asOf } = outputContext(data, opts.units, opts.asOf);
+    const findings = itemFindings(def, data, { units: opts.units, period: data.period, asOf });
+    for (const f of findings) {
+      const label = f.path && fieldName(def, f.path);
+      const where = `${item}${jsonPath(f.path ?? []).slice(1)}${label ? `（${label}）` : ''}`;
+      out.lines.push(`${where} ${f.severity === 'error' ? '错误' : '提示'}：${f.message}  [${f.rule}]`);
+    }
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    if (!errors || opts.allowErrors) out.kept.push(data);
+    if (errors) out.faulty++;
+    if (errors)
+      out.lines.push(
+        opts.allowErrors
+          ? `${item}：有 ${errors} 处错误，按 --allow-errors 仍生成，只是草稿，改正前不能报送`
+          : `${item}：有 ${errors} 处错误，未生成此项；请改正后重新生成（--allow-errors 可先生成草稿）`,
+      );
+  });
+  return out;
+}

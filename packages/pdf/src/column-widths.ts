@@ -1,0 +1,185 @@
+import { CLOSING, OPENING, type Piece } from './pieces.ts';
+
+/** One table column to size: its header lines (bold) and each body row's lines. */
+export interface ColumnText {
+  header: Piece[][];
+  cells: Piece[][][];
+}
+
+export interface Sizing {
+  /** Text width of each column in em. */
+  widths: number[];
+  /** Lines each body cell takes at these widths, by row and column. */
+  lines: number[][];
+  /** Lines the header row takes. */
+  header: number;
+}
+
+/** A line as the units a line break may fall between, by width: a whole piece, or one character with the punctuation it holds on to. */
+type Atoms = number[];
+
+function atomsOf(line: Piece[], width: (text: string) => number): Atoms {
+  const texts: string[] = [];
+  let glueNext = false;
+  for (const piece of line) {
+    const units = piece.whole ? [piece.text] : [...piece.text];
+    for (const unit of units) {
+      if (glueNext || (texts.length > 0 && !piece.whole && CLOSING.includes(unit))) texts[texts.length - 1] += unit;
+      else texts.push(unit);
+      glueNext = !piece.whole && OPENING.includes(unit);
+    }
+  }
+  return texts.map(width);
+}
+
+/** Lines a cell takes at a width, breaking greedily as pdfmake does; an empty cell takes one. */
+function linesAt(cell: Atoms[], width: number): number {
+  let lines = 0;
+  for (const atoms of cell) {
+    let x = 0;
+    lines++;
+    for (const w of atoms) {
+      if (x > 0 && x + w > width + 1e-6) {
+        lines++;
+        x = 0;
+      }
+      x += w;
+    }
+  }
+  return Math.max(1, lines);
+}
+
+const widest = (cells: Atoms[][]) => cells.reduce((m, cell) => cell.reduce((m2, atoms) => atoms.reduce((m3, w) => Math.max(m3, w), m2), m), 0);
+const fullWidth = (cells: Atoms[][]) => cells.reduce((m, cell) => cell.reduce((m2, atoms) => Math.max(m2, atoms.reduce((s, w) => s + w, 0)), m), 0);
+
+/** The narrowest width at which a header takes at most two lines. */
+function headerMinimum(header: Atoms[]): number {
+  let [low, high] = [widest([header]), fullWidth([header])];
+  while (high - low > 0.05) {
+    const mid = (low + high) / 2;
+    if (linesAt(header, mid) <= 2) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
+/** A table's text measured once, to size its columns at any type size: widths in em. */
+export interface MeasuredTable {
+  /** By column: the header, then each body row, as lines of atoms. */
+  rows: Atoms[][][];
+  /** By column: its widest unbreakable piece, or its header on two lines. */
+  minimum: number[];
+  /** By column: its longest line, unbroken. */
+  most: number[];
+}
+
+/** `measure` gives a text's width in em, bold or not. */
+export function measureTable(columns: ColumnText[], measure: (text: string, bold: boolean) => number): MeasuredTable {
+  const plain = (t: string) => measure(t, false);
+  const bold = (t: string) => measure(t, true);
+  // The header is one more row of the table.
+  const rows = columns.map((c) => [c.header.map((line) => atomsOf(line, bold)), ...c.cells.map((cell) => cell.map((line) => atomsOf(line, plain)))]);
+  const minimum = rows.map(([header, ...body]) => Math.max(widest(body), headerMinimum(header!)));
+  return { rows, minimum, most: rows.map((cells, c) => Math.max(minimum[c]!, fullWidth(cells))) };
+}
+
+/** Width every column needs at the least: the sum of their minimums, in em. */
+export const leastWidth = (table: MeasuredTable) => table.minimum.reduce((s, w) => s + w, 0);
+
+/** Rows up to this many lines are short; a line past them is the first to save. */
+const SHORT_ROW = 4;
+
+/**
+ * Column widths (em) that fit the table into `available` em with the fewest
+ * lines. Every column is first as wide as its widest unbreakable piece (and
+ * its header on at most two lines); the rest of the width then goes, half an
+ * em at a time, to the column where it saves the most: first lines of rows
+ * taller than three lines (a row is as tall as its tallest cell), then lines
+ * of the table's height, then lines of the column's own text. So a column of
+ * short values stays narrow, free text shares the rest by how much of it there
+ * is, and a `备注` column that is mostly empty gets what its few entries need
+ * to stay within a short row. Width that saves nothing more is shared in
+ * proportion to the widths. When even the minimums do not fit, every column
+ * gets its minimum's share (and pieces wider than their column break).
+ */
+export function sizeColumns(table: MeasuredTable, available: number): Sizing {
+  const { rows, minimum, most } = table;
+  const total = leastWidth(table);
+  if (total >= available) {
+    const widths = minimum.map((w) => (w * available) / total);
+    return { widths, ...cellLines(rows, widths) };
+  }
+  const widths = [...minimum];
+  const lines = rows.map((cells, c) => cells.map((cell) => linesAt(cell, widths[c]!)));
+  const n = rows[0]!.length;
+  const step = 0.5;
+  const lookAhead = 8;
+  let left = available - total;
+  const candidates = new Map<number, Int32Array[]>();
+  const tryWidths = (c: number) => {
+    let found = candidates.get(c);
+    if (!found) {
+      found = [];
+      for (let k = 1; k <= lookAhead; k++) found.push(Int32Array.from(rows[c]!, (cell) => linesAt(cell, widths[c]! + k * step)));
+      candidates.set(c, found);
+    }
+    return found;
+  };
+  while (left >= step) {
+    // Each row's tallest cell, and how tall it would be without a given column's.
+    const top = new Int32Array(n);
+    const topColumn = new Int32Array(n);
+    const second = new Int32Array(n);
+    for (let r = 0; r < n; r++)
+      for (let c = 0; c < rows.length; c++) {
+        const l = lines[c]![r]!;
+        if (l > top[r]!) [second[r], top[r], topColumn[r]] = [top[r]!, l, c];
+        else if (l > second[r]!) second[r] = l;
+      }
+    let best = { score: 0, column: -1, k: 0 };
+    for (let c = 0; c < rows.length; c++) {
+      if (widths[c]! >= most[c]!) continue;
+      const tries = tryWidths(c);
+      for (let k = 1; k <= lookAhead && k * step <= left; k++) {
+        const next = tries[k - 1]!;
+        let over = 0;
+        let height = 0;
+        let own = 0;
+        for (let r = 0; r < n; r++) {
+          const after = Math.max(topColumn[r] === c ? second[r]! : top[r]!, next[r]!);
+          over += Math.max(0, top[r]! - SHORT_ROW) - Math.max(0, after - SHORT_ROW);
+          height += top[r]! - after;
+          own += lines[c]![r]! - next[r]!;
+        }
+        // A line over a short row's outweighs any number of the table's height, and that any number of the column's own.
+        const score = (over * 1e12 + height * 1e6 + own) / k;
+        if (score > best.score) best = { score, column: c, k };
+      }
+    }
+    if (best.column < 0) break;
+    const c = best.column;
+    widths[c] = widths[c]! + best.k * step;
+    lines[c] = Array.from(candidates.get(c)![best.k - 1]!);
+    candidates.delete(c);
+    left -= best.k * step;
+  }
+  const sum = widths.reduce((s, w) => s + w, 0);
+  const fitted = widths.map((w) => w + (left * w) / sum);
+  return { widths: fitted, ...cellLines(rows, fitted) };
+}
+
+/** Lines each body cell takes, by row and column, and the header row. */
+function cellLines(rows: Atoms[][][], widths: number[]): { lines: number[][]; header: number } {
+  const n = rows[0]?.length ?? 0;
+  return {
+    lines: Array.from({ length: n - 1 }, (_, r) => rows.map((cells, c) => linesAt(cells[r + 1]!, widths[c]!))),
+    header: Math.max(...rows.map((cells, c) => linesAt(cells[0]!, widths[c]!))),
+  };
+}
+
+/** Lines a text takes at a width; `measure` gives widths in the same unit. */
+export const textLines = (lines: Piece[][], width: number, measure: (text: string) => number) =>
+  linesAt(
+    lines.map((line) => atomsOf(line, measure)),
+    width,
+  );

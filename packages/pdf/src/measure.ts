@@ -1,0 +1,32 @@
+import { parseFont, type FontMetrics } from './font-cache.ts';
+import { fontFile } from './fonts.ts';
+
+let fonts: { normal: FontMetrics; bold: FontMetrics } | undefined;
+
+/** A line of body text at size 1, before the document's line spacing: the font's ascent and descent. */
+export function bodyLineHeight(): number {
+  const { normal } = loaded();
+  return (normal.ascent - normal.descent + normal.lineGap) / normal.unitsPerEm;
+}
+
+function loaded() {
+  return (fonts ??= { normal: parseFont(fontFile('NotoSerifSC-Regular.ttf')), bold: parseFont(fontFile('NotoSerifSC-Bold.ttf')) });
+}
+
+/** Widths in em by font and text, for the whole process: the same characters and values recur from document to document. */
+const widths = new Map<string, number>();
+/** Past this many texts the widths are forgotten, so that a long batch of varied data does not grow without end. */
+const MAX_WIDTHS = 200_000;
+
+/** Width of body text in points, as pdfkit sets it (fontkit's advance widths of the embedded font). */
+export function widthOf(text: string, size: number, bold = false): number {
+  const key = bold ? `b${text}` : `n${text}`;
+  let em = widths.get(key);
+  if (em === undefined) {
+    const fonts = loaded();
+    const font = bold ? fonts.bold : fonts.normal;
+    if (widths.size >= MAX_WIDTHS) widths.clear();
+    widths.set(key, (em = font.layout(text).advanceWidth / font.unitsPerEm));
+  }
+  return em * size;
+}

@@ -1,0 +1,50 @@
+/**
+ * Where a printed line may break. Chinese text breaks between any two
+ * characters, but a code, a number, a date or a word chosen from a list must
+ * never be cut: `410802-0/001`, `113.193/6`, `2023年11/月30日`, `已完/成`.
+ */
+
+/** A run of one line's text: `whole` is never broken across lines. */
+export interface Piece {
+  text: string;
+  whole: boolean;
+}
+
+/** Closing punctuation never starts a line; it goes with what it follows. */
+export const CLOSING = '，。、；：！？）》」』】〕”’…%,.;:!?)]}';
+/** Opening punctuation never ends a line; it goes with what follows it. */
+export const OPENING = '（《「『【〔“‘([{';
+
+const close = `[${CLOSING.replace(/[\]\\]/g, '\\$&')}]*`;
+/**
+ * In free text: a date as printed (`2023年7月31日`, `2023年7月`, `7月31日`), or a
+ * run of Latin letters, digits and signs (`410802-0001`, `113.2418`, `5%`),
+ * each with the closing punctuation after it.
+ */
+const TOKEN = new RegExp(`(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?|\\d{1,2}月\\d{1,2}日|[!-~]+)${close}`, 'g');
+
+/** A line of free text: breaks between characters, never inside a date, a code or a number. */
+export function freeLine(line: string): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  for (const m of line.matchAll(TOKEN)) {
+    if (m.index > at) out.push({ text: line.slice(at, m.index), whole: false });
+    out.push({ text: m[0], whole: true });
+    at = m.index + m[0].length;
+  }
+  if (at < line.length) out.push({ text: line.slice(at), whole: false });
+  return out;
+}
+
+/** A line that is one value: a list value, a number, a date, a code. */
+export const wholeLine = (line: string): Piece[] => (line ? [{ text: line, whole: true }] : []);
+
+/** A cell's text this short is one word, a name (`大沙河`, `共产主义渠`): never broken. */
+const WORD = 6;
+
+/** A cell's text as lines of pieces; `whole`: each line is one value. */
+export function cellPieces(text: string, whole: boolean): Piece[][] {
+  if (text === '') return [];
+  if (whole || ([...text].length <= WORD && !/\s/.test(text))) return text.split('\n').map(wholeLine);
+  return text.split('\n').map(freeLine);
+}

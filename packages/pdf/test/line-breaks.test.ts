@@ -1,0 +1,111 @@
+import { displayText, formatDateCn, type FormDefinition } from '@tianbao/form';
+import outfallChecklist from '@tianbao/template-outfall-checklist';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { renderPdf } from '../src/index.ts';
+
+/** A run of text as pdf.js reads it from a page: one line of one cell (cells stand apart, lines at their own heights). */
+interface Run {
+  str: string;
+  x: number;
+  y: number;
+  size: number;
+}
+
+async function read(bytes: Buffer) {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const pages: Run[][] = [];
+  for (let p = 1; p <= pdf.numPages; p++) {
+    const { items } = await (await pdf.getPage(p)).getTextContent();
+    const runs = items.flatMap((i) => ('str' in i && i.str.trim() ? [i] : []));
+    pages.push(runs.map((i) => ({ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number, size: i.transform[0] as number })));
+  }
+  const size = async (p: number) => (await pdf.getPage(p)).getViewport({ scale: 1 });
+  return { pdf, pages, size };
+}
+
+/** The words of the runs (a run may hold two cells' text, a space apart), counted. */
+function words(runs: Run[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const run of runs) for (const w of run.str.split(/\s+/)) if (w) out.set(w, (out.get(w) ?? 0) + 1);
+  return out;
+}
+
+/** Printed values of a list that no line may break inside: codes, places, list values, coordinates, credit codes, dates. */
+function wholeValues(def: FormDefinition<any>, entries: Record<string, unknown>[]): Map<string, number> {
+  const keys = ['code', 'county', 'river', 'basin', 'type', 'lng', 'lat', 'credit', 'protected', 'trace', 'method', 'progress', 'deadline'];
+  const out = new Map<string, number>();
+  for (const entry of entries)
+    for (const key of keys) {
+      const col = def.layout.columns.find((c) => c.key === key)!;
+      const value = entry[key];
+      if (value === undefined) continue;
+      const text = displayText(col.cell!.write(value));
+      out.set(text, (out.get(text) ?? 0) + 1);
+    }
+  return out;
+}
+
+/** Values printed fewer times whole than the data holds them: each such one was broken across lines. */
+function broken(expected: Map<string, number>, printed: Map<string, number>): string[] {
+  return [...expected].filter(([text, n]) => (printed.get(text) ?? 0) < n).map(([text]) => text);
+}
+
+const city = outfallChecklist.samples.at(-1)!;
+const formPages = (pages: Run[][]) => pages.slice(0, pages.findIndex((runs) => runs.some((r) => r.str.includes('整治进度汇总'))));
+
+describe('the city-wide outfall list', () => {
+  it('breaks no code, coordinate, credit code, date or list value across lines, on at most 22 A4 pages', async () => {
+    expect(city.outfalls).toHaveLength(324);
+    const { pdf, pages, size } = await read(await renderPdf(outfallChecklist, city));
+    const list = formPages(pages);
+    expect(list.length).toBeGreaterThan(10);
+    expect(broken(wholeValues(outfallChecklist, city.outfalls), words(list.flat()))).toEqual([]);
+    expect(pdf.numPages).toBeLessThanOrEqual(22);
+    expect(Math.round((await size(1)).width)).toBe(842);
+  }, 60_000);
+
+  it('on A3, sizes its columns to the wider page: larger type, fewer pages, nothing broken', async () => {
+    const a4 = await read(await renderPdf(outfallChecklist, city));
+    const a3 = await read(await renderPdf(outfallChecklist, city, undefined, { paper: 'A3' }));
+    const { width, height } = await a3.size(1);
+    expect([Math.round(width), Math.round(height)]).toEqual([1191, 842]);
+    expect(a3.pdf.numPages).toBeLessThan(a4.pdf.numPages);
+    // The code of the first outfall, in its cell.
+    const codeSize = (pages: Run[][]) => pages[0]!.find((r) => r.str.includes(city.outfalls[0]!.code))!.size;
+    expect(codeSize(a3.pages)).toBeGreaterThan(codeSize(a4.pages));
+    expect(broken(wholeValues(outfallChecklist, city.outfalls), words(formPages(a3.pages).flat()))).toEqual([]);
+  }, 60_000);
+});
+
+describe('the ledger', () => {
+  const sample = reviewLedger.samples[0]!;
+
+  it('prints its five rows on one page, as the printed form does, dates whole, 重点检视 in the middle of its rows', async () => {
+    const { pdf, pages } = await read(await renderPdf(reviewLedger, sample));
+    expect(pdf.numPages).toBe(1);
+    const runs = pages[0]!;
+    const printed = words(runs);
+    expect(printed.get('2023年7月31日')).toBe(1);
+    // Each time limit ends a run of its own line (`2023年8月31日`, or `1.2023年8月31日` among several).
+    for (const row of Object.values(sample.rows))
+      for (const d of row.deadlines) expect([...printed.keys()].some((w) => w.endsWith(/^\d{4}-/.test(d) ? formatDateCn(d) : d)), d).toBe(true);
+
+    // 重点检视 stands over four rows: its line lies about half-way between the first row's top line and the fourth row's bottom line.
+    const label = runs.find((r) => r.str === '重点检视')!;
+    const [first, fifth] = ['案件受理方面', '针对行政复议败诉案件'].map((t) => runs.find((r) => r.str.startsWith(t))!);
+    const contentColumn = runs.filter((r) => Math.abs(r.x - first!.x) < 1 && r.y > fifth!.y);
+    const bottom = Math.min(...contentColumn.map((r) => r.y));
+    expect(Math.abs(label.y - (first!.y + bottom) / 2)).toBeLessThan(label.size * 1.5);
+  });
+
+  it('keeps a date in free text whole where the line would break inside it', async () => {
+    // The same date at every offset in a line, so that some copy meets the end of a line.
+    const problems = Array.from({ length: 24 }, (_, i) => `${'问'.repeat(i)}于2023年11月30日前整改完毕`);
+    const data = { unit: '某县', rows: { acceptance: { problems, measures: ['改'], deadlines: ['2023-07-31'] } } };
+    const { pages } = await read(await renderPdf(reviewLedger, data));
+    const whole = pages.flat().reduce((n, r) => n + (r.str.split('2023年11月30日').length - 1), 0);
+    expect(whole).toBe(24);
+  });
+});
