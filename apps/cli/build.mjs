@@ -1,7 +1,7 @@
 // Builds the CLI into dist/: the workspace's TypeScript bundled into ES modules split in shared
 // chunks, so that a command, and a child process checking one file, load only what they use.
 // Libraries stay external and are loaded from node_modules, as declared in package.json.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
@@ -11,16 +11,34 @@ const dist = new URL('dist/', here);
 const entryPoints = ['src/main.ts', 'src/child.ts'].map((p) => new URL(p, here).pathname);
 
 /**
- * Libraries left for Node to load from node_modules; the rest (zod: an ES module of many small files,
- * whose loading one by one took a good part of the start-up) is bundled in. These stay files because
- * they read their own: exceljs and pdfmake their data, yargs its Chinese messages (locales/), workerpool
- * its worker script; and pdfkit's font loader is swapped in Node's module cache (see packages/pdf).
+ * Libraries left for Node to load from node_modules; the rest (zod and yargs: ES modules of many small
+ * files, whose loading one by one took most of the start-up) is bundled in. These stay files because they
+ * read their own: exceljs and pdfmake their data, workerpool its worker script; and pdfkit's font loader
+ * is swapped in Node's module cache (see packages/pdf).
  */
-const EXTERNAL = /^(?:exceljs|pdfmake|yargs|workerpool|pidusage)(?:\/|$)/;
+const EXTERNAL = /^(?:exceljs|pdfmake|workerpool|pidusage)(?:\/|$)/;
 const libraries = {
   name: 'libraries-external',
   setup(b) {
     b.onResolve({ filter: EXTERNAL }, () => ({ external: true }));
+  },
+};
+
+/**
+ * yargs reads its Chinese messages from locales/ beside its own files, found from where its Node shim
+ * sits: bundled, the shim is told where yargs is installed (a dependency of this package), so that it
+ * reads the same files, and finds the same package.json, as unbundled.
+ */
+const SHIM_HERE = 'const __dirname = fileURLToPath(import.meta.url);';
+const yargsInstalled = {
+  name: 'yargs-installed',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(SHIM_HERE)) throw new Error(`${path}: yargs changed how it finds its locales (build.mjs, yargsInstalled)`);
+      const installed = "const __dirname = join(dirname(createRequire(import.meta.url).resolve('yargs/package.json')), 'lib/platform-shims/esm.mjs');";
+      return { contents: source.replace(SHIM_HERE, installed), loader: 'js' };
+    });
   },
 };
 
@@ -36,7 +54,7 @@ const { metafile } = await build({
   sourcemap: 'linked',
   // Beside the programs, so that any module finds child.js next to itself.
   chunkNames: '[name]-[hash]',
-  plugins: [libraries],
+  plugins: [libraries, yargsInstalled],
   metafile: true,
   logLevel: 'warning',
 });

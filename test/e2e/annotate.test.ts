@@ -166,3 +166,58 @@ describe('the colours of a marked-up copy', () => {
     });
   }
 });
+
+/** The text of a cell's comment as exceljs reads it. */
+const noteText = (cell: ExcelJS.Cell) => (typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join(''));
+
+describe('a marked-up copy sent back', () => {
+  it('explains nothing by the comments tianbao wrote; a reply the clerk adds to one does', async () => {
+    const { issues, copy } = await annotated(faulty);
+    const warning = issues.find((i) => i.severity === 'warning')!;
+    const again = JSON.parse((await tianbao(['validate', copy, '--format', 'json'])).stdout);
+    expect(again.summary.explained).toBe(0);
+    expect(again.files[0].issues.find((i: Flagged) => i.cell === warning.cell)).toMatchObject({ severity: 'warning', explained: false });
+
+    // The clerk answers under tianbao's message, or goes on typing after it on its line.
+    for (const reply of ['\n经核对营业执照无误', '（经核对无误）']) {
+      const wb = await open(copy);
+      const cell = wb.getWorksheet(warning.sheet)!.getCell(warning.cell);
+      cell.note = noteText(cell) + reply;
+      const answered = join(tempDir(), 'answered.xlsx');
+      await wb.xlsx.writeFile(answered);
+      const r = JSON.parse((await tianbao(['validate', answered, '--format', 'json'])).stdout);
+      expect(r.files[0].issues.find((i: Flagged) => i.cell === warning.cell), reply).toMatchObject({ severity: 'warning', explained: true });
+      expect(r.summary.explained, reply).toBe(1);
+    }
+  });
+});
+
+describe('a marked-up copy marked up again', () => {
+  it('replaces the earlier marking: one 审核结果, a mended cell unfilled and without our comment, the clerk’s reply kept', async () => {
+    const { issues, copy } = await annotated(faulty);
+    const wb = await open(copy);
+    const ws = wb.getWorksheet('排污口清单')!;
+    // The clerk mends F6 (the basin of 沁河), answers K9 under our line, and saves it in another program.
+    ws.getCell('F6').value = '黄河流域';
+    ws.getCell('K9').note = `${noteText(ws.getCell('K9'))}\n经核对营业执照无误`;
+    const back = join(tempDir(), 'back.xlsx');
+    await wb.xlsx.writeFile(back);
+
+    const again = await annotated(back);
+    expect(again.issues.map((i) => i.cell)).toEqual(issues.map((i) => i.cell).filter((c) => c !== 'F6'));
+    const marked = await open(again.copy);
+    expect(marked.worksheets.map((w) => w.name)).toEqual(['审核结果', '排污口清单']);
+    expect(marked.worksheets[0]!.getCell('A1').text).toContain(`错误 ${again.issues.filter((i) => i.severity === 'error').length} 条`);
+    const list = marked.getWorksheet('排污口清单')!;
+    expect((list.getCell('F6').fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
+    expect(list.getCell('F6').note).toBeUndefined();
+    // K9 is explained now: not filled, its comment the clerk's reply and our line once.
+    const k9 = again.issues.find((i) => i.cell === 'K9')!;
+    expect(k9.explained).toBe(true);
+    expect((list.getCell('K9').fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
+    expect(noteText(list.getCell('K9'))).toBe(`经核对营业执照无误\n【提示（已说明）】${k9.message}`);
+    const n7 = again.issues.find((i) => i.cell === 'N7')!;
+    expect(noteText(list.getCell('N7'))).toBe(`【错误】${n7.message}`);
+    expect((list.getCell('N7').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  });
+});

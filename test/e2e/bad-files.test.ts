@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultUnits } from '@tianbao/form';
-import censusRoster from '@tianbao/template-census-roster';
+import { forms } from '@tianbao/forms';
 import outfallChecklist from '@tianbao/template-outfall-checklist';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { checkFile, MAX_ISSUES } from '@tianbao/validate';
@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, tianbao } from './run.ts';
 import { buildZip, centralRecord, unzip, type Part } from './zip.ts';
 
-const forms = [reviewLedger, censusRoster, outfallChecklist];
 const dir = tempDir();
 const good = await writeWorkbook(reviewLedger, reviewLedger.samples[0]!);
 

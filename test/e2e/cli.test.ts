@@ -19,7 +19,7 @@ describe('tianbao templates and help', () => {
     expect(lines[0]).toMatch(/^review-ledger +行政复议工作问题台账 +2023\.1  焦政办〔2023〕24号$/);
     // Each column starts at the same place on every line, a Chinese character taking two.
     const versionAt = lines.map((l) => displayWidth(l.slice(0, l.indexOf('2023.1'))));
-    expect(versionAt).toEqual([versionAt[0], versionAt[0], versionAt[0]]);
+    expect(versionAt).toEqual([versionAt[0], versionAt[0], versionAt[0], versionAt[0]]);
     const json = JSON.parse((await tianbao(['templates', '--format', 'json'])).stdout);
     expect(json[0]).toMatchObject({ id: 'review-ledger', name: '行政复议工作问题台账' });
   });
@@ -37,7 +37,7 @@ describe('tianbao templates and help', () => {
     expect((await tianbao(['nonsense'])).code).toBe(2);
     const missing = await tianbao(['blank']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('缺少参数 <template>（表样编号：review-ledger、census-roster、outfall-checklist）\n（tianbao blank --help 查看用法）\n');
+    expect(missing.stderr).toBe('缺少参数 <template>（表样编号：review-ledger、census-roster、outfall-checklist、fire-safety-contacts）\n（tianbao blank --help 查看用法）\n');
     const noList = await tianbao(['validate', 'x.xlsx', '--units', 'no-such-list.json']);
     expect(noList.code).toBe(2);
     expect(noList.stderr).toContain('单位名单');
@@ -79,10 +79,36 @@ describe('a command called wrongly', () => {
     expect(await said(['validate', 'a.xlsx', '--units', '--format', 'json'])).toEqual(['选项 --units 后面缺少值', '（tianbao validate --help 查看用法）']);
     expect(await said(['validate', 'a.xlsx', '--format', 'xml'])).toEqual(['--format 只能是 text、json，收到「xml」', '（tianbao validate --help 查看用法）']);
     expect(await said(['blank', 'ledger'])).toEqual([
-      '表样编号 <template> 只能是 review-ledger、census-roster、outfall-checklist，收到「ledger」',
+      '表样编号 <template> 只能是 review-ledger、census-roster、outfall-checklist、fire-safety-contacts，收到「ledger」',
       '（tianbao blank --help 查看用法）',
     ]);
-    expect(await said(['validate', FIXTURES, '--jobs', 'two'])).toEqual(['--jobs 应为正整数，收到的不是数字', '（tianbao validate --help 查看用法）']);
+    expect(await said(['validate', FIXTURES, '--jobs', 'two'])).toEqual(['--jobs 应为正整数，收到「two」，不是数字', '（tianbao validate --help 查看用法）']);
+  });
+
+  it('names an unknown option, or one without its value, first: not the argument yargs took for its value', async () => {
+    expect(await said(['validate', '--bogus', 'some.xlsx'])).toEqual(['无法识别的选项 --bogus', '（tianbao validate --help 查看用法）']);
+    expect(await said(['validate', '-x', FIXTURES])).toEqual(['无法识别的选项 -x', '（tianbao validate --help 查看用法）']);
+    expect(await said(['validate', '--format'])).toEqual(['选项 --format 后面缺少值', '（tianbao validate --help 查看用法）']);
+    expect(await said(['generate', 'review-ledger', '--dta', 'x.json'])).toEqual(['无法识别的选项 --dta', '（tianbao generate --help 查看用法）']);
+    expect(await said(['generate', 'review-ledger', '--data', 'x.json', '-j', 'abc'])).toEqual(['--jobs 应为正整数，收到「abc」，不是数字', '（tianbao generate --help 查看用法）']);
+  });
+
+  // Node's recursive mkdir never returns on /proc, where a folder cannot be made.
+  it.runIf(process.platform === 'linux')('refuses at once an output folder the system will not make', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'ledger.json');
+    writeFileSync(data, JSON.stringify(sample));
+    const inbox = join(dir, 'inbox');
+    mkdirSync(inbox);
+    for (const [option, args] of [
+      ['-o', ['generate', 'review-ledger', '--data', data, '-o', '/proc/nope']],
+      ['-o', ['blank', 'review-ledger', '-o', '/proc/nope/x']],
+      ['--annotate', ['validate', join(FIXTURES, 'sheetjs', '修武县2023年6月问题台账.xlsx'), '--annotate', '/proc/nope']],
+      ['--xlsx', ['status', inbox, '-t', 'review-ledger', '--period', '2023-06', '--xlsx', '/proc/nope/s.xlsx']],
+    ] as const) {
+      const r = await tianbao([...args], ROOT, 20_000);
+      expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, `${option} 无法创建文件夹：「/proc/nope」不存在`]);
+    }
   });
 
   it('names a path that is not there, or cannot be, and why', async () => {
@@ -185,12 +211,44 @@ describe('blank, generate, extract', () => {
     expect(r.stderr).not.toMatch(/期望|实际接收|string|undefined|array/);
     expect(existsSync(join(out, 'o'))).toBe(false);
   });
+
+  it('quotes data text on one line, names the table and an empty list of data, and takes --paper in any case', async () => {
+    const out = tempDir();
+    const write = (name: string, value: unknown) => {
+      writeFileSync(join(out, name), JSON.stringify(value));
+      return join(out, name);
+    };
+    const split = write('split.json', { ...sample, rows: { ...sample.rows, acceptance: { problems: ['a\nb'], measures: ['1.x'], deadlines: ['2023-07-01'] } } });
+    expect((await tianbao(['generate', 'review-ledger', '--data', split, '-o', out])).stderr).toContain('一项只写一行，收到「a\\nb」\n');
+    const none = write('none.json', []);
+    const n = await tianbao(['generate', 'review-ledger', '--data', none, '-o', out]);
+    expect([n.code, n.stderr]).toEqual([1, `${none}：数据文件中没有任何表，未生成文件\n`]);
+    const roster = write('roster.json', { unit: '修武县', members: [] });
+    expect((await tianbao(['generate', 'census-roster', '--data', roster, '-o', out])).stderr).toContain(`${roster} $.members（表格）：名单中没有人员\n`);
+    const a3 = await tianbao(['generate', 'review-ledger', '--data', write('ledger.json', sample), '-o', out, '--format', 'pdf', '--paper', 'a3']);
+    expect(a3.code).toBe(0);
+    // A3 is 297 × 420 mm: 841.89 × 1190.55 points.
+    expect(readFileSync(a3.stdout.trim(), 'latin1')).toMatch(/\/MediaBox \[0 0 (1190\.55\d* 841\.89|841\.89\d* 1190\.55)/);
+  });
 });
 
 describe('validate', () => {
   const good = join(FIXTURES, 'sheetjs', '修武县2023年6月问题台账.xlsx');
   const faulty = join(FIXTURES, 'sheetjs', 'faulty-2023-06.xlsx');
   const shuffled = join(FIXTURES, 'sheetjs', 'ledger-shuffled.xlsx');
+
+  it('says what a file that is no workbook is called, and that no marked-up copy is made of a file not read', async () => {
+    const dir = tempDir();
+    const [json, xls, cut] = ['ledger.json', 'a.xls', '修武县.xlsx'].map((name) => join(dir, name));
+    writeFileSync(json!, '{}');
+    writeFileSync(xls!, 'x\n');
+    writeFileSync(cut!, 'PK\x03\x04');
+    const r = await tianbao(['validate', json!, xls!]);
+    expect(r.stdout).toContain('文件扩展名为 .json，不是 Excel 工作簿，请提交 .xlsx 格式的表格  [file.not-xlsx]');
+    expect(r.stdout).toContain('文件是旧版 Excel 97-2003（.xls）格式，请用 Excel/WPS 打开后“另存为” Excel 工作簿（.xlsx）再提交  [file.xls]');
+    const a = await tianbao(['validate', cut!, '--annotate', join(dir, 'back')]);
+    expect(a.stderr).toMatch(new RegExp(`^批注副本：（未生成）${cut}：文件无法读取（.+）$`, 'm'));
+  });
 
   it('accepts a ledger a clerk typed in another program', async () => {
     const before = statSync(good).mtimeMs;

@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { defaultUnits } from '@tianbao/form';
-import censusRoster from '@tianbao/template-census-roster';
-import outfallChecklist from '@tianbao/template-outfall-checklist';
-import reviewLedger from '@tianbao/template-review-ledger';
+import { formIds, forms } from '@tianbao/forms';
 import { checkFile } from '@tianbao/validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, tianbao } from './run.ts';
@@ -23,7 +21,6 @@ const DIR = join(FIXTURES, 'corpus');
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.xlsx'))
   .sort();
-const FORMS = [reviewLedger, censusRoster, outfallChecklist];
 
 /**
  * What each file is there for, checked in its XML so that a regenerated
@@ -72,6 +69,13 @@ const FEATURES: Record<string, [string, RegExp][]> = {
     ['xl/sharedStrings.xml', /<r><rPr><b val="true"\/>/],
     ['xl/worksheets/sheet1.xml', /<mergeCell ref="A4:A7"\/>/],
   ],
+  // Each organisation's 单位名称 merged down over its persons; telephone numbers typed into General cells.
+  'libreoffice-merged-orgs-fire.xlsx': [
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="B4:B6"\/><mergeCell ref="C4:C6"\/>/],
+    ['xl/worksheets/sheet1.xml', /<mergeCell ref="B12:B14"\/>/],
+    ['xl/worksheets/sheet1.xml', /<c r="H8" s="0" t="n"><v>3916135566<\/v><\/c>/],
+    ['xl/worksheets/sheet1.xml', /<f aca="false">ROW\(\)-3<\/f><v>1<\/v>/],
+  ],
   'libreoffice-merged-roster.xlsx': [
     ['xl/worksheets/sheet1.xml', /<mergeCell ref="B8:B15"\/>/],
     ['xl/worksheets/sheet1.xml', /<row r="12"[^>]*hidden="true"/],
@@ -116,6 +120,11 @@ const FEATURES: Record<string, [string, RegExp][]> = {
   ],
   'sheetjs-1904-outfall.xlsx': [['xl/workbook.xml', /date1904="true"/]],
   'sheetjs-extra-sheets-outfall.xlsx': [['xl/workbook.xml', /<sheet name="填报说明".*<sheet name="博爱县".*<sheet name="主要河流清单"/]],
+  // An organisation's cells on its first row only: the rows of its other persons have no 单位名称 (B6).
+  'sheetjs-blank-orgs-fire.xlsx': [
+    ['xl/worksheets/sheet1.xml', /<c r="A6"><v>2<\/v><\/c><c r="F6" t="str"><v>韩丽娟<\/v><\/c>/],
+    ['xl/worksheets/sheet1.xml', /<c r="H6" t="str"><v>（0391）8123456<\/v><\/c>/],
+  ],
 };
 
 const path = (name: string) => join(DIR, name);
@@ -164,9 +173,9 @@ describe('the corpus', () => {
     for (const f of Object.keys(FEATURES)) expect(FILES, 'a file named in this test is missing').toContain(f);
   });
 
-  it('covers all three forms', () => {
-    const forms = new Set(FILES.map((f) => reports.get(f)?.template));
-    expect([...forms].sort()).toEqual(['census-roster', 'outfall-checklist', 'review-ledger']);
+  it('covers every form', () => {
+    const covered = new Set(FILES.map((f) => reports.get(f)?.template));
+    expect([...covered].sort()).toEqual([...formIds].sort());
   });
 
   it.each(Object.entries(FEATURES))('%s holds what it is there for', (name, features) => {
@@ -184,14 +193,14 @@ describe.each(FILES)('%s', (name) => {
   });
 
   it('reads the expected data', async () => {
-    const report = await checkFile(path(name), { forms: FORMS, units: defaultUnits });
+    const report = await checkFile(path(name), { forms, units: defaultUnits });
     expect(report.data).toEqual(expectedData(name));
   });
 });
 
 describe('tianbao extract', () => {
   // One file of each form through the command itself: its output is the expected JSON, byte for byte.
-  it.each(['sheetjs-shared-strings-ledger.xlsx', 'libreoffice-merged-roster.xlsx', 'openpyxl-normalise-outfall.xlsx'])('prints %s as expected', async (name) => {
+  it.each(['sheetjs-shared-strings-ledger.xlsx', 'libreoffice-merged-roster.xlsx', 'openpyxl-normalise-outfall.xlsx', 'sheetjs-blank-orgs-fire.xlsx'])('prints %s as expected', async (name) => {
     const r = await tianbao(['extract', path(name)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAYS_1904, defaultUnits, type CellValue } from '@tianbao/form';
-import censusRoster from '@tianbao/template-census-roster';
-import outfallChecklist from '@tianbao/template-outfall-checklist';
-import reviewLedger from '@tianbao/template-review-ledger';
+import { forms } from '@tianbao/forms';
 import { checkFile, annotate } from '@tianbao/validate';
 import { columnLetter, MergeSpread, openWorkbook, readWorkbook, writeWorkbook } from '@tianbao/xlsx';
 import type ExcelJS from 'exceljs';
@@ -211,14 +209,14 @@ describe('the streaming reader reads what exceljs reads', () => {
     expect(await same(readFileSync(join(FIXTURES, file)))).toBeGreaterThan(10);
   });
 
-  it.each([reviewLedger, censusRoster, outfallChecklist])('$id as tianbao writes it, blank and filled', async (def) => {
+  it.each(forms)('$id as tianbao writes it, blank and filled', async (def) => {
     expect(await same(await writeWorkbook(def, null))).toBeGreaterThan(20);
     for (const sample of def.samples.slice(0, 3)) expect(await same(await writeWorkbook(def, sample as any))).toBeGreaterThan(20);
   });
 
   it('a marked-up copy, with its comments', async () => {
     const file = join(FIXTURES, 'sheetjs', 'outfall-faulty.xlsx');
-    const report = await checkFile(file, { forms: [reviewLedger, censusRoster, outfallChecklist], units: defaultUnits });
+    const report = await checkFile(file, { forms, units: defaultUnits });
     const copy = (await annotate(report, join(tempDir(), 'copy.xlsx')))!;
     const buf = readFileSync(copy);
     expect((await notesByStreaming(buf)).size).toBeGreaterThan(3);

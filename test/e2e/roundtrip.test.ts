@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { creditCheckChar, defaultUnits, ONGOING, type FormDefinition } from '@tianbao/form';
+import { creditCheckChar, defaultUnits, type FormDefinition } from '@tianbao/form';
 import censusRoster, { ROLES } from '@tianbao/template-census-roster';
 import outfallChecklist, { MAIN_RIVERS, OUTFALL_TYPES } from '@tianbao/template-outfall-checklist';
-import reviewLedger, { type ReviewLedger } from '@tianbao/template-review-ledger';
+import reviewLedger, { ONGOING, type ReviewLedger } from '@tianbao/template-review-ledger';
 import { checkFile } from '@tianbao/validate';
 import { writeWorkbook } from '@tianbao/xlsx';
 import fc from 'fast-check';

@@ -160,6 +160,56 @@ describe('tianbao status', () => {
     expect(text).toMatch(/\n {26,}2023年6月25日 +1 +0 {2}\S*博爱县6月台账\.xlsx {2}另有较晚收到的文件，未据此判定（未能读取：.*\)?/);
   });
 
+  it('lists every file received, whatever its kind, but lock files and hidden files', async () => {
+    const dir = await inbox({ missing: ['中站区', '马村区'] });
+    const received = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      utimesSync(join(dir, name), day('2023-06-26'), day('2023-06-26'));
+      return join(dir, name);
+    };
+    const xls = received('中站区2023年6月行政复议工作问题台账.xls', 'x\n');
+    const pdf = received('马村区台账.pdf', '%PDF-1.4\n');
+    const docx = received('说明.docx', 'x');
+    received('~$修武县2023年6月问题台账.xlsx', 'x');
+    received('.DS_Store', 'x');
+    const r = await status(dir, '--format', 'json');
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.stdout);
+    const by = (unit: string) => s.units.find((u: { unit: string }) => u.unit === unit);
+    expect(by('中站区')).toMatchObject({ state: 'invalid', file: xls, files: [{ file: xls, verdict: 'unread', unitFrom: 'file-name', rule: 'file.xls' }] });
+    expect(by('马村区')).toMatchObject({ state: 'invalid', file: pdf, files: [{ verdict: 'unread', rule: 'file.not-xlsx', message: expect.stringContaining('扩展名为 .pdf') }] });
+    expect(s.unassigned).toEqual([expect.objectContaining({ file: docx, verdict: 'unread' })]);
+    const listed = [...s.units.flatMap((u: { files: { file: string }[] }) => u.files), ...s.unassigned].map((f: { file: string }) => f.file);
+    expect(listed).toHaveLength(9 + 3);
+    expect(listed.filter((f: string) => f.includes('~$') || f.includes('.DS_Store'))).toEqual([]);
+    expect((await status(dir)).stdout).toMatch(/中站区 +不通过 +按时 +2023年6月26日 +1 +0 {2}\S*中站区2023年6月行政复议工作问题台账\.xls {2}未能读取：文件是旧版 Excel/);
+  });
+
+  it('writes its summary workbook only where the next run will not take it for a file received', async () => {
+    const dir = await inbox();
+    const inside = await status(dir, '--xlsx', join(dir, '报送情况.xlsx'));
+    expect([inside.code, inside.stderr.split('\n')[0]]).toEqual([2, `--xlsx 不能写入收到的报表所在的文件夹「${dir}」：下次统计时它会被当作收到的文件；请换一个位置`]);
+    const folder = tempDir();
+    const onFolder = await status(dir, '--xlsx', folder);
+    expect([onFolder.code, onFolder.stderr.split('\n')[0]]).toEqual([2, `--xlsx 应是一个 .xlsx 文件名，「${folder}」是文件夹`]);
+  });
+
+  it('lists a file received after the as-of day, but judges the unit as that day found it', async () => {
+    const dir = await inbox();
+    // 修武县 sent a ledger with errors long after; as of 2023-07-05, its June ledger is the one it had sent.
+    const later = join(dir, '修武县2023年6月问题台账（重报）.xlsx');
+    writeFileSync(later, await writeWorkbook(reviewLedger, { ...sampleOf('修武县'), rows: { ...sampleOf('修武县').rows, acceptance: { problems: ['甲'], measures: [], deadlines: [] } } }));
+    utimesSync(later, day('2026-01-05'), day('2026-01-05'));
+    const s = JSON.parse((await status(dir, '--format', 'json')).stdout);
+    const xiuwu = s.units.find((u: { unit: string }) => u.unit === '修武县');
+    expect(xiuwu).toMatchObject({ state: 'valid', received: '2023-06-26', file: join(dir, '修武县2023年6月问题台账.xlsx') });
+    expect(xiuwu.files.map((f: { file: string; use: string }) => [f.file, f.use])).toEqual([
+      [join(dir, '修武县2023年6月问题台账.xlsx'), 'judged'],
+      [later, 'after-as-of'],
+    ]);
+    expect((await status(dir)).stdout).toMatch(/2026年1月5日 +2 +0 {2}\S*修武县2023年6月问题台账（重报）\.xlsx {2}在截至日期之后收到，未据此判定（不通过）/);
+  });
+
   it('lines up its columns by display width, a Chinese character two columns wide', async () => {
     const dir = await inbox({ missing: ['温县'], late: ['修武县'], broken: ['博爱县'] });
     const [header, ...units] = (await status(dir)).stdout.split('\n').filter((l) => /^ {2}\S/.test(l));

@@ -8,7 +8,7 @@ import { UsageError, received } from './usage-error.ts';
 
 /** `--jobs` as given; anything but a positive number is a usage error. */
 export function jobsOption(jobs: number | undefined): number | undefined {
-  if (jobs !== undefined && !(jobs >= 1)) throw new UsageError(`--jobs 应为正整数，${received(jobs)}`);
+  if (jobs !== undefined && !(jobs >= 1)) throw new UsageError(`--jobs 应为正整数，${received(jobs, ['jobs', 'j'])}`);
   return jobs === undefined ? undefined : Math.floor(jobs);
 }
 
@@ -55,8 +55,19 @@ export async function checkBatch(files: readonly string[], opts: TaskOptions, ar
   return reports;
 }
 
-/** Mark up a copy of each checked file at its path in `paths`, in child processes under the same limits as checking. */
-export async function annotateBatch(reports: readonly FileReport[], paths: readonly string[], opts: TaskOptions, args: BatchArgs): Promise<CopyOutcome[]> {
-  const { annotateFiles } = await import('@tianbao/validate');
-  return annotateFiles(reports, paths, opts, childOptions(reports.length, args));
+/** Check a batch as `checkBatch` does, marking up a copy of each file at its path in `paths` from the same reading of it. */
+export async function checkAndAnnotateBatch(
+  files: readonly string[],
+  paths: readonly string[],
+  opts: TaskOptions,
+  args: BatchArgs,
+): Promise<{ reports: FileReport[]; copies: CopyOutcome[] }> {
+  const { checkAndAnnotateFiles } = await import('@tianbao/validate');
+  const bar = progress(files.length);
+  const done = await checkAndAnnotateFiles(files, paths, opts, {
+    ...childOptions(files.length, args),
+    onReport: (r) => bar.tick(r.issues.filter((i) => i.severity === 'error').length),
+  });
+  bar.done();
+  return done;
 }

@@ -1,8 +1,8 @@
 import { IsoDate, Period } from '@tianbao/form';
+import { formIds } from '@tianbao/forms';
 import { CHILD_LIMITS } from '@tianbao/isolate/defaults';
 import type { TaskOptions } from '@tianbao/validate';
 import type { Argv } from 'yargs';
-import { formIds } from './forms.ts';
 import { UsageError, received } from './usage-error.ts';
 import { resolveUnits } from './units.ts';
 
@@ -41,11 +41,11 @@ export function checkOptions(args: CheckArgs): TaskOptions {
     throw new UsageError(`--period 应写作 YYYY-MM，如 2023-06，收到「${args.period}」`);
   // Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer limit would fire at once.
   if (args.timeLimit !== undefined && !(args.timeLimit > 0 && args.timeLimit <= MAX_TIME_LIMIT_SECONDS))
-    throw new UsageError(`--time-limit 应为 0 到 ${MAX_TIME_LIMIT_SECONDS} 之间的秒数，${received(args.timeLimit)}`);
+    throw new UsageError(`--time-limit 应为 0 到 ${MAX_TIME_LIMIT_SECONDS} 之间的秒数，${received(args.timeLimit, ['time-limit'])}`);
   if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
     throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2023-06-20，收到「${args.asOf}」`);
   if (args.memoryLimit !== undefined && !(args.memoryLimit >= MIN_MEMORY_MB))
-    throw new UsageError(`--memory-limit 应为不小于 ${MIN_MEMORY_MB} 的数（MB），${received(args.memoryLimit)}`);
+    throw new UsageError(`--memory-limit 应为不小于 ${MIN_MEMORY_MB} 的数（MB），${received(args.memoryLimit, ['memory-limit'])}`);
   return {
     units: resolveUnits(args.units),
     ...(args.template ? { template: args.template } : {}),

@@ -1,10 +1,10 @@
 // The program of every child process the CLI starts (built to dist/child.js): each checks files, marks up
 // copies or makes documents, one at a time, as the pool in the parent hands them over. The forms are
 // imported here, since they hold functions that cannot be sent; the engines know no form.
+import { formById, forms } from '@tianbao/forms';
 import { serve } from '@tianbao/isolate/serve';
 import { childMethods } from '@tianbao/validate/child';
 import { failureText } from './failure.ts';
-import { formById, forms } from './forms.ts';
 import type { OutputSetup, OutputTask } from './make-output.ts';
 
 /** What the `generate` method is given: the run's setup and one file to make. */

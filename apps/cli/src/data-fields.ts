@@ -1,4 +1,4 @@
-import type { FormDefinition } from '@tianbao/form';
+import { unwrapped, type FormDefinition } from '@tianbao/form';
 import type { z } from 'zod';
 
 /** The fields every form's data has besides its table, as the form names them. */
@@ -8,11 +8,13 @@ const HEAD: Record<string, string> = { unit: '单位', period: '报送月份', f
  * What a place in a form's data is called on the form, to name it after its
  * JSON path: the column's header (`存在问题`), with the printed row it is on
  * (`案件受理方面的存在问题`), a labelled field (`办公室主任`), or a field of
- * every form (`填报日期`). Undefined where the form has no name for it.
+ * every form (`填报日期`), the table as a whole (`表格`). Undefined where the form has no name for it.
  */
 export function fieldName(def: FormDefinition<any>, path: readonly PropertyKey[]): string | undefined {
   const { layout } = def;
   const [first, row, column] = path;
+  // The table as a whole (`members`, refused when empty), as validate names it.
+  if (first === layout.dataKey && path.length === 1) return '表格';
   if (first !== layout.dataKey) return typeof first === 'string' ? (HEAD[first] ?? layout.fields?.items.find((f) => f.key === first)?.label) : undefined;
   const header = layout.columns.find((c) => c.key === column)?.header;
   const fixed = layout.rows?.find((r) => r.key === row)?.label;
@@ -41,12 +43,3 @@ export function unknownFields(schema: z.ZodType, value: unknown, path: PropertyK
   return [];
 }
 
-/** The schema under its wrappers (optional, default, a pipe's input…): the object or array that says which keys there are. */
-function unwrapped(schema: z.ZodType): Record<string, any> {
-  let def = schema.def as Record<string, any>;
-  for (;;) {
-    if (def.innerType) def = def.innerType.def;
-    else if (def.type === 'pipe') def = def.in.def;
-    else return def;
-  }
-}

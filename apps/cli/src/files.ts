@@ -1,7 +1,11 @@
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { systemText } from './failure.ts';
 import { UsageError } from './usage-error.ts';
+
+/** Excel's and WPS's lock files (`~$…`) and hidden files (`.DS_Store`): never a submission. */
+const notASubmission = (name: string) => name.startsWith('~$') || name.startsWith('.');
+const workbook = (name: string) => /\.xlsx$/i.test(name) && !notASubmission(name);
 
 /**
  * Files and folders from the command line, folders searched for workbooks.
@@ -9,10 +13,23 @@ import { UsageError } from './usage-error.ts';
  * it: a mistyped name is the command's fault, not a submission's.
  */
 export function expandInputs(inputs: readonly string[]): string[] {
+  return expand(inputs, workbook);
+}
+
+/**
+ * Every file received (`status`): as `expandInputs`, but folders give every
+ * file in them whatever its kind (a .xls, a PDF sent instead is received too),
+ * all but lock files and hidden files.
+ */
+export function receivedFiles(inputs: readonly string[]): string[] {
+  return expand(inputs, (name) => !notASubmission(name));
+}
+
+function expand(inputs: readonly string[], take: (name: string) => boolean): string[] {
   const out: string[] = [];
   for (const input of inputs) {
     if (!statInput(input).isDirectory()) out.push(input);
-    else for (const name of walk(input)) out.push(name);
+    else for (const name of walk(input, take)) out.push(name);
   }
   return out;
 }
@@ -26,21 +43,36 @@ export function inputFile(path: string): string {
 /**
  * The folder an option (`-o`) has a command write into, made if need be: a
  * usage error naming the option when it, or the nearest part of it that
- * exists, is a file.
+ * exists, is a file, or when the system will not let it be made.
  */
 export function outputFolder(path: string, option: string): string {
+  const missing: string[] = [];
   for (let at = path; ; at = dirname(at)) {
     let stat: Stats;
     try {
       stat = statSync(at);
     } catch (e) {
       const { code } = e as NodeJS.ErrnoException;
-      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(at) !== at) continue;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(at) !== at) {
+        missing.unshift(at);
+        continue;
+      }
       throw asUsageError(e, at);
     }
-    if (stat.isDirectory()) return path;
-    throw new UsageError(`${option} 无法写入：「${at}」是文件，不是文件夹`);
+    if (!stat.isDirectory()) throw new UsageError(`${option} 无法写入：「${at}」是文件，不是文件夹`);
+    break;
   }
+  // One part at a time: Node's recursive mkdir never returns where the system refuses a part as missing (/proc/nope).
+  for (const part of missing) {
+    try {
+      mkdirSync(part);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && statSync(part).isDirectory()) continue;
+      const text = systemText(e, part);
+      throw text ? new UsageError(`${option} 无法创建文件夹：${text}`) : e;
+    }
+  }
+  return path;
 }
 
 /** What the command line names; a usage error saying why when the system cannot tell. */
@@ -52,7 +84,7 @@ function statInput(path: string): Stats {
   }
 }
 
-function walk(dir: string): string[] {
+function walk(dir: string, take: (name: string) => boolean): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -63,9 +95,8 @@ function walk(dir: string): string[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => {
       const path = join(dir, e.name);
-      if (e.isDirectory()) return walk(path);
-      // ~$ files are Excel's lock files, not submissions.
-      return /\.xlsx$/i.test(e.name) && !e.name.startsWith('~$') ? [path] : [];
+      if (e.isDirectory()) return notASubmission(e.name) ? [] : walk(path, take);
+      return take(e.name) ? [path] : [];
     });
 }
 

@@ -3,6 +3,7 @@ import { outputContext, type FormDefinition } from '@tianbao/form';
 import { CHILD_LIMITS, runTasks, type Failure } from '@tianbao/isolate';
 import { childProgram, jobsFor } from './batch.ts';
 import type { GenerateTask } from './child.ts';
+import type { KeptItem } from './item-check.ts';
 import type { Outcome, OutputSetup, OutputTask } from './make-output.ts';
 import { outputDigest } from './output-digest.ts';
 import { filledName, upToDate } from './outputs.ts';
@@ -25,17 +26,17 @@ type Step = { skipped: string } | { task: number };
  * of each in the order of the data — paths written on stdout, skips and
  * failures on stderr — exactly as one job prints them. Returns how many failed.
  */
-export async function generateBatch(def: FormDefinition<any>, items: readonly Record<string, any>[], run: GenerateRun): Promise<number> {
+export async function generateBatch(def: FormDefinition<any>, items: readonly KeptItem[], run: GenerateRun): Promise<number> {
   const tasks: OutputTask[] = [];
   const steps: Step[] = [];
-  for (const data of items) {
+  for (const { data, draft } of items) {
     const { asOf } = outputContext(data, run.units, run.asOf);
     for (const format of run.formats) {
       const name = filledName(def, data, format);
-      const digest = outputDigest(def, { data, format, paper: run.paper, asOf, units: run.units });
+      const digest = outputDigest(def, { data, format, paper: run.paper, asOf, units: run.units, draft });
       // A re-run leaves alone what was made from the very same inputs, unless --force.
       if (!run.force && (await upToDate(join(run.out, name), digest))) steps.push({ skipped: join(run.out, name) });
-      else steps.push({ task: tasks.push({ data, format, paper: run.paper, name, asOf, digest }) - 1 });
+      else steps.push({ task: tasks.push({ data, format, paper: run.paper, name, asOf, digest, draft }) - 1 });
     }
   }
 

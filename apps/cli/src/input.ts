@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_CELL_CHARS, Refusal, findReporter, overlongCells, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
+import { MAX_CELL_CHARS, Refusal, findReporter, overlongCells, printable, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
 import { fieldName, unknownFields } from './data-fields.ts';
 import { systemText } from './failure.ts';
 import { UsageError } from './usage-error.ts';
@@ -77,11 +77,11 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** `，收到「尽快」`: what the data holds where it is refused; nothing when it holds nothing. */
+/** `，收到「尽快」`: what the data holds where it is refused, on one line; nothing when it holds nothing. */
 function receivedText(value: unknown): string {
-  if (typeof value === 'string') return value.trim() ? `，收到「${value.length > 40 ? `${value.slice(0, 40)}…` : value}」` : '';
+  if (typeof value === 'string') return value.trim() ? `，收到「${printable(value.length > 40 ? `${value.slice(0, 40)}…` : value)}」` : '';
   if (typeof value === 'number' || typeof value === 'boolean') return `，收到 ${value}`;
-  if (Array.isArray(value)) return '，收到列表 […]';
+  if (Array.isArray(value)) return value.length ? '，收到列表 […]' : '';
   return value && typeof value === 'object' ? '，收到对象 {…}' : '';
 }
 

@@ -1,14 +1,22 @@
-import { outputContext, type FormDefinition, type UnitList } from '@tianbao/form';
+import { outputContext, printable, type FormDefinition, type UnitList } from '@tianbao/form';
 import { fieldName } from './data-fields.ts';
 import { jsonPath } from './input.ts';
 import { itemFindings } from './item-rules.ts';
+
+/** An item to write, and whether it is a draft (it has errors, written under `--allow-errors`). */
+export interface KeptItem {
+  data: Record<string, any>;
+  draft: boolean;
+}
 
 /** What becomes of a run's items after the form's rules. */
 export interface CheckedItems {
   /** For stderr: each finding after its item's JSON path, then what became of each item with errors. */
   lines: string[];
-  /** The items to write: all but those with errors, unless drafts are allowed. */
-  kept: Record<string, any>[];
+  /** The items to write: all but those with errors, unless drafts are allowed (then those are drafts). */
+  kept: KeptItem[];
+  /** The items with errors not written, each with its JSON path's line prefix (`ledger.json $[1]`). */
+  refused: { data: Record<string, any>; item: string }[];
   /** Items with errors, written as drafts or not: the run exits 1 when there is one. */
   faulty: number;
 }
@@ -24,7 +32,7 @@ export function checkItems(
   input: { dataFile: string; data: readonly Record<string, any>[]; at: readonly string[] },
   opts: { units: UnitList; asOf: string | undefined; allowErrors: boolean },
 ): CheckedItems {
-  const out: CheckedItems = { lines: [], kept: [], faulty: 0 };
+  const out: CheckedItems = { lines: [], kept: [], refused: [], faulty: 0 };
   input.data.forEach((data, i) => {
     const item = `${input.dataFile} ${input.at[i]}`;
     // Judged as of the day its document is made for, as validate judges it.
@@ -33,10 +41,11 @@ export function checkItems(
     for (const f of findings) {
       const label = f.path && fieldName(def, f.path);
       const where = `${item}${jsonPath(f.path ?? []).slice(1)}${label ? `（${label}）` : ''}`;
-      out.lines.push(`${where} ${f.severity === 'error' ? '错误' : '提示'}：${f.message}  [${f.rule}]`);
+      out.lines.push(`${where} ${f.severity === 'error' ? '错误' : '提示'}：${printable(f.message)}  [${f.rule}]`);
     }
     const errors = findings.filter((f) => f.severity === 'error').length;
-    if (!errors || opts.allowErrors) out.kept.push(data);
+    if (!errors || opts.allowErrors) out.kept.push({ data, draft: errors > 0 });
+    else out.refused.push({ data, item });
     if (errors) out.faulty++;
     if (errors)
       out.lines.push(

@@ -1,6 +1,7 @@
 // Engines load inside the handlers that use them, so `--help` and `templates` start quickly.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { UnknownForm, formIds } from '@tianbao/forms';
 import { blank } from './commands/blank.ts';
 import { demo } from './commands/demo.ts';
 import { extract } from './commands/extract.ts';
@@ -9,10 +10,9 @@ import { status } from './commands/status.ts';
 import { templates } from './commands/templates.ts';
 import { validate } from './commands/validate.ts';
 import { failureText } from './failure.ts';
-import { formIds } from './forms.ts';
 import { quietWhenReaderLeaves } from './pipes.ts';
 import { UsageError } from './usage-error.ts';
-import { YARGS_STRINGS, commandMissing, usageHint, usageText } from './usage-messages.ts';
+import { YARGS_STRINGS, commandMissing, typedCommand, typedOptionFaults, usageHint, usageText, type KnownOptions } from './usage-messages.ts';
 
 /** Exit status: 0 all good, 1 a file or input is not valid, 2 the command was called wrongly. */
 const USAGE = 2;
@@ -56,11 +56,15 @@ try {
       // yargs' own checks fail with a message (a parse error of the command line comes as a YError); a handler's exception is rethrown.
       if (err && !(err instanceof UsageError) && err.name !== 'YError') throw err;
       const describe = (state as unknown as { getDescriptions?(): Record<string, string | undefined> }).getDescriptions?.();
+      // An unknown option, or one short of its value, is named first: what yargs says then is only what followed from it.
+      const typed = !(err instanceof UsageError) && typedCommand({ argv, commands }) ? typedOptionFaults(argv, (cli as unknown as { getOptions(): KnownOptions }).getOptions(), VALUE_OPTIONS) : null;
+      if (typed) usageFailed(typed);
       usageFailed(usageText(msg ?? err?.message ?? '', { argv, commands, choices: { template: formIds }, ...(describe && { describe }) }));
     })
     .parseAsync();
 } catch (e) {
-  if (e instanceof UsageError) usageFailed(e.message);
+  // The registry refuses a form it does not have (yargs' choices stop a mistyped one before).
+  if (e instanceof UsageError || e instanceof UnknownForm) usageFailed(e.message);
   console.error(`出错：${failureText(e, argv.join(' '))}`);
   process.exitCode = 1;
 }

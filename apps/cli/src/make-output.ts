@@ -13,6 +13,8 @@ export interface OutputTask {
   asOf: string;
   /** Of every input of the file (see `outputDigest`), kept in its metadata. */
   digest: string;
+  /** Made from data with errors (`--allow-errors`): marked 草稿. */
+  draft: boolean;
 }
 
 /** What a generate run shares: the form, the unit list and the output folder. */
@@ -29,7 +31,8 @@ export type Outcome = { written: string } | { failed: string };
 export async function makeOutput(def: FormDefinition<any>, setup: OutputSetup, task: OutputTask): Promise<Outcome> {
   const ctx = { units: setup.units, asOf: task.asOf, digest: task.digest };
   try {
-    const bytes = task.format === 'xlsx' ? await writeWorkbook(def, task.data, { ctx }) : await renderPdf(def, task.data, ctx, { paper: task.paper });
+    const { draft } = task;
+    const bytes = task.format === 'xlsx' ? await writeWorkbook(def, task.data, { ctx, draft }) : await renderPdf(def, task.data, ctx, { paper: task.paper, draft });
     return { written: await writeOutput(setup.out, task.name, bytes) };
   } catch (e) {
     return { failed: `${task.name}：${failureText(e, task.name)}` };

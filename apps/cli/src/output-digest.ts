@@ -6,6 +6,9 @@ import { pdfInfoString } from './pdf-info.ts';
 /** Where a PDF keeps its digest: a key of its document information dictionary (see packages/pdf document.ts). */
 export const PDF_DIGEST_KEY = 'TianbaoDigest';
 
+/** Where a draft PDF says it is one (see packages/pdf render.ts). */
+export const PDF_DRAFT_KEY = 'TianbaoDraft';
+
 /** Everything one output is made from. */
 export interface OutputInputs {
   data: Record<string, any>;
@@ -15,16 +18,25 @@ export interface OutputInputs {
   /** The as-of day, as resolved (`--as-of`, else the 填报日期, else today). */
   asOf: string;
   units: UnitList;
+  /** Written from data with errors (`--allow-errors`): a draft is not the document the same data makes without. */
+  draft?: boolean;
 }
 
 /**
  * SHA-256 (hex) over a canonical JSON of every input of one output: the data
- * item, format, paper, as-of day, unit list, the template's id and version and
- * tianbao's version. Kept in the output's metadata: an output whose digest is
+ * item, format, paper, as-of day, unit list, whether it is a draft, the
+ * template's id and version and tianbao's version. Kept in the output's metadata: an output whose digest is
  * the same is up to date, whatever the files' times say.
  */
 export function outputDigest(def: FormDefinition<any>, inputs: OutputInputs): string {
-  const all = { ...inputs, paper: inputs.format === 'pdf' ? inputs.paper : undefined, template: { id: def.id, version: def.version }, tianbao: cli.version };
+  // `draft` only when true: a document that is no draft keeps the digest it had before drafts were marked.
+  const all = {
+    ...inputs,
+    paper: inputs.format === 'pdf' ? inputs.paper : undefined,
+    draft: inputs.draft || undefined,
+    template: { id: def.id, version: def.version },
+    tianbao: cli.version,
+  };
   return createHash('sha256').update(canonicalJson(all)).digest('hex');
 }
 
@@ -36,11 +48,17 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The digest an existing output was made with, from its metadata; null when it has none, or is not one of ours, or cannot be read. */
-export async function digestOf(path: string): Promise<string | null> {
-  if (path.endsWith('.pdf')) return pdfInfoString(path, PDF_DIGEST_KEY);
+export const digestOf = (path: string): Promise<string | null> => metaOf(path, PDF_DIGEST_KEY, 'digest');
+
+/** An existing output is a draft of ours (`generate --allow-errors`), by its metadata. */
+export const isDraft = async (path: string): Promise<boolean> => (await metaOf(path, PDF_DRAFT_KEY, 'draft')) === '1';
+
+/** An entry of an output's metadata: a PDF's information dictionary, a workbook's meta sheet; null when it has none, or cannot be read. */
+async function metaOf(path: string, pdfKey: string, xlsxKey: 'digest' | 'draft'): Promise<string | null> {
+  if (path.endsWith('.pdf')) return pdfInfoString(path, pdfKey);
   const { openWorkbook } = await import('@tianbao/xlsx/read');
   try {
-    return (await openWorkbook(path)).meta.digest ?? null;
+    return (await openWorkbook(path)).meta[xlsxKey] ?? null;
   } catch {
     // Unreadable, refused (not a regular file, not a workbook): made again, and writing it says what is wrong.
     return null;

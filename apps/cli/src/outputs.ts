@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { digestOf } from './output-digest.ts';
 import { UsageError } from './usage-error.ts';
 import { join } from 'node:path';
@@ -47,7 +47,6 @@ export async function writeOutput(dir: string, name: string, bytes: Uint8Array):
   const tooLong = nameTooLong(name);
   if (tooLong) throw new Refusal('output.name-too-long', `${tooLong}，未写入`);
   const { writeFileAtomic } = await import('@tianbao/xlsx');
-  mkdirSync(dir, { recursive: true });
   const path = join(dir, name);
   // A rename replaces whatever has the name: only a regular file may be replaced, never a folder, a device or a FIFO.
   const there = lstatOrNull(path);

@@ -1,4 +1,4 @@
-import { formatDateCn, padColumns } from '@tianbao/form';
+import { formatDateCn, padColumns, printable } from '@tianbao/form';
 import { fileNote, RECEIVED_NOTE, STATE_TEXT, TIMING_TEXT, VERDICT_TEXT, type Paint, type StatusReport, type UnitState } from '@tianbao/validate';
 
 const SEP = '  ';
@@ -41,4 +41,5 @@ export function statusText(s: StatusReport, title: string, paint: Paint | undefi
 }
 
 const line = (cells: string[]) => `  ${cells.join(SEP)}`.trimEnd();
-const withNote = (file: string, note: string) => (note ? `${file}${SEP}${note}` : file);
+/** A file's name and its note, each on one line whatever they hold. */
+const withNote = (file: string, note: string) => (note ? `${printable(file)}${SEP}${printable(note)}` : printable(file));

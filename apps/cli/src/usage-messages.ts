@@ -135,3 +135,43 @@ function isOption(key: string, argv: readonly string[]): boolean {
 }
 
 const optionAsTyped = (key: string, argv: readonly string[]) => (key.length === 1 && !argv.includes(`--${key}`) ? `-${key}` : `--${key}`);
+
+/** What yargs knows of the command's options (`yargs.getOptions()`): each key, and each key's aliases. */
+export interface KnownOptions {
+  key: Record<string, unknown>;
+  alias: Record<string, readonly string[]>;
+}
+
+/** An option word (`--data`, `-o`), not a value: a negative number is a value. */
+const optionWord = (a: string) => /^-(?!\d)./.test(a);
+
+/**
+ * Options typed that the command does not have, then options that take a
+ * value typed with none, or null. Said before anything else: yargs takes the
+ * word after an unknown option for its value (`--bogus a.xlsx`), and would
+ * complain of the argument missing that was typed.
+ */
+export function typedOptionFaults(argv: readonly string[], known: KnownOptions, valueOptions: readonly string[]): string | null {
+  const keyOf = new Map<string, string>();
+  for (const key of Object.keys(known.key)) keyOf.set(key, key);
+  for (const [key, aliases] of Object.entries(known.alias)) for (const a of aliases) keyOf.set(a, key);
+  // yargs takes `--asOf` for `--as-of`, and `--no-force` for `--force` false.
+  const key = (name: string) => keyOf.get(name) ?? keyOf.get(kebab(name)) ?? (name.startsWith('no-') ? keyOf.get(name.slice(3)) : undefined);
+  const end = argv.indexOf('--');
+  const words = end < 0 ? argv : argv.slice(0, end);
+  const unknown = new Set<string>();
+  const noValue = new Set<string>();
+  words.forEach((word, i) => {
+    if (!optionWord(word)) return;
+    const [typed, value] = word.split(/=(.*)/s);
+    const names = word.startsWith('--') ? [typed!.slice(2)] : [...typed!.slice(1)];
+    for (const name of names) {
+      const k = key(name);
+      const shown = `${word.startsWith('--') ? '--' : '-'}${name}`;
+      if (k === undefined) unknown.add(shown);
+      else if (valueOptions.includes(k) && value === undefined && name === names.at(-1) && (i + 1 === words.length || optionWord(words[i + 1]!))) noValue.add(shown);
+    }
+  });
+  const lines = [unknown.size ? `无法识别的选项 ${[...unknown].join('、')}` : '', ...[...noValue].map((o) => `选项 ${o} 后面缺少值`)].filter(Boolean);
+  return lines.length ? lines.join('\n') : null;
+}

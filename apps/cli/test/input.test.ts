@@ -46,7 +46,7 @@ describe('--data input', () => {
     expect(readInput(file, outfallChecklist, defaultUnits).problems).toEqual([
       `${file} $.outfalls[0].basin（所属流域）：应为以下之一：黄河流域、海河流域，收到「长江流域」`,
       `${file} $.outfalls[0].lng（经度）：应为数字（不加引号），收到「113.2」`,
-      `${file} $.outfalls[0].credit（统一社会信用代码）：应为 18 个字符，实有 4 个字符，收到「9141」`,
+      `${file} $.outfalls[0].credit（统一社会信用代码）：应为18位，请按营业执照上的18位代码填写，收到「9141」`,
     ]);
     writeFileSync(file, JSON.stringify({ unit: '修武县', members: [{ role: '组长', name: 7 }], officeUnit: '县统计局', officeDirector: '李静' }));
     expect(readInput(file, censusRoster, defaultUnits).problems).toEqual([

@@ -26,7 +26,10 @@ describe('outputDigest', () => {
       outputDigest(reviewLedger, { ...inputs, asOf: '2023-06-27' }),
       outputDigest(reviewLedger, { ...inputs, units: { ...defaultUnits, units: defaultUnits.units.slice(1) } }),
       outputDigest({ ...reviewLedger, version: '2099.1' }, inputs),
+      outputDigest(reviewLedger, { ...inputs, draft: true }),
     ];
+    // A document that is no draft keeps the digest it was made with before drafts were marked.
+    expect(outputDigest(reviewLedger, { ...inputs, draft: false })).toBe(digest);
     expect(new Set([digest, ...others]).size).toBe(others.length + 1);
     // A workbook has no paper.
     expect(outputDigest(reviewLedger, { ...inputs, format: 'xlsx', paper: 'A3' })).toBe(outputDigest(reviewLedger, { ...inputs, format: 'xlsx' }));

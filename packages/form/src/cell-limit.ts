@@ -1,6 +1,7 @@
 import type { CellType } from './cells.ts';
 import type { DataPath } from './issues.ts';
-import { bodyRows, infoLineFor, titleFor, type FormDefinition } from './model.ts';
+import { infoLineFor } from './info-line.ts';
+import { bodyRows, titleFor, type FormDefinition } from './model.ts';
 
 /** Excel keeps at most this many characters (UTF-16 units, as Excel counts) in a cell. */
 export const MAX_CELL_CHARS = 32767;

@@ -1,7 +1,24 @@
 import { z } from 'zod';
 import { IsoDate, formatDateCn, readDate } from './dates.ts';
-import { joinItems, splitItems } from './items.ts';
+import type { RuleSpec } from './rule-catalogue.ts';
 import { textKey, tidyLines } from './text.ts';
+
+/**
+ * Every kind of problem a cell's text can have: the last part of its rule id
+ * (`unparsable` in `ledger.deadline.unparsable`), with the rule's title and
+ * what to do. `invalid` is also a value the form's schema refuses.
+ */
+export const CELL_KINDS = {
+  missing: { title: '必填的单元格为空', fix: '填写该单元格' },
+  invalid: { title: '填写的内容不符合表样的要求', fix: '按表头、下拉列表或输入提示改正' },
+  unparsable: { title: '无法识别为日期或数字', fix: '按示例的格式填写' },
+  'missing-year': { title: '日期没有写年份，也无法确定报送月份', fix: '写明年份' },
+  number: { title: 'Excel 把全是数字的编码变成了数字', fix: '把这一列设为文本格式后重新输入完整的编码' },
+  format: { title: '姓名不像常见姓名', fix: '核实是否多写了职务、标点或错字' },
+  check: { title: '统一社会信用代码的校验位不符', fix: '与营业执照核对，核实无误可说明' },
+  'too-long': { title: '单元格超过 Excel 的 32,767 个字符', fix: '精简，或把说明另附材料' },
+} as const satisfies Record<string, Omit<RuleSpec, 'severity'>>;
+export type CellKind = keyof typeof CELL_KINDS;
 
 /** A cell's value as a workbook holds it. */
 export type CellValue = string | number | Date | null;
@@ -9,7 +26,7 @@ export type CellValue = string | number | Date | null;
 /** Something wrong with one cell's text; the engine adds the place and the rule id. */
 export interface CellProblem {
   /** Last part of the rule id: `unparsable` in `ledger.deadline.unparsable`. */
-  kind: string;
+  kind: CellKind;
   message: string;
   /** A problem is an error unless it only asks the clerk to confirm. */
   severity?: 'warning';
@@ -32,22 +49,30 @@ export type Entry =
   | { type: 'decimal'; min: number; max: number }
   | { type: 'date' };
 
-/** How one kind of cell reads from and writes to a workbook. */
-export interface CellType<T> {
-  schema: z.ZodType<T>;
-  read(value: CellValue, ctx: ReadContext): { value: T; problems: CellProblem[] };
+/**
+ * How one kind of cell reads from and writes to a workbook, and its data's
+ * schema `S` (a form's schema is made of its cells', so it is kept exact).
+ */
+export interface CellType<T, S extends z.ZodType = z.ZodType<T>> {
+  schema: S;
+  /** Its value, absent when a problem leaves none (a required cell left empty). */
+  read(value: CellValue, ctx: ReadContext): { value: T | undefined; problems: CellProblem[] };
   write(value: T): CellValue;
+  /** The kinds of problem `read` reports, each at its severity: its column's rules. */
+  problems: Readonly<Partial<Record<CellKind, RuleSpec['severity']>>>;
   /** Checked on entry in the workbooks we write. */
   entry?: Entry;
   /** Formatted as text in the workbooks we write, so that Excel keeps an all-digit code as typed. */
   textFormat?: boolean;
+  /** Each line of its text is one value (a date, a code), printed whole: never broken inside a line. */
+  wholeLines?: boolean;
 }
 
 type Read<T> = { value: T; problems: CellProblem[] };
 /** No problems: one frozen array for every cell read well (cells are read by the hundred thousand). */
 const NONE = Object.freeze([]) as unknown as CellProblem[];
 const ok = <T>(value: T): Read<T> => ({ value, problems: NONE });
-const fail = <T>(value: T, kind: string, message: string): Read<T> => ({ value, problems: [{ kind, message }] });
+const fail = <T>(value: T, kind: CellKind, message: string): Read<T> => ({ value, problems: [{ kind, message }] });
 
 /** A cell's text as a clerk sees it: dates as `2023年7月31日`, lines trimmed. */
 export function asText(value: CellValue): string {
@@ -63,11 +88,12 @@ export function displayText(value: CellValue): string {
 
 const readDateIso = (d: Date) => (readDate(d) as { iso: string }).iso;
 
-const missing = (header: string) => ({ kind: 'missing', message: `${header}不能为空，请填写` });
+/** A required cell left empty. */
+export const missing = (header: string): CellProblem => ({ kind: 'missing', message: `${header}不能为空，请填写` });
 
 /** Plain text, one line or several; `required` makes an empty cell an error. */
-export function text(opts: { required: true }): CellType<string>;
-export function text(opts?: { required?: false }): CellType<string | undefined>;
+export function text(opts: { required: true }): CellType<string, z.ZodString>;
+export function text(opts?: { required?: false }): CellType<string | undefined, z.ZodOptional<z.ZodString>>;
 export function text(opts: { required?: boolean } = {}): CellType<any> {
   return {
     schema: opts.required ? z.string().trim().min(1, '不能为空') : z.string().trim().min(1).optional(),
@@ -77,19 +103,20 @@ export function text(opts: { required?: boolean } = {}): CellType<any> {
       return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
     },
     write: (value) => value ?? null,
+    problems: opts.required ? { missing: 'error' } : {},
   };
 }
 
 /** A reporting unit's name, required, offered as a dropdown of the unit list in use; the form's rules judge it. */
-export const unitName: CellType<string> = { ...text({ required: true }), entry: { type: 'units' } };
+export const unitName: CellType<string, z.ZodString> = { ...text({ required: true }), entry: { type: 'units' } };
 
 /**
  * A code (排污口编码, a telephone number): text even when all digits. A
  * number in its cell is a code Excel turned into one: kept, with a warning,
  * while it holds every digit; an error once digits are lost.
  */
-export function code(opts: { required: true }): CellType<string>;
-export function code(opts?: { required?: false }): CellType<string | undefined>;
+export function code(opts: { required: true }): CellType<string, z.ZodString>;
+export function code(opts?: { required?: false }): CellType<string | undefined, z.ZodOptional<z.ZodString>>;
 export function code(opts: { required?: boolean } = {}): CellType<any> {
   const plain = text(opts as { required?: false });
   return {
@@ -99,6 +126,8 @@ export function code(opts: { required?: boolean } = {}): CellType<any> {
       const { digits, message } = codeFromNumber(value, ctx.header);
       return digits === undefined ? fail(undefined, 'number', message) : { value: digits, problems: [{ kind: 'number', severity: 'warning', message }] };
     },
+    // A number that still holds every digit is read as its digits, with a warning; one that lost some is an error.
+    problems: { ...plain.problems, number: 'error or warning' },
     textFormat: true,
   };
 }
@@ -132,17 +161,21 @@ function generalText(n: number): string {
  * One of a fixed set of words. Read after normalising spaces and width
  * (`整 治中` is `整治中`); `aliases` maps other common spellings to a value.
  */
+type Choice<V extends string> = z.ZodEnum<{ [K in V]: K }>;
+type ChoiceOptions<V extends string> = { aliases?: Record<string, V> };
+export function choice<const V extends string>(values: readonly V[], opts: ChoiceOptions<V> & { required: true }): CellType<V, Choice<V>>;
 export function choice<const V extends string>(
   values: readonly V[],
-  opts: { required?: boolean; aliases?: Record<string, V> } = {},
-): CellType<V | undefined> {
+  opts?: ChoiceOptions<V> & { required?: false },
+): CellType<V | undefined, z.ZodOptional<Choice<V>>>;
+export function choice<const V extends string>(values: readonly V[], opts: ChoiceOptions<V> & { required?: boolean } = {}): CellType<any> {
   const byKey = new Map<string, V>();
   for (const v of values) byKey.set(textKey(v), v);
   for (const [a, v] of Object.entries(opts.aliases ?? {})) byKey.set(textKey(a), v);
   const shown = values.join('、');
   const base = z.enum(values as unknown as [V, ...V[]]);
   return {
-    schema: (opts.required ? base : base.optional()) as z.ZodType<V | undefined>,
+    schema: opts.required ? base : base.optional(),
     read(value, ctx) {
       const t = asText(value);
       if (!t) return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
@@ -150,6 +183,7 @@ export function choice<const V extends string>(
       return v ? ok(v) : fail(undefined, 'invalid', `${ctx.header}「${t}」不是规定的选项，请从下拉列表中选择：${shown}`);
     },
     write: (value) => value ?? null,
+    problems: { ...(opts.required ? { missing: 'error' } : {}), invalid: 'error' },
     entry: { type: 'list', values },
   };
 }
@@ -158,10 +192,13 @@ export function choice<const V extends string>(
  * A decimal number as typed or as a number cell (`113.25`, `１１３．２５`, `113.25°`).
  * [min, max] is checked on entry in the workbooks we write; a form's rules judge the range.
  */
-export function decimal(opts: { min: number; max: number; example: string; required?: boolean }): CellType<number | undefined> {
+type DecimalOptions = { min: number; max: number; example: string };
+export function decimal(opts: DecimalOptions & { required: true }): CellType<number, z.ZodNumber>;
+export function decimal(opts: DecimalOptions & { required?: false }): CellType<number | undefined, z.ZodOptional<z.ZodNumber>>;
+export function decimal(opts: DecimalOptions & { required?: boolean }): CellType<any> {
   const base = z.number().finite();
   return {
-    schema: (opts.required ? base : base.optional()) as z.ZodType<number | undefined>,
+    schema: opts.required ? base : base.optional(),
     read(value, ctx) {
       if (typeof value === 'number') return ok(value);
       const t = textKey(asText(value)).replace(/[°度]$/, '').replace('。', '.');
@@ -170,14 +207,17 @@ export function decimal(opts: { min: number; max: number; example: string; requi
       return Number.isFinite(n) ? ok(n) : fail(undefined, 'unparsable', `${ctx.header}「${t}」不是数字，请填写十进制度数，如 ${opts.example}`);
     },
     write: (value) => value ?? null,
+    problems: { ...(opts.required ? { missing: 'error' } : {}), unparsable: 'error' },
     entry: { type: 'decimal', min: opts.min, max: opts.max },
   };
 }
 
 /** One calendar date, in any way people write one; stored as a date cell. */
-export function date(opts: { example: string; required?: boolean }): CellType<string | undefined> {
+export function date(opts: { example: string; required: true }): CellType<string, typeof IsoDate>;
+export function date(opts: { example: string; required?: false }): CellType<string | undefined, z.ZodOptional<typeof IsoDate>>;
+export function date(opts: { example: string; required?: boolean }): CellType<any> {
   return {
-    schema: (opts.required ? IsoDate : IsoDate.optional()) as z.ZodType<string | undefined>,
+    schema: opts.required ? IsoDate : IsoDate.optional(),
     read(value, ctx) {
       if (value === null || (typeof value === 'string' && !value.trim()))
         return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
@@ -188,66 +228,10 @@ export function date(opts: { example: string; required?: boolean }): CellType<st
       return fail(undefined, 'unparsable', `${ctx.header}「${asText(value)}」不是有效日期，请填写如 ${opts.example}`);
     },
     write: (value) => (value ? dateCell(value) : null),
+    problems: { ...(opts.required ? { missing: 'error' } : {}), 'missing-year': 'error', unparsable: 'error' },
     entry: { type: 'date' },
   };
 }
 
 /** A date with no time zone: midnight UTC, which is how exceljs writes a date serial. */
 const dateCell = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-const Item = z.string().trim().min(1, '不能为空，没有内容的项请删去').refine((s) => !s.includes('\n'), '一项只写一行');
-
-/** Numbered items (`1.…` `2.…`), one per line. */
-export const items: CellType<string[]> = {
-  schema: z.array(Item),
-  read: (value) => ok(splitItems(asText(value))),
-  write: joinItems,
-};
-
-/** Terms that mean "no end date": the work goes on. */
-export const ONGOING = ['长期坚持', '持续推进', '长期', '持续', '常态化'] as const;
-export const Deadline = z.union([IsoDate, z.enum(ONGOING)]);
-export type Deadline = z.infer<typeof Deadline>;
-
-const EXAMPLE = '2023年7月31日';
-
-/** Time limits: one date for all items, one per item, or an ongoing term. */
-export const deadlines: CellType<Deadline[]> = {
-  schema: z.array(Deadline),
-  read(value, ctx) {
-    if (value instanceof Date || typeof value === 'number') {
-      const d = readDate(value, undefined, ctx.date1904);
-      return d.ok ? ok([d.iso]) : { value: [], problems: [unparsable(ctx.header, String(value))] };
-    }
-    const out: Deadline[] = [];
-    const problems: CellProblem[] = [];
-    for (const part of splitItems(asText(value))) {
-      const term = ONGOING.find((t) => part === t);
-      if (term) {
-        out.push(term);
-        continue;
-      }
-      const d = readDate(part, ctx.year, ctx.date1904);
-      if (d.ok) out.push(d.iso);
-      else if (d.problem === 'missing-year')
-        problems.push({
-          kind: 'missing-year',
-          message: `${ctx.header}「${part}」没有写年份，且无法确定报送月份，请写明年份，如 ${EXAMPLE}`,
-        });
-      else if (d.problem === 'invalid')
-        problems.push({ kind: 'unparsable', message: `${ctx.header}「${part}」不是有效日期，请填写如 ${EXAMPLE}` });
-      else problems.push(unparsable(ctx.header, part));
-    }
-    return { value: out, problems };
-  },
-  write: (value) => (value.length === 1 ? show(value[0]!) : joinItems(value.map(show))),
-};
-
-function unparsable(header: string, raw: string): CellProblem {
-  return {
-    kind: 'unparsable',
-    message: `${header}「${raw}」无法识别为日期，请填写如 ${EXAMPLE}，或填写“长期坚持”“持续推进”`,
-  };
-}
-
-const show = (d: Deadline) => (/^\d{4}-/.test(d) ? formatDateCn(d) : d);

@@ -28,11 +28,19 @@ function validYmd(y: number, m: number, d: number): boolean {
 /** Days from 1900-01-00 to 1904-01-01: a serial of the 1904 date system plus this is one of the 1900 system. */
 export const DAYS_1904 = 1462;
 
-/** Excel's serial day number to a date; 25569 is 1970-01-01 in the 1900 system, the Windows default. */
+/**
+ * Excel's serial day number as a date and time, its UTC fields the ones the
+ * serial stands for (rounded to the millisecond, as exceljs does); 25569 is
+ * 1970-01-01 in the 1900 system, the Windows default.
+ */
+export function serialDate(serial: number, date1904 = false): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? DAYS_1904 : 0)) * 86400000));
+}
+
+/** Excel's serial day number to a calendar date, the time of day dropped; undefined outside Excel's dates. */
 export function fromExcelSerial(serial: number, date1904 = false): string | undefined {
   if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial > 2958465) return undefined;
-  const days = Math.floor(serial) + (date1904 ? DAYS_1904 : 0);
-  const d = new Date(Math.round((days - 25569) * 86400000));
+  const d = serialDate(Math.floor(serial), date1904);
   return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 

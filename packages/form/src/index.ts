@@ -1,12 +1,11 @@
 import './locale.ts';
-export { textKey } from './text.ts';
+export { textKey, tidyLines } from './text.ts';
 export { displayWidth, padDisplay, padColumns } from './display-width.ts';
+export { printable } from './printable.ts';
 export { Unit, UnitList, defaultUnits, loadUnits, findUnit, findReporter, reporterNames } from './units.ts';
-export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, isoOf, today, DAYS_1904, type DateRead } from './dates.ts';
-export { splitItems, joinItems } from './items.ts';
+export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, isoOf, today, DAYS_1904, serialDate, type DateRead } from './dates.ts';
 export {
-  items,
-  deadlines,
+  asText,
   text,
   choice,
   decimal,
@@ -14,8 +13,8 @@ export {
   code,
   unitName,
   displayText,
-  Deadline,
-  ONGOING,
+  CELL_KINDS,
+  type CellKind,
   type CellType,
   type CellValue,
   type CellProblem,
@@ -24,15 +23,17 @@ export {
 } from './cells.ts';
 export { personName, normaliseName, printedName } from './person.ts';
 export { creditCode, creditCheckChar, creditCodeProblem } from './credit-code.ts';
+export { phone, normalisePhone } from './phone.ts';
+export { sizeByCategory, type Scale, type Size, type SizeProblem, type SizeByCategory } from './size-by-category.ts';
 export { error, warning, type Issue, type Finding, type Severity, type DataPath } from './issues.ts';
 export { zeroReport } from './zero-report.ts';
+export { defineRules, type Catalogue, type Rule, type RuleId, type RuleSpec } from './rule-catalogue.ts';
+export { FORM_RULES, ZERO_REPORT, formRule, formRules } from './form-rules.ts';
 export { Refusal, unexpected, DEBUG_VARIABLE } from './refusal.ts';
+export { FormHeader, formSchema, inputColumns, unwrapped, type FormSchema } from './form-schema.ts';
 export {
-  FormHeader,
   defineForm,
   titleFor,
-  infoLineFor,
-  inputColumns,
   bodyRows,
   entrySchemas,
   type Column,
@@ -46,4 +47,7 @@ export {
 } from './model.ts';
 export { outputContext, type OutputContext, type Table, type SheetSpec, type BarChart, type PrintBlock, type PrintLimits, type PrintSpec } from './output.ts';
 export { MAX_CELL_CHARS, overlongCells, type LongCell } from './cell-limit.ts';
-export { periodFromText, periodFromFileName } from './period.ts';
+export { periodFromFileName } from './period.ts';
+export { INFO_LINE, BLANK_INFO_LINE, infoLineFor, readInfoLine } from './info-line.ts';
+export { mergeRuns, type MergeRun } from './merge-runs.ts';
+export { requirePatchedVersion } from './patched-version.ts';

@@ -1,22 +1,11 @@
 import { z } from 'zod';
 import type { CellType } from './cells.ts';
-import { IsoDate, Period, formatDateCn } from './dates.ts';
+import { checkSchemaFields, type FormHeader } from './form-schema.ts';
+import { formRules } from './form-rules.ts';
 import type { Finding } from './issues.ts';
 import type { OutputContext, PrintSpec, SheetSpec } from './output.ts';
+import type { Catalogue } from './rule-catalogue.ts';
 import type { UnitList } from './units.ts';
-
-/** The fields every form carries besides its table: who reports, for which month. */
-export const FormHeader = z.object({
-  /** Reporting unit, as written in the title (`修武县`). */
-  unit: z.string().trim().min(1),
-  /** Reporting month, `YYYY-MM`. */
-  period: Period.optional(),
-  /** 填报单位, the office that filled the form. */
-  filler: z.string().trim().min(1).optional(),
-  /** 填报日期. */
-  reportDate: IsoDate.optional(),
-});
-export type FormHeader = z.infer<typeof FormHeader>;
 
 /** One column of a form's table. */
 export interface Column {
@@ -26,7 +15,7 @@ export interface Column {
   /** Width in Excel characters (the PDF sizes its columns to their text). */
   width: number;
   /** Filled by the clerk: how the cell reads and writes. Absent for fixed text and the row number. */
-  cell?: CellType<any>;
+  cell?: CellType<any, z.ZodType>;
   /** Middle part of rule ids for this column's cell problems (`deadline` → `ledger.deadline.unparsable`). */
   rule?: string;
   /** Input hint shown when the clerk selects the cell. */
@@ -50,11 +39,15 @@ export interface FixedRow {
 export interface Field {
   key: string;
   label: string;
-  cell: CellType<any>;
+  cell: CellType<any, z.ZodType>;
   rule?: string;
 }
 
-/** A form's printed layout: title, table, notes. */
+/**
+ * A form's printed layout: title, table, notes. Its columns' and fields' cells
+ * make its data's schema (formSchema): declare it `as const satisfies Layout`
+ * so that their keys and types are known to TypeScript too.
+ */
 export interface Layout {
   sheet: string;
   /** Title with `{unit}` where the unit's name goes. */
@@ -63,26 +56,26 @@ export interface Layout {
   placeholder: string;
   /** Print the `填报单位：…　　填报日期：…` line under the title. */
   infoLine: boolean;
-  columns: Column[];
+  columns: readonly Column[];
   /**
    * The rows the template prints, with fixed texts (data by row key). Absent
    * for a list: one row per entry, as many as the clerk needs (data an array).
    */
-  rows?: FixedRow[];
+  rows?: readonly FixedRow[];
   /** Empty rows a blank list offers. */
   blankRows?: number;
   /** Columns whose equal neighbouring fixed texts are one merged cell (`重点检视`). */
-  mergeDown?: string[];
+  mergeDown?: readonly string[];
   /** Data key that holds the rows. */
   dataKey: string;
   /** Labelled values after the table and one empty row: label in one column, value from another. */
-  fields?: { labelColumn: string; valueColumn: string; items: Field[] };
+  fields?: { labelColumn: string; valueColumn: string; items: readonly Field[] };
   /** The column where a clerk explains a row (`备注`): a warning on that row counts as explained when it is filled. */
   remarkColumn?: string;
   /** Keep the header row in view while scrolling a long list. */
   freezeHeader?: boolean;
   orientation: 'portrait' | 'landscape';
-  notes: string[];
+  notes: readonly string[];
 }
 
 export interface RuleContext {
@@ -129,10 +122,13 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   cityReports: boolean;
   /** The last day a monthly submission is on time, `YYYY-MM-DD`, for its period (`2023-06` → `2023-06-28`). */
   dueDate?(period: string): string;
+  /** Its data: formSchema(layout), narrowed by the template as zod narrows a schema; its fields are the layout's. */
   schema: z.ZodType<T>;
   layout: Layout;
   /** Checks beyond the schema: on the whole data, or for a list, entry by entry. */
   rules: Rules<T> | EntryRules<any>;
+  /** The rules its template raises, each declared once (`defineRules`); `formRules` adds those of its layout. */
+  catalogue: Catalogue<any>;
   /** Sheets after the form's own: reference lists, and computed ones when `data` is given. */
   sheets?(data: T | null, ctx: OutputContext): SheetSpec[];
   print: PrintSpec;
@@ -140,7 +136,11 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   samples: T[];
 }
 
-/** Declare a form; checks that the layout and the schema agree. `R`: how its rules judge (whole, by default). */
+/**
+ * Declare a form; checks that the layout and the schema agree, field by field
+ * (a schema made by formSchema and extended or refined by the template does).
+ * `R`: how its rules judge (whole, by default).
+ */
 export function defineForm<T extends FormHeader, R extends Rules<T> | EntryRules<any> = Rules<T>>(
   def: FormDefinition<T> & { rules: R },
 ): FormDefinition<T> & { rules: R } {
@@ -152,6 +152,12 @@ export function defineForm<T extends FormHeader, R extends Rules<T> | EntryRules
     }
   }
   if (!layout.rows && layout.columns.some((c) => !c.cell && !c.serial)) throw new Error(`${def.id}: a list has no fixed columns`);
+  checkSchemaFields(def.id, def.schema, layout);
+  const ids = formRules(def).map((r) => r.id);
+  const strays = def.catalogue.rules.filter((r) => !r.id.startsWith(`${def.rulePrefix}.`)).map((r) => r.id);
+  if (strays.length) throw new Error(`${def.id}: rules outside its prefix ${def.rulePrefix}: ${strays.join(', ')}`);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length) throw new Error(`${def.id}: rules declared twice (by the template and by its layout's cells): ${twice.join(', ')}`);
   if (typeof def.rules !== 'function') entrySchemas(def);
   return def;
 }
@@ -169,17 +175,10 @@ export function entrySchemas(def: FormDefinition<any>): { entry: z.ZodType; whol
   return { entry: list.element as z.ZodType, whole: schema.extend({ [def.layout.dataKey]: taken }) };
 }
 
-/** The `填报单位：…　　填报日期：…` line under the title, as both the workbook and the print show it. */
-export function infoLineFor(data: Pick<FormHeader, 'filler' | 'reportDate'>): string {
-  return `填报单位：${data.filler ?? ''}　　填报日期：${data.reportDate ? formatDateCn(data.reportDate) : ''}`;
-}
-
 /** The title for a unit: `修武县行政复议工作问题台账`. */
 export function titleFor(layout: Layout, unit: string): string {
   return layout.title.replace('{unit}', unit);
 }
-
-export const inputColumns = (layout: Layout) => layout.columns.filter((c) => c.cell);
 
 /**
  * The table's body as rows of values by column key: the template's rows in

@@ -44,7 +44,8 @@ export interface BarChart {
  */
 export type PrintBlock =
   | { kind: 'form' }
-  | { kind: 'title'; text: string }
+  /** Lines of phrases: a line too wide for the page breaks only between its phrases, into lines of even length. */
+  | { kind: 'title'; lines: string[][] }
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   /** Aligned lines with no rules: widths in characters, the last column takes the rest. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asText, type CellType } from './cells.ts';
+import { asText, missing, type CellType } from './cells.ts';
 import { stripSpaces } from './text.ts';
 
 const HAN = '\\p{Script=Han}';
@@ -20,12 +20,15 @@ export function printedName(name: string): string {
   return chars.length === 2 ? chars.join('\u3000') : name;
 }
 
-/** A person's name; an unusual one is a warning, since real names vary. */
-export const personName: CellType<string | undefined> = {
-  schema: z.string().min(1).optional(),
+/** A name in data: required, and held as normaliseName writes it. */
+const Name = z.string().transform(normaliseName).pipe(z.string().min(1, '不能为空'));
+
+/** A person's name, required; an unusual one is a warning, since real names vary. */
+export const personName: CellType<string, typeof Name> = {
+  schema: Name,
   read(value, ctx) {
     const name = normaliseName(asText(value));
-    if (!name) return { value: undefined, problems: [{ kind: 'missing', message: `${ctx.header}不能为空，请填写` }] };
+    if (!name) return { value: undefined, problems: [missing(ctx.header)] };
     if (NAME.test(name)) return { value: name, problems: [] };
     return {
       value: name,
@@ -39,4 +42,5 @@ export const personName: CellType<string | undefined> = {
     };
   },
   write: (value) => value ?? null,
+  problems: { missing: 'error', format: 'warning' },
 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import jiaozuo from './units/jiaozuo.json' with { type: 'json' };
+import jiaozuo from '../data/jiaozuo-units.json' with { type: 'json' };
 import { Refusal } from './refusal.ts';
 import { textKey } from './text.ts';
 
@@ -19,6 +19,7 @@ export const UnitList = z.object({
 });
 export type UnitList = z.infer<typeof UnitList>;
 
+/** The default list, when neither `--units` nor tianbao.config.json names one: Jiaozuo's, the gazette's city. */
 export const defaultUnits: UnitList = UnitList.parse(jiaozuo);
 
 /** Read a unit list from a JSON file; a file that cannot be read or is malformed is a `Refusal` (`units.invalid`) saying why. */

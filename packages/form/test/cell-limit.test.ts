@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { FormHeader, MAX_CELL_CHARS, defineForm, items, overlongCells, text, type FormDefinition, type Layout } from '../src/index.ts';
+import { MAX_CELL_CHARS, defineForm, defineRules, formSchema, overlongCells, text, type CellType, type FormDefinition, type Layout } from '../src/index.ts';
+
+/** A cell of items written numbered, one a line (`1.…\n2.…`), as a ledger's are. */
+const items: CellType<string[]> = {
+  schema: z.array(z.string()),
+  read: () => ({ value: [], problems: [] }),
+  write: (values) => values.map((v, i) => `${i + 1}.${v}`).join('\n'),
+  problems: {},
+};
 
 const base = {
   version: '1',
@@ -9,39 +17,30 @@ const base = {
   monthly: false,
   cityReports: false,
   rules: () => [],
+  catalogue: defineRules({}),
   print: { orientation: 'portrait' as const, limits: { rows: 10, chars: 1000 } },
   samples: [],
 };
 const layout: Pick<Layout, 'title' | 'placeholder' | 'orientation' | 'notes'> = { title: '{unit}表', placeholder: 'XX县', orientation: 'portrait', notes: [] };
 
 /** A table of fixed rows with an items column, an info line and a field under it. */
-const fixedRows: FormDefinition<any> = defineForm({
-  ...base,
-  id: 'fixed',
-  name: '固定行',
-  schema: FormHeader.extend({ rows: z.any(), head: z.string().optional() }),
-  layout: {
-    ...layout,
-    sheet: '表',
-    infoLine: true,
-    dataKey: 'rows',
-    columns: [
-      { key: 'item', header: '项目', width: 10 },
-      { key: 'problems', header: '存在问题', width: 40, cell: items },
-    ],
-    rows: [{ key: 'first', label: '一', fixed: { item: '一' } }],
-    fields: { labelColumn: 'item', valueColumn: 'problems', items: [{ key: 'head', label: '负责人', cell: text() }] },
-  },
-});
+const fixedLayout: Layout = {
+  ...layout,
+  sheet: '表',
+  infoLine: true,
+  dataKey: 'rows',
+  columns: [
+    { key: 'item', header: '项目', width: 10 },
+    { key: 'problems', header: '存在问题', width: 40, cell: items },
+  ],
+  rows: [{ key: 'first', label: '一', fixed: { item: '一' } }],
+  fields: { labelColumn: 'item', valueColumn: 'problems', items: [{ key: 'head', label: '负责人', cell: text() }] },
+};
+const fixedRows: FormDefinition<any> = defineForm({ ...base, id: 'fixed', name: '固定行', schema: formSchema(fixedLayout), layout: fixedLayout });
 
 /** A list, one row per entry. */
-const list: FormDefinition<any> = defineForm({
-  ...base,
-  id: 'list',
-  name: '清单',
-  schema: FormHeader.extend({ entries: z.any() }),
-  layout: { ...layout, sheet: '表', infoLine: false, dataKey: 'entries', columns: [{ key: 'remark', header: '备注', width: 20, cell: text() }] },
-});
+const listLayout: Layout = { ...layout, sheet: '表', infoLine: false, dataKey: 'entries', columns: [{ key: 'remark', header: '备注', width: 20, cell: text() }] };
+const list: FormDefinition<any> = defineForm({ ...base, id: 'list', name: '清单', schema: formSchema(listLayout), layout: listLayout });
 
 describe('overlongCells', () => {
   it('measures an items cell as written, numbered, one item a line', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateCn, readDate } from '../src/dates.ts';
+import { formatDateCn, readDate, serialDate } from '../src/dates.ts';
 
 describe('readDate', () => {
   it.each([
@@ -41,6 +41,16 @@ describe('readDate', () => {
     expect(readDate(45291)).toEqual({ ok: true, iso: '2023-12-31' });
     expect(readDate(45291, undefined, true)).toEqual({ ok: true, iso: '2028-01-01' });
     expect(readDate('43829', undefined, true)).toEqual({ ok: true, iso: '2023-12-31' });
+  });
+});
+
+describe('serialDate', () => {
+  it('gives the day and time a serial stands for, in either day system, whatever the zone', () => {
+    expect(serialDate(45138.5).toISOString()).toBe('2023-07-31T12:00:00.000Z');
+    expect(serialDate(43676, true).toISOString()).toBe('2023-07-31T00:00:00.000Z');
+    // 1900-03-01: past Excel's phantom 1900-02-29.
+    expect(serialDate(61).toISOString()).toBe('1900-03-01T00:00:00.000Z');
+    expect(readDate(45138.99)).toEqual({ ok: true, iso: '2023-07-31' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textKey } from '../src/text.ts';
 import { defaultUnits, findUnit } from '../src/units.ts';
-import { periodFromFileName, periodFromText } from '../src/period.ts';
+import { periodFromFileName } from '../src/period.ts';
 
 describe('text and units', () => {
   it('compares labels however they were typed', () => {
@@ -15,9 +15,7 @@ describe('text and units', () => {
     expect(findUnit(defaultUnits, '开封县')).toBeUndefined();
   });
 
-  it('reads the period from a line or a file name', () => {
-    expect(periodFromText('填报单位：修武县司法局　　填报日期：2023年6月26日')).toBe('2023-06');
-    expect(periodFromText('报送月份：2023年7月')).toBe('2023-07');
+  it('reads the period from a file name', () => {
     expect(periodFromFileName('修武县2023年6月问题台账.xlsx')).toBe('2023-06');
     expect(periodFromFileName('ledger-2023-06.xlsx')).toBe('2023-06');
     expect(periodFromFileName('修武县202306.xlsx')).toBe('2023-06');

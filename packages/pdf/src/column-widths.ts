@@ -19,6 +19,10 @@ export interface Sizing {
 type Atoms = number[];
 
 function atomsOf(line: Piece[], width: (text: string) => number): Atoms {
+  return atomTexts(line).map(width);
+}
+
+function atomTexts(line: Piece[]): string[] {
   const texts: string[] = [];
   let glueNext = false;
   for (const piece of line) {
@@ -29,7 +33,7 @@ function atomsOf(line: Piece[], width: (text: string) => number): Atoms {
       glueNext = !piece.whole && OPENING.includes(unit);
     }
   }
-  return texts.map(width);
+  return texts;
 }
 
 /** Lines a cell takes at a width, breaking greedily as pdfmake does; an empty cell takes one. */
@@ -92,8 +96,8 @@ const SHORT_ROW = 4;
 /**
  * Column widths (em) that fit the table into `available` em with the fewest
  * lines. Every column is first as wide as its widest unbreakable piece (and
- * its header on at most two lines); the rest of the width then goes, half an
- * em at a time, to the column where it saves the most: first lines of rows
+ * its header on at most two lines); the rest of the width then goes, some
+ * half ems at a time, to the column where it saves the most per em: first lines of rows
  * taller than three lines (a row is as tall as its tallest cell), then lines
  * of the table's height, then lines of the column's own text. So a column of
  * short values stays narrow, free text shares the rest by how much of it there
@@ -113,14 +117,16 @@ export function sizeColumns(table: MeasuredTable, available: number): Sizing {
   const lines = rows.map((cells, c) => cells.map((cell) => linesAt(cell, widths[c]!)));
   const n = rows[0]!.length;
   const step = 0.5;
-  const lookAhead = 8;
+  // Widenings tried, in steps: far enough (20 em) to see a list cell's items come onto one line each
+  // (widening `存在问题` pays off only once whole items fit), more sparsely the further.
+  const ahead = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40];
   let left = available - total;
   const candidates = new Map<number, Int32Array[]>();
   const tryWidths = (c: number) => {
     let found = candidates.get(c);
     if (!found) {
       found = [];
-      for (let k = 1; k <= lookAhead; k++) found.push(Int32Array.from(rows[c]!, (cell) => linesAt(cell, widths[c]! + k * step)));
+      for (const k of ahead) if (k * step <= left) found.push(Int32Array.from(rows[c]!, (cell) => linesAt(cell, widths[c]! + k * step)));
       candidates.set(c, found);
     }
     return found;
@@ -136,12 +142,13 @@ export function sizeColumns(table: MeasuredTable, available: number): Sizing {
         if (l > top[r]!) [second[r], top[r], topColumn[r]] = [top[r]!, l, c];
         else if (l > second[r]!) second[r] = l;
       }
-    let best = { score: 0, column: -1, k: 0 };
+    let best = { score: 0, column: -1, i: 0 };
     for (let c = 0; c < rows.length; c++) {
       if (widths[c]! >= most[c]!) continue;
       const tries = tryWidths(c);
-      for (let k = 1; k <= lookAhead && k * step <= left; k++) {
-        const next = tries[k - 1]!;
+      for (let i = 0; i < ahead.length && ahead[i]! * step <= left; i++) {
+        const k = ahead[i]!;
+        const next = tries[i]!;
         let over = 0;
         let height = 0;
         let own = 0;
@@ -153,15 +160,16 @@ export function sizeColumns(table: MeasuredTable, available: number): Sizing {
         }
         // A line over a short row's outweighs any number of the table's height, and that any number of the column's own.
         const score = (over * 1e12 + height * 1e6 + own) / k;
-        if (score > best.score) best = { score, column: c, k };
+        if (score > best.score) best = { score, column: c, i };
       }
     }
     if (best.column < 0) break;
     const c = best.column;
-    widths[c] = widths[c]! + best.k * step;
-    lines[c] = Array.from(candidates.get(c)![best.k - 1]!);
+    const k = ahead[best.i]!;
+    widths[c] = widths[c]! + k * step;
+    lines[c] = Array.from(candidates.get(c)![best.i]!);
     candidates.delete(c);
-    left -= best.k * step;
+    left -= k * step;
   }
   const sum = widths.reduce((s, w) => s + w, 0);
   const fitted = widths.map((w) => w + (left * w) / sum);
@@ -183,3 +191,19 @@ export const textLines = (lines: Piece[][], width: number, measure: (text: strin
     lines.map((line) => atomsOf(line, measure)),
     width,
   );
+
+/** A line broken as `linesAt` counts it: the text of each line it takes at a width. */
+export function breakLine(line: Piece[], width: number, measure: (text: string) => number): string[] {
+  const out: string[] = [];
+  let x = 0;
+  for (const text of atomTexts(line)) {
+    const w = measure(text);
+    if (out.length === 0 || (x > 0 && x + w > width + 1e-6)) {
+      out.push('');
+      x = 0;
+    }
+    out[out.length - 1] += text;
+    x += w;
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { barsBlock } from './chart.ts';
 import { BODY, HEADING } from './fonts.ts';
 import { bodyLineHeight, widthOf } from './measure.ts';
 import { MM, pageFor, usableHeight, usableWidth, type Paper } from './page.ts';
-import { formBlock, titleBlock } from './form-block.ts';
+import { formBlock, phrasedTitle } from './form-block.ts';
 import type { TextStyle } from './sized-table.ts';
 import { linesBlock, tableBlock } from './tables.ts';
 
@@ -19,14 +19,15 @@ const TEXT_PITCH = (225 * MM) / 22 / 16;
 
 /**
  * The pdfmake document of one filled form, laid out by the form's print
- * sections; and, when it is the form alone, its estimated height in points.
+ * sections; when it is the form alone, its estimated height in points; and
+ * whether it holds a list of growing rows, which takes the pages it needs.
  */
 export function formDocument(
   def: FormDefinition<any>,
   data: Record<string, any>,
   ctx: OutputContext,
   opts: DocumentOptions = {},
-): { doc: TDocumentDefinitions; height?: number } {
+): { doc: TDocumentDefinitions; height?: number; growing: boolean } {
   const page = pageFor(def.print.orientation, opts.paper);
   const usable = usableWidth(page);
   const fontSize = opts.fontSize ?? def.print.fontSize ?? 12;
@@ -56,11 +57,12 @@ export function formDocument(
         return form.content;
       }
       case 'title':
-        return [titleBlock(block.text)];
+        return [phrasedTitle(block.lines, usable, widthOf)];
       case 'heading':
         return [{ text: block.text, font: HEADING, fontSize: fontSize + 2, margin: [0, 6, 0, 6] }];
       case 'paragraph':
-        return [{ text: block.text, leadingIndent: 2 * fontSize, margin: [0, 4, 0, 0] }];
+        // A short paragraph goes whole to the next page rather than leave its last lines there alone.
+        return [{ text: block.text, leadingIndent: 2 * fontSize, margin: [0, 4, 0, 0], unbreakable: true }];
       case 'lines':
         return [linesBlock(block.rows, block.widths, fontSize)];
       case 'table':
@@ -89,5 +91,5 @@ export function formDocument(
       margin: [page.margins[0], 20, page.margins[2], 0],
     }),
   };
-  return { doc, height };
+  return { doc, height, growing: !def.layout.rows && blocks.some((b) => b.kind === 'form') };
 }

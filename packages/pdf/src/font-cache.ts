@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { requirePatchedVersion } from '@tianbao/form';
 
 type Fontkit = { create(src: Uint8Array, family?: string): unknown };
 
@@ -12,10 +13,21 @@ export interface FontMetrics {
   layout(text: string): { advanceWidth: number };
 }
 
-// pdfkit (pdfmake's) parses fonts with fontkit, whose exports are read-only. Before pdfkit
-// is loaded, its cached `fontkit` module is swapped for a copy whose `create` can remember.
+// The one patch of pdfkit's internals. pdfkit (pdfmake's) parses fonts with fontkit, whose exports are
+// read-only. Before pdfkit is loaded, its cached `fontkit` module is swapped for a copy whose `create`
+// can remember; written for the pdfkit that pdfmake 0.3.11 installs, and checked against it first.
+export const PDFKIT_VERSION = '0.19.1';
+
 const require = createRequire(import.meta.url);
-const pdfkitDir = dirname(require.resolve('pdfkit', { paths: [dirname(require.resolve('pdfmake'))] }));
+const pdfmakeDir = dirname(require.resolve('pdfmake'));
+
+/** Throws, saying what to do, unless pdfmake's pdfkit `installed` is the version this patch is written for. */
+export function checkPdfkit(installed: string = require(require.resolve('pdfkit/package.json', { paths: [pdfmakeDir] })).version): void {
+  requirePatchedVersion('pdfkit', installed, PDFKIT_VERSION, 'packages/pdf/src/font-cache.ts');
+}
+checkPdfkit();
+
+const pdfkitDir = dirname(require.resolve('pdfkit', { paths: [pdfmakeDir] }));
 const fromPdfkit = createRequire(`${pdfkitDir}/`);
 const path = fromPdfkit.resolve('fontkit');
 const original = fromPdfkit('fontkit') as Fontkit;

@@ -1,4 +1,4 @@
-import { bodyRows, creditCode, deadlines, displayText, infoLineFor, titleFor, type Column, type FormDefinition } from '@tianbao/form';
+import { bodyRows, displayText, infoLineFor, mergeRuns, titleFor, type Column, type FormDefinition } from '@tianbao/form';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { textLines } from './column-widths.ts';
 import { HEADING } from './fonts.ts';
@@ -8,16 +8,39 @@ import { TABLE_LINE_HEIGHT, cellLayout, paddingY, sizedTable, type TextStyle } f
 
 /**
  * A column whose every line is one value, never broken: the row number, a
- * list value, a number, a date, a code, a credit code, the time limits one a line.
+ * list value, a number, a date, a code, values one a line (`wholeLines`).
  * Other text breaks between characters, but not inside a date, code or number in it.
  */
-const printsWhole = (col: Column) =>
-  !!col.serial || col.cell?.entry !== undefined || !!col.cell?.textFormat || col.cell === creditCode || col.cell === deadlines;
+const printsWhole = (col: Column) => !!col.serial || col.cell?.entry !== undefined || !!col.cell?.textFormat || !!col.cell?.wholeLines;
 
 const TITLE = { size: 22, lineHeight: 1.2, below: 12 };
 
-export function titleBlock(text: string): Content {
+function titleBlock(text: string): Content {
   return { text, font: HEADING, bold: true, fontSize: TITLE.size, alignment: 'center', lineHeight: TITLE.lineHeight, margin: [0, 0, 0, TITLE.below] };
+}
+
+/**
+ * A title given as lines of phrases (`焦作市城乡一体化示范区` `第五次全国经济普查`
+ * `领导小组`), each line too wide for `width` points broken between its phrases,
+ * never inside one: into as few lines as fit, the longest as short as can be.
+ */
+export function phrasedTitle(lines: string[][], width: number, measure: (text: string, size: number, bold?: boolean) => number): Content {
+  const wide = (text: string) => measure(text, TITLE.size, true);
+  const broken = lines.flatMap((phrases) => {
+    let best: { lines: string[]; over: number; longest: number } | undefined;
+    // Each way to cut between phrases, as a bit mask of the gaps cut.
+    for (let mask = 0; mask < 1 << (phrases.length - 1); mask++) {
+      const out = [phrases[0]!];
+      phrases.slice(1).forEach((p, i) => (mask & (1 << i) ? out.push(p) : (out[out.length - 1] += p)));
+      const longest = Math.max(...out.map(wide));
+      const over = longest > width ? 1 : 0;
+      // Fitting first, then fewer lines, then a shorter longest line.
+      const better = !best || ([over - best.over, out.length - best.lines.length, longest - best.longest].find((d) => d !== 0) ?? 0) < 0;
+      if (better) best = { lines: out, over, longest };
+    }
+    return best!.lines;
+  });
+  return titleBlock(broken.join('\n'));
 }
 
 /** Estimated height in points of a text set across the page: `size` and `lineHeight` as set, broken as a table cell's free text. */
@@ -67,9 +90,9 @@ export function formBlock(def: FormDefinition<any>, data: Record<string, any>, s
     titleBlock(title),
     ...(info === undefined ? [] : [{ text: info, margin: [0, 0, 0, 6] } as Content]),
     {
-      // A template's long rows may break across pages; a list's short rows stay whole, unless one
-      // is taller than a page: pdfmake drops such a row rather than break it.
-      table: { headerRows: 1, dontBreakRows: !layout.rows && !heights.some((h) => h > pageHeight), widths, body: [header, ...cells] },
+      // A row stays on one page, unless one is taller than a page under the header: pdfmake drops
+      // such a row rather than break it.
+      table: { headerRows: 1, dontBreakRows: !heights.some((h) => h > pageHeight - table.headerHeight), widths, body: [header, ...cells] },
       layout: cellLayout(fontSize),
       fontSize,
       lineHeight: TABLE_LINE_HEIGHT,
@@ -95,26 +118,19 @@ export function formBlock(def: FormDefinition<any>, data: Record<string, any>, s
  * own copy of the text was sized with it).
  */
 function mergeDown(def: FormDefinition<any>, body: TableCell[][], table: { lines: number[][]; heights: number[]; line: number; fontSize: number }): void {
-  const rows = def.layout.rows ?? [];
   const pad = paddingY(table.fontSize);
-  def.layout.columns.forEach((col, c) => {
-    if (!def.layout.mergeDown?.includes(col.key)) return;
-    let start = 0;
-    for (let r = 1; r <= rows.length; r++) {
-      const text = rows[start]!.fixed[col.key] ?? '';
-      if (r < rows.length && rows[r]!.fixed[col.key] === text) continue;
-      const own = table.lines[start]![c]! * table.line;
-      const middle = table.heights.slice(start, r).reduce((s, h) => s + h, 0) / 2 - own / 2;
-      let k = start;
-      let top = 0;
-      while (k < r - 1 && top + table.heights[k]! <= middle) top += table.heights[k++]!;
-      const room = table.heights[k]! - 2 * pad - own;
-      const lower = Math.max(0, Math.min(middle - top - pad, room));
-      for (let j = start; j < r; j++) {
-        const border = [true, j === start, true, j === r - 1];
-        body[j]![c] = (j === k ? { ...(body[j]![c] as object), alignment: 'center', margin: [0, lower, 0, 0], border } : { text: '', border }) as TableCell;
-      }
-      start = r;
+  for (const { key, first, last } of mergeRuns(def.layout)) {
+    const c = def.layout.columns.findIndex((col) => col.key === key);
+    const own = table.lines[first]![c]! * table.line;
+    const middle = table.heights.slice(first, last + 1).reduce((s, h) => s + h, 0) / 2 - own / 2;
+    let k = first;
+    let top = 0;
+    while (k < last && top + table.heights[k]! <= middle) top += table.heights[k++]!;
+    const room = table.heights[k]! - 2 * pad - own;
+    const lower = Math.max(0, Math.min(middle - top - pad, room));
+    for (let j = first; j <= last; j++) {
+      const border = [true, j === first, true, j === last];
+      body[j]![c] = (j === k ? { ...(body[j]![c] as object), alignment: 'center', margin: [0, lower, 0, 0], border } : { text: '', border }) as TableCell;
     }
-  });
+  }
 }

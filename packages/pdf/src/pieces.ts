@@ -8,6 +8,8 @@
 export interface Piece {
   text: string;
   whole: boolean;
+  /** Part of a Latin run too long to be a code (a URL, a licence number): the layout, not pdfmake, breaks its line. */
+  run?: true;
 }
 
 /** Closing punctuation never starts a line; it goes with what it follows. */
@@ -23,13 +25,26 @@ const close = `[${CLOSING.replace(/[\]\\]/g, '\\$&')}]*`;
  */
 const TOKEN = new RegExp(`(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?|\\d{1,2}月\\d{1,2}日|[!-~]+)${close}`, 'g');
 
+/** The longest Latin run kept whole in free text: a credit code (18) and some. */
+const LONGEST_CODE = 20;
+
+/**
+ * A Latin run longer than any code, which no narrow column could hold whole:
+ * it breaks after `-`, `/`, `.` or `_`, and a stretch between them that is
+ * itself too long breaks anywhere.
+ */
+function longRun(run: string): Piece[] {
+  return run.split(/(?<=[-/._])/).map((text) => ({ text, whole: text.length <= LONGEST_CODE, run: true }));
+}
+
 /** A line of free text: breaks between characters, never inside a date, a code or a number. */
 export function freeLine(line: string): Piece[] {
   const out: Piece[] = [];
   let at = 0;
   for (const m of line.matchAll(TOKEN)) {
     if (m.index > at) out.push({ text: line.slice(at, m.index), whole: false });
-    out.push({ text: m[0], whole: true });
+    if (m[0].length > LONGEST_CODE) out.push(...longRun(m[0]));
+    else out.push({ text: m[0], whole: true });
     at = m.index + m[0].length;
   }
   if (at < line.length) out.push({ text: line.slice(at), whole: false });

@@ -8,8 +8,8 @@ import { pageFor, usableHeight, type Paper } from './page.ts';
 /** After a refusal: the workbook, written as a stream, has no such limit. */
 const XLSX_UNLIMITED = '（XLSX 不受此限）';
 
-/** Sizes a form of fixed rows may be set in, below its own, to print on one page as the gazette's does: down to 小五 (9 pt). */
-const ONE_PAGE_SIZES = [11.5, 11, 10.5, 10, 9.5, 9];
+/** Sizes a one-page form may be set in to print on one page as the gazette's does: half a point at a time, at most 3 pt below its own, not below 小五 (9 pt). */
+const onePageSizes = (own: number) => Array.from({ length: 7 }, (_, i) => own - i / 2).filter((s) => s >= Math.min(own, 9));
 
 type Laid = PDFKit.PDFDocument;
 
@@ -19,14 +19,15 @@ type Laid = PDFKit.PDFDocument;
  * rows, printed characters), or with a line too long to lay out in good time,
  * is refused before any layout: throws a `Refusal` (`pdf.too-many-rows`,
  * `pdf.too-many-chars`, `pdf.line-too-long`) saying what to do. A form of
- * fixed rows (the ledger) that runs onto a second page is set smaller, down to
- * 9 pt, when that puts it on one.
+ * fixed rows (the ledger) or of text alone (the roster) that runs onto a
+ * second page is set a little smaller when that puts it on one. A `draft` (data with errors) is marked 草稿
+ * across every page.
  */
 export async function renderPdf(
   def: FormDefinition<any>,
   data: Record<string, any>,
   ctx: OutputContext = outputContext(data, defaultUnits),
-  opts: { paper?: Paper } = {},
+  opts: { paper?: Paper; draft?: boolean } = {},
 ): Promise<Buffer> {
   const limits = def.print.limits;
   const rows = bodyRows(def.layout, data).length;
@@ -41,14 +42,15 @@ export async function renderPdf(
       'pdf.line-too-long',
       `「${longestLine.slice(0, 12)}…」这段文字有 ${longestLine.length} 个字符，超过 PDF 中一段文字的上限 ${MAX_LINE_CHARS} 个字符，未生成 PDF。请分段（换行）或精简${XLSX_UNLIMITED}`,
     );
-  if (!def.layout.rows) return bytesOf(await layOut(first.doc));
+  if (first.growing) return bytesOf(await layOut(first.doc, opts.draft));
 
-  // A form of fixed rows: the largest size at which it prints on one page, else its own size.
+  // A one-page form: the largest size at which it prints on one page, else its own size.
   const room = usableHeight(pageFor(def.print.orientation, opts.paper));
   const own = def.print.fontSize ?? 12;
-  const sizes = [own, ...ONE_PAGE_SIZES.filter((s) => s < own)];
+  const sizes = onePageSizes(own);
   const sized = new Map([[0, first]]);
   const at = (i: number) => sized.get(i) ?? sized.set(i, formDocument(def, data, ctx, { ...opts, fontSize: sizes[i] })).get(i)!;
+  // Text alone has no estimate: a page of it lays out in moments.
   const mayFit = (i: number) => (at(i).height ?? 0) <= room;
   // The first size whose estimated height fits: the estimate falls with the size, so found by halves.
   let [low, high] = [0, sizes.length];
@@ -61,15 +63,25 @@ export async function renderPdf(
   let laidOwn: Laid | undefined;
   for (let i = low; i < sizes.length; i++) {
     if (i > 0) measureText(at(i).doc.content);
-    const laid = await layOut(at(i).doc);
+    const laid = await layOut(at(i).doc, opts.draft);
     if (pageCount(laid) === 1) return bytesOf(laid);
     if (i === 0) laidOwn = laid;
   }
-  return bytesOf(laidOwn ?? (await layOut(first.doc)));
+  return bytesOf(laidOwn ?? (await layOut(first.doc, opts.draft)));
 }
 
-/** The document laid out and drawn by pdfmake, not yet written. */
-const layOut = (doc: TDocumentDefinitions): Promise<Laid> => setupPdfmake().createPdf(doc).getStream();
+const DRAFT_INFO = { TianbaoDraft: '1' };
+
+/**
+ * The document laid out and drawn by pdfmake, not yet written. A draft
+ * (`draft`) is marked 草稿 across every page, and `TianbaoDraft` in its
+ * information dictionary, where the CLI looks for it.
+ */
+const layOut = (doc: TDocumentDefinitions, draft?: boolean): Promise<Laid> =>
+  // pdfmake fills in the watermark object it is given: a new one each time.
+  setupPdfmake()
+    .createPdf(draft ? { ...doc, info: { ...doc.info, ...DRAFT_INFO }, watermark: { text: '草稿', color: '#c00000', opacity: 0.12 } } : doc)
+    .getStream();
 
 /** pdfkit writes out each page as the next begins; the range is the pages written and the one open. */
 function pageCount(laid: Laid): number {

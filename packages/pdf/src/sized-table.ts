@@ -1,5 +1,5 @@
 import type { TableCell } from 'pdfmake/interfaces.js';
-import { leastWidth, measureTable, sizeColumns, type ColumnText, type Sizing } from './column-widths.ts';
+import { breakLine, leastWidth, measureTable, sizeColumns, type ColumnText, type Sizing } from './column-widths.ts';
 import { bodyLineHeight } from './measure.ts';
 import { CLOSING, OPENING, freeLine, type Piece } from './pieces.ts';
 
@@ -45,8 +45,18 @@ function lineText(line: Piece[], width: number, style: TextStyle): string | (str
   return out.length === 1 && typeof out[0] === 'string' ? out[0] : out;
 }
 
+/**
+ * A line holding a long Latin run, broken here where the sizing counted its
+ * breaks (pdfmake would break a URL or `-D001` by other rules): one whole piece a line.
+ */
+function brokenLines(line: Piece[], width: number, style: TextStyle): Piece[][] {
+  if (!line.some((p) => p.run)) return [line];
+  return breakLine(line, width, (t) => style.measure(t, style.fontSize)).map((text) => [{ text, whole: true }]);
+}
+
 /** A cell's lines; several as a stack of one text each, which pdfmake lays out in time linear in the lines. */
-function cellContent(lines: Piece[][], width: number, style: TextStyle): { text: ReturnType<typeof lineText> } | { stack: { text: ReturnType<typeof lineText> }[] } {
+function cellContent(cell: Piece[][], width: number, style: TextStyle): { text: ReturnType<typeof lineText> } | { stack: { text: ReturnType<typeof lineText> }[] } {
+  const lines = cell.flatMap((line) => brokenLines(line, width, style));
   if (lines.length <= 1) return { text: lineText(lines[0] ?? [], width, style) };
   return { stack: lines.map((line) => ({ text: lineText(line, width, style) })) };
 }
@@ -102,6 +112,7 @@ export function sizedTable(headers: string[], rows: Piece[][][][], style: TextSt
   // Estimated heights in points: a row is its tallest cell and the padding; the table adds a rule above each row and below the last.
   const line = fontSize * bodyLineHeight() * TABLE_LINE_HEIGHT;
   const heights = rowLines(sizing).map((l) => l * line + 2 * paddingY(fontSize));
-  const height = sizing.header * line + 2 * paddingY(fontSize) + heights.reduce((a, b) => a + b, 0) + rows.length + 2;
-  return { fontSize, widths, header, body, lines: sizing.lines, heights, height, line };
+  const headerHeight = sizing.header * line + 2 * paddingY(fontSize);
+  const height = headerHeight + heights.reduce((a, b) => a + b, 0) + rows.length + 2;
+  return { fontSize, widths, header, body, lines: sizing.lines, heights, headerHeight, height, line };
 }

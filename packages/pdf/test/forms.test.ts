@@ -86,6 +86,38 @@ describe('census roster', () => {
   });
 });
 
+describe('a roster longer than the gazette’s', () => {
+  const city = censusRoster.samples[0]!;
+  const office = '领导小组办公室设在市统计局，负责领导小组的日常工作，研究提出需领导小组决策的建议事项，督促落实领导小组议定事项，加强与有关地区和部门的沟通协调，承办领导小组交办的其他事项，办公室主任由市统计局局长靳莲同志兼任。';
+  const lines = async (pdf: Awaited<ReturnType<typeof open>>['pdf'], page: number) =>
+    (await (await pdf.getPage(page)).getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [i.str] : []));
+
+  it('breaks the title of a long unit name between its phrases, and still prints on one page', async () => {
+    const zone = censusRoster.samples.find((s) => s.unit === '焦作市城乡一体化示范区')!;
+    const { pdf } = await renderPdf(censusRoster, zone).then(open);
+    expect(pdf.numPages).toBe(1);
+    const printed = await lines(pdf, 1);
+    const title = printed.indexOf('焦作市城乡一体化示范区');
+    expect(printed.slice(title, title + 3)).toEqual(['焦作市城乡一体化示范区', '第五次全国经济普查领导小组', '组成人员名单']);
+  });
+
+  it('prints a long name on one line, on one page', async () => {
+    const name = '阿卜杜热合曼·买买提明';
+    const members = city.members.map((m, i) => (i === 3 ? { ...m, name } : m));
+    const { pdf } = await renderPdf(censusRoster, { ...city, members }).then(open);
+    expect(pdf.numPages).toBe(1);
+    expect(await lines(pdf, 1)).toContain(name);
+  });
+
+  it('past a page, goes on with the office sentence whole', async () => {
+    // As many members as bring the sentence to the foot of a page at 16 pt.
+    const more = Array.from({ length: 24 }, (_, i) => ({ role: '成员' as const, name: `成员${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}`, post: '市统计局副局长' }));
+    const { pdf, pages } = await renderPdf(censusRoster, { ...city, members: [...city.members, ...more] }).then(open);
+    expect(pdf.numPages).toBe(3);
+    expect(pages.filter((p) => p.includes(office))).toHaveLength(1);
+  });
+});
+
 describe('city-wide outfall checklist', () => {
   const city = outfallChecklist.samples.at(-1)!;
   const printed = once(() => renderPdf(outfallChecklist, city).then(open));

@@ -79,6 +79,27 @@ describe('the city-wide outfall list', () => {
   }, 60_000);
 });
 
+describe('a long Latin run in free text', () => {
+  // A licence number, a URL, a name in letters: each longer than any code, in one row of forty.
+  const longRuns = { remark: '许可证编号91410802MA45F0P61X001P-DW001-D', url: '见https://sthjj.jiaozuo.gov.cn/portal/xxgk/pwxk/2023/permit-91410802MA45F0P61X.html', name: 'ZHONGYUANCHEMICALINDUSTRYCOLTDOUTFALL0001' };
+  const forty = city.outfalls.slice(0, 40);
+  const pagesOf = async (outfalls: Record<string, unknown>[]) => {
+    const { pdf, pages } = await read(await renderPdf(outfallChecklist, { ...city, outfalls }));
+    expect(broken(wholeValues(outfallChecklist, outfalls), words(formPages(pages).flat()))).toEqual([]);
+    return pdf.numPages;
+  };
+
+  it('breaks itself, never a code, date or list value, and takes about the pages the list takes without it', async () => {
+    const plain = await pagesOf(forty);
+    const variants = [
+      forty.map((o) => ({ ...o, remark: longRuns.remark })),
+      forty.map((o, i) => (i === 0 ? { ...o, remark: longRuns.url } : o)),
+      forty.map((o, i) => (i === 0 ? { ...o, name: longRuns.name } : o)),
+    ];
+    for (const outfalls of variants) expect(await pagesOf(outfalls)).toBeLessThanOrEqual(plain + 1);
+  }, 60_000);
+});
+
 describe('the ledger', () => {
   const sample = reviewLedger.samples[0]!;
 
@@ -98,6 +119,36 @@ describe('the ledger', () => {
     const contentColumn = runs.filter((r) => Math.abs(r.x - first!.x) < 1 && r.y > fifth!.y);
     const bottom = Math.min(...contentColumn.map((r) => r.y));
     expect(Math.abs(label.y - (first!.y + bottom) / 2)).toBeLessThan(label.size * 1.5);
+  });
+
+  it('sizes its columns to three items a row, on one page, each item on a line', async () => {
+    const row = {
+      problems: [0, 1, 2].map((i) => `部分案件未按规定时限送达通知书${i}`),
+      measures: [0, 1, 2].map((i) => `建立送达台账专人负责${i}`),
+      deadlines: ['2023-12-31'],
+    };
+    const rows = Object.fromEntries(Object.keys(sample.rows).map((key) => [key, row]));
+    const { pdf, pages } = await read(await renderPdf(reviewLedger, { ...sample, rows }));
+    expect(pdf.numPages).toBe(1);
+    const item = pages[0]!.filter((r) => r.str.startsWith('1.部分案件未按规定时限送达通知书0'));
+    // Each item on one line of its own, at most three steps below the form's 12 pt.
+    expect(item).toHaveLength(5);
+    expect(item[0]!.size).toBeGreaterThanOrEqual(10.5);
+  });
+
+  it('on more than a page, keeps each row on one page', async () => {
+    const row = {
+      problems: [0, 1, 2, 3].map((i) => `问题${i}：部分案件办理期间未按规定时限送达受理通知书和补正通知书`),
+      measures: [0, 1, 2, 3].map((i) => `措施${i}：建立送达台账，实行专人负责、逐案跟踪`),
+      deadlines: ['2023-12-31', '2023-11-30', '长期坚持', '2024-01-15'],
+    };
+    const rows = Object.fromEntries(Object.keys(sample.rows).map((key) => [key, row]));
+    const { pdf, pages } = await read(await renderPdf(reviewLedger, { ...sample, rows }));
+    expect(pdf.numPages).toBeGreaterThan(1);
+    // A row's first item and its last are on the same page, five times.
+    const pageOf = (text: string) => pages.flatMap((runs, p) => runs.filter((r) => r.str.startsWith(text)).map(() => p));
+    expect(pageOf('1.问题0')).toHaveLength(5);
+    expect(pageOf('1.问题0')).toEqual(pageOf('4.措施3'));
   });
 
   it('keeps a date in free text whole where the line would break inside it', async () => {

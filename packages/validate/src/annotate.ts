@@ -2,13 +2,14 @@ import { realpathSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { Issue } from '@tianbao/form';
-import type { CellMark, NewCell, NewSheet } from '@tianbao/xlsx';
+import type { CellMark, EarlierMarks, NewCell, NewSheet } from '@tianbao/xlsx';
+import type { InspectedFile } from '@tianbao/xlsx/read';
 import type { FileReport } from './check.ts';
+import { clerkText, kindOf, noteLine } from './own-notes.ts';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 /** An issue's colour: none for a warning the clerk explained, which asks for nothing more. */
 const fillOf = (i: Issue) => (i.severity === 'warning' && i.explained ? undefined : FILL[i.severity]);
-const KIND = (i: Issue) => (i.severity === 'error' ? '错误' : i.explained ? '提示（已说明）' : '提示');
 const RESULT_SHEET = '审核结果';
 
 /** A file name's most bytes on ext4 and APFS; NTFS allows 255 UTF-16 units, which 255 UTF-8 bytes never exceed. */
@@ -95,14 +96,15 @@ export const loadWriter = () => import('@tianbao/xlsx');
  * not filled), each with a comment holding the message (after any comment
  * already there), and a first sheet 审核结果 listing every issue with a link to
  * its cell; everything else as the submission has it (see `markUpCopy`). The
- * submission itself is read, never written. Null for a file that could not be opened to be checked
- * either; a checked file refused now throws its `FileRefused`.
+ * submission itself is read, never written; `source`: as its check read it
+ * (see `checkKeeping`), not read again. Null for a file that could not be
+ * opened to be checked either; a checked file refused now throws its `FileRefused`.
  */
-export async function annotate(report: FileReport, path: string): Promise<string | null> {
+export async function annotate(report: FileReport, path: string, source?: InspectedFile): Promise<string | null> {
   const { markUpCopy, writeFileAtomic } = await loadWriter();
   let copy: Buffer;
   try {
-    copy = await markUpCopy(report.file, marks(report), resultSheet(report));
+    copy = await markUpCopy(source ?? report.file, marks(report), resultSheet(report), earlier(report));
   } catch (e) {
     if (report.template === null) return null;
     throw e;
@@ -112,13 +114,23 @@ export async function annotate(report: FileReport, path: string): Promise<string
   return path;
 }
 
+/**
+ * What a marking before this one (of the copy a clerk sent back) left: our
+ * fills, and our lines in comments (see `clerkText`), which this one replaces.
+ */
+function earlier(report: FileReport): EarlierMarks {
+  const messages = new Map<string, string[]>();
+  for (const i of report.issues) if (i.sheet && i.cell) messages.set(`${i.sheet}\u0000${i.cell}`, [...(messages.get(`${i.sheet}\u0000${i.cell}`) ?? []), i.message]);
+  return { fills: Object.values(FILL), kept: (sheet, cell, text) => clerkText(text, messages.get(`${sheet}\u0000${cell}`) ?? []) };
+}
+
 /** One mark per flagged cell: its messages in order, red when any is an error, yellow when any warning is not explained. */
 function marks(report: FileReport): CellMark[] {
   const byCell = new Map<string, CellMark>();
   for (const issue of report.issues) {
     if (!issue.sheet || !issue.cell) continue;
     const key = `${issue.sheet}\u0000${issue.cell}`;
-    const note = `【${KIND(issue)}】${issue.message}`;
+    const note = noteLine(issue);
     const before = byCell.get(key);
     // An error outweighs a warning on the same cell.
     const fill = before?.fill === FILL.error ? FILL.error : (fillOf(issue) ?? before?.fill);
@@ -140,7 +152,7 @@ function resultSheet(report: FileReport): NewSheet {
       return [
         { value: i + 1, style: { wrap: true } },
         { value: at ? `${at.sheet}!${at.cell}` : '整个文件', link: at, style: { wrap: true } },
-        { value: KIND(issue), style: { fill: fillOf(issue), wrap: true } },
+        { value: kindOf(issue), style: { fill: fillOf(issue), wrap: true } },
         { value: issue.message, style: { wrap: true } },
         { value: issue.rule, style: { wrap: true } },
       ];

@@ -1,5 +1,6 @@
 import { CHILD_LIMITS, memoryLimits, runTasks, type Failure, type Outcome } from '@tianbao/isolate';
-import { TIME_LIMIT_SECONDS, timedOut, unchecked, type CheckOptions, type FileReport } from './check.ts';
+import { TIME_LIMIT_SECONDS, type CheckOptions, type FileReport } from './check.ts';
+import { timedOut, unchecked } from './report.ts';
 
 /** The options of a check as a child is sent them: all but the forms, which the child program imports itself. */
 export type TaskOptions = Omit<CheckOptions, 'forms'>;
@@ -8,6 +9,17 @@ export type TaskOptions = Omit<CheckOptions, 'forms'>;
 export interface CheckTask {
   file: string;
   options: TaskOptions;
+}
+
+/** What the child's `checkAndMarkUp` method is given: a file to check, and where its marked-up copy goes. */
+export interface MarkUpTask extends CheckTask {
+  copy: string;
+}
+
+/** What the child's `checkAndMarkUp` method gives back: the file's report, and its copy's outcome. */
+export interface CheckedCopy {
+  report: FileReport;
+  copy: CopyOutcome;
 }
 
 /** What the child's `annotate` method is given: a file's report, and where its marked-up copy goes. */
@@ -65,6 +77,53 @@ export async function checkFiles(files: readonly string[], options: TaskOptions,
 }
 
 /**
+ * Check `files` as `checkFiles` does, and write each one's marked-up copy to
+ * the path chosen for it (`paths`, see `copyNames`) from the same reading of
+ * it: the file is not read again. A child has the time limit twice over, once
+ * for the check and once for the copy. A child that fails (past the time
+ * limit, out of memory, dead) takes its report with it: that file alone is
+ * checked again without a copy, so a copy too large to make costs only the
+ * copy, as with `annotateFiles`. A file that could not be checked gets no
+ * copy. The reports, and one copy outcome a file, in order.
+ */
+export async function checkAndAnnotateFiles(
+  files: readonly string[],
+  paths: readonly string[],
+  options: TaskOptions,
+  batch: BatchOptions,
+): Promise<{ reports: FileReport[]; copies: CopyOutcome[] }> {
+  const seconds = options.timeLimit ?? TIME_LIMIT_SECONDS;
+  const tasks = files.map((file, i): MarkUpTask => ({ file, options, copy: paths[i]! }));
+  const reports: FileReport[] = new Array(files.length);
+  const copies: CopyOutcome[] = new Array(files.length);
+  const failed: { at: number; failed: Failure }[] = [];
+  let done = 0;
+  await runTasks<MarkUpTask, CheckedCopy>('checkAndMarkUp', tasks, {
+    ...poolOptions(batch, 2 * seconds),
+    onResult: (o, i) => {
+      if (!('result' in o)) return void failed.push({ at: i, failed: o.failed });
+      ({ report: reports[i], copy: copies[i] } = o.result);
+      batch.onReport?.(reports[i]!, ++done);
+    },
+  });
+  if (failed.length) {
+    const again = await checkFiles(
+      failed.map((f) => files[f.at]!),
+      options,
+      { ...batch, onReport: (report) => batch.onReport?.(report, ++done) },
+    );
+    failed.forEach(({ at, failed }, k) => {
+      reports[at] = again[k]!;
+      copies[at] = NOT_CHECKED.includes(again[k]!.issues[0]?.rule ?? '') ? NOT_CHECKED_COPY : copyOutcome({ failed }, seconds, memoryOf(batch));
+    });
+  }
+  return { reports, copies };
+}
+
+/** The outcome of the copy of a file that could not be checked. */
+export const NOT_CHECKED_COPY: CopyOutcome = { failed: '此文件未能检查完，不生成批注副本' };
+
+/**
  * Write the marked-up copy of each checked file to the path chosen for it
  * (`paths`, see `copyNames`), each in a child process under the same limits
  * as checking (`options.timeLimit` a copy, else 60 s). A file that could not
@@ -80,7 +139,7 @@ export async function annotateFiles(
   const wanted = reports.flatMap((report, i) => (NOT_CHECKED.includes(report.issues[0]?.rule ?? '') ? [] : [i]));
   const tasks = wanted.map((i): AnnotateTask => ({ report: reports[i]!, path: paths[i]! }));
   const outcomes = await runTasks<AnnotateTask, CopyOutcome>('annotate', tasks, poolOptions(batch, seconds));
-  const copies: CopyOutcome[] = reports.map(() => ({ failed: '此文件未能检查完，不生成批注副本' }));
+  const copies: CopyOutcome[] = reports.map(() => NOT_CHECKED_COPY);
   wanted.forEach((i, k) => (copies[i] = copyOutcome(outcomes[k]!, seconds, memoryOf(batch))));
   return copies;
 }

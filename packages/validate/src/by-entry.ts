@@ -1,5 +1,6 @@
-import { entrySchemas, error, type EntryRules, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
+import { entrySchemas, type EntryRules, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
 import type { Found } from './found.ts';
+import { schemaFinding } from './schema-finding.ts';
 import { answerCells, type AnswerCell, type CellFinding, type Entry } from './read-data.ts';
 
 /**
@@ -50,8 +51,7 @@ export class EntryJudge {
         const cell = this.cellOf(row, z.path[0]);
         if (cell && taken.has(cell)) continue;
         taken.add(cell);
-        const path = [this.def.layout.dataKey, index, ...z.path].join('.');
-        this.found.add(error(`${this.def.rulePrefix}.schema`, `${z.message}（${path}）`), cell);
+        this.found.add(schemaFinding(this.def, [this.def.layout.dataKey, index, ...z.path], z.message), cell);
       }
       return;
     }
@@ -78,7 +78,7 @@ export class EntryJudge {
         const cell = headCell(String(z.path[0])) ?? null;
         // The unit was reported from the title, in its own words.
         if (z.path[0] === 'unit' || (cell && taken.has(cell))) continue;
-        this.found.add(error(`${this.def.rulePrefix}.schema`, `${z.message}（${z.path.join('.')}）`), cell);
+        this.found.add(schemaFinding(this.def, z.path, z.message), cell);
       }
     }
     const taken = this.found.errorCells();

@@ -1,27 +1,37 @@
 import type { FormDefinition } from '@tianbao/form';
 import { annotate, loadWriter } from './annotate.ts';
-import type { AnnotateTask, CheckTask, CopyOutcome } from './batch.ts';
-import { checkFile, type FileReport } from './check.ts';
+import { NOT_CHECKED_COPY, type AnnotateTask, type CheckedCopy, type CheckTask, type CopyOutcome, type MarkUpTask } from './batch.ts';
+import { checkFile, checkKeeping, type FileReport } from './check.ts';
+import type { InspectedFile } from '@tianbao/xlsx/read';
 
 /**
- * The methods a child program serves for `checkFiles` and `annotateFiles`
- * (with `serve` from `@tianbao/isolate/serve`): checking with `forms`, and
- * marking up a copy (the workbook writer loaded before the first, untimed).
- * Why a copy could not be made is `failure`'s Chinese account of the exception.
+ * The methods a child program serves for `checkFiles`, `checkAndAnnotateFiles`
+ * and `annotateFiles` (with `serve` from `@tianbao/isolate/serve`): checking
+ * with `forms`; checking and marking up a copy from the same reading; marking
+ * up a copy of a file checked before (the workbook writer loaded before the
+ * first copy, untimed). Why a copy could not be made is `failure`'s Chinese
+ * account of the exception.
  */
 export function childMethods(forms: readonly FormDefinition<any>[], failure: (e: unknown, file: string) => string) {
+  const copy = async (report: FileReport, path: string, source?: InspectedFile): Promise<CopyOutcome> => {
+    try {
+      const written = await annotate(report, path, source);
+      return written === null ? null : { written };
+    } catch (e) {
+      return { failed: failure(e, report.file) };
+    }
+  };
   return {
     check: (task: CheckTask): Promise<FileReport> => checkFile(task.file, { ...task.options, forms }),
-    annotate: {
+    checkAndMarkUp: {
       load: loadWriter,
-      run: async (task: AnnotateTask): Promise<CopyOutcome> => {
-        try {
-          const written = await annotate(task.report, task.path);
-          return written === null ? null : { written };
-        } catch (e) {
-          return { failed: failure(e, task.report.file) };
-        }
+      run: async (task: MarkUpTask): Promise<CheckedCopy> => {
+        const { report, source } = await checkKeeping(task.file, { ...task.options, forms });
+        // Not opened, there is nothing to copy; given up at the time limit, no copy either.
+        if (!source) return { report, copy: report.issues[0]?.rule === 'file.timeout' ? NOT_CHECKED_COPY : null };
+        return { report, copy: await copy(report, task.copy, source) };
       },
     },
+    annotate: { load: loadWriter, run: (task: AnnotateTask): Promise<CopyOutcome> => copy(task.report, task.path) },
   };
 }

@@ -1,14 +1,18 @@
 import type { Issue } from '@tianbao/form';
 import type { Located } from '@tianbao/xlsx/read';
+import { clerkText } from './own-notes.ts';
 
 /**
  * A warning asks the clerk to confirm (核实性). One whose cell carries a
- * comment, or whose row's 备注 is filled (`remarked`) where the form has one,
- * has been answered: it is marked explained. An error stays an error whatever is written.
+ * comment of the clerk's (tianbao's own lines from a marked-up copy are not,
+ * see `clerkText`), or whose row's 备注 is filled (`remarked`) where the form
+ * has one, has been answered: it is marked explained. An error stays an error whatever is written.
  */
 export function markExplained(issues: Issue[], loc: Located<unknown>, remarked: ReadonlySet<number>): void {
+  const messages = new Map<string, string[]>();
+  for (const issue of issues) if (issue.cell && issue.sheet === loc.sheet) messages.set(issue.cell, [...(messages.get(issue.cell) ?? []), issue.message]);
   for (const issue of issues) {
     if (issue.severity !== 'warning' || !issue.cell || issue.sheet !== loc.sheet) continue;
-    issue.explained = (loc.notes.get(issue.cell) ?? '') !== '' || (issue.row !== null && remarked.has(issue.row));
+    issue.explained = clerkText(loc.notes.get(issue.cell) ?? '', messages.get(issue.cell)!) !== '' || (issue.row !== null && remarked.has(issue.row));
   }
 }

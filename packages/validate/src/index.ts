@@ -1,7 +1,8 @@
-export { checkFile, MAX_ISSUES, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport, type Clue } from './check.ts';
-export { summarize, formatJson, formatText, type Report, type Summary, type Paint } from './report.ts';
+export { checkFile, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport, type Clue } from './check.ts';
+export { CHECK_RULES, ENGINE_RULES } from './check-rules.ts';
+export { summarize, formatJson, formatText, MAX_ISSUES, type Report, type Summary, type Paint } from './report.ts';
 export { annotate, copyNames, resolvedPath } from './annotate.ts';
-export { checkFiles, annotateFiles, type BatchOptions, type TaskOptions, type CopyOutcome } from './batch.ts';
+export { checkFiles, checkAndAnnotateFiles, annotateFiles, type BatchOptions, type TaskOptions, type CopyOutcome } from './batch.ts';
 export {
   unitStatus,
   statusTable,

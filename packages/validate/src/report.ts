@@ -1,5 +1,61 @@
-import { displayWidth, padDisplay } from '@tianbao/form';
+import { displayWidth, padDisplay, printable, unexpected, type Issue } from '@tianbao/form';
+import { error, warning, type EngineRuleId } from './check-rules.ts';
 import type { Clue, FileReport } from './check.ts';
+import { issueAt } from './issue.ts';
+import type { Judged } from './submission.ts';
+
+/**
+ * The last stage: a judged submission's report — where its table stood, what
+ * is wrong with it, and its data when it has no error and is kept.
+ */
+export function reportOf(s: Judged): FileReport {
+  const head = { template: s.def.id, detectedBy: s.clue, sheet: s.start.sheet.name, unit: s.unit, period: s.period ?? null };
+  return fileReport(s.file, head, s.found.issues, s.opts.keepData !== false ? s.data : undefined);
+}
+
+type Head = Pick<FileReport, 'template' | 'detectedBy' | 'sheet' | 'unit' | 'period'>;
+/** The head of a file's report before its form is known. */
+export const UNKNOWN: Head = { template: null, detectedBy: null, sheet: null, unit: null, period: null };
+
+/**
+ * Issues listed for one file at most. A file can draw hundreds of thousands (a
+ * long list typed wrong throughout), which no clerk reads and which would fill
+ * the memory of the process collecting a batch's reports: the rest are counted
+ * in one last issue.
+ */
+export const MAX_ISSUES = 1000;
+
+export function fileReport(file: string, head: Head, issues: Issue[], data?: Record<string, unknown>): FileReport {
+  const valid = !issues.some((i) => i.severity === 'error');
+  const listed = issues.length <= MAX_ISSUES ? issues : [...issues.slice(0, MAX_ISSUES), unlisted(issues.slice(MAX_ISSUES))];
+  return { file, ...head, valid, issues: listed, ...(valid && data ? { data } : {}) };
+}
+
+function unlisted(rest: Issue[]): Issue {
+  const errors = rest.filter((i) => i.severity === 'error').length;
+  const message = `此文件另有 ${rest.length} 处问题未列出（其中错误 ${errors} 处；每个文件最多列出 ${MAX_ISSUES} 处）。请先按上面列出的改正，再重新检查`;
+  return issueAt((errors ? error : warning)('file.too-many-issues', message));
+}
+
+/** A file that could not be checked at all: one error about the whole file. */
+export const unchecked = (file: string, rule: EngineRuleId, message: string): FileReport => fileReport(file, UNKNOWN, [issueAt(error(rule, message))]);
+
+/** The report of a file given up at the time limit. */
+export function timedOut(file: string, seconds: number): FileReport {
+  const message = `检查超过 ${seconds} 秒仍未完成，已停止检查此文件。请确认文件没有异常（如大量空行、超大图片），必要时另存为新的 .xlsx 再提交`;
+  return unchecked(file, 'file.timeout', message);
+}
+
+/**
+ * The report of a file whose check failed on an exception no one meant to
+ * throw: a bug in tianbao, whatever the file holds. The user is asked, in
+ * Chinese, to send the file in; the English detail never enters the report
+ * (see `unexpected` for where it goes).
+ */
+export function internalError(file: string, e: unknown): FileReport {
+  unexpected(e, file);
+  return unchecked(file, 'file.internal', '检查此文件时程序内部出错，未能完成检查。这是检查程序的问题，请把此文件发给维护人员以便修复');
+}
 
 export interface Summary {
   files: number;
@@ -46,14 +102,6 @@ const plain: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => s, bold: (
 
 /** How the form was recognised, as the report line says it. */
 const CLUE: Record<Clue, string> = { template: '按指定', metadata: '按表样标识', title: '按标题', header: '按表头' };
-
-/**
- * Text from a file (its name, a sheet's name, a cell quoted in a message) as
- * one printable line: a line break or a terminal's control sequence in it
- * could forge a line of the report or hide one. Shown as `\n`, `\x1b`.
- */
-const printable = (text: string): string =>
-  text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => (c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 
 /** In place of the cell, for a finding about the whole file. */
 const NO_CELL = '—';

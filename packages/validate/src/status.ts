@@ -36,8 +36,12 @@ export interface ReceivedFile {
 export interface UnitFile extends ReceivedFile {
   /** How its unit was told: by the title of the form in it, else by the file's name. */
   unitFrom: 'title' | 'file-name';
-  /** `judged`: the unit's state is this file's; `older`: a later file of the period is judged; `other-period`: it reports another month. */
-  use: 'judged' | 'older' | 'other-period';
+  /**
+   * `judged`: the unit's state is this file's; `older`: a later file of the period is judged;
+   * `other-period`: it reports another month; `after-as-of`: received after the as-of day, so not
+   * the unit's submission as of that day.
+   */
+  use: 'judged' | 'older' | 'other-period' | 'after-as-of';
 }
 
 /** A file whose unit could not be told, neither from its title nor from its name. */
@@ -87,6 +91,8 @@ export interface StatusReport {
  * one its name names; every file received is credited to a unit or listed as
  * unassigned. A unit that sent several files for the period is judged on the
  * one received last, whatever it is: a file not read makes the unit not valid.
+ * A file received after the as-of day is listed, but not judged: as of that
+ * day it had not come.
  */
 export function unitStatus(
   def: FormDefinition<any>,
@@ -116,8 +122,10 @@ export function unitStatus(
   const rows = reporters.map((u): UnitStatus => {
     // Latest first; a file with no time known last. The sort is stable: files received at the same time keep their order.
     const sent = (credited.get(u.name) ?? []).sort((a, b) => (b.file.receivedAt ?? '').localeCompare(a.file.receivedAt ?? ''));
-    const last = sent.find((c) => c.ofPeriod);
-    const use = (c: (typeof sent)[number]): UnitFile['use'] => (c === last ? 'judged' : c.ofPeriod ? 'older' : 'other-period');
+    const byAsOf = (c: (typeof sent)[number]) => c.file.received === null || c.file.received <= asOf;
+    const last = sent.find((c) => c.ofPeriod && byAsOf(c));
+    const use = (c: (typeof sent)[number]): UnitFile['use'] =>
+      c === last ? 'judged' : !c.ofPeriod ? 'other-period' : byAsOf(c) ? 'older' : 'after-as-of';
     const files = [...(last ? [last] : []), ...sent.filter((c) => c !== last)].map((c): UnitFile => ({ ...c.file, unitFrom: c.unitFrom, use: use(c) }));
     const judged = files[0]?.use === 'judged' ? files[0] : null;
     if (!judged)
@@ -185,7 +193,12 @@ export function fileNote(f: UnitFile | UnassignedFile): string {
   const unread = f.verdict === 'unread' ? `未能读取：${f.message}  [${f.rule}]` : '';
   if ('reason' in f) return [f.reason, unread].filter(Boolean).join('；');
   if (f.use === 'judged') return unread;
-  const why = f.use === 'older' ? '另有较晚收到的文件，未据此判定' : `是${f.period ? formatPeriodCn(f.period) : '其他月份'}的报表，不计入本期`;
+  const why =
+    f.use === 'older'
+      ? '另有较晚收到的文件，未据此判定'
+      : f.use === 'after-as-of'
+        ? '在截至日期之后收到，未据此判定'
+        : `是${f.period ? formatPeriodCn(f.period) : '其他月份'}的报表，不计入本期`;
   return `${why}（${unread || VERDICT_TEXT[f.verdict]}）`;
 }
 

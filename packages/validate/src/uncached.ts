@@ -1,4 +1,5 @@
-import { error, type Issue } from '@tianbao/form';
+import type { Issue } from '@tianbao/form';
+import { error } from './check-rules.ts';
 import { issueAt } from './issue.ts';
 
 /**

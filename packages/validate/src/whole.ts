@@ -1,7 +1,8 @@
-import { error, type DataPath, type FormDefinition, type FormHeader, type Rules, type RuleContext } from '@tianbao/form';
+import type { DataPath, FormDefinition, FormHeader, Rules, RuleContext } from '@tianbao/form';
 import type { Located } from '@tianbao/xlsx/read';
 import type { Found } from './found.ts';
 import type { ReadData } from './read-data.ts';
+import { schemaFinding } from './schema-finding.ts';
 
 type Where = (path: DataPath | undefined) => string | null;
 type Judged = { data: Record<string, any>; where: Where; partial: boolean };
@@ -35,7 +36,7 @@ export function judgeWhole(
     // The unit and a missing field were reported above, in their own words.
     if (z.path[0] === 'unit' || (loc.fields[String(z.path[0])] === null) || (cell && taken.has(cell))) return;
     taken.add(cell);
-    found.add(error(`${def.rulePrefix}.schema`, `${z.message}（${z.path.join('.')}）`), cell);
+    found.add(schemaFinding(def, z.path, z.message), cell);
   });
   // Rules run on what the schema accepts: a list's faulty rows are set aside, the rest is still judged.
   if (!judged) return undefined;

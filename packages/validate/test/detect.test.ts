@@ -3,16 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultUnits } from '@tianbao/form';
+import { forms } from '@tianbao/forms';
 import censusRoster from '@tianbao/template-census-roster';
-import outfallChecklist from '@tianbao/template-outfall-checklist';
-import reviewLedger from '@tianbao/template-review-ledger';
 import { META_SHEET, readWorkbook, writeWorkbook } from '@tianbao/xlsx';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkFile, formatText, summarize } from '../src/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tianbao-detect-'));
-const forms = [reviewLedger, censusRoster, outfallChecklist];
 const opts = { forms, units: defaultUnits };
 let n = 0;
 

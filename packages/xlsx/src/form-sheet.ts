@@ -1,11 +1,12 @@
 import type ExcelJS from 'exceljs';
-import { bodyRows, infoLineFor, titleFor, type Column, type FormDefinition, type Layout, type UnitList } from '@tianbao/form';
+import { BLANK_INFO_LINE, bodyRows, infoLineFor, mergeRuns, titleFor, type Column, type FormDefinition, type Layout, type UnitList } from '@tianbao/form';
 import { commitRow, openHeight, type BookWriter } from './book-writer.ts';
-import { columnLetter, type DropdownLists } from './lists.ts';
+import { dataValidations } from './exceljs-internals.ts';
+import type { DropdownLists } from './lists.ts';
+import { columnLetter } from './sheet/refs.ts';
 import { fitsOnePage } from './page-fit.ts';
-import { BODY_FONT, BODY_SIZE, DATE_FORMAT, PAGE_FOOTER, TEXT_FORMAT, TITLE_FONT, headerFill, heightFor, linesFor, thin } from './style.ts';
+import { BODY_FONT, BODY_SIZE, DATE_FORMAT, DRAFT_HEADER_FOOTER, PAGE_FOOTER, TEXT_FORMAT, TITLE_FONT, headerFill, heightFor, linesFor, thin } from './style.ts';
 
-const BLANK_INFO = '填报单位：　　　　　　填报日期：　　年　月　日';
 /** Points of a row left at the sheet's default height. */
 const DEFAULT_HEIGHT = 15;
 
@@ -22,6 +23,7 @@ export async function writeFormSheet(
   blankUnit: string | undefined,
   lists: DropdownLists,
   units: UnitList,
+  draft = false,
 ): Promise<void> {
   const { layout } = def;
   const cols = layout.columns;
@@ -40,7 +42,7 @@ export async function writeFormSheet(
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${headerRow}:${headerRow}`,
     },
-    headerFooter: PAGE_FOOTER,
+    headerFooter: draft ? DRAFT_HEADER_FOOTER : PAGE_FOOTER,
   });
   ws.columns = cols.map((c) => ({ key: c.key, width: c.width }));
   const totalWidth = cols.reduce((s, c) => s + c.width, 0);
@@ -64,7 +66,7 @@ export async function writeFormSheet(
   if (layout.infoLine) {
     ws.mergeCells(r, 1, r, n);
     const info = ws.getCell(r, 1);
-    info.value = data ? infoLineFor(data) : BLANK_INFO;
+    info.value = data ? infoLineFor(data) : BLANK_INFO_LINE;
     info.font = body;
     info.alignment = { horizontal: 'left', vertical: 'middle' };
     info.protection = { locked: false };
@@ -88,7 +90,7 @@ export async function writeFormSheet(
   // A blank list offers empty numbered rows to fill.
   const count = layout.rows || data ? rows.length : (layout.blankRows ?? 0);
   if (count > 0) addEntryChecks(ws, cols, firstBody, firstBody + count - 1, lists, units);
-  const runs = mergeRuns(layout, cols, firstBody);
+  const runs = mergedCells(layout, cols, firstBody);
   // One style object for each kind of body cell, shared by its cells: exceljs
   // turns a style object into a style id once, not once a cell.
   const styles = new Map<string, Partial<ExcelJS.Style>>();
@@ -183,7 +185,7 @@ function answerValue(c: Column, value: unknown): ExcelJS.CellValue {
 }
 
 /** Input hints, dropdowns and number and date checks over each answer column's body cells. */
-function addEntryChecks(ws: ExcelJS.Worksheet, cols: Column[], first: number, last: number, lists: DropdownLists, units: UnitList): void {
+function addEntryChecks(ws: ExcelJS.Worksheet, cols: readonly Column[], first: number, last: number, lists: DropdownLists, units: UnitList): void {
   cols.forEach((c, k) => {
     const entry = c.cell?.entry;
     if (!entry && !c.hint) return;
@@ -197,26 +199,13 @@ function addEntryChecks(ws: ExcelJS.Worksheet, cols: Column[], first: number, la
       check = { type: 'decimal', operator: 'between', formulae: [entry.min, entry.max], ...refuse(`请填写 ${entry.min} 至 ${entry.max} 之间的十进制度数`) };
     else if (entry?.type === 'date')
       check = { type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(2000, 0, 1))], ...refuse('请填写日期，如 2023年12月31日') };
-    validations(ws).add(`${letter}${first}:${letter}${last}`, { allowBlank: true, ...check, ...prompt } as ExcelJS.DataValidation);
+    dataValidations(ws).add(`${letter}${first}:${letter}${last}`, { allowBlank: true, ...check, ...prompt } as ExcelJS.DataValidation);
   });
 }
 
-/** exceljs keeps a sheet's validations by address, ranges included, but does not declare it. */
-const validations = (ws: ExcelJS.Worksheet) =>
-  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-
-/** Runs of equal fixed text in the mergeDown columns: sheet column, first and last row, over more than one row. */
-function mergeRuns(layout: Layout, cols: Column[], firstBody: number) {
-  const out: { column: number; from: number; to: number }[] = [];
-  const rows = layout.rows ?? [];
-  for (const key of layout.mergeDown ?? []) {
-    const column = cols.findIndex((c) => c.key === key) + 1;
-    let start = 0;
-    for (let i = 1; i <= rows.length; i++) {
-      if (i < rows.length && rows[i]!.fixed[key] === rows[start]!.fixed[key]) continue;
-      if (i - start > 1) out.push({ column, from: firstBody + start, to: firstBody + i - 1 });
-      start = i;
-    }
-  }
-  return out;
+/** The merged runs of the mergeDown columns, as sheet column and first and last sheet row. */
+function mergedCells(layout: Layout, cols: readonly Column[], firstBody: number) {
+  return mergeRuns(layout)
+    .filter((run) => run.last > run.first)
+    .map((run) => ({ column: cols.findIndex((c) => c.key === run.key) + 1, from: firstBody + run.first, to: firstBody + run.last }));
 }

@@ -3,4 +3,4 @@ export { writeWorkbook, writeTables, type WriteOptions } from './write.ts';
 export { readWorkbook, type LoadedWorkbook } from './load.ts';
 export { writeFileAtomic } from './atomic.ts';
 export { META_SHEET } from './meta.ts';
-export { markUpCopy, type CellMark, type NewCell, type NewSheet } from './edit/mark-up.ts';
+export { markUpCopy, type CellMark, type EarlierMarks, type NewCell, type NewSheet } from './edit/mark-up.ts';

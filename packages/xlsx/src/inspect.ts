@@ -1,11 +1,21 @@
-import { Refusal } from '@tianbao/form';
+import { Refusal, type RuleId } from '@tianbao/form';
+import type { FILE_RULES } from './file-rules.ts';
+import { extname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { PartScan } from './part-scan.ts';
 import { partBytes } from './sheet/part-text.ts';
 import { zipEntries, type ZipEntry } from './zip.ts';
+import { RESAVE } from './file-rules.ts';
 
 /** A file refused before it is opened, or while it is read: a stable rule id and a Chinese reason. */
-export class FileRefused extends Refusal {}
+export class FileRefused extends Refusal {
+  constructor(
+    override readonly rule: RuleId<typeof FILE_RULES>,
+    message: string,
+  ) {
+    super(rule, message);
+  }
+}
 
 /** The limits a submission must keep; no real form comes near them. */
 export const LIMITS = {
@@ -33,6 +43,18 @@ export interface Inspected {
   merges: ReadonlyMap<string, readonly string[]>;
   /** The `<row>` elements of each part that has any. */
   rows: ReadonlyMap<string, number>;
+  /**
+   * Each XML part's bytes as they inflated, in chunks, by entry name: the
+   * reader and the editor take a part from here, so no part is inflated twice.
+   * A holder drops what it is done with (`Map.delete`).
+   */
+  parts: Map<string, Buffer[]>;
+}
+
+/** A file's bytes and what their inspection found: a package read once, for the reader and the editor alike. */
+export interface InspectedFile {
+  buf: Buffer;
+  inspected: Inspected;
 }
 
 /**
@@ -42,8 +64,9 @@ export interface Inspected {
  * its parts really inflate to, inflating no further than the limits), and
  * XML with DOCTYPE or ENTITY declarations or character references outside
  * Unicode, with one clear reason each (`FileRefused`). Every part is inflated
- * once, a chunk at a time. `whole`: the workbook is to be opened whole, so its
- * sheets are counted against the row limit, and their column ranges checked, first.
+ * once, a chunk at a time, and an XML part's chunks are kept (`parts`).
+ * `whole`: the workbook is to be opened whole, so its sheets are counted
+ * against the row limit, and their column ranges checked, first.
  */
 export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSignal): Promise<Inspected> {
   if (buf.length === 0) throw new FileRefused('file.empty', '文件是空的（0 字节），请重新导出或保存后再提交');
@@ -52,7 +75,7 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
     // An OLE2 container: the old binary .xls, or an xlsx encrypted with a password.
     if (buf.includes(Buffer.from('EncryptedPackage', 'utf16le')))
       throw new FileRefused('file.encrypted', '工作簿设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存为 .xlsx 再提交');
-    throw new FileRefused('file.xls', '文件是旧版 Excel 97-2003（.xls）格式，请用 Excel/WPS 打开后“另存为” Excel 工作簿（.xlsx）再提交');
+    throw new FileRefused('file.xls', XLS);
   }
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) {
     if (looksLikeText(buf))
@@ -64,7 +87,7 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
   // Before any part is read, so that which copy comes first makes no difference.
   const duplicate = duplicateName(entries);
   if (duplicate)
-    throw new FileRefused('file.corrupt', `文件已损坏：压缩包中有两个同名的部件 ${duplicate}，无法确定读取哪一个。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
+    throw new FileRefused('file.corrupt', `文件已损坏：压缩包中有两个同名的部件 ${duplicate}，无法确定读取哪一个。${RESAVE}`);
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
   // The workbook is found through `_rels/.rels` once the parts are inspected; with neither, it cannot be there.
   if (!names.has('xl/workbook.xml') && !names.has('_rels/.rels')) throw notWorkbook(entries);
@@ -72,13 +95,16 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
   const unordered = new Set<string>();
   const merges = new Map<string, readonly string[]>();
   const rows = new Map<string, number>();
+  const parts = new Map<string, Buffer[]>();
   for (const e of entries) {
     const scan = await inspectPart(buf, e, budget, whole && /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name), stop);
-    if (scan && !scan.ordered) unordered.add(e.name);
-    if (scan?.merges.length) merges.set(e.name, scan.merges);
-    if (scan?.rows) rows.set(e.name, scan.rows);
+    if (!scan) continue;
+    if (!scan.ordered) unordered.add(e.name);
+    if (scan.merges.length) merges.set(e.name, scan.merges);
+    if (scan.rows) rows.set(e.name, scan.rows);
+    parts.set(e.name, scan.chunks);
   }
-  return { entries, unordered, merges, rows };
+  return { entries, unordered, merges, rows, parts };
 }
 
 /** The refusal of an archive that holds no workbook, saying what it holds instead. */
@@ -86,6 +112,20 @@ export function notWorkbook(entries: readonly ZipEntry[]): FileRefused {
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
   const what = names.has('word/document.xml') ? 'Word 文档' : names.has('ppt/presentation.xml') ? 'PowerPoint 演示文稿' : '压缩包';
   return new FileRefused('file.not-xlsx', `文件是${what}，不是 Excel 工作簿，请提交 .xlsx 格式的表格`);
+}
+
+const XLS = '文件是旧版 Excel 97-2003（.xls）格式，请用 Excel/WPS 打开后“另存为” Excel 工作簿（.xlsx）再提交';
+
+/**
+ * A file not named .xlsx whose bytes are no workbook is refused by its name,
+ * which says more than a guess from the bytes: a `.xls` as the old format, any
+ * other as what its extension says it is (`.json`, `.pdf`).
+ */
+export function refusedByName(e: unknown, file: string): unknown {
+  const ext = extname(file).toLowerCase();
+  if (!(e instanceof FileRefused) || !['file.not-xlsx', 'file.corrupt'].includes(e.rule) || ext === '.xlsx') return e;
+  if (ext === '.xls') return new FileRefused('file.xls', XLS);
+  return new FileRefused('file.not-xlsx', `文件${ext ? `扩展名为 ${ext}` : '没有扩展名'}，不是 Excel 工作簿，请提交 .xlsx 格式的表格`);
 }
 
 /** The file-size refusal, for a size known from the bytes or from the file system. */
@@ -111,11 +151,17 @@ function duplicateName(entries: ZipEntry[]): string | null {
 /**
  * Inflate one part, counting what it really unpacks to against what is left
  * of the workbook's budget and against the ratio limit, and check its CRC-32
- * and size; an XML part is looked through as it comes (`PartScan`), and a
- * sheet opened whole (`counted`) has its rows counted.
+ * and size; an XML part is looked through as it comes (`PartScan`) and its
+ * chunks kept, and a sheet opened whole (`counted`) has its rows counted.
  */
-async function inspectPart(buf: Buffer, e: ZipEntry, budget: { left: number }, counted: boolean, stop?: AbortSignal): Promise<PartScan | null> {
-  const scan = isXmlPart(e.name) ? new PartScan(e.name, counted) : null;
+async function inspectPart(
+  buf: Buffer,
+  e: ZipEntry,
+  budget: { left: number },
+  counted: boolean,
+  stop?: AbortSignal,
+): Promise<(PartScan & { chunks: Buffer[] }) | null> {
+  const scan = isXmlPart(e.name) ? Object.assign(new PartScan(e.name, counted), { chunks: [] as Buffer[] }) : null;
   // A part under 1 MB may pack as tightly as it likes: an empty sheet's XML does.
   const most = Math.max(1048576, LIMITS.ratio * e.compressedSize);
   let size = 0;
@@ -131,7 +177,10 @@ async function inspectPart(buf: Buffer, e: ZipEntry, budget: { left: number }, c
         `文件中的 ${e.name} 解压后已超过 ${MB(size)}，压缩比超过 ${LIMITS.ratio}:1，是恶意构造的“压缩炸弹”式文件，未读取；请确认文件来源`,
       );
     crc = crc32(chunk, crc);
-    scan?.push(chunk);
+    if (scan) {
+      scan.push(chunk);
+      scan.chunks.push(chunk);
+    }
   }
   if (size !== e.size || crc >>> 0 !== e.crc)
     throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 的校验和不符，内容与记录不一致），请重新保存或重新发送`);

@@ -1,4 +1,5 @@
 import { commitRow, type BookWriter } from './book-writer.ts';
+import { columnLetter } from './sheet/refs.ts';
 
 export const LISTS_SHEET = '_lists';
 
@@ -33,10 +34,4 @@ export class DropdownLists {
     await ws.protect('', {});
     ws.commit();
   }
-}
-
-export function columnLetter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { inspectXlsx, FileRefused } from './inspect.ts';
 import { fileBytes } from './open.ts';
 import { openBook } from './sheet/book.ts';
+import { RESAVE } from './file-rules.ts';
 
 /** A workbook opened whole with exceljs. */
 export type LoadedWorkbook = ExcelJS.Workbook;
@@ -16,7 +17,7 @@ export type LoadedWorkbook = ExcelJS.Workbook;
  */
 export async function readWorkbook(input: Buffer | string): Promise<LoadedWorkbook> {
   const buf = await fileBytes(input);
-  const book = await openBook(buf, await inspectXlsx(buf, true));
+  const book = await openBook(await inspectXlsx(buf, true));
   for (const sheet of book.sheets) {
     book.merges(sheet);
     for await (const _ of book.rows(sheet));
@@ -25,7 +26,7 @@ export async function readWorkbook(input: Buffer | string): Promise<LoadedWorkbo
   try {
     await workbook.xlsx.load(buf as any);
   } catch {
-    throw new FileRefused('file.corrupt', '文件已损坏，无法作为 .xlsx 整体打开（用于生成批注副本）。请在 Excel/WPS 中打开后另存为 .xlsx 再提交');
+    throw new FileRefused('file.corrupt', `文件已损坏，无法作为 .xlsx 整体打开（用于生成批注副本）。${RESAVE}`);
   }
   return workbook;
 }

@@ -1,6 +1,6 @@
-import { textKey, type CellValue, type FormDefinition } from '@tianbao/form';
+import { INFO_LINE, textKey, type CellValue, type FormDefinition } from '@tianbao/form';
 import { cellKey, cellText, type HeadRow, type OpenWorkbook } from './open.ts';
-import { columnLetter } from './sheet/cells.ts';
+import { columnLetter } from './sheet/refs.ts';
 import type { SheetPart } from './sheet/book.ts';
 import type { Stop } from './sheet/part-text.ts';
 import { MergeSpread } from './sheet/merges.ts';
@@ -56,6 +56,8 @@ export type RowConverter<V> = (values: RawValues, at: { row: number; key: string
 
 export interface ReadOptions<V> {
   stop?: Stop;
+  /** The sheet is read for the last time: its text is let go of as it is read (see `Book.rows`). */
+  last?: boolean;
   convert?: RowConverter<V>;
   /** A list's rows are not kept, only given to `convert` (which judged them as they came): `rows` is then empty. */
   passRows?: boolean;
@@ -75,7 +77,6 @@ export interface TableStart {
 const BODY_SCAN = 200;
 /** How far below the table to look for its labelled values. */
 const FIELD_SCAN = 20;
-const INFO = /填报单位|填报日期|报送月份/;
 /** The signature line under a table ends a list: `填表人：…　审核人：…　联系电话：…`. */
 const FOOTER = /^(填表人|填报人|制表人|审核人|复核人|负责人|单位负责人|联系人|联系电话)：/;
 
@@ -116,7 +117,7 @@ export async function readTable<V = RawValues>(wb: OpenWorkbook, def: FormDefini
   // Refused before a row is read, rather than after the limit's worth of them.
   if (wb.book.rowCount(start.sheet) > LIMITS.rows) throw tooManyRows(start.sheet.name);
   const uncached = new Set<string>();
-  const below = rowsBelow(wb, start, new MergeSpread(wb.book.merges(start.sheet)), uncached, opts.stop);
+  const below = rowsBelow(wb, start, new MergeSpread(wb.book.merges(start.sheet)), uncached, opts);
   const body = layout.rows ? await fixedRows(def, start, below, convert) : await listRows(def, start, below, convert, opts.passRows ?? false);
   const order = body.rows.map((r) => r.row).filter((r): r is number => r !== null);
   return {
@@ -144,9 +145,15 @@ export async function locateForm(wb: OpenWorkbook, def: FormDefinition<any>, sto
 type Below = { row: Row; spread: CellValue[] };
 
 /** The rows under the header; the table's cells holding formulas with no result are added to `uncached` as they pass. */
-async function* rowsBelow(wb: OpenWorkbook, start: TableStart, merges: MergeSpread, uncached: Set<string>, stop: Stop): AsyncGenerator<Below> {
+async function* rowsBelow(
+  wb: OpenWorkbook,
+  start: TableStart,
+  merges: MergeSpread,
+  uncached: Set<string>,
+  { stop, last }: Pick<ReadOptions<unknown>, 'stop' | 'last'>,
+): AsyncGenerator<Below> {
   const columns = new Set(Object.values(start.columns));
-  for await (const row of wb.book.rows(start.sheet, stop)) {
+  for await (const row of wb.book.rows(start.sheet, stop, last)) {
     const spread = merges.spread(row.r, row.cells);
     if (row.r <= start.headerRow) continue;
     for (const c of row.uncached ?? []) if (columns.has(c)) uncached.add(address(c, row.r));
@@ -166,7 +173,7 @@ export function tableHead(def: FormDefinition<any>, start: TableStart): Pick<Loc
       if (text) row.push({ text, cell: address(c, r) });
     });
     // An info line may be spread over cells (`填报单位：…` in A2, `填报日期：` in D2, the date in E2): read it whole.
-    if (row.some((c) => INFO.test(c.text))) {
+    if (row.some((c) => INFO_LINE.test(c.text))) {
       const text = row.map((c) => c.text).join('　　');
       info = info ? { text: `${info.text}　　${text}`, cell: info.cell } : { text, cell: row[0]!.cell };
     } else texts.push(...row);

@@ -4,5 +4,6 @@ export const META_SHEET = '_tianbao';
 /**
  * Keys written to the meta sheet, one key/value pair a row (A = key, B = value).
  * `digest`: of every input of a generated workbook, for `generate` to skip one up to date.
+ * `draft`: `1` in a draft, written from data with errors (`generate --allow-errors`).
  */
-export const META_KEYS = { template: 'template', version: 'version', period: 'period', unit: 'unit', digest: 'digest' } as const;
+export const META_KEYS = { template: 'template', version: 'version', period: 'period', unit: 'unit', digest: 'digest', draft: 'draft' } as const;

@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { textKey, type CellValue } from '@tianbao/form';
-import { FileRefused, inspectXlsx, LIMITS, tooLarge } from './inspect.ts';
+import { FileRefused, inspectXlsx, LIMITS, refusedByName, tooLarge, type InspectedFile } from './inspect.ts';
 import { META_SHEET } from './meta.ts';
 import { openBook, type Book, type SheetPart } from './sheet/book.ts';
 import { MergeSpread } from './sheet/merges.ts';
@@ -19,6 +19,12 @@ export interface HeadRow extends Row {
   shown: CellValue[];
 }
 
+/** The first rows of a sheet, as shown: its merged ranges are read when they are first looked at. */
+export interface SheetHead {
+  sheet: SheetPart;
+  readonly rows: HeadRow[];
+}
+
 /** A submission opened for checking: the first rows of every sheet, and tianbao's metadata. */
 export interface OpenWorkbook {
   book: Book;
@@ -27,9 +33,11 @@ export interface OpenWorkbook {
    * submission is looked for: the active tab, the other visible sheets, then
    * the hidden ones (a hidden sheet is judged only when no visible one matches).
    */
-  heads: { sheet: SheetPart; rows: HeadRow[] }[];
+  heads: SheetHead[];
   /** Key/value pairs of the `_tianbao` sheet; empty for workbooks from elsewhere. */
   meta: Record<string, string>;
+  /** The bytes and the parts they inflated to, for a marked-up copy made from this one reading (see `markUpCopy`). */
+  source: InspectedFile;
 }
 
 /**
@@ -79,7 +87,10 @@ function regularSize(st: Stats): number {
  */
 export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise<OpenWorkbook> {
   const buf = await fileBytes(input);
-  const book = await openBook(buf, await inspectXlsx(buf, false, stop), stop);
+  const inspected = await inspectXlsx(buf, false, stop).catch((e: unknown) => {
+    throw typeof input === 'string' ? refusedByName(e, input) : e;
+  });
+  const book = await openBook(inspected, stop);
   const heads: OpenWorkbook['heads'] = [];
   const meta: Record<string, string> = {};
   for (const sheet of [...book.sheets].sort(byPreference)) {
@@ -90,12 +101,25 @@ export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise
       }
       continue;
     }
-    const rows = await firstRows(book, sheet, HEAD_ROWS, stop);
-    // A header of two rows shows its merged cells' text in both: `序号` above `经度 | 纬度` is found on either.
-    const spread = new MergeSpread(book.merges(sheet));
-    heads.push({ sheet, rows: rows.map((row) => ({ ...row, shown: spread.spread(row.r, row.cells) })) });
+    heads.push(shownHead(sheet, book, await firstRows(book, sheet, HEAD_ROWS, stop)));
   }
-  return { book, heads, meta };
+  return { book, heads, meta, source: { buf, inspected } };
+}
+
+/** A sheet's first rows, shown with its merged ranges spread when first asked for: most sheets are never looked into. */
+function shownHead(sheet: SheetPart, book: Book, rows: Row[]): SheetHead {
+  let shown: HeadRow[] | undefined;
+  return {
+    sheet,
+    get rows() {
+      if (!shown) {
+        // A header of two rows shows its merged cells' text in both: `序号` above `经度 | 纬度` is found on either.
+        const spread = new MergeSpread(book.merges(sheet));
+        shown = rows.map((row) => ({ ...row, shown: spread.spread(row.r, row.cells) }));
+      }
+      return shown;
+    },
+  };
 }
 
 /** Visible before hidden, the active tab first; otherwise in workbook order (the sort is stable). */

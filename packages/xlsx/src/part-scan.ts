@@ -1,6 +1,7 @@
 import { FileRefused } from './inspect.ts';
 import { MAX_COLUMN, MAX_ROW, rowNumber } from './sheet/refs.ts';
 import { attr } from './sheet/xml.ts';
+import { RESAVE } from './file-rules.ts';
 
 /**
  * Bytes of one chunk looked at again with the start of the next, so that what
@@ -84,7 +85,7 @@ export class PartScan {
       if (start >= 0 && DECLARATIONS.some((d) => mine(start, d.length) && matchesAt(b, start, d)))
         throw new FileRefused(
           'file.xml-entities',
-          `文件中的 ${this.part} 含有 XML 文档类型或实体声明（DOCTYPE/ENTITY），Excel 不会写出这样的文件；出于安全原因未读取。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`,
+          `文件中的 ${this.part} 含有 XML 文档类型或实体声明（DOCTYPE/ENTITY），Excel 不会写出这样的文件；出于安全原因未读取。${RESAVE}`,
         );
   }
 
@@ -105,7 +106,7 @@ export class PartScan {
     const ref = b.toString('latin1', at, Math.min(p + 1, at + REF_DIGITS + 4)) + (long ? '…' : '');
     throw new FileRefused(
       'file.corrupt',
-      `文件已损坏：${this.part} 中的字符引用 ${ref} 超出 Unicode 字符范围（最大 &#x10FFFF;）。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`,
+      `文件已损坏：${this.part} 中的字符引用 ${ref} 超出 Unicode 字符范围（最大 &#x10FFFF;）。${RESAVE}`,
     );
   }
 
@@ -150,7 +151,7 @@ export class PartScan {
     if (tag !== null && (past('min') || past('max')))
       throw new FileRefused(
         'file.corrupt',
-        `文件已损坏：${this.part} 的列设置 <col${tag.slice(0, 60)}> 超出 Excel 的范围（最多 ${MAX_COLUMN} 列，到 XFD 列）。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`,
+        `文件已损坏：${this.part} 的列设置 <col${tag.slice(0, 60)}> 超出 Excel 的范围（最多 ${MAX_COLUMN} 列，到 XFD 列）。${RESAVE}`,
       );
   }
 
@@ -165,7 +166,7 @@ export class PartScan {
     const gt = b.indexOf(GT, name);
     if (gt < 0 || gt - start >= SEAM) {
       if (!mine(start, 0) || (gt < 0 && b.length - start < SEAM)) return null;
-      throw new FileRefused('file.corrupt', `文件已损坏：${this.part} 中有过长的 XML 标记（${b.toString('latin1', start, start + 40)}…）。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
+      throw new FileRefused('file.corrupt', `文件已损坏：${this.part} 中有过长的 XML 标记（${b.toString('latin1', start, start + 40)}…）。${RESAVE}`);
     }
     return mine(start, gt + 1 - start) ? b.toString('latin1', name + length, gt) : null;
   }

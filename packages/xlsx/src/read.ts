@@ -2,7 +2,7 @@
  * Reading submissions: row by row, without exceljs, so that checking neither
  * loads a workbook whole nor pays for the writer.
  */
-export { openWorkbook, type OpenWorkbook } from './open.ts';
+export { openWorkbook, type OpenWorkbook, type SheetHead } from './open.ts';
 export {
   findTable,
   readTable,
@@ -17,7 +17,8 @@ export {
 } from './locate.ts';
 export type { Book, SheetPart } from './sheet/book.ts';
 export { MergeSpread } from './sheet/merges.ts';
-export { columnLetter } from './sheet/cells.ts';
+export { columnLetter } from './sheet/refs.ts';
 export type { Row } from './sheet/rows.ts';
-export { FileRefused, LIMITS } from './inspect.ts';
-export { zipEntries, readEntry, type ZipEntry } from './zip.ts';
+export { FileRefused, LIMITS, type InspectedFile } from './inspect.ts';
+export { FILE_RULES, RESAVE } from './file-rules.ts';
+export { zipEntries, readEntry, watchInflation, type ZipEntry } from './zip.ts';

@@ -35,6 +35,9 @@ export const TEXT_FORMAT = '@';
 /** The page number at the foot of every printed page, centred, as the PDF prints it: `— 1 —`. */
 export const PAGE_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C— &P —' };
 
+/** A draft's (`generate --allow-errors`) print header, in red on every page, over the page number. */
+export const DRAFT_HEADER_FOOTER: Partial<ExcelJS.HeaderFooter> = { ...PAGE_FOOTER, oddHeader: '&C&KC00000&16草稿（有错误，不能报送）' };
+
 /** Light red for a cell that fails, light yellow for one to confirm. */
 export const markFill: Record<'error' | 'warning', ExcelJS.Fill> = {
   error: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },

@@ -10,6 +10,8 @@ export interface WriteOptions {
   ctx?: OutputContext;
   /** The unit named in a blank's title; default the template's placeholder. */
   unit?: string;
+  /** Data with errors, written anyway (`generate --allow-errors`): marked 草稿 in the print header and `draft` in the meta sheet. */
+  draft?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function writeWorkbook(def: FormDefinition<any>, data: Record<strin
   const ctx = opts.ctx ?? outputContext(data, defaultUnits);
   return writeBook(documentDate(ctx), async (book) => {
     const lists = new DropdownLists();
-    await writeFormSheet(book, def, data, opts.unit, lists, ctx.units);
+    await writeFormSheet(book, def, data, opts.unit, lists, ctx.units, opts.draft);
     for (const spec of def.sheets?.(data, ctx) ?? []) await writeTableSheet(book, spec);
     await lists.addTo(book);
     await writeMeta(book, [
@@ -31,6 +33,7 @@ export async function writeWorkbook(def: FormDefinition<any>, data: Record<strin
       [META_KEYS.period, data?.period],
       [META_KEYS.unit, data?.unit ?? opts.unit],
       [META_KEYS.digest, ctx.digest],
+      [META_KEYS.draft, opts.draft ? '1' : undefined],
     ]);
   });
 }

@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync, type ZlibOptions } from 'node:zlib';
 
 /** One file inside a zip, as its central directory describes it. */
 export interface ZipEntry {
@@ -90,11 +90,31 @@ export function readEntry(buf: Buffer, e: ZipEntry, limit: number): Buffer | 'to
   if (!data) return null;
   if (e.method === 0) return data.length > limit ? 'tooLarge' : data;
   if (e.method !== 8) return null;
+  inflated(e);
   try {
     return inflateRawSync(data, { maxOutputLength: limit });
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'tooLarge' : null;
   }
+}
+
+/** An entry's bytes inflating as a stream (see `partBytes`); counted, as `readEntry` is. */
+export function inflateStream(e: ZipEntry, options: ZlibOptions) {
+  inflated(e);
+  return createInflateRaw(options);
+}
+
+type InflationWatcher = (part: string) => void;
+const watchers = new Set<InflationWatcher>();
+const inflated = (e: ZipEntry) => watchers.forEach((w) => w(e.name));
+
+/**
+ * Be told the name of each part as it starts to inflate, until the returned
+ * function is called: how tests hold the reader to inflating each part once.
+ */
+export function watchInflation(watcher: InflationWatcher): () => void {
+  watchers.add(watcher);
+  return () => void watchers.delete(watcher);
 }
 
 /**

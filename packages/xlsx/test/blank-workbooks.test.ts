@@ -2,6 +2,7 @@ import censusRoster from '@tianbao/template-census-roster';
 import outfallChecklist from '@tianbao/template-outfall-checklist';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { UnitList, defaultUnits, outputContext, type FormDefinition } from '@tianbao/form';
+import { forms } from '@tianbao/forms';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readEntry, writeWorkbook, zipEntries } from '../src/index.ts';
@@ -25,7 +26,6 @@ function body(def: FormDefinition<any>) {
   return { first, last: first + (def.layout.rows?.length ?? def.layout.blankRows!) - 1 };
 }
 
-const forms = [reviewLedger, censusRoster, outfallChecklist] as FormDefinition<any>[];
 const letter = (k: number) => String.fromCharCode(65 + k);
 const xiuwu = outfallChecklist.samples.find((s) => s.unit === '修武县')!;
 

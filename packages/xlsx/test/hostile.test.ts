@@ -101,7 +101,8 @@ describe('XML that no parser may be shown', () => {
 describe('references past XFD1048576', () => {
   it('refuses a merged range past the last column before spreading it', async () => {
     const buf = sheetEdited((xml) => xml.replace('<mergeCell ', '<mergeCell ref="A1:ZZZZZZ1"/><mergeCell '));
-    expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('A1:ZZZZZZ1') });
+    // A sheet's merged ranges are read when its first rows are first looked at.
+    expect(await refusal(openWorkbook(buf).then((wb) => wb.heads[0]!.rows))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('A1:ZZZZZZ1') });
   });
 
   it('refuses a cell past the last column, naming it', async () => {

@@ -1,6 +1,6 @@
 import censusRoster from '@tianbao/template-census-roster';
 import outfallChecklist from '@tianbao/template-outfall-checklist';
-import { choice, defineForm, type FormDefinition } from '@tianbao/form';
+import { choice, defineForm, formSchema, type FormDefinition, type Layout } from '@tianbao/form';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { META_SHEET, locateForm, openWorkbook, readWorkbook, writeWorkbook } from '../src/index.ts';
@@ -85,21 +85,17 @@ describe('blank outfall checklist', () => {
     // Excel refuses an inline list (`"a,b,c"`) of more than 255 characters; a range has no such limit.
     const values = Array.from({ length: 40 }, (_, i) => `第${i + 1}类工业及其他各类园区排污口`);
     expect(values.join(',').length).toBeGreaterThan(255);
-    const form = defineForm({
-      ...outfallChecklist,
-      id: 'long-list',
-      sheets: undefined,
-      layout: {
-        ...outfallChecklist.layout,
-        sheet: '清单',
-        blankRows: 3,
-        columns: [
-          { key: 'no', header: '序号', width: 5, serial: true },
-          { key: 'kind', header: '类型', width: 30, cell: choice(values) },
-          { key: 'again', header: '类型（复核）', width: 30, cell: choice(values) },
-        ],
-      },
-    } as FormDefinition<any>);
+    const layout: Layout = {
+      ...outfallChecklist.layout,
+      sheet: '清单',
+      blankRows: 3,
+      columns: [
+        { key: 'no', header: '序号', width: 5, serial: true },
+        { key: 'kind', header: '类型', width: 30, cell: choice(values) },
+        { key: 'again', header: '类型（复核）', width: 30, cell: choice(values) },
+      ],
+    };
+    const form = defineForm({ ...outfallChecklist, id: 'long-list', sheets: undefined, layout, schema: formSchema(layout) } as FormDefinition<any>);
     const wb = await open(await writeWorkbook(form, null));
     const ws = wb.getWorksheet('清单')!;
     const kind = String(ws.getCell('B4').dataValidation?.formulae[0]);

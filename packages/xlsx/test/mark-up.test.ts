@@ -119,7 +119,7 @@ describe('markUpCopy', () => {
     expect(added).toMatch(/^[^]*<worksheet [^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><sheetViews>/);
     expect(added).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;C— &amp;P —</oddFooter></headerFooter></worksheet>');
     expect(part(copy, 'xl/workbook.xml')).toContain(
-      `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="2">说明!$A$1:$B$2</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">'审核结果'!$2:$2</definedName></definedNames>`,
+      `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="2">说明!$A$1:$B$2</definedName><definedName name="_tianbao_markup" hidden="1">'审核结果'!$A$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">'审核结果'!$2:$2</definedName></definedNames>`,
     );
     // A sheet without a page setup gets one, in schema order: after the margins, before the comments' drawing.
     expect(part(copy, 'xl/worksheets/sheet1.xml')).toMatch(/<pageMargins [^>]*\/><pageSetup paperSize="9" cellComments="atEnd"\/><legacyDrawing /);
@@ -131,5 +131,55 @@ describe('markUpCopy', () => {
     expect(printTitles('<workbook xmlns="m"><sheets><sheet name="a"/></sheets><calcPr/></workbook>', "审核'结果", 0, 2)).toBe(
       `<workbook xmlns="m"><sheets><sheet name="a"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'审核''结果'!$2:$2</definedName></definedNames><calcPr/></workbook>`,
     );
+  });
+});
+
+describe('markUpCopy of a copy it made', () => {
+  // What a marking writes in a comment: lines that begin with 【.
+  const earlier = { fills: [RED, YELLOW], kept: (_sheet: string, _cell: string, text: string) => text.split('\n').filter((l) => !l.startsWith('【')).join('\n').trim() };
+  /** `buf` with the text of one of its parts changed. */
+  const edited = (buf: Buffer, name: string, change: (text: string) => string) =>
+    buildZip(unzip(buf).map((p) => (p.name === name ? { name, data: Buffer.from(change(p.data.toString())) } : p)));
+  const sheets = (buf: Buffer) => [...part(buf, 'xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+
+  it('replaces the sheet it added, and its fills and comments on cells, keeping the clerk’s reply', async () => {
+    const input = workbook('<sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1"><v>2</v></c></row></sheetData>');
+    const first = await markUpCopy(input, [{ sheet: '台账', cell: 'A1', fill: RED, note: '【错误】甲' }, { sheet: '台账', cell: 'B1', fill: YELLOW, note: '【提示】乙' }], { ...RESULT, titleRow: 1 }, earlier);
+    const comments = unzip(first).find((p) => /comments\d*\.xml$/.test(p.name))!.name;
+    // The clerk mends A1 and answers B1 under our line; the check now finds a fault in C1.
+    const answered = edited(first, comments, (xml) => xml.replace('【提示】乙', '【提示】乙\n已核实'));
+    const again = await markUpCopy(answered, [{ sheet: '台账', cell: 'C1', fill: RED, note: '【错误】丙' }], { ...RESULT, titleRow: 1 }, earlier);
+
+    expect(sheets(again)).toEqual(['审核结果', '台账', '说明']);
+    const wb = part(again, 'xl/workbook.xml');
+    expect(wb.match(/<definedName [^>]*>[^<]*<\/definedName>/g)).toEqual([
+      '<definedName name="_xlnm.Print_Area" localSheetId="2">说明!$A$1:$B$2</definedName>',
+      `<definedName name="_tianbao_markup" hidden="1">'审核结果'!$A$1</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'审核结果'!$1:$1</definedName>`,
+    ]);
+    // The earlier sheet's part, relationship and content type are gone with it.
+    expect(unzip(again).filter((p) => /worksheets\/sheet\d+\.xml$/.test(p.name)).length).toBe(3);
+    expect(part(again, 'xl/_rels/workbook.xml.rels').match(/relationships\/worksheet"/g)!.length).toBe(3);
+    expect(part(again, '[Content_Types].xml').match(/worksheet\+xml/g)!.length).toBe(3);
+    // A1 and B1 have their formats back (B1 had none); C1 is filled from its own (2 and 3 are the earlier marking's).
+    expect(sheetData(again)).toBe('<sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c><c s="0" r="B1"><v>2</v></c><c r="C1" s="4"/></row></sheetData>');
+    const { book } = await openWorkbook(again);
+    expect(book.notes(book.sheets.find((s) => s.name === '台账')!)).toEqual(new Map([['B1', '已核实'], ['C1', '【错误】丙']]));
+    // A comment taken out takes its note box with it.
+    const vml = unzip(again).find((p) => p.name.endsWith('.vml'))!.data.toString();
+    expect([...vml.matchAll(/<x:Row>(\d+)<\/x:Row><x:Column>(\d+)<\/x:Column>/g)].map((m) => `${m[1]},${m[2]}`)).toEqual(['0,1', '0,2']);
+    // Marked again the same, the copy is the same: nothing piles up.
+    const third = await markUpCopy(again, [{ sheet: '台账', cell: 'C1', fill: RED, note: '【错误】丙' }], { ...RESULT, titleRow: 1 }, earlier);
+    expect(part(third, 'xl/styles.xml')).toBe(part(again, 'xl/styles.xml'));
+    expect(part(third, 'xl/workbook.xml')).toBe(wb);
+  });
+
+  it('never takes a sheet of the workbook’s own that has its name: its sheet is then name（2）', async () => {
+    const ours = { ...RESULT, name: '说明' };
+    const first = await markUpCopy(workbook('<sheetData/>'), [], ours, earlier);
+    expect(sheets(first)).toEqual(['说明（2）', '台账', '说明']);
+    const again = await markUpCopy(first, [], ours, earlier);
+    expect(sheets(again)).toEqual(['说明（2）', '台账', '说明']);
+    expect(part(again, 'xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">说明!$A$1:$B$2</definedName>');
   });
 });

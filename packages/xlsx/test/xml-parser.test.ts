@@ -10,7 +10,7 @@ import { inspectXlsx, isXmlPart } from '../src/inspect.ts';
 import { openBook } from '../src/sheet/book.ts';
 import type { CellSource } from '../src/sheet/cells.ts';
 import { elements } from '../src/sheet/elements.ts';
-import { partText, partWhole } from '../src/sheet/part-text.ts';
+import { heldText } from '../src/sheet/part-text.ts';
 import { sheetRows, type Row } from '../src/sheet/rows.ts';
 import { parsedRuns } from '../src/sheet/slow-path.ts';
 import { runText, unescaped } from '../src/sheet/xml.ts';
@@ -43,16 +43,19 @@ const collect = async (rows: AsyncIterable<Row>) => {
 /** Every sheet's rows read quickly and by the parser; every shared string read both ways. */
 async function bothWays(buf: Buffer) {
   const inspected = await inspectXlsx(buf, false);
-  const book = await openBook(buf, inspected);
+  // Opening the book lets go of the shared strings' text.
+  const strings = inspected.entries.filter((x) => isXmlPart(x.name) && /sharedstrings/i.test(x.name)).map((e) => Buffer.concat(inspected.parts.get(e.name)!).toString('utf8'));
+  const book = await openBook(inspected);
   const out: { quick: unknown[]; parsed: unknown[] } = { quick: [], parsed: [] };
   for (const sheet of book.sheets) {
     const e = inspected.entries.find((x) => x.name.toLowerCase() === sheet.part.toLowerCase())!;
     const ordered = !inspected.unordered.has(e.name);
-    out.quick.push(await collect(sheetRows(partText(buf, e, undefined), book, sheet.name, ordered)));
-    out.parsed.push(await collect(sheetRows(partText(buf, e, undefined), book, sheet.name, ordered, true)));
+    const text = () => heldText(inspected.parts.get(e.name)!, undefined);
+    out.quick.push(await collect(sheetRows(text(), book, sheet.name, ordered)));
+    out.parsed.push(await collect(sheetRows(text(), book, sheet.name, ordered, true)));
   }
-  for (const e of inspected.entries.filter((x) => isXmlPart(x.name) && /sharedstrings/i.test(x.name)))
-    for (const si of elements(partWhole(buf, e), 'si')) {
+  for (const xml of strings)
+    for (const si of elements(xml, 'si')) {
       out.quick.push(runText(si.body));
       out.parsed.push(unescaped(parsedRuns(si.body, '')));
     }
@@ -111,7 +114,7 @@ describe('comments, CDATA and processing instructions', () => {
   it('read in rows and shared strings as an XML parser reads them', async () => {
     const buf = await workbook(ROWS, SI);
     const inspected = await inspectXlsx(buf, false);
-    const book = await openBook(buf, inspected);
+    const book = await openBook(inspected);
     expect(book.strings).toEqual(['a<b &amp; ]]>c', '甲 乙', '一<\r&lt;']);
     const rows = await collect(book.rows(book.sheets[0]!));
     expect(rows).toEqual([
@@ -125,14 +128,14 @@ describe('comments, CDATA and processing instructions', () => {
   it('reads such a row nested deeper than the call stack goes', async () => {
     const deep = '<x>'.repeat(50_000) + '<t>深</t>' + '</x>'.repeat(50_000);
     const buf = await workbook(`<row r="1"><!-- --><c r="A1" t="inlineStr"><is>${deep}</is></c></row>`, [`<si><!-- -->${deep}</si>`]);
-    const book = await openBook(buf, await inspectXlsx(buf, false));
+    const book = await openBook(await inspectXlsx(buf, false));
     expect(book.strings).toEqual(['深']);
     expect(await collect(book.rows(book.sheets[0]!))).toEqual([{ r: 1, cells: [, '深'] }]);
   });
 
   it('refuses, naming the sheet and row, a row holding them that is not well-formed', async () => {
     const buf = await workbook('<row r="3"><c r="A3"><v><![CDATA[1</v></c></row>', []);
-    const book = await openBook(buf, await inspectXlsx(buf, false));
+    const book = await openBook(await inspectXlsx(buf, false));
     await expect(collect(book.rows(book.sheets[0]!))).rejects.toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('工作表「表1」第 3 行') });
   });
 });

@@ -1,8 +1,8 @@
 import { choice, personName, text, type Layout } from '@tianbao/form';
-import { ROLES } from './schema.ts';
+import { ROLES } from './roles.ts';
 
 /** 焦政〔2023〕9号 附件, as a table: one row per person, the office under it. */
-export const layout: Layout = {
+export const layout = {
   sheet: '领导小组名单',
   title: '{unit}第五次全国经济普查领导小组组成人员名单',
   placeholder: 'XX县（市、区）',
@@ -34,4 +34,4 @@ export const layout: Layout = {
     ],
   },
   notes: [],
-};
+} as const satisfies Layout;

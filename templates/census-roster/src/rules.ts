@@ -1,6 +1,17 @@
-import { error, printedName, textKey, warning, type Finding, type RuleContext } from '@tianbao/form';
+import { defineRules, printedName, textKey, type Finding, type RuleContext } from '@tianbao/form';
 import { MEMBER_UNITS } from './member-units.ts';
 import type { CensusRoster } from './schema.ts';
+
+/** The roster's own rules (its cells' and every form's come from its layout). */
+export const catalogue = defineRules({
+  'roster.leader.count': { severity: 'error', title: '没有组长，或组长不止一位', fix: '填写一位组长，其余改为副组长' },
+  'roster.deputy.missing': { severity: 'error', title: '没有副组长', fix: '至少填写一位副组长' },
+  'roster.name.duplicate': { severity: 'error', title: '同一人在名单中出现两次', fix: '删去重复的一行' },
+  'roster.director.member': { severity: 'error', title: '办公室主任不在领导小组名单中', fix: '核对姓名，或把其补入名单' },
+  'roster.office.bureau': { severity: 'warning', title: '领导小组办公室不在统计局', fix: '核实办公室所在单位' },
+  'roster.unit.missing': { severity: 'warning', title: '通知列明的成员单位没有人员', fix: '核实是否漏报' },
+});
+const { error, warning } = catalogue;
 
 /** What the notice implies: one 组长, deputies, nobody twice, the office in the statistics bureau, every member unit. */
 export function rules(data: CensusRoster, ctx: RuleContext): Finding[] {

@@ -1,7 +1,7 @@
 import { defineForm, type EntryRules } from '@tianbao/form';
 import { layout } from './layout.ts';
 import { printBlocks, sheets } from './outputs.ts';
-import { rules } from './rules.ts';
+import { catalogue, rules } from './rules.ts';
 import { samples } from './samples.ts';
 import { OutfallChecklist, type Outfall } from './schema.ts';
 
@@ -22,9 +22,13 @@ export const outfallChecklist = defineForm<OutfallChecklist, EntryRules<Outfall>
   schema: OutfallChecklist,
   layout,
   rules,
+  catalogue,
   sheets,
   // The largest allowed PDF lays out in a peak heap of about 240 MB (README, "Before the deadline").
   print: { orientation: 'landscape', fontSize: 7.5, blocks: printBlocks, limits: { rows: 2000, chars: 250_000 } },
-  samples,
+  // Made on first use: listing the forms, or checking a file, never needs them.
+  get samples() {
+    return samples();
+  },
 });
 export default outfallChecklist;

@@ -1,11 +1,11 @@
-import { choice, code, creditCode, date, decimal, text, unitName, type Column, type Layout } from '@tianbao/form';
+import { choice, code, creditCode, date, decimal, text, unitName, type Layout } from '@tianbao/form';
 import { BASINS } from './rivers.ts';
 import { BOUNDS, METHODS, OUTFALL_TYPES, PROGRESS, PROTECTED, TRACE, YES_NO } from './values.ts';
 
 const required = { required: true } as const;
 
 /** 经度 or 纬度: decimal degrees inside the city's bounds. */
-function coordinate(key: 'lng' | 'lat', header: string, example: string, side: string): Column {
+function coordinate<K extends 'lng' | 'lat'>(key: K, header: string, example: string, side: string) {
   const [min, max] = BOUNDS[key];
   return {
     key,
@@ -18,7 +18,7 @@ function coordinate(key: 'lng' | 'lat', header: string, example: string, side: s
 }
 
 /** The checklist's columns, in the order FORMS.md gives them. */
-export const layout: Layout = {
+export const layout = {
   sheet: '排污口清单',
   title: '{unit}入河排污口排查整治台账',
   placeholder: 'XX县（市、区）',
@@ -56,4 +56,4 @@ export const layout: Layout = {
     { key: 'remark', header: '备注', width: 14, cell: text(), rule: 'remark' },
   ],
   notes: [],
-};
+} as const satisfies Layout;

@@ -1,7 +1,27 @@
-import { error, findReporter, formatDateCn, textKey, warning, zeroReport, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
+import { ZERO_REPORT, defineRules, findReporter, formatDateCn, textKey, zeroReport, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
 import { basinOf } from './rivers.ts';
 import type { Outfall } from './schema.ts';
 import { BOUNDS } from './values.ts';
+
+/** The checklist's own rules (its cells' and every form's come from its layout). */
+export const catalogue = defineRules({
+  'outfall.zero-report': ZERO_REPORT,
+  'outfall.code.duplicate': { severity: 'error', title: '排污口编码重复', fix: '核对编码，一口一码' },
+  'outfall.county.unknown': { severity: 'error', title: '所在县（市、区）不在单位名单中', fix: '填写名单中的规范名称' },
+  'outfall.county.other': { severity: 'warning', title: '排污口在另一个县（市、区）', fix: '核实是否应由该县（市、区）填报' },
+  'outfall.river.unlisted': { severity: 'warning', title: '受纳水体不在主要河流清单中', fix: '核实河流名称' },
+  'outfall.basin.mismatch': { severity: 'error', title: '所属流域与主要河流清单不符', fix: '按河流清单改正所属流域' },
+  'outfall.coords.outside': { severity: 'error', title: '经纬度在焦作市范围之外', fix: '核对经纬度，是否填反' },
+  'outfall.protected.ban': { severity: 'error', title: '特殊保护区域内的排污口未取缔', fix: '整治方式改为“取缔”' },
+  'outfall.storm.merge': { severity: 'error', title: '城镇雨洪排口清理合并', fix: '整治方式改为“规范整治”或“保留”' },
+  'outfall.owner.missing': { severity: 'error', title: '已溯源的排污口没有责任主体', fix: '填写责任主体' },
+  'outfall.untraced.owner': { severity: 'warning', title: '无法溯源的排污口，责任主体不是政府或管委会', fix: '核实责任主体' },
+  'outfall.progress.missing': { severity: 'error', title: '需整治的排污口没有整治进度', fix: '填写整治进度（未启动、整治中或已完成）' },
+  'outfall.deadline.missing': { severity: 'error', title: '需整治的排污口没有完成时限', fix: '填写完成时限，如 2024年6月30日' },
+  'outfall.deadline.overdue': { severity: 'warning', title: '未完成整治且已过完成时限', fix: '核实进度，说明原因' },
+  'outfall.industrial.permit': { severity: 'warning', title: '同一企业有多个工矿企业排污口，备注中没有排污许可说明', fix: '在备注中说明排污许可情况' },
+});
+const { error, warning } = catalogue;
 
 const at = (key: keyof Outfall) => [key];
 
@@ -25,7 +45,7 @@ export const rules: EntryRules<Outfall> = {
         ...codes.end(),
         ...enterprises.end(),
         // A list with rows set aside for errors is not empty: only a list with no rows at all is a zero report.
-        ...(count === 0 && !ctx.partial ? [zeroReport('outfall', { where: '本台账', what: '入河排污口', fill: '排污口清单' })] : []),
+        ...(count === 0 && !ctx.partial ? [zeroReport(catalogue, 'outfall.zero-report', { where: '本台账', what: '入河排污口', fill: '排污口清单' })] : []),
       ],
     };
   },

@@ -1,10 +1,11 @@
 import { defineForm } from '@tianbao/form';
 import { layout } from './layout.ts';
-import { rules } from './rules.ts';
+import { catalogue, rules } from './rules.ts';
 import { samples } from './samples.ts';
 import { ReviewLedger } from './schema.ts';
 
 export { ReviewLedger, LedgerRow } from './schema.ts';
+export { ONGOING } from './cells.ts';
 
 /** 行政复议工作问题台账 (焦政办〔2023〕24号 附件), monthly, per county. */
 export const reviewLedger = defineForm<ReviewLedger>({
@@ -20,8 +21,12 @@ export const reviewLedger = defineForm<ReviewLedger>({
   schema: ReviewLedger,
   layout,
   rules,
+  catalogue,
   // Its five rows; the largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
   print: { orientation: 'landscape', limits: { rows: 5, chars: 250_000 } },
-  samples,
+  // Made on first use: listing the forms, or checking a file, never needs them.
+  get samples() {
+    return samples();
+  },
 });
 export default reviewLedger;

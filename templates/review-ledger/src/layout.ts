@@ -1,9 +1,10 @@
-import { deadlines, items, type Layout } from '@tianbao/form';
+import type { Layout } from '@tianbao/form';
+import { deadlines, items } from './cells.ts';
 
 const KEY = '重点检视';
 
 /** 焦政办〔2023〕24号 附件, as printed. */
-export const layout: Layout = {
+export const layout = {
   sheet: '问题台账',
   title: '{unit}行政复议工作问题台账',
   placeholder: 'XX县（市、区）',
@@ -76,4 +77,4 @@ export const layout: Layout = {
     '注：1.问题台账每月28日前报市政府办公室行政复议应诉科，首次报送时间为2023年6月28日；',
     '2.各县（市、区）典型案例原则上每月报送1个，如确实无案件，可顺延至下月报送。',
   ],
-};
+} as const satisfies Layout;

@@ -1,6 +1,6 @@
 import { findReporter, outputContext, reporterNames } from '@tianbao/form';
+import { formById, formIds } from '@tianbao/forms';
 import type { CommandModule } from 'yargs';
-import { formById, formIds } from '../forms.ts';
 import { UsageError } from '../usage-error.ts';
 import { outputFolder } from '../files.ts';
 import { blankName, writeOutput } from '../outputs.ts';

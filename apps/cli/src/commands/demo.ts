@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { outputContext } from '@tianbao/form';
+import { forms } from '@tianbao/forms';
 import type { CommandModule } from 'yargs';
 import { checkBatch } from '../batch.ts';
 import { outputFolder } from '../files.ts';
-import { forms } from '../forms.ts';
 import { filledName, writeOutput } from '../outputs.ts';
 import { paintFor } from '../paint.ts';
 import { resolveUnits } from '../units.ts';
@@ -25,7 +25,7 @@ export const demo: CommandModule<object, { out: string }> = {
     const units = resolveUnits(undefined);
     const written: string[] = [];
     for (const def of forms) {
-      const dir = join(out, def.id);
+      const dir = outputFolder(join(out, def.id), '-o');
       for (const sample of def.samples) {
         const ctx = outputContext(sample, units);
         written.push(await writeOutput(dir, filledName(def, sample, 'xlsx'), await writeWorkbook(def, sample, { ctx })));

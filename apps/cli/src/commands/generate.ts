@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { IsoDate } from '@tianbao/form';
+import { formById, formIds } from '@tianbao/forms';
 import type { CommandModule } from 'yargs';
 import { jobsOption } from '../batch.ts';
-import { formById, formIds } from '../forms.ts';
 import { outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
 import { readInput } from '../input.ts';
 import { checkItems } from '../item-check.ts';
+import { isDraft } from '../output-digest.ts';
 import { outputProblems } from '../output-check.ts';
+import { filledName } from '../outputs.ts';
 import { resolveUnits } from '../units.ts';
 
 interface Args {
@@ -37,7 +41,7 @@ export const generate: CommandModule<object, Args> = {
       .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
       .option('format', { type: 'string', default: 'xlsx,pdf', describe: '输出格式，逗号分隔：xlsx,pdf' })
       .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
-      .option('paper', { choices: PAPERS, default: 'A4' as Paper, describe: 'PDF 的纸张（A3 容得下更宽的表格、每页更多行）' })
+      .option('paper', { choices: PAPERS, default: 'A4' as Paper, coerce: (p: unknown) => (typeof p === 'string' ? p.toUpperCase() : p), describe: 'PDF 的纸张（A3 容得下更宽的表格、每页更多行）' })
       .option('force', { type: 'boolean', default: false, describe: '重新生成已是最新（由相同数据和选项生成）的输出' })
       .option('allow-errors', { type: 'boolean', default: false, describe: '数据有错误（validate 会判为不通过）时仍生成，只作草稿' })
       .option('as-of', { type: 'string', describe: '汇总、进度按此日期计算 YYYY-MM-DD（默认：填报日期，否则今天）' })
@@ -60,6 +64,11 @@ export const generate: CommandModule<object, Args> = {
     const jobs = jobsOption(args.jobs);
     const units = resolveUnits(args.units);
     const { data, at, problems } = readInput(args.data, def, units);
+    if (!problems.length && !data.length) {
+      console.error(`${args.data}：数据文件中没有任何表，未生成文件`);
+      process.exitCode = 1;
+      return;
+    }
     if (!problems.length) {
       const inputs = [args.data, ...(args.units ? [args.units] : [])];
       problems.push(...outputProblems(def, { dataFile: args.data, data, at, formats, out: args.out, inputs }));
@@ -73,6 +82,12 @@ export const generate: CommandModule<object, Args> = {
     // The form's rules, before anything is made: an item with errors is not written (unless a draft is asked for).
     const checked = checkItems(def, { dataFile: args.data, data, at }, { units, asOf: args.asOf, allowErrors: args.allowErrors });
     for (const line of checked.lines) console.error(line);
+    // A draft an earlier run made of an item now refused stays where it is, but is not to be taken for the form.
+    for (const { data, item } of checked.refused)
+      for (const format of formats) {
+        const path = join(args.out, filledName(def, data, format));
+        if (existsSync(path) && (await isDraft(path))) console.error(`${item}：输出文件夹中的「${path}」是先前的草稿，请勿报送`);
+      }
     const { generateBatch } = await import('../generate-batch.ts');
     const run = { units, out: outputFolder(args.out, '-o'), formats: formats as Format[], paper: args.paper, force: args.force, asOf: args.asOf, jobs };
     if ((await generateBatch(def, checked.kept, run)) > 0 || checked.faulty > 0) process.exitCode = 1;

@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatDateCn, formatPeriodCn, isoOf, today } from '@tianbao/form';
+import { formById } from '@tianbao/forms';
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
-import { expandInputs } from '../files.ts';
-import { formById } from '../forms.ts';
+import { outputFolder, receivedFiles } from '../files.ts';
 import { notAnInput, writeOutput } from '../outputs.ts';
 import { checkBatch } from '../batch.ts';
 import { paintFor } from '../paint.ts';
@@ -27,6 +27,24 @@ function receivedAt(file: string): string | null {
     return null;
   }
 }
+
+/**
+ * Where `--xlsx` may write the summary: not onto a folder or a file received,
+ * and not into a folder received, where the next run would take it for a file
+ * someone sent. Its folder is made here, before any file is checked.
+ */
+function summaryPath(xlsx: string, inputs: readonly string[], files: readonly string[]): void {
+  if (statSync(xlsx, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--xlsx 应是一个 .xlsx 文件名，「${xlsx}」是文件夹`);
+  notAnInput(xlsx, files);
+  const inbox = inputs.find((dir) => statSync(dir).isDirectory() && within(dir, xlsx));
+  if (inbox) throw new UsageError(`--xlsx 不能写入收到的报表所在的文件夹「${inbox}」：下次统计时它会被当作收到的文件；请换一个位置`);
+  outputFolder(dirname(xlsx), '--xlsx');
+}
+
+const within = (dir: string, path: string) => {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
+};
 
 export const status: CommandModule<object, Args> = {
   command: 'status <paths..>',
@@ -51,9 +69,9 @@ export const status: CommandModule<object, Args> = {
     const period = args.period ?? '';
     const asOf = args.asOf ?? today();
     // A folder that is not there is a usage error (a mistyped path), not a month in which no unit reported.
-    const files = expandInputs(args.paths);
+    const files = receivedFiles(args.paths);
     const { filesTable, statusTable, unitStatus, RECEIVED_NOTE } = await import('@tianbao/validate');
-    if (args.xlsx) notAnInput(args.xlsx, files);
+    if (args.xlsx) summaryPath(args.xlsx, args.paths, files);
     const reports = await checkBatch(files, { ...opts, keepData: false }, args);
     const received = new Map(files.map((f) => [f, receivedAt(f)] as [string, string]).filter(([, d]) => d));
     const s = unitStatus(def, period, reports, received, opts.units, asOf);

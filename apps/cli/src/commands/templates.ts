@@ -1,6 +1,6 @@
 import { padColumns } from '@tianbao/form';
+import { forms } from '@tianbao/forms';
 import type { CommandModule } from 'yargs';
-import { forms } from '../forms.ts';
 
 export const templates: CommandModule<object, { format: string }> = {
   command: 'templates',

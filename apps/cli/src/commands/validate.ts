@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { expandInputs, outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
-import { annotateBatch, checkBatch } from '../batch.ts';
+import { checkAndAnnotateBatch, checkBatch } from '../batch.ts';
 import { paintFor } from '../paint.ts';
 
 interface Args extends CheckArgs {
@@ -41,11 +41,13 @@ export const validate: CommandModule<object, Args> = {
     if (args.annotate) outputFolder(args.annotate, '--annotate');
     // Where the copies go is settled before any file is read: never onto an input, never two onto one name.
     const copies = args.annotate && copyNames(files.map(resolvedPath), resolvedPath(args.annotate)).map((name) => join(args.annotate!, name));
-    const reports = await checkBatch(files, { ...opts, keepData: false }, args);
+    const judged = { ...opts, keepData: false };
+    // With copies, each is made from the reading its file was checked from.
+    const { reports, copies: made } = copies ? await checkAndAnnotateBatch(files, copies, judged, args) : { reports: await checkBatch(files, judged, args), copies: [] };
     const annotated: string[] = [];
-    if (copies)
-      for (const [i, copy] of (await annotateBatch(reports, copies, opts, args)).entries())
-        if (copy) annotated.push('written' in copy ? copy.written : `（未生成）${files[i]}：${copy.failed}`);
+    // No copy (null) is made of a file that could not be read: nothing in it to mark up, and the clerk is told so.
+    for (const [i, copy] of made.entries())
+      annotated.push(!copy ? `（未生成）${files[i]}：文件无法读取（${reports[i]!.issues[0]?.message ?? ''}）` : 'written' in copy ? copy.written : `（未生成）${files[i]}：${copy.failed}`);
     const report = summarize(reports);
     console.log(args.format === 'json' ? formatJson(report) : formatText(report, paintFor(process.stdout)));
     // Where the copies went, on stderr: stdout stays the report a script parses.

@@ -1,4 +1,4 @@
-import { columnLetter, columnNumber } from '../sheet/cells.ts';
+import { columnLetter, columnNumber } from '../sheet/refs.ts';
 import { withAttr } from './styles.ts';
 
 /** The style index a flagged cell is given, from the one it has (for a cell not yet written, the one Excel shows it in). */
@@ -82,6 +82,16 @@ export function restyleCells(xml: string, changes: ReadonlyMap<string, StyleChan
   if (data[3]) out.push(`</${p}sheetData>`);
   out.push(xml.slice(end));
   return out.join('');
+}
+
+/** A sheet part with the style of every cell that has one (`s`) changed by `change`, and nothing else. */
+export function restyleEvery(xml: string, change: StyleChange): string {
+  return xml.replace(new RegExp(CELL.source, 'g'), (tag: string, _p: string, attrs: string) => {
+    const s = attrValue(attrs, 's');
+    if (s === undefined) return tag;
+    const now = change(Number(s));
+    return now === Number(s) ? tag : withAttr(tag, 's', String(now));
+  });
 }
 
 /** Each `<row>` between `from` and `to`: its start tag, number (the next when it has no `r`) and end. */

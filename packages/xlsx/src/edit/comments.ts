@@ -1,6 +1,6 @@
-import { columnNumber } from '../sheet/cells.ts';
+import { columnNumber } from '../sheet/refs.ts';
 import { elements } from '../sheet/elements.ts';
-import { attr } from '../sheet/xml.ts';
+import { attr, runText } from '../sheet/xml.ts';
 import { escapeXml, insertBeforeClose, type Package } from './parts.ts';
 import type { Namespaces } from './namespaces.ts';
 import { insertChild, WORKSHEET } from './schema-order.ts';
@@ -9,71 +9,111 @@ const VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 const COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
 const AUTHOR = '审核';
 
+/** What of a cell's comment (its text) stays: all of it, or without what an earlier marking wrote there. */
+export type KeptNote = (ref: string, text: string) => string;
+
 /**
  * Add legacy comments (notes, as Excel shows them on hover) to a sheet, by
  * address: a cell's comment already there keeps its text, ours appended on a
  * new line; other cells get a new comment and a shape in the sheet's VML
  * drawing. The comments part and drawing are the sheet's own when it has
  * them, new ones (related to the sheet, declared, and named by a
- * `<legacyDrawing>`) otherwise. Changes the parts in `pkg`.
+ * `<legacyDrawing>`) otherwise. A comment already there of which `kept`
+ * keeps less than all (lines an earlier marking wrote) is written again as
+ * plain text, what is kept then ours; one left empty is taken out, with its
+ * shape. Changes the parts in `pkg`.
  */
-export function addComments(pkg: Package, ns: Namespaces, sheetPart: string, notes: ReadonlyMap<string, string>): void {
-  if (!notes.size) return;
+export function addComments(pkg: Package, ns: Namespaces, sheetPart: string, notes: ReadonlyMap<string, string>, kept: KeptNote = (_, text) => text): void {
   const rels = pkg.relations(sheetPart);
   let commentsPart = rels.find((r) => r.type === 'comments')?.path;
+  if (!notes.size && !commentsPart) return;
   if (!commentsPart) {
     commentsPart = pkg.freeName('xl/comments', '.xml');
     pkg.set(commentsPart, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${ns.main}"><authors></authors><commentList></commentList></comments>`);
     pkg.relate(sheetPart, `${ns.relationships}/comments`, commentsPart);
     pkg.declare(commentsPart, COMMENTS);
   }
-  let xml = pkg.text(commentsPart);
+  const was = pkg.text(commentsPart);
+  let xml = was;
   const prefix = /<([\w.-]+:)?comments(?=[\s/>])/.exec(xml)?.[1] ?? '';
   const authors = elements(xml, 'author').map((a) => a.body);
   let author = authors.indexOf(AUTHOR);
-  if (author < 0) {
+  if (author < 0 && notes.size) {
     author = authors.length;
     xml = insertBeforeClose(xml, 'authors', `<${prefix}author>${AUTHOR}</${prefix}author>`);
   }
-  // The comments already there, by cell: where the content of each begins and ends.
-  const existing = new Map<string, { from: number; to: number; prefix: string }>();
-  for (const m of xml.matchAll(/<([\w.-]+:)?comment\s([^>]*?)>([\s\S]*?)<\/\1comment\s*>/g)) {
-    const ref = attr(m[2]!, 'ref');
-    const from = m.index + m[0].indexOf('>') + 1;
-    if (ref && !existing.has(ref)) existing.set(ref, { from, to: from + m[3]!.length, prefix: m[1] ?? '' });
-  }
-  const edits: { at: number; text: string }[] = [];
+  const edits: { from: number; to: number; text: string }[] = [];
   const fresh: string[] = [];
   const added: string[] = [];
-  for (const [ref, text] of notes) {
-    const old = existing.get(ref);
-    if (!old) {
-      const t = `<${prefix}t xml:space="preserve">${escapeXml(text)}</${prefix}t>`;
-      added.push(`<${prefix}comment ref="${ref}" authorId="${author}"><${prefix}text><${prefix}r>${t}</${prefix}r></${prefix}text></${prefix}comment>`);
-      fresh.push(ref);
+  const removed: string[] = [];
+  const done = new Set<string>();
+  for (const m of xml.matchAll(/<([\w.-]+:)?comment\s([^>]*?)>([\s\S]*?)<\/\1comment\s*>/g)) {
+    const ref = attr(m[2]!, 'ref');
+    if (!ref || done.has(ref)) continue;
+    done.add(ref);
+    const p = m[1] ?? '';
+    const from = m.index + m[0].indexOf('>') + 1;
+    const body = m[3]!;
+    const note = notes.get(ref);
+    const text = runText(body).trim();
+    const keep = kept(ref, text);
+    if (keep !== text) {
+      // An earlier marking's lines in it: the comment written again, or taken out when nothing is left.
+      const all = [keep, note].filter(Boolean).join('\n');
+      if (!all) edits.push({ from: m.index, to: m.index + m[0].length, text: '' }), removed.push(ref);
+      else edits.push({ from, to: from + body.length, text: `<${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(all)}</${p}t></${p}r></${p}text>` });
       continue;
     }
+    if (note === undefined) continue;
     // Ours on a new line after the text there: a run of its own when the text is in runs, else in its one `<t>`.
-    const body = xml.slice(old.from, old.to);
-    const p = old.prefix;
     const textEnd = body.search(/<\/([\w.-]+:)?text\s*>/);
     const tEnd = body.search(/<\/([\w.-]+:)?t\s*>/);
     if (/<([\w.-]+:)?r(?=[\s>])/.test(body) && textEnd >= 0)
-      edits.push({ at: old.from + textEnd, text: `<${p}r><${p}t xml:space="preserve">\n${escapeXml(text)}</${p}t></${p}r>` });
-    else if (tEnd >= 0) edits.push({ at: old.from + tEnd, text: `\n${escapeXml(text)}` });
+      edits.push({ from: from + textEnd, to: from + textEnd, text: `<${p}r><${p}t xml:space="preserve">\n${escapeXml(note)}</${p}t></${p}r>` });
+    else if (tEnd >= 0) edits.push({ from: from + tEnd, to: from + tEnd, text: `\n${escapeXml(note)}` });
   }
-  for (const e of edits.sort((a, b) => b.at - a.at)) xml = xml.slice(0, e.at) + e.text + xml.slice(e.at);
+  for (const [ref, text] of notes) {
+    if (done.has(ref)) continue;
+    const t = `<${prefix}t xml:space="preserve">${escapeXml(text)}</${prefix}t>`;
+    added.push(`<${prefix}comment ref="${ref}" authorId="${author}"><${prefix}text><${prefix}r>${t}</${prefix}r></${prefix}text></${prefix}comment>`);
+    fresh.push(ref);
+  }
+  for (const e of edits.sort((a, b) => b.from - a.from)) xml = xml.slice(0, e.from) + e.text + xml.slice(e.to);
   if (added.length) xml = insertBeforeClose(xml, 'commentList', added.join(''));
-  pkg.set(commentsPart, xml);
+  if (xml !== was) pkg.set(commentsPart, xml);
+  if (removed.length) removeShapes(pkg, sheetPart, removed);
   if (fresh.length) addShapes(pkg, ns, sheetPart, fresh);
+}
+
+/** The sheet's VML drawing, by its `<legacyDrawing>`; undefined when it has none. */
+function drawingOf(pkg: Package, sheet: string, sheetPart: string): string | undefined {
+  const legacy = /<([\w.-]+:)?legacyDrawing\s[^>]*?\/?>/.exec(sheet);
+  return legacy ? pkg.relations(sheetPart).find((r) => r.id === attr(legacy[0], 'id'))?.path : undefined;
+}
+
+/** The note shapes of cells `refs` taken out of the sheet's VML drawing: a shape without its comment shows as an empty note. */
+function removeShapes(pkg: Package, sheetPart: string, refs: string[]): void {
+  const vml = drawingOf(pkg, pkg.text(sheetPart, 'latin1'), sheetPart);
+  if (!vml) return;
+  const gone = new Set(refs.map((ref) => at(ref).join(',')));
+  const drawing = pkg.text(vml).replace(/<v:shape(?=[\s>])[\s\S]*?<\/v:shape\s*>/g, (shape) => {
+    const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
+    const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+    return /ObjectType\s*=\s*["']Note["']/.test(shape) && gone.has(`${row},${col}`) ? '' : shape;
+  });
+  pkg.set(vml, drawing);
+}
+
+/** A cell's row and column from 0, as VML numbers them. */
+function at(ref: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  return [Number(m[2]) - 1, columnNumber(m[1]!) - 1];
 }
 
 /** Shapes for new comments in the sheet's VML drawing, made (with its `<legacyDrawing>`) when it has none. */
 function addShapes(pkg: Package, ns: Namespaces, sheetPart: string, refs: string[]): void {
   const sheet = pkg.text(sheetPart, 'latin1');
-  const legacy = /<([\w.-]+:)?legacyDrawing\s[^>]*?\/?>/.exec(sheet);
-  const rels = pkg.relations(sheetPart);
-  let vml = legacy ? rels.find((r) => r.id === attr(legacy[0], 'id'))?.path : undefined;
+  let vml = drawingOf(pkg, sheet, sheetPart);
   if (!vml) {
     vml = pkg.freeName('xl/drawings/vmlDrawing', '.vml');
     const map = nextIdMap(pkg);
@@ -108,9 +148,7 @@ const SHAPE_TYPE =
 
 /** A hidden note box beside cell `ref`, as Excel draws one. */
 function shape(id: number, ref: string): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  const col = columnNumber(m[1]!) - 1;
-  const row = Number(m[2]) - 1;
+  const [row, col] = at(ref);
   return (
     `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:200pt;height:80pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +

@@ -1,17 +1,28 @@
 import { posix } from 'node:path';
-import { FileRefused, inspectXlsx } from '../inspect.ts';
+import { FileRefused, inspectXlsx, type InspectedFile } from '../inspect.ts';
 import { fileBytes } from '../open.ts';
 import { elements } from '../sheet/elements.ts';
 import { attr } from '../sheet/xml.ts';
-import { restyleCells, type StyleChange } from './cells.ts';
+import { restyleCells, restyleEvery, type StyleChange } from './cells.ts';
 import { addComments } from './comments.ts';
+import { markAdded, markedBefore, withoutEarlierSheet } from './earlier-marking.ts';
 import { namespacesOf, type Namespaces } from './namespaces.ts';
 import { escapeXml, Package } from './parts.ts';
 import { commentsAtEnd, printTitles } from './print.ts';
 import { sheetXml, type NewSheet } from './result-sheet.ts';
 import { Styles } from './styles.ts';
+import { RESAVE } from '../file-rules.ts';
 
 export type { NewCell, NewSheet } from './result-sheet.ts';
+
+/**
+ * What an earlier marking left in the workbook (the copy of a copy): the
+ * solid fills it gave cells (ARGB), and what of a cell's comment is not its.
+ */
+export interface EarlierMarks {
+  fills: readonly string[];
+  kept: (sheet: string, cell: string, text: string) => string;
+}
 
 /** A cell to mark: its sheet (by name), address (`N5`), a solid fill (ARGB, `FFFFC7CE`; none: the comment only) and a comment's text. */
 export interface CellMark {
@@ -25,7 +36,7 @@ const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
 /**
- * A copy of a workbook (a path or its bytes) with cells marked and a sheet
+ * A copy of a workbook (a path, its bytes, or both as a check read them) with cells marked and a sheet
  * added first, as the bytes of a new .xlsx; the input is only read. The copy
  * is the input's package with only these parts changed: the styles part (a
  * fill, and for each marked cell a copy of its own format with that fill, one
@@ -38,25 +49,37 @@ const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml
  * of what was added. Every other entry is copied as packed. A mark of a sheet
  * not in the workbook, or of anything but one cell (`N5`), is left out; marks
  * of one cell make one (the last fill given, the notes joined).
+ * With `earlier`, a copy of a copy is marked afresh: the sheet the earlier
+ * marking added (known by a hidden name, see `markAdded`) is replaced, cells
+ * it filled get back the format they had (see `Styles.unmarked`), its lines
+ * are taken out of comments (see `addComments`); the added sheet is named
+ * `name（2）` only when a sheet of the workbook's own has its name.
  * Throws `FileRefused` for a file `inspectXlsx` refuses (the copy has the
  * bounds of reading), and `file.corrupt` for a package without the parts or
  * elements a workbook must have.
  */
-export async function markUpCopy(input: Buffer | string, marks: readonly CellMark[], added: NewSheet): Promise<Buffer> {
-  const buf = await fileBytes(input);
-  const pkg = new Package(buf, (await inspectXlsx(buf, false)).entries);
+export async function markUpCopy(input: Buffer | string | InspectedFile, marks: readonly CellMark[], added: NewSheet, earlier?: EarlierMarks): Promise<Buffer> {
+  const { buf, inspected } = typeof input === 'object' && 'inspected' in input ? input : await inspectedFile(input);
+  const pkg = new Package(buf, inspected.entries, inspected.parts);
   try {
-    return edit(pkg, marks.filter((m) => /^[A-Z]{1,3}[1-9]\d{0,6}$/.test(m.cell)), added);
+    return edit(pkg, marks.filter((m) => /^[A-Z]{1,3}[1-9]\d{0,6}$/.test(m.cell)), added, earlier);
   } catch (e) {
     if (e instanceof FileRefused) throw e;
-    throw new FileRefused('file.corrupt', '工作簿缺少必需的部件（工作表列表或样式），无法生成批注副本；请在 Excel/WPS 中打开后另存为 .xlsx 再提交');
+    throw new FileRefused('file.corrupt', `工作簿缺少必需的部件（工作表列表或样式），无法生成批注副本；${RESAVE}`);
   }
 }
 
-function edit(pkg: Package, marks: readonly CellMark[], added: NewSheet): Buffer {
+async function inspectedFile(input: Buffer | string): Promise<InspectedFile> {
+  const buf = await fileBytes(input);
+  return { buf, inspected: await inspectXlsx(buf, false) };
+}
+
+function edit(pkg: Package, marks: readonly CellMark[], added: NewSheet, earlier: EarlierMarks | undefined): Buffer {
   const workbookPart = pkg.relations('').find((r) => r.type === 'officeDocument' && pkg.has(r.path))?.path ?? 'xl/workbook.xml';
   let workbook = pkg.text(workbookPart);
   const ns = namespacesOf(workbook);
+  const marked = markedBefore(workbook);
+  if (earlier) workbook = withoutEarlierSheet(pkg, workbookPart, workbook);
   const rels = pkg.relations(workbookPart);
   const sheets = elements(workbook, 'sheet').map((s) => ({ name: attr(s.attrs, 'name') ?? '', part: rels.find((r) => r.id === attr(s.attrs, 'id'))?.path }));
 
@@ -75,15 +98,19 @@ function edit(pkg: Package, marks: readonly CellMark[], added: NewSheet): Buffer
     const before = cells.get(mark.cell);
     cells.set(mark.cell, before ? { ...mark, fill: mark.fill ?? before.fill, note: `${before.note}\n${mark.note}` } : mark);
   }
-  for (const [name, cells] of bySheet) {
-    const part = sheets.find((s) => s.name === name)?.part;
-    if (!part || !pkg.has(part)) continue;
+  const unmark = earlier && styles.unmarked(earlier.fills, marked);
+  for (const { name, part } of sheets) {
+    const cells = bySheet.get(name);
+    if (!part || !pkg.has(part) || !(cells || earlier)) continue;
+    const unmarked = unmark && restyleEvery(pkg.text(part, 'latin1'), unmark);
+    if (unmarked && unmarked !== pkg.text(part, 'latin1')) pkg.set(part, unmarked, 'latin1');
     // Only the marked cells change format, each from its own: other cells of that format stay as they are.
     const changes = new Map<string, StyleChange>();
-    for (const [ref, { fill }] of cells) if (fill) changes.set(ref, (s) => styles.format(s, { fill }));
-    pkg.set(part, restyleCells(pkg.text(part, 'latin1'), changes), 'latin1');
-    addComments(pkg, ns, part, new Map([...cells].map(([ref, m]) => [ref, m.note])));
-    pkg.set(part, commentsAtEnd(pkg.text(part, 'latin1')), 'latin1');
+    for (const [ref, { fill }] of cells ?? []) if (fill) changes.set(ref, (s) => styles.format(s, { fill }));
+    if (changes.size) pkg.set(part, restyleCells(pkg.text(part, 'latin1'), changes), 'latin1');
+    const notes = new Map([...(cells ?? [])].map(([ref, m]) => [ref, m.note]));
+    addComments(pkg, ns, part, notes, earlier && ((ref, text) => earlier.kept(name, ref, text)));
+    if (cells) pkg.set(part, commentsAtEnd(pkg.text(part, 'latin1')), 'latin1');
   }
 
   // The added sheet: first, selected, and the one the workbook opens on.
@@ -93,12 +120,12 @@ function edit(pkg: Package, marks: readonly CellMark[], added: NewSheet): Buffer
   }
   const taken = new Set(sheets.map((s) => s.name.toLowerCase()));
   let name = added.name;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${added.name}${k}`;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${added.name}（${k}）`;
   const part = pkg.freeName(posix.join(posix.dirname(workbookPart), 'worksheets/sheet'), '.xml');
   pkg.set(part, sheetXml(added, ns, (cell) => (cell.style ? styles.format(0, cell.style) : 0)));
   pkg.declare(part, SHEET_TYPE);
   const id = pkg.relate(workbookPart, `${ns.relationships}/worksheet`, part);
-  workbook = firstSheet(workbook, ns, name, id);
+  workbook = markAdded(firstSheet(workbook, ns, name, id), name);
   if (added.titleRow) workbook = printTitles(workbook, name, 0, added.titleRow);
   pkg.set(workbookPart, workbook);
   pkg.set(stylesPart, styles.text());

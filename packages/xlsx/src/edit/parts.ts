@@ -1,8 +1,7 @@
 import { posix } from 'node:path';
-import { LIMITS } from '../inspect.ts';
 import { elements } from '../sheet/elements.ts';
 import { attr } from '../sheet/xml.ts';
-import { compressedData, readEntry, type ZipEntry } from '../zip.ts';
+import { compressedData, type ZipEntry } from '../zip.ts';
 import { writeZip, type ZipPart } from './zip-writer.ts';
 
 /** A relationship of a part: its id, its type's last word (`worksheet`, `comments`), the path of its target. */
@@ -20,7 +19,8 @@ export const escapeXml = (s: string): string =>
 const relsPath = (source: string) => `${posix.dirname(source) === '.' ? '' : posix.dirname(source) + '/'}_rels/${posix.basename(source)}.rels`;
 
 /**
- * The parts of a package, read as text when asked for and changed or added
+ * The parts of a package, read as text when asked for (from the chunks the
+ * inspection inflated them to, see `Inspected.parts`) and changed or added
  * in place; every other entry is written back exactly as it was packed. Part
  * names are compared as OPC does (letter case aside, `\` as `/`).
  */
@@ -28,17 +28,19 @@ export class Package {
   private readonly stored = new Map<string, ZipEntry>();
   private readonly edited = new Map<string, Buffer>();
   private readonly added: string[] = [];
+  private readonly removed = new Set<string>();
 
   constructor(
     private readonly buf: Buffer,
     private readonly entries: readonly ZipEntry[],
+    private readonly inflated: ReadonlyMap<string, readonly Buffer[]>,
   ) {
     for (const e of entries) this.stored.set(e.name.toLowerCase(), e);
   }
 
   has(path: string): boolean {
     const key = path.toLowerCase();
-    return this.stored.has(key) || this.edited.has(key);
+    return !this.removed.has(key) && (this.stored.has(key) || this.edited.has(key));
   }
 
   /**
@@ -52,15 +54,29 @@ export class Package {
     if (edited !== undefined) return edited.toString(encoding);
     const e = this.stored.get(key);
     if (!e) return '';
-    const bytes = readEntry(this.buf, e, LIMITS.unpackedBytes);
-    return Buffer.isBuffer(bytes) ? bytes.toString(encoding) : '';
+    const chunks = this.inflated.get(e.name);
+    // Every XML part's chunks are kept until the reader lets go of them: one let go of cannot be edited.
+    if (!chunks) throw new Error(`${e.name} was let go of before the copy was made`);
+    return Buffer.concat(chunks).toString(encoding);
   }
 
   /** Change a part, or add it under `path` (`encoding`: as its text was read). */
   set(path: string, text: string, encoding: 'utf8' | 'latin1' = 'utf8'): void {
     const key = path.toLowerCase();
     if (!this.stored.has(key) && !this.edited.has(key)) this.added.push(path);
+    this.removed.delete(key);
     this.edited.set(key, Buffer.from(text, encoding));
+  }
+
+  /** Take a part out of the package, with its relationships, its content type and the relationship of `source` to it. */
+  remove(path: string, source: string): void {
+    for (const p of [path, relsPath(path)]) this.removed.add(p.toLowerCase());
+    const rels = relsPath(source);
+    const gone = new Set(this.relations(source).filter((r) => r.path.toLowerCase() === path.toLowerCase()).map((r) => r.id));
+    this.set(rels, this.text(rels).replace(/<([\w.-]+:)?Relationship\s[^>]*?(?:\/>|>[\s\S]*?<\/\1Relationship\s*>)/g, (r) => (gone.has(attr(r, 'Id') ?? '') ? '' : r)));
+    const types = this.contentTypesName();
+    const part = `/${path}`.toLowerCase();
+    this.set(types, this.text(types).replace(/<([\w.-]+:)?Override\s[^>]*?(?:\/>|>[\s\S]*?<\/\1Override\s*>)/g, (o) => (attr(o, 'PartName')?.toLowerCase() === part ? '' : o)));
   }
 
   /** A name not yet taken: `xl/comments` + `.xml` → `xl/comments1.xml`, `xl/comments2.xml`, …. */
@@ -117,12 +133,12 @@ export class Package {
 
   /** The package as a zip: its entries in their order, then the parts added. */
   zip(): Buffer {
-    const parts: ZipPart[] = this.entries.map((e) => {
+    const parts: ZipPart[] = this.entries.filter((e) => !this.removed.has(e.name.toLowerCase())).map((e) => {
       const edited = this.edited.get(e.name.toLowerCase());
       if (edited !== undefined) return { name: e.name, data: edited };
       return { name: e.name, packed: { method: e.method, data: compressedData(this.buf, e)!, crc: e.crc, size: e.size } };
     });
-    for (const path of this.added) parts.push({ name: path, data: this.edited.get(path.toLowerCase())! });
+    for (const path of this.added.filter((p) => !this.removed.has(p.toLowerCase()))) parts.push({ name: path, data: this.edited.get(path.toLowerCase())! });
     return writeZip(parts);
   }
 }

@@ -1,5 +1,6 @@
-import { escapeXml, insertBeforeClose } from './parts.ts';
-import { insertChild, WORKBOOK, WORKSHEET } from './schema-order.ts';
+import { addDefinedName } from './earlier-marking.ts';
+import { escapeXml } from './parts.ts';
+import { insertChild, WORKSHEET } from './schema-order.ts';
 import { withAttr } from './styles.ts';
 
 /**
@@ -18,7 +19,5 @@ export function commentsAtEnd(sheet: string): string {
 export function printTitles(workbook: string, name: string, index: number, row: number): string {
   const p = /<([\w.-]+:)?workbook(?=[\s>])/.exec(workbook)?.[1] ?? '';
   const ref = `'${name.replace(/'/g, "''")}'!$${row}:$${row}`;
-  const defined = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(ref)}</${p}definedName>`;
-  if (/<([\w.-]+:)?definedNames(?=[\s/>])/.test(workbook)) return insertBeforeClose(workbook, 'definedNames', defined);
-  return insertChild(workbook, WORKBOOK, 'definedNames', `<${p}definedNames>${defined}</${p}definedNames>`);
+  return addDefinedName(workbook, `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(ref)}</${p}definedName>`);
 }

@@ -1,3 +1,4 @@
+import { columnLetter } from '../sheet/refs.ts';
 import { heightFor, linesFor } from '../style.ts';
 import { escapeXml } from './parts.ts';
 import type { Namespaces } from './namespaces.ts';
@@ -12,7 +13,7 @@ export interface NewCell {
 
 /** A sheet added to a workbook as the first tab, the one it opens on; printed on A4 landscape, fitted to the width, pages numbered. */
 export interface NewSheet {
-  /** Taken as given unless a sheet of the workbook has it: then `name2`, `name3`, …. */
+  /** Taken as given unless a sheet of the workbook has it: then `name（2）`, `name（3）`, …. */
   name: string;
   /** Column widths in characters, from column A. */
   widths: number[];
@@ -23,7 +24,6 @@ export interface NewSheet {
   titleRow?: number;
 }
 
-const letter = (n: number) => String.fromCharCode(65 + n);
 /** The tallest row Excel allows, in points. */
 const MAX_HEIGHT = 409;
 
@@ -38,7 +38,7 @@ export function sheetXml(sheet: NewSheet, ns: Namespaces, style: (cell: NewCell)
   const links: string[] = [];
   const rows = sheet.rows.map((cells, i) => {
     const inner = cells.map((cell, c) => {
-      const ref = `${letter(c)}${i + 1}`;
+      const ref = `${columnLetter(c + 1)}${i + 1}`;
       const s = style(cell);
       const sAttr = s ? ` s="${s}"` : '';
       if (cell.link) {

@@ -38,7 +38,8 @@ export interface Restyle {
  * A workbook's styles part, to which cell formats are added: each a copy of
  * an existing one (`cellXfs` index) with a fill, a bold font or wrapping, so
  * that its number format, border and the rest stay. Nothing already there
- * changes; the same request gives the same index.
+ * changes; the same request gives the same index, and one like a format
+ * already there that one's.
  */
 export class Styles {
   private xml: string;
@@ -57,7 +58,7 @@ export class Styles {
     if (known !== undefined) return known;
     const xfs = block(this.xml, 'cellXfs');
     if (!xfs) throw new Error('no cellXfs');
-    const list = xfs.body.match(elementPattern('xf')) ?? [];
+    const list: string[] = xfs.body.match(elementPattern('xf')) ?? [];
     let xf = list[base] ?? list[0] ?? `<${xfs.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const startTag = /^<[^>]*?\/?>/.exec(xf)![0];
     let tag = startTag;
@@ -69,8 +70,50 @@ export class Styles {
       const rest = xf.slice(startTag.length).replace(/<([\w.-]+:)?alignment(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/\1alignment\s*>)/, '');
       xf = tag.endsWith('/>') ? `${tag.slice(0, -2)}>${alignment}</${xfs.prefix}xf>` : tag + alignment + rest;
     } else xf = tag + xf.slice(startTag.length);
-    this.xml = appendTo(this.xml, 'cellXfs', 'xf', xf);
-    this.made.set(key, list.length);
+    // One there already (a copy of a copy marks the same cells again) serves.
+    const index = list.indexOf(xf) >= 0 ? list.indexOf(xf) : list.length;
+    if (index === list.length) this.xml = appendTo(this.xml, 'cellXfs', 'xf', xf);
+    this.made.set(key, index);
+    return index;
+  }
+
+  /**
+   * The formats an earlier marking made, each mapped to the one it copied:
+   * a format whose fill is a solid one of `fills` goes back to the format
+   * like it in all but its fill (the one without a fill when several are).
+   * When there is none, it goes to a copy of it without a fill if `marked`
+   * (the workbook is a copy we made), else stays: a clerk's own cell style
+   * may have that fill (Excel's 差 and 适中 do). Null when no format has such a fill.
+   */
+  unmarked(fills: readonly string[], marked: boolean): ((index: number) => number) | null {
+    const colours = new Set(fills.map((f) => f.toUpperCase()));
+    const fillList = block(this.xml, 'fills')?.body.match(elementPattern('fill')) ?? [];
+    const ours = fillList.map((f) => /patternType\s*=\s*["']solid["']/.test(f) && colours.has((/<([\w.-]+:)?fgColor\s[^>]*?rgb\s*=\s*["']([0-9A-Fa-f]{8})["']/.exec(f)?.[2] ?? '').toUpperCase()));
+    const list = block(this.xml, 'cellXfs')?.body.match(elementPattern('xf')) ?? [];
+    const fillOf = (xf: string) => Number(/^<[^>]*?\sfillId\s*=\s*["'](\d+)["']/.exec(xf)?.[1] ?? 0);
+    const ourFormats = list.flatMap((xf, i) => (ours[fillOf(xf)] ? [i] : []));
+    if (!ourFormats.length) return null;
+    // A format but for its fill: its other attributes in order, and what it holds.
+    const rest = (xf: string) => {
+      const tag = /^<[^>]*?\/?>/.exec(xf)![0];
+      const attrs = [...tag.matchAll(/([\w:.-]+)\s*=\s*("[^"]*"|'[^']*')/g)].filter((a) => a[1] !== 'fillId' && a[1] !== 'applyFill').map((a) => `${a[1]}=${a[2]!.slice(1, -1)}`);
+      return `${attrs.sort().join(' ')}|${xf.slice(tag.length)}`;
+    };
+    const back = new Map<number, number>();
+    for (const i of ourFormats) {
+      const like = list.flatMap((xf, j) => (!ours[fillOf(xf)] && rest(xf) === rest(list[i]!) ? [j] : []));
+      back.set(i, like.find((j) => fillOf(list[j]!) === 0) ?? like[0] ?? (marked ? this.unfilled(i) : i));
+    }
+    return (index) => back.get(index) ?? index;
+  }
+
+  /** A copy of format `index` without a fill. */
+  private unfilled(index: number): number {
+    const xfs = block(this.xml, 'cellXfs')!;
+    const list = xfs.body.match(elementPattern('xf')) ?? [];
+    const xf = list[index]!;
+    const tag = /^<[^>]*?\/?>/.exec(xf)![0];
+    this.xml = appendTo(this.xml, 'cellXfs', 'xf', withAttr(tag, 'fillId', '0').replace(/\sapplyFill\s*=\s*(?:"[^"]*"|'[^']*')/, '') + xf.slice(tag.length));
     return list.length;
   }
 
@@ -86,8 +129,9 @@ export class Styles {
     const fills = this.list('fills', (p) => `<${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
     const p = fills.prefix;
     const fill = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
-    const index = (fills.body.match(elementPattern('fill')) ?? []).length;
-    this.xml = appendTo(this.xml, 'fills', 'fill', fill);
+    const there: string[] = fills.body.match(elementPattern('fill')) ?? [];
+    const index = there.indexOf(fill) >= 0 ? there.indexOf(fill) : there.length;
+    if (index === there.length) this.xml = appendTo(this.xml, 'fills', 'fill', fill);
     this.fills.set(argb, index);
     return index;
   }
@@ -95,11 +139,13 @@ export class Styles {
   private bold(): number {
     if (this.boldFont !== null) return this.boldFont;
     const fonts = this.list('fonts', (p) => `<${p}font><${p}sz val="11"/></${p}font>`);
-    const list = fonts.body.match(elementPattern('font')) ?? [];
+    const list: string[] = fonts.body.match(elementPattern('font')) ?? [];
     const p = fonts.prefix;
     const first = list[0]!;
     const inner = first.endsWith('/>') ? '' : first.slice(first.indexOf('>') + 1, first.lastIndexOf('<')).replace(/<([\w.-]+:)?b(?=[\s/>])[^>]*?\/>/, '');
-    this.xml = appendTo(this.xml, 'fonts', 'font', `<${p}font><${p}b/>${inner}</${p}font>`);
+    const font = `<${p}font><${p}b/>${inner}</${p}font>`;
+    if (list.includes(font)) return (this.boldFont = list.indexOf(font));
+    this.xml = appendTo(this.xml, 'fonts', 'font', font);
     return (this.boldFont = list.length);
   }
 

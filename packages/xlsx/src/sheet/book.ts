@@ -3,10 +3,11 @@ import { FileRefused, isXmlPart, notWorkbook, type Inspected } from '../inspect.
 import type { CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
 import { parseMerges, type Merge } from './merges.ts';
-import { partText, partWhole, type Stop } from './part-text.ts';
+import { heldText, type Stop } from './part-text.ts';
 import { sheetRows, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
 import { attr, detach, runText } from './xml.ts';
+import { RESAVE } from '../file-rules.ts';
 
 /** A sheet of a workbook: its name, the part that holds its cells, and how it is shown. */
 export interface SheetPart {
@@ -21,35 +22,47 @@ export interface SheetPart {
 /** A workbook opened for reading its sheets row by row. */
 export interface Book extends CellSource {
   sheets: SheetPart[];
-  /** Rows of a sheet, in order, as its XML inflates. */
-  rows(sheet: SheetPart, stop?: Stop): AsyncGenerator<Row>;
+  /**
+   * Rows of a sheet, in order, from the text its part inflated to. `last`: the
+   * sheet's last reading, which lets go of its text as it goes (see `drop`).
+   */
+  rows(sheet: SheetPart, stop?: Stop, last?: boolean): AsyncGenerator<Row>;
   /** A sheet's merged ranges (found by the inspection of its bytes). */
   merges(sheet: SheetPart): Merge[];
   /** The `<row>` elements of a sheet (counted by the inspection of its bytes). */
   rowCount(sheet: SheetPart): number;
   /** The text of each cell comment of a sheet, by cell address. */
   notes(sheet: SheetPart): Map<string, string>;
+  /** Let go of a sheet's text, read for the last time (see `Inspected.parts`): its rows cannot be read again. */
+  drop(sheet: SheetPart): void;
 }
 
 /**
- * Open a workbook's bytes (already inspected) for streaming: the sheet list,
- * shared strings and date styles are read now, the sheets only when asked for.
+ * Open a workbook (already inspected) for streaming: the sheet list, shared
+ * strings and date styles are read now, the sheets only when asked for; every
+ * part from the chunks the inspection inflated it to.
  */
-export async function openBook(buf: Buffer, inspected: Inspected, stop?: Stop): Promise<Book> {
-  const { entries, unordered } = inspected;
+export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book> {
+  const { entries, unordered, parts } = inspected;
   // Only the XML parts were looked through: no other is read as one.
   const byName = new Map(entries.filter((e) => isXmlPart(e.name)).map((e) => [e.name.toLowerCase(), e]));
   const entry = (path: string) => byName.get(path.toLowerCase());
+  const chunks = (name: string) => {
+    const held = parts.get(name);
+    if (!held) throw new Error(`${name} was dropped and read again`);
+    return held;
+  };
   const whole = (path: string) => {
     const e = entry(path);
-    return e ? partWhole(buf, e) : '';
+    return e ? Buffer.concat(chunks(e.name)).toString('utf8') : '';
   };
   // The workbook is the package's `officeDocument` (Strict or transitional alike); `xl/workbook.xml` when the package does not say.
   // A Word or PowerPoint package has an `officeDocument` too: the part must hold a `<workbook>`.
   const named = [...relationships(whole('_rels/.rels'), '').values()].find((r) => r.type === 'officeDocument')?.path;
-  const main = named && WORKBOOK.test(whole(named)) ? named : 'xl/workbook.xml';
+  const said = named ? whole(named) : '';
+  const main = named && WORKBOOK.test(said) ? named : 'xl/workbook.xml';
   if (!entry(main)) throw notWorkbook(entries);
-  const workbook = whole(main);
+  const workbook = main === named ? said : whole(main);
   // Day serials count from 1904: `date1904="1"` or `"true"`.
   const date1904 = /^(?:1|true)$/.test(attr(firstElement(workbook, 'workbookPr')?.attrs ?? '', 'date1904') ?? '');
   const rels = relationships(whole(relsOf(main)), posix.dirname(main));
@@ -63,7 +76,7 @@ export async function openBook(buf: Buffer, inspected: Inspected, stop?: Stop): 
     const state = attr(s.attrs, 'state');
     if (part && entry(part)) sheets.push({ name: attr(s.attrs, 'name') ?? '', part, hidden: state === 'hidden' || state === 'veryHidden', active: i === activeTab });
   }
-  if (!sheets.length) throw new FileRefused('file.corrupt', '工作簿中没有可读取的工作表，请在 Excel/WPS 中打开后另存为 .xlsx 再提交');
+  if (!sheets.length) throw new FileRefused('file.corrupt', `工作簿中没有可读取的工作表，${RESAVE}`);
 
   // A sheet's merged ranges are wanted for its first rows and again for its table: made once.
   const merged = new Map<string, Merge[]>();
@@ -75,16 +88,21 @@ export async function openBook(buf: Buffer, inspected: Inspected, stop?: Stop): 
 
   const stringsEntry = entry(target('sharedStrings', 'xl/sharedStrings.xml'));
   const strings: string[] = [];
-  if (stringsEntry) for await (const si of streamElements(partText(buf, stringsEntry, stop), 'si')) strings.push(detach(runText(si.body)));
+  if (stringsEntry) {
+    for await (const si of streamElements(heldText(chunks(stringsEntry.name), stop), 'si')) strings.push(detach(runText(si.body)));
+    parts.delete(stringsEntry.name);
+  }
   const dates = dateStyles(whole(target('styles', 'xl/styles.xml')));
 
   const src: CellSource = { strings, dates, date1904 };
   return {
     ...src,
     sheets,
-    rows: (sheet, stop) => {
+    rows: (sheet, stop, last = false) => {
       const e = entry(sheet.part)!;
-      return sheetRows(partText(buf, e, stop), src, sheet.name, !unordered.has(e.name));
+      const text = heldText(chunks(e.name), stop, last);
+      if (last) parts.delete(e.name);
+      return sheetRows(text, src, sheet.name, !unordered.has(e.name));
     },
     merges,
     rowCount: (sheet) => inspected.rows.get(entry(sheet.part)!.name) ?? 0,
@@ -96,6 +114,7 @@ export async function openBook(buf: Buffer, inspected: Inspected, stop?: Stop): 
       for (const c of elements(whole(comments.path), 'comment')) out.set(attr(c.attrs, 'ref') ?? '', runText(c.body).trim());
       return out;
     },
+    drop: (sheet) => void parts.delete(entry(sheet.part)!.name),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CellValue } from '@tianbao/form';
+import { serialDate, type CellValue } from '@tianbao/form';
 import type { CellParts } from './slow-path.ts';
 import { detach, runText, unescaped } from './xml.ts';
 
@@ -61,11 +61,6 @@ export function typedValue(type: string | undefined, style: number, v: string, s
 
 const orNull = (s: string): string | null => (s === '' ? null : s);
 
-/** A day serial as a date, in the workbook's day system (exceljs's rounding to the millisecond). */
-function serialDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
-}
-
 // `2023-07-31`, `2023-07-31T08:30:00.5`, with or without a zone after it.
 const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/;
 
@@ -83,18 +78,4 @@ export function isoDate(v: string): Date | null {
   const date = new Date(t);
   // `2023-02-30` is no date: the fields must come back as written.
   return date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d! && h! < 24 && mi! < 60 && sec! < 60 ? date : null;
-}
-
-/** The column number of a reference starting at `at`: `AB12` → 28. */
-export function columnNumber(ref: string, at = 0): number {
-  let n = 0;
-  for (let c = ref.charCodeAt(at); c >= 65 && c <= 90; c = ref.charCodeAt(++at)) n = n * 26 + c - 64;
-  return n;
-}
-
-/** 28 → `AB`. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

@@ -1,6 +1,5 @@
 import type { CellValue } from '@tianbao/form';
-import { columnNumber } from './cells.ts';
-import { badReference, MAX_COLUMN, MAX_ROW } from './refs.ts';
+import { badReference, columnNumber, MAX_COLUMN, MAX_ROW } from './refs.ts';
 
 /** A merged range, by row and column numbers. */
 export interface Merge {

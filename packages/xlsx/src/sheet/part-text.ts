@@ -1,8 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
-import { createInflateRaw } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { FileRefused, LIMITS } from '../inspect.ts';
-import { compressedData, readEntry, type ZipEntry } from '../zip.ts';
+import { compressedData, inflateStream, type ZipEntry } from '../zip.ts';
 
 /** Checked between chunks: a file past its time limit stops being read. */
 export type Stop = AbortSignal | undefined;
@@ -14,17 +13,10 @@ export type Stop = AbortSignal | undefined;
 const CHUNK = 64 * 1024;
 
 /**
- * A part of the workbook as text, a chunk at a time: a sheet of a hundred
- * thousand rows is never held whole. Stops (throwing) when the part inflates
- * past the unpacked limit, or when `stop` is aborted.
+ * A part's bytes, inflated a chunk at a time: a sheet of a hundred thousand
+ * rows is never one buffer. Stops (throwing) when the part inflates past the
+ * unpacked limit, or when `stop` is aborted.
  */
-export async function* partText(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of partBytes(buf, e, stop)) yield decoder.write(chunk);
-  yield decoder.end();
-}
-
-/** A part's bytes, inflated a chunk at a time (see `partText`). */
 export async function* partBytes(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGenerator<Buffer> {
   const compressed = compressedBytes(buf, e);
   if (e.method === 0) {
@@ -37,7 +29,7 @@ export async function* partBytes(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGen
   // Room for a few chunks ahead, so the part inflates on another thread while this one reads what came before
   // (zlib streams take the stream options; the zlib types leave them out).
   const ahead = { readableHighWaterMark: 4 * CHUNK } as object;
-  const inflater = Readable.from([compressed]).pipe(createInflateRaw({ chunkSize: CHUNK, ...ahead }));
+  const inflater = Readable.from([compressed]).pipe(inflateStream(e, { chunkSize: CHUNK, ...ahead }));
   let size = 0;
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
@@ -54,13 +46,24 @@ export async function* partBytes(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGen
   }
 }
 
-/** A small part (workbook, styles, relationships, comments) whole. */
-export function partWhole(buf: Buffer, e: ZipEntry): string {
-  const data = readEntry(buf, e, LIMITS.unpackedBytes);
-  if (data === 'tooLarge') throw new FileRefused('file.zip-bomb', `${e.name} 解压后超过 ${LIMITS.unpackedBytes / 1048576} MB 的上限，未读取`);
-  if (data === null) throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 无法解压），请重新保存或重新发送`);
-  return data.toString('utf8');
+/**
+ * A part's text from the chunks it inflated to (see `Inspected.parts`), a
+ * chunk at a time, checking `stop` between them. `release`: each chunk is
+ * taken out of `chunks` as it is read, so that a long sheet read for the last
+ * time is let go of as it goes, not at its end.
+ */
+export async function* heldText(chunks: Buffer[], stop: Stop, release = false): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for (let i = 0; i < chunks.length; i++) {
+    stop?.throwIfAborted();
+    const chunk = chunks[i]!;
+    if (release) chunks[i] = EMPTY;
+    yield decoder.write(chunk);
+  }
+  yield decoder.end();
 }
+
+const EMPTY = Buffer.alloc(0);
 
 function compressedBytes(buf: Buffer, e: ZipEntry): Buffer {
   const data = compressedData(buf, e);

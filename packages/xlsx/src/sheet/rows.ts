@@ -2,9 +2,10 @@ import type { CellValue } from '@tianbao/form';
 import { FileRefused, LIMITS } from '../inspect.ts';
 import { cellAttrs, cellValue, inlineValue, typedValue, type CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
-import { badReference, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
+import { badReference, cellRef, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
 import { hasMarkup, parsedCells, type CellParts } from './slow-path.ts';
 import { attr, charData, runData } from './xml.ts';
+import { RESAVE } from '../file-rules.ts';
 
 /** One row of a sheet: its number and its values by column number (1 = A); empty cells are holes. */
 export interface Row {
@@ -37,7 +38,7 @@ export async function* sheetRows(chunks: AsyncIterable<string>, src: CellSource,
     if (Number.isNaN(n)) throw badReference(sheet, '行号', attr(row.attrs, 'r')!);
     // The pass before reading found them in order: one that is not was written so as to read differently each time.
     if (ordered && n <= r)
-      throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
+      throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`);
     r = n;
     const read = rowCells(row.body, src, sheet, n, forceParser);
     if (ordered) yield { r, ...read };
@@ -196,16 +197,12 @@ function attrsAt(s: string, space: Ahead, from: number, to: number): typeof TAG 
  * reference past `XFD1048576` is refused, named.
  */
 function cellColumn(s: string, at: number, sheet: string): number {
-  let col = 0;
-  let p = at;
-  for (let c = s.charCodeAt(p); c >= 65 && c <= 90 && col <= MAX_COLUMN; c = s.charCodeAt(++p)) col = col * 26 + c - 64;
-  let row = 0;
-  for (let c = s.charCodeAt(p); c >= 48 && c <= 57 && row <= MAX_ROW; c = s.charCodeAt(++p)) row = row * 10 + c - 48;
-  if (col > MAX_COLUMN || row > MAX_ROW) {
+  const { column, row } = cellRef(s, at);
+  if (column > MAX_COLUMN || row > MAX_ROW) {
     const q = s.indexOf('"', at);
     throw badReference(sheet, '单元格引用', s.slice(at, q >= 0 && q - at < 64 ? q : at + 64));
   }
-  return col;
+  return column;
 }
 
 function styleAt(s: string, at: number): number {

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { FileRefused } from '../inspect.ts';
+import { RESAVE } from '../file-rules.ts';
 
 /**
  * Whether a piece of XML holds what the quick reading by position does not
@@ -37,7 +38,7 @@ function parseFragment(xml: string, where: string): Node[] {
   try {
     parser.write(xml).close();
   } catch {
-    throw new FileRefused('file.corrupt', `文件已损坏：${where}的 XML 无法读取，请在 Excel/WPS 中打开后另存为 .xlsx 再提交`);
+    throw new FileRefused('file.corrupt', `文件已损坏：${where}的 XML 无法读取，${RESAVE}`);
   }
   return root.children;
 }

@@ -1,4 +1,4 @@
-import { tidyLines } from './text.ts';
+import { tidyLines } from '@tianbao/form';
 
 /**
  * Numbered items in one cell, as clerks write them: `1.` `1、` `1．` `（1）`

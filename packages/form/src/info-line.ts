@@ -1,0 +1,42 @@
+import { formatDateCn, readDate } from './dates.ts';
+import { periodOf } from './period.ts';
+import { toHalfWidth } from './text.ts';
+
+/**
+ * The line under a form's title: `填报单位：…　　填报日期：…` as we write it;
+ * clerks also write 报送日期, 填报时间, 报送时间 for the day, or 报送月份 for
+ * the month alone.
+ */
+const DAY = '填报日期|报送日期|填报时间|报送时间';
+const MONTH = '报送月份';
+
+/** A cell holding (part of) the line: it names one of its labels. */
+export const INFO_LINE = new RegExp(`填报单位|${DAY}|${MONTH}`);
+
+/** The line in a blank, its blanks to fill in by hand when printed. */
+export const BLANK_INFO_LINE = '填报单位：　　　　　　填报日期：　　年　月　日';
+
+/** The line as both the workbook and the print show it. */
+export function infoLineFor(data: { filler?: string | undefined; reportDate?: string | undefined }): string {
+  return `填报单位：${data.filler ?? ''}　　填报日期：${data.reportDate ? formatDateCn(data.reportDate) : ''}`;
+}
+
+const FILLER = new RegExp(`填报单位[：:]\\s*(.*?)\\s*(?:${DAY}|${MONTH}|$)`);
+const REPORT_DATE = new RegExp(`(?:${DAY})[：:]\\s*([0-9０-９年月日./\\-\\s]+?)(?:\\s{2,}|　|$)`);
+const PERIOD = new RegExp(`(?:${DAY}|${MONTH})[：:]?(\\d{4})(?:年|[-./])(\\d{1,2})`);
+
+/** What the line says: 填报单位, 填报日期 (when it is a whole date) and the month named (from either). */
+export function readInfoLine(text: string): { filler?: string; reportDate?: string; period?: string } {
+  const out: { filler?: string; reportDate?: string; period?: string } = {};
+  const filler = FILLER.exec(text);
+  if (filler?.[1]) out.filler = filler[1];
+  const date = REPORT_DATE.exec(text);
+  if (date) {
+    const d = readDate(date[1]!.trim());
+    if (d.ok) out.reportDate = d.iso;
+  }
+  const month = PERIOD.exec(toHalfWidth(text).replace(/\s/g, ''));
+  const period = month && periodOf(Number(month[1]), Number(month[2]));
+  if (period) out.period = period;
+  return out;
+}

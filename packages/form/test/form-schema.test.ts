@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { FormHeader, code, defineForm, defineRules, formSchema, personName, text, type CellType, type Layout } from '../src/index.ts';
+
+const base = {
+  version: '1',
+  source: '',
+  rulePrefix: 't',
+  monthly: false,
+  cityReports: false,
+  rules: () => [],
+  catalogue: defineRules({}),
+  print: { orientation: 'portrait' as const, limits: { rows: 10, chars: 1000 } },
+  samples: [],
+};
+
+/** A list of contacts, one row each, and who signs it under the list. */
+const contacts = {
+  sheet: '联系人',
+  title: '{unit}联系人名单',
+  placeholder: 'XX县',
+  infoLine: false,
+  orientation: 'portrait',
+  dataKey: 'contacts',
+  columns: [
+    { key: 'no', header: '序号', width: 5, serial: true },
+    { key: 'name', header: '姓名', width: 10, cell: personName },
+    { key: 'phone', header: '联系电话', width: 14, cell: code({ required: true }) },
+    { key: 'remark', header: '备注', width: 14, cell: text() },
+  ],
+  fields: { labelColumn: 'name', valueColumn: 'phone', items: [{ key: 'signer', label: '审核人', cell: personName }] },
+  notes: [],
+} as const satisfies Layout;
+
+const contact = { name: '靳莲', phone: '03913566789' };
+
+describe('formSchema', () => {
+  it('makes the data schema of a list from its columns and fields, each as its cell type takes it', () => {
+    const schema = formSchema(contacts);
+    expect(Object.keys(schema.shape)).toEqual([...Object.keys(FormHeader.shape), 'contacts', 'signer']);
+    expect(schema.parse({ unit: '某县', contacts: [{ ...contact, name: '靳 莲' }], signer: '李静' })).toEqual({
+      unit: '某县',
+      contacts: [contact],
+      signer: '李静',
+    });
+    // What TypeScript infers from it, as from any zod schema (checked by tsc).
+    type Contact = { name: string; phone: string; remark?: string | undefined };
+    expectTypeOf<z.infer<typeof schema>>().toEqualTypeOf<{ unit: string; contacts: Contact[]; signer: string; period?: string | undefined; filler?: string | undefined; reportDate?: string | undefined }>();
+    const refused = schema.safeParse({ unit: '某县', contacts: [{ name: '靳莲' }] });
+    expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual(['contacts.0.phone', 'signer']);
+  });
+
+  it('takes a row of the template left out of the data as the row left blank', () => {
+    const items: CellType<string[], z.ZodArray<z.ZodString>> = {
+      schema: z.array(z.string()),
+      read: (value) => ({ value: value === null ? [] : [String(value)], problems: [] }),
+      write: (values) => values.join('\n'),
+      problems: {},
+    };
+    const layout = {
+      ...contacts,
+      dataKey: 'rows',
+      columns: [
+        { key: 'item', header: '项目', width: 10 },
+        { key: 'problems', header: '存在问题', width: 40, cell: items },
+        { key: 'remark', header: '备注', width: 14, cell: text() },
+      ],
+      rows: [
+        { key: 'first', label: '一', fixed: { item: '一' } },
+        { key: 'second', label: '二', fixed: { item: '二' } },
+      ],
+      fields: undefined,
+    } as const satisfies Layout;
+    expect(formSchema(layout).parse({ unit: '某县', rows: { second: { problems: ['甲'], remark: '乙' } } }).rows).toEqual({
+      first: { problems: [] },
+      second: { problems: ['甲'], remark: '乙' },
+    });
+  });
+
+  it('requires a person’s name, as the name cell does, and holds it without spaces', () => {
+    expect(personName.schema.safeParse(undefined).success).toBe(false);
+    expect(personName.schema.parse('靳　莲')).toBe('靳莲');
+  });
+});
+
+describe('defineForm', () => {
+  const form = (schema: z.ZodType) => () => defineForm({ ...base, id: 'contacts', name: '联系人名单', layout: contacts, schema: schema as typeof FormHeader });
+
+  it('takes the schema made from the layout, narrowed as zod narrows it', () => {
+    const made = formSchema(contacts);
+    const narrowed = made.extend({ contacts: made.shape.contacts.min(1, '名单中没有人员') }).superRefine(() => {});
+    expect(form(narrowed)).not.toThrow();
+  });
+
+  it('refuses a schema whose fields are not the columns of the layout, naming both keys', () => {
+    const Contact = z.object({ name: z.string(), tel: z.string(), remark: z.string().optional() });
+    expect(form(FormHeader.extend({ contacts: z.array(Contact), signer: z.string() }))).toThrow(
+      `contacts: the schema and the layout disagree at contacts[]: the layout's column "phone" has no field in the schema; the schema's field "tel" is no column of the layout`,
+    );
+  });
+
+  it('refuses a field a template adds that the layout lacks, in the table or beside it', () => {
+    const made = formSchema(contacts);
+    const entry = made.shape.contacts.element;
+    expect(form(made.extend({ contacts: z.array(entry.extend({ tel: z.string() })) }))).toThrow(`the schema's field "tel" is no column of the layout`);
+    expect(form(made.extend({ office: z.string() }))).toThrow(`contacts: the schema and the layout disagree at top level: the schema's field "office" is no field of the layout`);
+    expect(form(made.omit({ signer: true }))).toThrow(`the layout's field "signer" has no field in the schema`);
+    expect(form(made.extend({ contacts: entry }))).toThrow(`contacts: the schema's "contacts" is not a list, one entry a row`);
+  });
+});

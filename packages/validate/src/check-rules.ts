@@ -1,0 +1,37 @@
+import { FORM_RULES, defineRules, type DataPath, type Finding, type Rule } from '@tianbao/form';
+import { FILE_RULES } from '@tianbao/xlsx/read';
+
+/** The rules `validate` raises about a file, a sheet or a table, whatever its form (README, "Rules"). */
+export const CHECK_RULES = defineRules({
+  'file.timeout': { severity: 'error', title: '检查超时', fix: '确认文件没有异常，必要时另存为新的 .xlsx 再提交' },
+  'file.too-much-memory': { severity: 'error', title: '检查占用的内存超过上限', fix: '另存为新的 .xlsx，或按单位拆分后提交' },
+  'file.crashed': { severity: 'error', title: '检查进程意外退出', fix: '另存为新的 .xlsx 再提交；仍然如此的，把文件发给维护人员' },
+  'file.internal': { severity: 'error', title: '检查程序内部出错', fix: '把此文件发给维护人员' },
+  'file.too-many-issues': { severity: 'error or warning', title: '问题超过 1,000 处，其余未列出', fix: '先按列出的改正，再重新检查' },
+  'file.form.unknown': { severity: 'error', title: '无法识别是哪一种表格', fix: '使用标准表样填报' },
+  'table.header.missing': { severity: 'error', title: '找不到指定表样的表头', fix: '保留表样的表头行' },
+  'sheet.hidden': { severity: 'warning', title: '检查的是隐藏的工作表', fix: '取消隐藏该工作表，或把填报内容移到可见的工作表中' },
+  'period.unknown': { severity: 'warning', title: '无法确定报送月份', fix: '填写“填报日期”，或在文件名中写明月份，或用 --period 指定' },
+  'table.rows.order': { severity: 'error', title: '表格各行顺序与表样不一致', fix: '按表样顺序填写' },
+  'table.row.missing': { severity: 'error', title: '缺少表样中的一行', fix: '按表样补上该行' },
+  'table.field.missing': { severity: 'error', title: '表格下方缺少一行署名（办公室设在、办公室主任）', fix: '在表格下空一行后填写' },
+  'cell.too-long': { severity: 'error', title: '单元格超过 Excel 的 32,767 个字符', fix: '精简，或把说明另附材料' },
+  'cell.formula.uncached': { severity: 'error', title: '公式没有保存计算结果', fix: '在 Excel/WPS 中打开并保存' },
+});
+
+/** Every rule that is no form's own: the reader's refusals and these. */
+export const ENGINE_RULES: readonly Rule[] = [...FILE_RULES.rules, ...CHECK_RULES.rules];
+
+/** The id of a rule of the engine: the reader's refusals and this catalogue's. */
+export type EngineRuleId = Parameters<typeof CHECK_RULES.error>[0] | Parameters<typeof FILE_RULES.error>[0];
+/** A form rule as raised for a form: `ledger.title.missing` for `<form>.title.missing`. */
+type FormRule = keyof typeof FORM_RULES.specs extends infer K ? (K extends `<form>.${infer Rest}` ? `${string}.${Rest}` : never) : never;
+
+/** Raise a rule of this catalogue, or one of every form's (`formRule` makes its id). */
+export const error = (rule: EngineRuleId | FormRule, message: string, path?: DataPath): Finding => ({ severity: 'error', rule, message, path });
+export const warning = (rule: Parameters<typeof CHECK_RULES.warning>[0] | FormRule, message: string, path?: DataPath): Finding => ({
+  severity: 'warning',
+  rule,
+  message,
+  path,
+});

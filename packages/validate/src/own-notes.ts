@@ -1,0 +1,32 @@
+import type { Issue } from '@tianbao/form';
+
+/** An issue's kind as a marked-up copy names it. */
+export const kindOf = (i: Issue) => (i.severity === 'error' ? '错误' : i.explained ? '提示（已说明）' : '提示');
+
+/** The line tianbao writes in a cell's comment for an issue: its kind in 【】, then its message. */
+export const noteLine = (i: Issue) => `【${kindOf(i)}】${i.message}`;
+
+/** How each line tianbao writes begins (see `noteLine`): a clerk's reply never does. */
+const OWN = /^\s*【(?:错误|提示|提示（已说明）)】/;
+
+/**
+ * What the clerk wrote in a cell's comment: the comment without the lines a
+ * marked-up copy put there (`【提示】…`), so that a copy sent back unchanged
+ * explains nothing. A line of ours that holds one of `messages` (the cell's
+ * issues now) and goes on holds the clerk's reply after it; any other line of
+ * ours (an earlier message, of a fault since mended or of another day) is ours whole.
+ */
+export function clerkText(note: string, messages: readonly string[]): string {
+  const longestFirst = [...messages].sort((a, b) => b.length - a.length);
+  const kept: string[] = [];
+  for (const line of note.split(/\r\n|\r|\n/)) {
+    const own = OWN.exec(line);
+    if (!own) kept.push(line);
+    else {
+      const rest = line.slice(own[0].length);
+      const message = longestFirst.find((m) => rest.startsWith(m));
+      if (message !== undefined) kept.push(rest.slice(message.length));
+    }
+  }
+  return kept.join('\n').trim();
+}

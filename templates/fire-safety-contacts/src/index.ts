@@ -1,0 +1,32 @@
+import { defineForm, type EntryRules } from '@tianbao/form';
+import { layout } from './layout.ts';
+import { printBlocks, sheets } from './outputs.ts';
+import { catalogue, rules } from './rules.ts';
+import { samples } from './samples.ts';
+import { FireSafetyContacts, type Contact } from './schema.ts';
+
+export { FireSafetyContacts, Contact } from './schema.ts';
+export { CATEGORIES, required } from './staffing.ts';
+
+/** 消防安全明白人报备表 (焦政办〔2023〕18号 第三条、第七条): a county's organisations and the persons each names. */
+export const fireSafetyContacts = defineForm<FireSafetyContacts, EntryRules<Contact>>({
+  id: 'fire-safety-contacts',
+  name: '消防安全明白人报备表',
+  version: '2023.1',
+  source: '焦政办〔2023〕18号',
+  rulePrefix: 'fire',
+  monthly: false,
+  cityReports: true,
+  schema: FireSafetyContacts,
+  layout,
+  rules,
+  catalogue,
+  sheets,
+  // The largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
+  print: { orientation: 'landscape', fontSize: 9, blocks: printBlocks, limits: { rows: 2000, chars: 250_000 } },
+  // Made on first use: listing the forms, or checking a file, never needs them.
+  get samples() {
+    return samples();
+  },
+});
+export default fireSafetyContacts;
