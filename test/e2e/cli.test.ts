@@ -107,7 +107,7 @@ describe('a command called wrongly', () => {
       ['--xlsx', ['status', inbox, '-t', 'review-ledger', '--period', '2023-06', '--xlsx', '/proc/nope/s.xlsx']],
     ] as const) {
       const r = await tianbao([...args], ROOT, 20_000);
-      expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, `${option} 无法创建文件夹：「/proc/nope」不存在`]);
+      expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, `${option} 无法创建文件夹：「/proc/nope」所在的位置不能新建文件夹`]);
     }
   });
 

@@ -1,11 +1,11 @@
-import { utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { writeWorkbook } from '@tianbao/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { editedWorkbook } from './clerk.ts';
-import { tempDir, tianbao } from './run.ts';
+import { FIXTURES, tempDir, tianbao } from './run.ts';
 
 const day = (iso: string) => new Date(`${iso}T10:00:00`);
 
@@ -131,6 +131,14 @@ describe('tianbao status', () => {
     expect((files.getCell(row, 1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     // Every file received has its row: 11 ledgers and the two above.
     expect(files.getColumn(2).values.filter((v) => typeof v === 'string' && v.endsWith('.xlsx'))).toHaveLength(13);
+  });
+
+  it('says of another form’s file, named for no unit, that it is not this form', async () => {
+    const dir = await inbox();
+    const outfalls = join(dir, '排污口台账.xlsx');
+    copyFileSync(join(FIXTURES, 'sheetjs', 'outfall-faulty.xlsx'), outfalls);
+    const s = JSON.parse((await status(dir, '--format', 'json')).stdout);
+    expect(s.unassigned).toEqual([expect.objectContaining({ file: outfalls, reason: '不是行政复议工作问题台账（找不到其表头），文件名中也没有名单中的单位' })]);
   });
 
   it('calls a unit that sent only files not valid or not read not valid, not missing, and lists them all', async () => {

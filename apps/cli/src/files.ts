@@ -68,7 +68,8 @@ export function outputFolder(path: string, option: string): string {
       mkdirSync(part);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST' && statSync(part).isDirectory()) continue;
-      const text = systemText(e, part);
+      // ENOENT here means the parent, though there, takes no new folders (/proc): not that something is missing.
+      const text = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `「${part}」所在的位置不能新建文件夹` : systemText(e, part);
       throw text ? new UsageError(`${option} 无法创建文件夹：${text}`) : e;
     }
   }

@@ -12,6 +12,8 @@ export interface DocumentOptions {
   paper?: Paper;
   /** Body size in points, in place of the form's. */
   fontSize?: number;
+  /** The page of each body row in a first layout: a merged label is printed on each page its rows go over. */
+  rowPages?: readonly number[];
 }
 
 /** Em from one line of text to the next in an official document: GB/T 9704's 22 lines of 16 pt on 225 mm. */
@@ -52,7 +54,7 @@ export function formDocument(
   function render(block: Exclude<PrintBlock, { kind: 'pageBreak' }>): Content[] {
     switch (block.kind) {
       case 'form': {
-        const form = formBlock(def, data, style, usableHeight(page));
+        const form = formBlock(def, data, style, usableHeight(page), opts.rowPages);
         height = blocks.length === 1 ? form.height : undefined;
         return form.content;
       }

@@ -1,4 +1,4 @@
-import { bodyRows, displayText, infoLineFor, mergeRuns, titleFor, type Column, type FormDefinition } from '@tianbao/form';
+import { bodyRows, displayText, infoLineFor, mergeRuns, titleFor, type Column, type FormDefinition, type MergeRun } from '@tianbao/form';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { textLines } from './column-widths.ts';
 import { HEADING } from './fonts.ts';
@@ -53,7 +53,13 @@ function textHeight(text: string, style: TextStyle, size = style.fontSize, lineH
  * The form itself: title, info line, table, fields, notes; and its estimated
  * height in points, to choose a size that prints it on one page before laying it out.
  */
-export function formBlock(def: FormDefinition<any>, data: Record<string, any>, style: TextStyle, pageHeight: number): { content: Content[]; height: number } {
+export function formBlock(
+  def: FormDefinition<any>,
+  data: Record<string, any>,
+  style: TextStyle,
+  pageHeight: number,
+  rowPages?: readonly number[],
+): { content: Content[]; height: number } {
   const { layout } = def;
   const rows = bodyRows(layout, data).map(({ fixed, values }, i) =>
     layout.columns.map((col): Piece[][] => {
@@ -70,14 +76,17 @@ export function formBlock(def: FormDefinition<any>, data: Record<string, any>, s
     !layout.rows,
   );
   const { fontSize, widths, header, heights } = table;
-  const cells: TableCell[][] = table.body.map((row) =>
-    row.map((cell, c): TableCell => {
+  const cells: TableCell[][] = table.body.map((row, r) => {
+    // The row's first printed cell outside a merge-down column names it, for `rowPages`.
+    const named = layout.columns.findIndex((col, c) => !layout.mergeDown?.includes(col.key) && rows[r]![c]!.length > 0);
+    return row.map((cell, c): TableCell => {
       const col = layout.columns[c]!;
-      if (col.serial) return { ...cell, alignment: 'center' };
-      return col.cell ? cell : { ...cell, alignment: 'justify' };
-    }),
-  );
-  mergeDown(def, cells, table);
+      const id = c === named ? { id: rowId(r) } : {};
+      if (col.serial) return { ...cell, ...id, alignment: 'center' };
+      return col.cell ? { ...cell, ...id } : { ...cell, ...id, alignment: 'justify' };
+    });
+  });
+  mergeDown(def, cells, table, rowPages);
   const title = titleFor(layout, data.unit ?? layout.placeholder);
   const info = layout.infoLine && (data.filler || data.reportDate) ? infoLineFor(data) : undefined;
   const fields = (layout.fields?.items ?? []).map((f) => {
@@ -108,18 +117,28 @@ export function formBlock(def: FormDefinition<any>, data: Record<string, any>, s
   return { content, height };
 }
 
+/** The id of a body row's named cell; `ROW_ID` reads its index back. */
+const rowId = (row: number) => `tianbao-row-${row}`;
+export const ROW_ID = /^tianbao-row-(\d+)$/;
+
 /**
  * Equal neighbouring fixed texts in a merge-down column print as one cell
  * (`重点检视` over its four rows): no rules between, the text once, in the
- * middle. Not pdfmake's rowSpan, which loses the table's bottom rule when the
+ * middle; once on each page the run goes over, in the middle of its rows there,
+ * given the page of each row (`rowPages`, from a first layout). Not pdfmake's rowSpan, which loses the table's bottom rule when the
  * span crosses a page break, nor its verticalAlignment, which then loses the
  * rest of the row: the text goes in the row where the middle falls, by the
  * rows' estimated heights, lowered to it (each row has room for it, since its
  * own copy of the text was sized with it).
  */
-function mergeDown(def: FormDefinition<any>, body: TableCell[][], table: { lines: number[][]; heights: number[]; line: number; fontSize: number }): void {
+function mergeDown(
+  def: FormDefinition<any>,
+  body: TableCell[][],
+  table: { lines: number[][]; heights: number[]; line: number; fontSize: number },
+  rowPages: readonly number[] = [],
+): void {
   const pad = paddingY(table.fontSize);
-  for (const { key, first, last } of mergeRuns(def.layout)) {
+  for (const { key, first, last } of mergeRuns(def.layout).flatMap((run) => byPage(run, rowPages))) {
     const c = def.layout.columns.findIndex((col) => col.key === key);
     const own = table.lines[first]![c]! * table.line;
     const middle = table.heights.slice(first, last + 1).reduce((s, h) => s + h, 0) / 2 - own / 2;
@@ -133,4 +152,16 @@ function mergeDown(def: FormDefinition<any>, body: TableCell[][], table: { lines
       body[j]![c] = (j === k ? { ...(body[j]![c] as object), alignment: 'center', margin: [0, lower, 0, 0], border } : { text: '', border }) as TableCell;
     }
   }
+}
+
+/** A run cut where its rows go onto another page. */
+function byPage(run: MergeRun, rowPages: readonly number[]): MergeRun[] {
+  const out: MergeRun[] = [];
+  let first = run.first;
+  for (let j = run.first + 1; j <= run.last + 1; j++) {
+    if (j <= run.last && rowPages[j] === rowPages[first]) continue;
+    out.push({ ...run, first, last: j - 1 });
+    first = j;
+  }
+  return out;
 }

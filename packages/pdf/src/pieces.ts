@@ -18,12 +18,15 @@ export const CLOSING = '，。、；：！？）》」』】〕”’…%,.;:!?)
 export const OPENING = '（《「『【〔“‘([{';
 
 const close = `[${CLOSING.replace(/[\]\\]/g, '\\$&')}]*`;
+/** A unit or measure word that goes with the number before it (`5日`, `3件`, `2万`, `8％`). */
+const UNITS = '日天个件年月次人元万亿项条家名户处份页周岁时分秒米吨亩倍号届期批例宗起所台辆张本％';
 /**
  * In free text: a date as printed (`2023年7月31日`, `2023年7月`, `7月31日`), or a
- * run of Latin letters, digits and signs (`410802-0001`, `113.2418`, `5%`),
- * each with the closing punctuation after it.
+ * run of Latin letters, digits and signs (`410802-0001`, `113.2418`, `5%`), a
+ * number in it with the 第 before it and the unit after it (`第3次`, `超过5日`
+ * keeps `5日`), each with the closing punctuation after it.
  */
-const TOKEN = new RegExp(`(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?|\\d{1,2}月\\d{1,2}日|[!-~]+)${close}`, 'g');
+const TOKEN = new RegExp(`(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?|\\d{1,2}月\\d{1,2}日|(?:第(?=\\d))?[!-~]+(?:(?<=\\d)[${UNITS}])?)${close}`, 'g');
 
 /** The longest Latin run kept whole in free text: a credit code (18) and some. */
 const LONGEST_CODE = 20;

@@ -1,6 +1,7 @@
 import { bodyRows, defaultUnits, outputContext, Refusal, type FormDefinition, type OutputContext } from '@tianbao/form';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formDocument } from './document.ts';
+import { ROW_ID } from './form-block.ts';
 import { setupPdfmake } from './fonts.ts';
 import { MAX_LINE_CHARS, measureText } from './long-text.ts';
 import { pageFor, usableHeight, type Paper } from './page.ts';
@@ -42,7 +43,7 @@ export async function renderPdf(
       'pdf.line-too-long',
       `「${longestLine.slice(0, 12)}…」这段文字有 ${longestLine.length} 个字符，超过 PDF 中一段文字的上限 ${MAX_LINE_CHARS} 个字符，未生成 PDF。请分段（换行）或精简${XLSX_UNLIMITED}`,
     );
-  if (first.growing) return bytesOf(await layOut(first.doc, opts.draft));
+  if (first.growing) return bytesOf((await layOut(first.doc, opts.draft)).doc);
 
   // A one-page form: the largest size at which it prints on one page, else its own size.
   const room = usableHeight(pageFor(def.print.orientation, opts.paper));
@@ -60,28 +61,42 @@ export async function renderPdf(
     else low = mid + 1;
   }
   // Laid out from there down, until one page holds it.
-  let laidOwn: Laid | undefined;
+  let laidOwn: { rowPages: number[] } | undefined;
   for (let i = low; i < sizes.length; i++) {
     if (i > 0) measureText(at(i).doc.content);
     const laid = await layOut(at(i).doc, opts.draft);
-    if (pageCount(laid) === 1) return bytesOf(laid);
+    if (pageCount(laid.doc) === 1) return bytesOf(laid.doc);
     if (i === 0) laidOwn = laid;
   }
-  return bytesOf(laidOwn ?? (await layOut(first.doc, opts.draft)));
+  // Over several pages at its own size: laid out again, a merged label on each page its rows go over.
+  const { rowPages } = laidOwn ?? (await layOut(first.doc, opts.draft));
+  return bytesOf((await layOut(formDocument(def, data, ctx, { ...opts, rowPages }).doc, opts.draft)).doc);
 }
 
 const DRAFT_INFO = { TianbaoDraft: '1' };
 
 /**
- * The document laid out and drawn by pdfmake, not yet written. A draft
- * (`draft`) is marked 草稿 across every page, and `TianbaoDraft` in its
- * information dictionary, where the CLI looks for it.
+ * The document laid out and drawn by pdfmake, not yet written, and the page
+ * of each of its form's body rows. A draft (`draft`) is marked 草稿 across
+ * every page, and `TianbaoDraft` in its information dictionary, where the CLI looks for it.
  */
-const layOut = (doc: TDocumentDefinitions, draft?: boolean): Promise<Laid> =>
+async function layOut(doc: TDocumentDefinitions, draft?: boolean): Promise<{ doc: Laid; rowPages: number[] }> {
+  const pages: number[] = [];
+  // pdfmake shows each laid-out node to this hook, with its pages; it breaks no page here.
+  const pageBreakBefore = (node: { id?: string; pageNumbers: number[] }) => {
+    const row = ROW_ID.exec(node.id ?? '')?.[1];
+    if (row !== undefined) pages[Number(row)] = node.pageNumbers[0]!;
+    return false;
+  };
   // pdfmake fills in the watermark object it is given: a new one each time.
-  setupPdfmake()
-    .createPdf(draft ? { ...doc, info: { ...doc.info, ...DRAFT_INFO }, watermark: { text: '草稿', color: '#c00000', opacity: 0.12 } } : doc)
+  const laid = await setupPdfmake()
+    .createPdf({ ...doc, pageBreakBefore, ...(draft && { info: { ...doc.info, ...DRAFT_INFO }, watermark: { text: '草稿', color: '#c00000', opacity: 0.12 } }) })
     .getStream();
+  // A row with nothing printed outside its merged column goes with the row before it.
+  const rowPages: number[] = [];
+  for (let i = 0; i < pages.length; i++) rowPages.push(pages[i] ?? rowPages[i - 1] ?? 1);
+  return { doc: laid, rowPages };
+}
 
 /** pdfkit writes out each page as the next begins; the range is the pages written and the one open. */
 function pageCount(laid: Laid): number {

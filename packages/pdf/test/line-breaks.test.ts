@@ -151,6 +151,33 @@ describe('the ledger', () => {
     expect(pageOf('1.问题0')).toEqual(pageOf('4.措施3'));
   });
 
+  it('on more than a page, prints 重点检视 on each page its rows go over, among its rows there', async () => {
+    const many = (n: number, what: string) => Array.from({ length: n }, (_, i) => `第${i + 1}个${what}：补正通知未一次性告知需补正材料，群众多次往返`);
+    const rows = { ...sample.rows, acceptance: { problems: many(5, '问题'), measures: many(5, '措施'), deadlines: ['2023-07-31'] }, hearing: { problems: many(4, '问题'), measures: many(4, '措施'), deadlines: ['2023-07-31'] } };
+    const { pdf, pages } = await read(await renderPdf(reviewLedger, { ...sample, rows }));
+    expect(pdf.numPages).toBeGreaterThan(1);
+    const contents = ['案件受理方面', '案件审理方面', '文书制发方面', '文书履行方面'];
+    const spanned = pages.filter((runs) => runs.some((r) => contents.some((t) => r.str.startsWith(t))));
+    expect(spanned.length).toBeGreaterThan(1);
+    for (const runs of spanned) {
+      const label = runs.filter((r) => r.str === '重点检视');
+      expect(label).toHaveLength(1);
+      // Below the first of the group's rows on the page (pdf.js counts y up from the foot of the page).
+      const tops = runs.filter((r) => contents.some((t) => r.str.startsWith(t))).map((r) => r.y);
+      expect(label[0]!.y).toBeLessThanOrEqual(Math.max(...tops));
+    }
+  });
+
+  it('keeps a number in free text with its 第 and its unit where the line would break between them', async () => {
+    // At every offset in a line, so that some copy meets the end of a line between 第 and 3, or 5 and 日.
+    const problems = Array.from({ length: 24 }, (_, i) => `${'问'.repeat(i)}第3次超过5日期限`);
+    const data = { unit: '某县', rows: { acceptance: { problems, measures: ['改'], deadlines: ['2023-07-31'] } } };
+    const { pages } = await read(await renderPdf(reviewLedger, data));
+    const count = (word: string) => pages.flat().reduce((n, r) => n + (r.str.split(word).length - 1), 0);
+    expect(count('第3次')).toBe(24);
+    expect(count('5日')).toBe(24);
+  });
+
   it('keeps a date in free text whole where the line would break inside it', async () => {
     // The same date at every offset in a line, so that some copy meets the end of a line.
     const problems = Array.from({ length: 24 }, (_, i) => `${'问'.repeat(i)}于2023年11月30日前整改完毕`);

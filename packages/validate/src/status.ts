@@ -171,17 +171,18 @@ function receivedFile(def: FormDefinition<any>, r: FileReport, received: Receive
 
 /** Why a file's unit cannot be told: what its title lacks, then what its name has. */
 function whyNoUnit(def: FormDefinition<any>, r: FileReport, verdict: Verdict, named: readonly string[]): string {
-  const rules = new Set(r.issues.map((i) => i.rule));
-  const title =
-    verdict === 'unread'
-      ? '此文件未能读取'
-      : rules.has(`${def.rulePrefix}.unit.placeholder`)
-        ? `标题仍是表样中的「${def.layout.placeholder}」`
-        : rules.has(`${def.rulePrefix}.unit.unknown`)
-          ? '标题中的单位不在报送单位名单中'
-          : '找不到写明单位的标题';
   const name = named.length ? `文件名中有 ${named.length} 个单位（${named.join('、')}），不知是哪一个的` : '文件名中也没有名单中的单位';
-  return `${title}，${name}`;
+  return `${titleLack(def, r, verdict)}，${name}`;
+}
+
+function titleLack(def: FormDefinition<any>, r: FileReport, verdict: Verdict): string {
+  const rules = new Set(r.issues.map((i) => i.rule));
+  if (verdict === 'unread') return '此文件未能读取';
+  // Another form's file (an outfall list among ledgers): its title may name a unit, but not as this form's.
+  if (rules.has('table.header.missing') || rules.has('file.form.unknown')) return `不是${def.name}（找不到其表头）`;
+  if (rules.has(`${def.rulePrefix}.unit.placeholder`)) return `标题仍是表样中的「${def.layout.placeholder}」`;
+  if (rules.has(`${def.rulePrefix}.unit.unknown`)) return '标题中的单位不在报送单位名单中';
+  return '找不到写明单位的标题';
 }
 
 export const STATE_TEXT: Record<UnitState, string> = { valid: '通过', invalid: '不通过', missing: '缺报', 'not-due': '未到期未报' };

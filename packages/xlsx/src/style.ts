@@ -23,8 +23,15 @@ export function linesFor(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }
 
-/** Row height in points for the given number of lines. */
-export const heightFor = (lines: number, min = 20) => Math.max(min, lines * LINE_HEIGHT + 6);
+/**
+ * Row height in points for the given number of lines. A cell of three lines
+ * or more gets a line more, or a tenth more if that is more: LibreOffice sets
+ * the lines a little further apart than estimated and would cut the last one.
+ */
+export function heightFor(lines: number, min = 20): number {
+  const spare = lines >= 3 ? Math.max(1, lines / 10) : 0;
+  return Math.max(min, Math.ceil((lines + spare) * LINE_HEIGHT) + 6);
+}
 
 /** Dates as clerks write them: `2023年12月31日`. */
 export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';

@@ -115,7 +115,7 @@ describe('markUpCopy', () => {
     const copy = await markUpCopy(workbook('<sheetData/>'), [{ sheet: '台账', cell: 'A1', fill: RED, note: '注' }], result);
     const added = part(copy, 'xl/worksheets/sheet3.xml');
     // A row as tall as its wrapped text (in a column 6 wide, 2 characters a line), up to what Excel allows.
-    expect(added.match(/<row r="\d+"[^>]*>/g)).toEqual(['<row r="1">', '<row r="2">', '<row r="3" ht="66" customHeight="1">', '<row r="4" ht="409" customHeight="1">']);
+    expect(added.match(/<row r="\d+"[^>]*>/g)).toEqual(['<row r="1">', '<row r="2">', '<row r="3" ht="81" customHeight="1">', '<row r="4" ht="409" customHeight="1">']);
     expect(added).toMatch(/^[^]*<worksheet [^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><sheetViews>/);
     expect(added).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;C— &amp;P —</oddFooter></headerFooter></worksheet>');
     expect(part(copy, 'xl/workbook.xml')).toContain(

@@ -56,4 +56,12 @@ describe('writeWorkbook', () => {
     const pairs = Object.fromEntries(meta.getSheetValues().filter(Boolean).map((r: any) => [r[1], r[2]]));
     expect(pairs).toMatchObject({ template: 'review-ledger', version: reviewLedger.version, period: '2023-06', unit: sample.unit });
   });
+
+  it('gives a tall answer row a line to spare, which LibreOffice would otherwise cut', async () => {
+    const sample = reviewLedger.samples[0]!;
+    const problems = Array.from({ length: 10 }, (_, i) => `第${i + 1}个问题`);
+    const ws = (await open(await writeWorkbook(reviewLedger, { ...sample, rows: { ...sample.rows, acceptance: { ...sample.rows.acceptance, problems } } }))).getWorksheet('问题台账')!;
+    // Ten one-line items at 15 pt a line, and the cell's padding: room for eleven.
+    expect(ws.getRow(4).height).toBeGreaterThanOrEqual(11 * 15 + 6);
+  });
 });
