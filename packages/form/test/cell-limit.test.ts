@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { MAX_CELL_CHARS, defineForm, defineRules, formSchema, overlongCells, text, type CellType, type FormDefinition, type Layout } from '../src/index.ts';
+import { MAX_CELL_CHARS, defineForm, formSchema, overlongCells, text, type CellType, type FormDefinition, type Layout } from '../src/index.ts';
+import { minimalForm } from './minimal-form.ts';
 
 /** A cell of items written numbered, one a line (`1.…\n2.…`), as a ledger's are. */
 const items: CellType<string[]> = {
@@ -10,17 +11,6 @@ const items: CellType<string[]> = {
   problems: {},
 };
 
-const base = {
-  version: '1',
-  source: '',
-  rulePrefix: 't',
-  monthly: false,
-  cityReports: false,
-  rules: () => [],
-  catalogue: defineRules({}),
-  print: { orientation: 'portrait' as const, limits: { rows: 10, chars: 1000 } },
-  samples: [],
-};
 const layout: Pick<Layout, 'title' | 'placeholder' | 'orientation' | 'notes'> = { title: '{unit}表', placeholder: 'XX县', orientation: 'portrait', notes: [] };
 
 /** A table of fixed rows with an items column, an info line and a field under it. */
@@ -36,11 +26,11 @@ const fixedLayout: Layout = {
   rows: [{ key: 'first', label: '一', fixed: { item: '一' } }],
   fields: { labelColumn: 'item', valueColumn: 'problems', items: [{ key: 'head', label: '负责人', cell: text() }] },
 };
-const fixedRows: FormDefinition<any> = defineForm({ ...base, id: 'fixed', name: '固定行', schema: formSchema(fixedLayout), layout: fixedLayout });
+const fixedRows: FormDefinition<any> = defineForm({ ...minimalForm, id: 'fixed', name: '固定行', schema: formSchema(fixedLayout), layout: fixedLayout });
 
 /** A list, one row per entry. */
 const listLayout: Layout = { ...layout, sheet: '表', infoLine: false, dataKey: 'entries', columns: [{ key: 'remark', header: '备注', width: 20, cell: text() }] };
-const list: FormDefinition<any> = defineForm({ ...base, id: 'list', name: '清单', schema: formSchema(listLayout), layout: listLayout });
+const list: FormDefinition<any> = defineForm({ ...minimalForm, id: 'list', name: '清单', schema: formSchema(listLayout), layout: listLayout });
 
 describe('overlongCells', () => {
   it('measures an items cell as written, numbered, one item a line', () => {

@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { FormHeader, code, defineForm, defineRules, formSchema, personName, text, type CellType, type Layout } from '../src/index.ts';
-
-const base = {
-  version: '1',
-  source: '',
-  rulePrefix: 't',
-  monthly: false,
-  cityReports: false,
-  rules: () => [],
-  catalogue: defineRules({}),
-  print: { orientation: 'portrait' as const, limits: { rows: 10, chars: 1000 } },
-  samples: [],
-};
+import { FormHeader, code, defineForm, formSchema, personName, text, type CellType, type Layout } from '../src/index.ts';
+import { minimalForm } from './minimal-form.ts';
 
 /** A list of contacts, one row each, and who signs it under the list. */
 const contacts = {
@@ -84,7 +73,7 @@ describe('formSchema', () => {
 });
 
 describe('defineForm', () => {
-  const form = (schema: z.ZodType) => () => defineForm({ ...base, id: 'contacts', name: '联系人名单', layout: contacts, schema: schema as typeof FormHeader });
+  const form = (schema: z.ZodType) => () => defineForm({ ...minimalForm, id: 'contacts', name: '联系人名单', layout: contacts, schema: schema as typeof FormHeader });
 
   it('takes the schema made from the layout, narrowed as zod narrows it', () => {
     const made = formSchema(contacts);
