@@ -1,4 +1,4 @@
-import type { Table } from '@tianbao/form';
+import { textKey, type Table } from '@tianbao/form';
 import type { Contact, FireSafetyContacts } from './schema.ts';
 import { required, type Category } from './staffing.ts';
 
@@ -18,10 +18,16 @@ const COLUMNS: Table['columns'] = [
  * is missing shows them empty and is not judged (the check says why).
  */
 export function staffingTable(data: FireSafetyContacts): Table {
-  const orgs = new Map<string, Contact[]>();
-  for (const p of data.people) orgs.set(p.org, [...(orgs.get(p.org) ?? []), p]);
+  // One organisation however its name is spaced or its width typed, as the rules count it; shown as first written.
+  const orgs = new Map<string, { name: string; people: Contact[] }>();
+  for (const p of data.people) {
+    const key = textKey(p.org);
+    const org = orgs.get(key);
+    if (org) org.people.push(p);
+    else orgs.set(key, { name: p.org, people: [p] });
+  }
   const marks: Table['marks'] = [];
-  const rows = [...orgs.entries()].map(([name, people], r) => {
+  const rows = [...orgs.values()].map(({ name, people }, r) => {
     const category = people.find((p) => p.category)?.category as Category | undefined;
     const size = people.find((p) => p.size !== undefined)?.size;
     const need = category && size !== undefined ? required(category, size).count : null;
