@@ -134,7 +134,8 @@ export function code(opts: { required?: boolean } = {}): CellType<any> {
 
 /** Excel keeps 15 significant digits of a number: a longer code has lost the rest. */
 const EXCEL_DIGITS = 15;
-const RETYPE = "请把这一列设为文本格式（或在前面加英文单引号 '）后";
+/** How to type a code again once Excel has made it a number; followed by what to type. */
+export const RETYPE = "请把这一列设为文本格式（或在前面加英文单引号 '）后";
 
 /**
  * What is left of a code that Excel turned into a number, with the message

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asText, missing, type CellProblem, type CellType } from './cells.ts';
+import { RETYPE, asText, missing, type CellProblem, type CellType } from './cells.ts';
 import { stripSpaces, toHalfWidth } from './text.ts';
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -79,7 +79,7 @@ export function phone(opts: PhoneOptions & { required?: boolean }): CellType<any
 function fromNumber(n: number, header: string, wanted: string): { value: string | undefined; problems: CellProblem[] } {
   const digits = Number.isInteger(n) && n > 0 ? String(n) : '';
   const p = normalisePhone(digits) ?? (digits ? normalisePhone(`0${digits}`) : undefined);
-  const retype = "请把这一列设为文本格式（或在前面加英文单引号 '）后重新输入";
+  const retype = `${RETYPE}重新输入`;
   if (p === undefined) return { value: undefined, problems: [{ kind: 'number', message: `${header}这一格是数字 ${n}，不是有效的电话号码：${wanted}。${retype}` }] };
   const lost = p.startsWith('0') ? '，开头的 0 已丢失' : '';
   return { value: p, problems: [{ kind: 'number', severity: 'warning', message: `${header}这一格是数字 ${n}：Excel 把电话号码变成了数字${lost}，读作 ${p}。${retype} ${p}` }] };

@@ -22,12 +22,6 @@ export interface CheckedCopy {
   copy: CopyOutcome;
 }
 
-/** What the child's `annotate` method is given: a file's report, and where its marked-up copy goes. */
-export interface AnnotateTask {
-  report: FileReport;
-  path: string;
-}
-
 /** The marked-up copy written, or why it could not be made (in Chinese); null for a file not opened, which has none. */
 export type CopyOutcome = { written: string } | { failed: string } | null;
 
@@ -36,7 +30,7 @@ export interface BatchOptions {
   jobs: number;
   /**
    * The child program (a JavaScript file, see `@tianbao/isolate/serve`) with
-   * the methods `check(CheckTask): FileReport` and `annotate(AnnotateTask): CopyOutcome`
+   * the methods `check(CheckTask): FileReport` and `checkAndMarkUp(MarkUpTask): CheckedCopy`
    * (see `childMethods`).
    */
   script: string;
@@ -83,7 +77,7 @@ export async function checkFiles(files: readonly string[], options: TaskOptions,
  * for the check and once for the copy. A child that fails (past the time
  * limit, out of memory, dead) takes its report with it: that file alone is
  * checked again without a copy, so a copy too large to make costs only the
- * copy, as with `annotateFiles`. A file that could not be checked gets no
+ * copy. A file that could not be checked gets no
  * copy. The reports, and one copy outcome a file, in order.
  */
 export async function checkAndAnnotateFiles(
@@ -122,27 +116,6 @@ export async function checkAndAnnotateFiles(
 
 /** The outcome of the copy of a file that could not be checked. */
 export const NOT_CHECKED_COPY: CopyOutcome = { failed: '此文件未能检查完，不生成批注副本' };
-
-/**
- * Write the marked-up copy of each checked file to the path chosen for it
- * (`paths`, see `copyNames`), each in a child process under the same limits
- * as checking (`options.timeLimit` a copy, else 60 s). A file that could not
- * be checked in its child gets none. One outcome per report, in order.
- */
-export async function annotateFiles(
-  reports: readonly FileReport[],
-  paths: readonly string[],
-  options: Pick<TaskOptions, 'timeLimit'>,
-  batch: BatchOptions,
-): Promise<CopyOutcome[]> {
-  const seconds = options.timeLimit ?? TIME_LIMIT_SECONDS;
-  const wanted = reports.flatMap((report, i) => (NOT_CHECKED.includes(report.issues[0]?.rule ?? '') ? [] : [i]));
-  const tasks = wanted.map((i): AnnotateTask => ({ report: reports[i]!, path: paths[i]! }));
-  const outcomes = await runTasks<AnnotateTask, CopyOutcome>('annotate', tasks, poolOptions(batch, seconds));
-  const copies: CopyOutcome[] = reports.map(() => NOT_CHECKED_COPY);
-  wanted.forEach((i, k) => (copies[i] = copyOutcome(outcomes[k]!, seconds, memoryOf(batch))));
-  return copies;
-}
 
 const memoryOf = (batch: BatchOptions) => batch.memoryMB ?? CHILD_LIMITS.residentMB;
 

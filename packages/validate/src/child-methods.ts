@@ -1,19 +1,18 @@
 import type { FormDefinition } from '@tianbao/form';
 import { annotate, loadWriter } from './annotate.ts';
-import { NOT_CHECKED_COPY, type AnnotateTask, type CheckedCopy, type CheckTask, type CopyOutcome, type MarkUpTask } from './batch.ts';
+import { NOT_CHECKED_COPY, type CheckedCopy, type CheckTask, type CopyOutcome, type MarkUpTask } from './batch.ts';
 import { checkFile, checkKeeping, type FileReport } from './check.ts';
 import type { InspectedFile } from '@tianbao/xlsx/read';
 
 /**
- * The methods a child program serves for `checkFiles`, `checkAndAnnotateFiles`
- * and `annotateFiles` (with `serve` from `@tianbao/isolate/serve`): checking
- * with `forms`; checking and marking up a copy from the same reading; marking
- * up a copy of a file checked before (the workbook writer loaded before the
- * first copy, untimed). Why a copy could not be made is `failure`'s Chinese
+ * The methods a child program serves for `checkFiles` and `checkAndAnnotateFiles`
+ * (with `serve` from `@tianbao/isolate/serve`): checking with `forms`; checking
+ * and marking up a copy from the same reading (the workbook writer loaded
+ * before the first copy, untimed). Why a copy could not be made is `failure`'s Chinese
  * account of the exception.
  */
 export function childMethods(forms: readonly FormDefinition<any>[], failure: (e: unknown, file: string) => string) {
-  const copy = async (report: FileReport, path: string, source?: InspectedFile): Promise<CopyOutcome> => {
+  const copy = async (report: FileReport, path: string, source: InspectedFile): Promise<CopyOutcome> => {
     try {
       const written = await annotate(report, path, source);
       return written === null ? null : { written };
@@ -32,6 +31,5 @@ export function childMethods(forms: readonly FormDefinition<any>[], failure: (e:
         return { report, copy: await copy(report, task.copy, source) };
       },
     },
-    annotate: { load: loadWriter, run: (task: AnnotateTask): Promise<CopyOutcome> => copy(task.report, task.path) },
   };
 }

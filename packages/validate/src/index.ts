@@ -2,7 +2,7 @@ export { checkFile, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport, type
 export { CHECK_RULES, ENGINE_RULES } from './check-rules.ts';
 export { summarize, formatJson, formatText, MAX_ISSUES, type Report, type Summary, type Paint } from './report.ts';
 export { annotate, copyNames, resolvedPath } from './annotate.ts';
-export { checkFiles, checkAndAnnotateFiles, annotateFiles, type BatchOptions, type TaskOptions, type CopyOutcome } from './batch.ts';
+export { checkFiles, checkAndAnnotateFiles, type BatchOptions, type TaskOptions, type CopyOutcome } from './batch.ts';
 export {
   unitStatus,
   statusTable,

@@ -1,13 +1,11 @@
 import { basename } from 'node:path';
 import {
-  error,
   findReporter,
   periodFromFileName,
   readInfoLine,
   reporterNames,
   textKey,
   today,
-  warning,
   type Finding,
   type FormDefinition,
   type FormHeader,
@@ -15,6 +13,7 @@ import {
 } from '@tianbao/form';
 import { findTable, tableHead, titleFound, type Located, type OpenWorkbook, type TableStart } from '@tianbao/xlsx/read';
 import type { CheckOptions, Clue, FileReport } from './check.ts';
+import { error, warning } from './check-rules.ts';
 import { Found } from './found.ts';
 import { issueAt } from './issue.ts';
 import { fileReport, UNKNOWN, unchecked } from './report.ts';

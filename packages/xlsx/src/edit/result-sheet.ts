@@ -1,5 +1,5 @@
 import { columnLetter } from '../sheet/refs.ts';
-import { heightFor, linesFor } from '../style.ts';
+import { PAGE_FOOTER, heightFor, linesFor } from '../style.ts';
 import { escapeXml } from './parts.ts';
 import type { Namespaces } from './namespaces.ts';
 import type { Restyle } from './styles.ts';
@@ -31,7 +31,7 @@ const MAX_HEIGHT = 409;
 const PRINT =
   '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
   '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-  '<headerFooter><oddFooter>&amp;C— &amp;P —</oddFooter></headerFooter>';
+  `<headerFooter><oddFooter>${escapeXml(PAGE_FOOTER.oddFooter!)}</oddFooter></headerFooter>`;
 
 /** The sheet part of `sheet`, cells as inline strings, `style` giving each cell's style index; links by `location`. */
 export function sheetXml(sheet: NewSheet, ns: Namespaces, style: (cell: NewCell) => number): string {

@@ -114,6 +114,7 @@ function scanCells(s: string, src: CellSource, sheet: string): Cells {
   const is = new Ahead(s, '<is>');
   const isEnd = new Ahead(s, '</is>');
   const space = new Ahead(s, ' ');
+  const formula = new Ahead(s, '<f');
   let col = 0;
   for (let i = s.indexOf('<c'); i >= 0; ) {
     const after = s.charCodeAt(i + 2);
@@ -145,7 +146,7 @@ function scanCells(s: string, src: CellSource, sheet: string): Cells {
         // No `<v>`, or an empty one where the result is not text (an empty text result is `t="str"` and `<v></v>`):
         // a formula's result was never saved.
         else if (type !== 'str') {
-          const f = s.indexOf('<f', gt);
+          const f = formula.from(gt);
           const next = s.charCodeAt(f + 2);
           if (f >= 0 && f < end && (next === 32 || next === 62 || next === 47)) (out.uncached ??= []).push(col);
         }
