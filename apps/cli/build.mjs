@@ -11,12 +11,12 @@ const dist = new URL('dist/', here);
 const entryPoints = ['src/main.ts', 'src/child.ts'].map((p) => new URL(p, here).pathname);
 
 /**
- * Libraries left for Node to load from node_modules; the rest (zod and yargs: ES modules of many small
- * files, whose loading one by one took most of the start-up) is bundled in. These stay files because they
- * read their own: exceljs and pdfmake their data, workerpool its worker script; and pdfkit's font loader
- * is swapped in Node's module cache (see packages/pdf).
+ * Libraries left for Node to load from node_modules; the rest (zod, yargs and exceljs: many small files,
+ * whose finding and loading one by one took most of a start-up: exceljs alone is 627 modules) is bundled
+ * in. These stay files because they read their own: pdfmake its data, workerpool its worker script; and
+ * pdfkit's font loader is swapped in Node's module cache (see packages/pdf).
  */
-const EXTERNAL = /^(?:exceljs|pdfmake|workerpool|pidusage)(?:\/|$)/;
+const EXTERNAL = /^(?:pdfmake|workerpool|pidusage)(?:\/|$)/;
 const libraries = {
   name: 'libraries-external',
   setup(b) {
@@ -55,6 +55,8 @@ const { metafile } = await build({
   // Beside the programs, so that any module finds child.js next to itself.
   chunkNames: '[name]-[hash]',
   plugins: [libraries, yargsInstalled],
+  // The CommonJS bundled in (exceljs and what it uses) requires Node's own modules: give each chunk a require.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,
   logLevel: 'warning',
 });

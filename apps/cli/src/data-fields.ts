@@ -1,5 +1,5 @@
 import { unwrapped, type FormDefinition } from '@tianbao/form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** The fields every form's data has besides its table, as the form names them. */
 const HEAD: Record<string, string> = { unit: '单位', period: '报送月份', filler: '填报单位', reportDate: '填报日期' };

@@ -1,6 +1,4 @@
 import type { FormDefinition, UnitList } from '@tianbao/form';
-import { renderPdf } from '@tianbao/pdf';
-import { writeWorkbook } from '@tianbao/xlsx';
 import { failureText } from './failure.ts';
 import { writeOutput } from './outputs.ts';
 
@@ -32,7 +30,11 @@ export async function makeOutput(def: FormDefinition<any>, setup: OutputSetup, t
   const ctx = { units: setup.units, asOf: task.asOf, digest: task.digest };
   try {
     const { draft } = task;
-    const bytes = task.format === 'xlsx' ? await writeWorkbook(def, task.data, { ctx, draft }) : await renderPdf(def, task.data, ctx, { paper: task.paper, draft });
+    // Each engine loads with the first file of its format: a run that makes only workbooks never loads pdfmake.
+    const bytes =
+      task.format === 'xlsx'
+        ? await (await import('@tianbao/xlsx')).writeWorkbook(def, task.data, { ctx, draft })
+        : await (await import('@tianbao/pdf')).renderPdf(def, task.data, ctx, { paper: task.paper, draft });
     return { written: await writeOutput(setup.out, task.name, bytes) };
   } catch (e) {
     return { failed: `${task.name}：${failureText(e, task.name)}` };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, formatDateCn, readDate } from './dates.ts';
 import type { RuleSpec } from './rule-catalogue.ts';
 import { textKey, tidyLines } from './text.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { asText, codeFromNumber, type CellType } from './cells.ts';
 import { stripSpaces, toHalfWidth } from './text.ts';
 

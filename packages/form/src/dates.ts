@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { stripSpaces, toHalfWidth } from './text.ts';
 
 /** A calendar date as `YYYY-MM-DD`. Dates carry no time zone. */

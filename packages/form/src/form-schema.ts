@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CellType } from './cells.ts';
 import { IsoDate, Period } from './dates.ts';
 import type { Column, Layout } from './model.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CellType } from './cells.ts';
 import { checkSchemaFields, type FormHeader } from './form-schema.ts';
 import { formRules } from './form-rules.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { asText, missing, type CellType } from './cells.ts';
 import { stripSpaces } from './text.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RETYPE, asText, missing, type CellProblem, type CellType } from './cells.ts';
 import { stripSpaces, toHalfWidth } from './text.ts';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** How a kind of value is named to someone writing data (`文字`, not `string`), and how JSON writes it. */
 const KIND: Record<string, [name: string, written: string]> = {

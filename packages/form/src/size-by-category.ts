@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { asText, type CellType } from './cells.ts';
 import { stripSpaces, textKey, toHalfWidth } from './text.ts';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import jiaozuo from '../data/jiaozuo-units.json' with { type: 'json' };
 import { Refusal } from './refusal.ts';
 import { textKey } from './text.ts';

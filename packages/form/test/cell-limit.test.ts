@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { MAX_CELL_CHARS, defineForm, formSchema, overlongCells, text, type CellType, type FormDefinition, type Layout } from '../src/index.ts';
 import { minimalForm } from './minimal-form.ts';

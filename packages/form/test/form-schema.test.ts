@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { FormHeader, code, defineForm, formSchema, personName, text, type CellType, type Layout } from '../src/index.ts';
 import { minimalForm } from './minimal-form.ts';

@@ -1,5 +1,5 @@
 import { formSchema } from '@tianbao/form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { layout } from './layout.ts';
 
 const form = formSchema(layout);

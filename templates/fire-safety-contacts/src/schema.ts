@@ -1,5 +1,5 @@
 import { formSchema } from '@tianbao/form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { layout } from './layout.ts';
 
 /** A county's report of the 消防安全明白人 its organisations named: the layout's columns, as their cells take them. */

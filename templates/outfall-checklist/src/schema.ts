@@ -1,5 +1,5 @@
 import { formSchema } from '@tianbao/form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { layout } from './layout.ts';
 
 /** A county's (or the city's) checklist of outfalls on its rivers: the layout's columns, as their cells take them. */

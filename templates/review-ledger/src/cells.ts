@@ -1,5 +1,5 @@
 import { IsoDate, asText, formatDateCn, readDate, type CellProblem, type CellType } from '@tianbao/form';
-import { z } from 'zod';
+import * as z from 'zod';
 import { joinItems, splitItems } from './items.ts';
 
 /** No problems: one frozen array for every cell read well. */

@@ -1,5 +1,5 @@
 import { formSchema } from '@tianbao/form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { layout } from './layout.ts';
 
 /** A county's monthly ledger: its rows by key, each the problems found, the measure for each, and the time limits; a row left out is empty. */
