@@ -14,9 +14,11 @@ const entryPoints = ['src/main.ts', 'src/child.ts'].map((p) => new URL(p, here).
  * Libraries left for Node to load from node_modules; the rest (zod, yargs and exceljs: many small files,
  * whose finding and loading one by one took most of a start-up: exceljs alone is 627 modules) is bundled
  * in. These stay files because they read their own: pdfmake its data, workerpool its worker script; and
- * pdfkit's font loader is swapped in Node's module cache (see packages/pdf).
+ * pdfkit's font loader is swapped in Node's module cache (see packages/pdf). The portal's database drivers
+ * (better-sqlite3 and argon2 are native, pg has an optional native binding) and its server, Fastify with
+ * its plugins, are loaded as installed too.
  */
-const EXTERNAL = /^(?:pdfmake|workerpool|pidusage)(?:\/|$)/;
+const EXTERNAL = /^(?:pdfmake|workerpool|pidusage|better-sqlite3|pg|pg-boss|fastify|@fastify\/[^/]+|@node-rs\/[^/]+)(?:\/|$)/;
 const libraries = {
   name: 'libraries-external',
   setup(b) {

@@ -6,7 +6,7 @@ import reviewLedger from '@tianbao/template-review-ledger';
 import { writeWorkbook } from '@tianbao/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, tianbao } from './run.ts';
+import { FIXTURES, type Run, tempDir, tianbao } from './run.ts';
 import { unzip } from './zip.ts';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -33,6 +33,31 @@ async function annotated(file: string, args: string[] = []): Promise<{ issues: F
   const issues = JSON.parse(r.stdout).files[0].issues as Flagged[];
   return { issues, copy: join(back, readdirSync(back)[0]!) };
 }
+
+/**
+ * One run for the tests below (one start-up, not one each): the faulty outfall list as a county sends it, in a folder of its own,
+ * and an outfall list tianbao wrote, with --annotate; the run, the folder, the copies' folder, and each file's issues and copy.
+ */
+let annotating: Promise<{ r: Run; inbox: string; file: string; before: string; back: string; faulty: Annotated; written: Annotated }> | undefined;
+interface Annotated {
+  file: string;
+  issues: Flagged[];
+  copy: string;
+}
+const shared = () =>
+  (annotating ??= (async () => {
+    const inbox = tempDir();
+    const back = tempDir();
+    const file = join(inbox, '武陟县入河排污口排查整治台账.xlsx');
+    copyFileSync(faulty, file);
+    const before = sha(file);
+    const shanyang = join(tempDir(), '山阳区入河排污口排查整治台账.xlsx');
+    writeFileSync(shanyang, await writeWorkbook(outfallChecklist, outfallChecklist.samples.find((s) => s.unit === '山阳区')!));
+    const r = await tianbao(['validate', inbox, shanyang, '--annotate', back, '--format', 'json']);
+    const [a, b] = JSON.parse(r.stdout).files as { file: string; issues: Flagged[] }[];
+    const of = (report: { file: string; issues: Flagged[] }, name: string): Annotated => ({ file: report.file, issues: report.issues, copy: join(back, `${name}-批注.xlsx`) });
+    return { r, inbox, file, before, back, faulty: of(a!, '武陟县入河排污口排查整治台账'), written: of(b!, '山阳区入河排污口排查整治台账') };
+  })());
 
 /** The cells of every sheet of `input` whose fill differs in `copy` (`Sheet!A1`), and the cells themselves. */
 async function refilled(input: string, copy: string): Promise<Map<string, [ExcelJS.Cell, ExcelJS.Cell]>> {
@@ -75,18 +100,14 @@ async function expectOnlyFlaggedFilled(input: string, copy: string, issues: Flag
 
 describe('validate --annotate', () => {
   it('writes a marked-up copy and leaves the submission byte for byte as it was', async () => {
-    const inbox = tempDir();
-    const back = tempDir();
-    const file = join(inbox, '武陟县入河排污口排查整治台账.xlsx');
-    copyFileSync(faulty, file);
-    const before = sha(file);
-    const r = await tianbao(['validate', inbox, '--annotate', back, '--format', 'json']);
+    const { r, inbox, file, before, back, faulty: report } = await shared();
     expect(r.code).toBe(1);
     expect(sha(file)).toBe(before);
     expect(readdirSync(inbox)).toEqual(['武陟县入河排污口排查整治台账.xlsx']);
     const copy = join(back, '武陟县入河排污口排查整治台账-批注.xlsx');
     expect(r.stderr).toContain(`批注副本：${copy}`);
-    const issues = JSON.parse(r.stdout).files[0].issues as { severity: string; cell: string; sheet: string; message: string }[];
+    expect(report.file).toBe(file);
+    const issues = report.issues;
 
     const wb = await open(copy);
     // 审核结果 comes first, one line per issue, each linked to its cell.
@@ -131,7 +152,9 @@ describe('validate --annotate', () => {
     ws.getCell('N7').note = '已报请县政府同意保留';
     const file = join(dir, 'answered.xlsx');
     await wb.xlsx.writeFile(file);
-    const r = await tianbao(['validate', file, '--format', 'json']);
+    // The report of a run with --annotate, which is the report of one without, and the copy it wrote.
+    const back = tempDir();
+    const r = await tianbao(['validate', file, '--annotate', back, '--format', 'json']);
     const report = JSON.parse(r.stdout);
     const at = (cell: string) => report.files[0].issues.find((i: { cell: string }) => i.cell === cell);
     expect(at('K9')).toMatchObject({ rule: 'outfall.credit.check', severity: 'warning', explained: true });
@@ -141,7 +164,7 @@ describe('validate --annotate', () => {
     expect(text.stdout).toMatch(/K9\s+已说明/);
     expect(text.stdout).toContain('（其中已说明 1 条）');
     // The copy fills the error, not the explained warning, which keeps its comment and ours.
-    const { issues, copy } = await annotated(file);
+    const [issues, copy] = [report.files[0].issues as Flagged[], join(back, 'answered-批注.xlsx')];
     await expectOnlyFlaggedFilled(file, copy, issues);
     const marked = await refilled(file, copy);
     expect(marked.has('排污口清单!N7')).toBe(true);
@@ -151,16 +174,22 @@ describe('validate --annotate', () => {
 });
 
 describe('the colours of a marked-up copy', () => {
-  const cases: [string, () => Promise<Buffer>, string[], number][] = [
-    ['a ledger tianbao wrote, with two warnings', () => writeWorkbook(reviewLedger, reviewLedger.samples.find((s) => s.unit === '中站区')!), ['--as-of', '2023-08-15'], 2],
-    ['an outfall list tianbao wrote, with two findings', () => writeWorkbook(outfallChecklist, outfallChecklist.samples.find((s) => s.unit === '山阳区')!), [], 2],
-    ['an outfall list another program wrote, with errors and a warning', async () => readFileSync(faulty), [], 9],
+  const cases: [string, () => Promise<Annotated>, number][] = [
+    [
+      'a ledger tianbao wrote, with two warnings',
+      async () => {
+        const file = join(tempDir(), 'in.xlsx');
+        writeFileSync(file, await writeWorkbook(reviewLedger, reviewLedger.samples.find((s) => s.unit === '中站区')!));
+        return { file, ...(await annotated(file, ['--as-of', '2023-08-15'])) };
+      },
+      2,
+    ],
+    ['an outfall list tianbao wrote, with two findings', async () => (await shared()).written, 2],
+    ['an outfall list another program wrote, with errors and a warning', async () => (await shared()).faulty, 9],
   ];
-  for (const [name, make, args, count] of cases) {
+  for (const [name, check, count] of cases) {
     it(`fill exactly the flagged cells, each keeping its font, border, number format and alignment: ${name}`, async () => {
-      const file = join(tempDir(), 'in.xlsx');
-      writeFileSync(file, await make());
-      const { issues, copy } = await annotated(file, args);
+      const { file, issues, copy } = await check();
       expect(issues).toHaveLength(count);
       await expectOnlyFlaggedFilled(file, copy, issues);
     });
@@ -172,29 +201,37 @@ const noteText = (cell: ExcelJS.Cell) => (typeof cell.note === 'string' ? cell.n
 
 describe('a marked-up copy sent back', () => {
   it('explains nothing by the comments tianbao wrote; a reply the clerk adds to one does', async () => {
-    const { issues, copy } = await annotated(faulty);
+    const { issues, copy } = (await shared()).faulty;
     const warning = issues.find((i) => i.severity === 'warning')!;
-    const again = JSON.parse((await tianbao(['validate', copy, '--format', 'json'])).stdout);
-    expect(again.summary.explained).toBe(0);
-    expect(again.files[0].issues.find((i: Flagged) => i.cell === warning.cell)).toMatchObject({ severity: 'warning', explained: false });
-
-    // The clerk answers under tianbao's message, or goes on typing after it on its line.
-    for (const reply of ['\n经核对营业执照无误', '（经核对无误）']) {
+    // The copy as it came back, and as the clerk answers under tianbao's message, or goes on typing after it on its line: one run for the three.
+    const replies = ['\n经核对营业执照无误', '（经核对无误）'];
+    const answered: string[] = [];
+    for (const reply of replies) {
       const wb = await open(copy);
       const cell = wb.getWorksheet(warning.sheet)!.getCell(warning.cell);
       cell.note = noteText(cell) + reply;
-      const answered = join(tempDir(), 'answered.xlsx');
-      await wb.xlsx.writeFile(answered);
-      const r = JSON.parse((await tianbao(['validate', answered, '--format', 'json'])).stdout);
-      expect(r.files[0].issues.find((i: Flagged) => i.cell === warning.cell), reply).toMatchObject({ severity: 'warning', explained: true });
-      expect(r.summary.explained, reply).toBe(1);
+      answered.push(join(tempDir(), 'answered.xlsx'));
+      await wb.xlsx.writeFile(answered.at(-1)!);
     }
+    const report = JSON.parse((await tianbao(['validate', copy, ...answered, '--format', 'json'])).stdout);
+    const [again, ...back] = report.files as { file: string; issues: Flagged[] }[];
+    const explained = (issues: Flagged[]) => issues.filter((i) => i.explained).length;
+    expect(again!.file).toBe(copy);
+    expect(explained(again!.issues)).toBe(0);
+    expect(again!.issues.find((i) => i.cell === warning.cell)).toMatchObject({ severity: 'warning', explained: false });
+    replies.forEach((reply, k) => {
+      expect(back[k]!.file).toBe(answered[k]);
+      expect(back[k]!.issues.find((i) => i.cell === warning.cell), reply).toMatchObject({ severity: 'warning', explained: true });
+      expect(explained(back[k]!.issues), reply).toBe(1);
+    });
+    // The summary counts the one explained in each answered copy, none in the copy as tianbao wrote it.
+    expect(report.summary.explained).toBe(0 + replies.length);
   });
 });
 
 describe('a marked-up copy marked up again', () => {
   it('replaces the earlier marking: one 审核结果, a mended cell unfilled and without our comment, the clerk’s reply kept', async () => {
-    const { issues, copy } = await annotated(faulty);
+    const { issues, copy } = (await shared()).faulty;
     const wb = await open(copy);
     const ws = wb.getWorksheet('排污口清单')!;
     // The clerk mends F6 (the basin of 沁河), answers K9 under our line, and saves it in another program.

@@ -11,6 +11,14 @@ let n = 0;
 
 type Typed = Record<string, string | number | Date | null>;
 
+/** Our workbook of each data object, written once: every edit of it starts from a fresh load. */
+const written = new WeakMap<object, Promise<Buffer>>();
+function writtenOnce(def: FormDefinition<any>, data: Record<string, any>): Promise<Buffer> {
+  let book = written.get(data);
+  if (!book) written.set(data, (book = writeWorkbook(def, data)));
+  return book;
+}
+
 /** Our generated form, then cells retyped by hand (text, as typed) and any other edit, saved by exceljs. */
 export async function editedWorkbook(
   def: FormDefinition<any>,
@@ -19,7 +27,7 @@ export async function editedWorkbook(
   edit?: (ws: ExcelJS.Worksheet) => void,
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await writeWorkbook(def, data)) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await writtenOnce(def, data)) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(def.layout.sheet)!;
   for (const [cell, value] of Object.entries(typed)) ws.getCell(cell).value = value;
   edit?.(ws);

@@ -200,7 +200,8 @@ describe.each(FILES)('%s', (name) => {
 
 describe('tianbao extract', () => {
   // One file of each form through the command itself: its output is the expected JSON, byte for byte.
-  it.each(['sheetjs-shared-strings-ledger.xlsx', 'libreoffice-merged-roster.xlsx', 'openpyxl-normalise-outfall.xlsx', 'sheetjs-blank-orgs-fire.xlsx'])('prints %s as expected', async (name) => {
+  // The roster, which holds no date, in China's zone only: roster-extract.test.ts.
+  it.each(['sheetjs-shared-strings-ledger.xlsx', 'openpyxl-normalise-outfall.xlsx', 'sheetjs-blank-orgs-fire.xlsx'])('prints %s as expected', async (name) => {
     const r = await tianbao(['extract', path(name)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

@@ -1,24 +1,32 @@
-import { copyFileSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultUnits } from '@tianbao/form';
 import outfallChecklist from '@tianbao/template-outfall-checklist';
 import reviewLedger from '@tianbao/template-review-ledger';
-import { describe, expect, it } from 'vitest';
-import { tempDir, tianbao } from './run.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, tianbao, type Run } from './run.ts';
 
-/** Two ledgers in a data file, and a run of generate on it into `out` with more arguments. */
+/** A data file of two ledgers in a folder of its own, and a run of generate on it into `out` there with more arguments. */
 function twoLedgers() {
   const dir = tempDir();
   const data = join(dir, 'ledgers.json');
-  writeFileSync(data, JSON.stringify(reviewLedger.samples.slice(0, 2)));
   const out = join(dir, 'out');
   return { dir, data, run: (...more: string[]) => tianbao(['generate', 'review-ledger', '--data', data, '-o', out, ...more]) };
 }
 
 describe('generate, run again', () => {
+  // One first run, its folder kept as it was for the tests that start from it.
+  const mine = twoLedgers();
+  const pristine = tempDir();
+  let first: Run;
+  beforeAll(async () => {
+    writeFileSync(mine.data, JSON.stringify(reviewLedger.samples.slice(0, 2)));
+    first = await mine.run();
+    cpSync(mine.dir, pristine, { recursive: true });
+  });
+
   it('skips an output made from the very same inputs, whatever the files’ times, and writes it again with --force, the same bytes', async () => {
-    const { data, run } = twoLedgers();
-    const first = await run();
+    const { data, run } = mine;
     expect(first.code).toBe(0);
     const written = first.stdout.trim().split('\n');
     expect(written).toHaveLength(4);
@@ -42,40 +50,58 @@ describe('generate, run again', () => {
     expect(Buffer.compare(readFileSync(written[0]!), bytes[0]!)).toBe(0);
   });
 
-  it('makes again what another as-of day, unit list, paper or data item would change, and only that', async () => {
-    const { dir, data, run } = twoLedgers();
-    const made = async (...args: string[]) => {
-      const r = await run(...args);
-      expect(r.code, r.stderr).toBe(0);
-      return r.stdout.trim().split('\n').filter(Boolean);
-    };
-    const all = await made();
-    expect(all).toHaveLength(4);
-    const [, pdf0, xlsx1, pdf1] = all;
+  describe('makes again what another as-of day, unit list, paper or data item would change, and only that', () => {
+    /**
+     * The first run's folder, copied (an output's digest, not its path or time, says it is up to date): its four
+     * outputs there, and `made`, a run of generate on it that must succeed, giving what it wrote.
+     */
+    function fromFirst() {
+      const { dir, data, run } = twoLedgers();
+      cpSync(pristine, dir, { recursive: true });
+      const all = first.stdout.trim().split('\n').map((f) => f.replace(mine.dir, dir));
+      expect(all).toHaveLength(4);
+      const made = async (...args: string[]) => {
+        const r = await run(...args);
+        expect(r.code, r.stderr).toBe(0);
+        return r.stdout.trim().split('\n').filter(Boolean);
+      };
+      return { dir, data, all, made };
+    }
 
-    expect(await made('--as-of', '2023-07-01')).toEqual(all);
-    expect(await made('--as-of', '2023-07-01')).toEqual([]);
-    expect(await made()).toEqual(all);
+    it('an as-of day: every output', async () => {
+      const { all, made } = fromFirst();
+      expect(await made('--as-of', '2023-07-01')).toEqual(all);
+      expect(await made('--as-of', '2023-07-01')).toEqual([]);
+      expect(await made()).toEqual(all);
+    });
 
-    // A unit list: the same units as the default one give the same documents; one more unit, other documents.
-    const units = join(dir, 'units.json');
-    writeFileSync(units, JSON.stringify(defaultUnits));
-    expect(await made('--units', units)).toEqual([]);
-    writeFileSync(units, JSON.stringify({ ...defaultUnits, units: [...defaultUnits.units, { name: '高新区', code: '410899' }] }));
-    expect(await made('--units', units)).toEqual(all);
-    expect(await made('--units', units)).toEqual([]);
-    expect(await made()).toEqual(all);
+    it('a unit list: the same units as the default one give the same documents; one more unit, other documents', async () => {
+      const { dir, all, made } = fromFirst();
+      const units = join(dir, 'units.json');
+      writeFileSync(units, JSON.stringify(defaultUnits));
+      expect(await made('--units', units)).toEqual([]);
+      writeFileSync(units, JSON.stringify({ ...defaultUnits, units: [...defaultUnits.units, { name: '高新区', code: '410899' }] }));
+      expect(await made('--units', units)).toEqual(all);
+      expect(await made('--units', units)).toEqual([]);
+      expect(await made()).toEqual(all);
+    });
 
-    // Paper is the PDF's alone.
-    expect(await made('--paper', 'A3')).toEqual([pdf0, pdf1]);
-    expect(await made('--paper', 'A3')).toEqual([]);
-    expect(await made('--paper', 'A4')).toEqual([pdf0, pdf1]);
+    it('a paper: the PDFs alone', async () => {
+      const { all, made } = fromFirst();
+      const [, pdf0, , pdf1] = all;
+      expect(await made('--paper', 'A3')).toEqual([pdf0, pdf1]);
+      expect(await made('--paper', 'A3')).toEqual([]);
+      expect(await made('--paper', 'A4')).toEqual([pdf0, pdf1]);
+    });
 
-    // One item changed: its outputs alone.
-    const items = JSON.parse(readFileSync(data, 'utf8'));
-    items[1].filler = '中站区人民政府办公室';
-    writeFileSync(data, JSON.stringify(items));
-    expect(await made()).toEqual([xlsx1, pdf1]);
+    it('one item changed: its outputs alone', async () => {
+      const { data, all, made } = fromFirst();
+      const [, , xlsx1, pdf1] = all;
+      const items = JSON.parse(readFileSync(data, 'utf8'));
+      items[1].filler = '中站区人民政府办公室';
+      writeFileSync(data, JSON.stringify(items));
+      expect(await made()).toEqual([xlsx1, pdf1]);
+    });
   });
 
   it('gives byte-identical checklists and their summary for the same data and as-of day', async () => {

@@ -97,10 +97,9 @@ describe('package parts and rows as other writers store them', () => {
     expect(validate(SHARED_STRINGS)).toMatchObject({ valid: true, issues: [] });
   });
 
-  it('makes rows of one number one row', async () => {
-    const file = ROW_PER_CELL;
-    expect(validate(file)).toMatchObject({ valid: true, issues: [] });
-    expect((await extract(file)).members).toHaveLength(12);
+  it('makes rows of one number one row', () => {
+    // Its data, which holds no date, is read in China's zone only: roster-extract.test.ts.
+    expect(validate(ROW_PER_CELL)).toMatchObject({ valid: true, issues: [] });
   });
 
   it('judges a sheet whose checks cover whole columns', () => {

@@ -8,14 +8,22 @@ import { tempDir, tianbao } from './run.ts';
 /** What status.test.ts and status-dates.test.ts share: an inbox of ledgers and a run of `tianbao status` on it. */
 export const day = (iso: string) => new Date(`${iso}T10:00:00`);
 
+/** A unit's June ledger, valid or `broken` (a problem without its measure); written once per process, as writing is byte for byte the same. */
+const ledgers = new Map<string, Promise<Buffer>>();
+export function ledgerOf(sample: (typeof reviewLedger.samples)[number], broken = false): Promise<Buffer> {
+  const key = `${sample.unit}${broken ? ' broken' : ''}`;
+  const data = broken ? { ...sample, rows: { ...sample.rows, acceptance: { problems: ['甲'], measures: [], deadlines: [] } } } : sample;
+  if (!ledgers.has(key)) ledgers.set(key, writeWorkbook(reviewLedger, data));
+  return ledgers.get(key)!;
+}
+
 /** An inbox: every unit's June ledger received on 2023-06-26, except as `changes` says. */
 export async function inbox(changes: { missing?: string[]; late?: string[]; broken?: string[] } = {}) {
   const dir = tempDir();
   for (const sample of reviewLedger.samples) {
     if (changes.missing?.includes(sample.unit)) continue;
     const file = join(dir, `${sample.unit}2023年6月问题台账.xlsx`);
-    const data = changes.broken?.includes(sample.unit) ? { ...sample, rows: { ...sample.rows, acceptance: { problems: ['甲'], measures: [], deadlines: [] } } } : sample;
-    writeFileSync(file, await writeWorkbook(reviewLedger, data));
+    writeFileSync(file, await ledgerOf(sample, !!changes.broken?.includes(sample.unit)));
     const received = changes.late?.includes(sample.unit) ? day('2023-07-03') : day('2023-06-26');
     utimesSync(file, received, received);
   }

@@ -6,6 +6,13 @@ import type { BatchOptions, CopyOutcome, FileReport, TaskOptions } from '@tianba
 import { progress } from './paint.ts';
 import { UsageError, received } from './usage-error.ts';
 
+/** `--jobs` of a command doing `what` at once; the same result as one at a time, said by `same`. */
+export const jobsSpec = (what: string, same: string) =>
+  ({ alias: 'j', type: 'number', describe: `${what}（默认：文件多时用上全部 CPU 核，每核约 50 个文件起）；${same}` }) as const;
+
+/** `--jobs` of a command that checks files. */
+export const CHECK_JOBS = jobsSpec('同时检查的文件数，每个文件在单独的进程中检查', '结果与 1 相同、顺序不变');
+
 /** `--jobs` as given; anything but a positive number is a usage error. */
 export function jobsOption(jobs: number | undefined): number | undefined {
   if (jobs !== undefined && !(jobs >= 1)) throw new UsageError(`--jobs 应为正整数，${received(jobs, ['jobs', 'j'])}`);

@@ -4,7 +4,7 @@ import { CHILD_LIMITS } from '@tianbao/isolate/defaults';
 import type { TaskOptions } from '@tianbao/validate';
 import type { Argv } from 'yargs';
 import { UsageError, received } from './usage-error.ts';
-import { resolveUnits } from './units.ts';
+import { UNITS_OPTION, resolveUnits } from './units.ts';
 
 /** The longest `--time-limit`, in seconds: a day. */
 const MAX_TIME_LIMIT_SECONDS = 86_400;
@@ -27,7 +27,7 @@ export function checkOptionsBuilder<T>(y: Argv<T>) {
     .option('template', { alias: 't', choices: formIds, describe: '按此表样检查（默认自动识别）' })
     .option('period', { type: 'string', describe: '报送月份 YYYY-MM，文件中和文件名中都没有时使用' })
     .option('as-of', { type: 'string', describe: '判断完成时限是否逾期的日期 YYYY-MM-DD（默认：填报日期，否则今天）' })
-    .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
+    .option('units', UNITS_OPTION)
     .option('time-limit', { type: 'number', describe: '每个文件最多检查的秒数，到时即停止检查，记为一条错误（默认 60）' })
     .option('memory-limit', {
       type: 'number',

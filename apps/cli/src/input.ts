@@ -1,12 +1,22 @@
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_CELL_CHARS, Refusal, findReporter, overlongCells, printable, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
-import { fieldName, unknownFields } from './data-fields.ts';
+import { MAX_CELL_CHARS, Refusal, findReporter, overlongCells, placeName, printable, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
+import { unknownFields } from './data-fields.ts';
 import { systemText } from './failure.ts';
 import { UsageError } from './usage-error.ts';
 
 /** `$[1].rows.acceptance.deadlines[0]`, as a person looks a place up in JSON. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   return '$' + path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
+}
+
+/**
+ * A place in one item of a data file, for a message: after the item's own
+ * place (`ledger.json $[1]`), the path in it and what the form calls it there
+ * (`ledger.json $[1].rows.acceptance.deadlines[0]（案件受理方面的完成时限）`).
+ */
+export function placeText(def: FormDefinition<any>, item: string, path: readonly PropertyKey[]): string {
+  const name = placeName(def, path);
+  return `${item}${jsonPath(path).slice(1)}${name ? `（${name}）` : ''}`;
 }
 
 /**
@@ -35,10 +45,7 @@ export function readInput(
   const data: Record<string, any>[] = [];
   const at: string[] = [];
   const problems: string[] = [];
-  const place = (i: number, path: readonly PropertyKey[]) => {
-    const name = fieldName(def, path);
-    return `${file} ${jsonPath([...prefix(i), ...path])}${name ? `（${name}）` : ''}`;
-  };
+  const place = (i: number, path: readonly PropertyKey[]) => placeText(def, `${file} ${jsonPath(prefix(i))}`, path);
   list.forEach((item, i) => {
     const before = problems.length;
     for (const { path, known } of unknownFields(def.schema, item))

@@ -1,7 +1,5 @@
-import { outputContext, printable, type FormDefinition, type UnitList } from '@tianbao/form';
-import { fieldName } from './data-fields.ts';
-import { jsonPath } from './input.ts';
-import { itemFindings } from './item-rules.ts';
+import { outputContext, printable, ruleFindings, type FormDefinition, type UnitList } from '@tianbao/form';
+import { placeText } from './input.ts';
 
 /** An item to write, and whether it is a draft (it has errors, written under `--allow-errors`). */
 export interface KeptItem {
@@ -37,12 +35,8 @@ export function checkItems(
     const item = `${input.dataFile} ${input.at[i]}`;
     // Judged as of the day its document is made for, as validate judges it.
     const { asOf } = outputContext(data, opts.units, opts.asOf);
-    const findings = itemFindings(def, data, { units: opts.units, period: data.period, asOf });
-    for (const f of findings) {
-      const label = f.path && fieldName(def, f.path);
-      const where = `${item}${jsonPath(f.path ?? []).slice(1)}${label ? `（${label}）` : ''}`;
-      out.lines.push(`${where} ${f.severity === 'error' ? '错误' : '提示'}：${printable(f.message)}  [${f.rule}]`);
-    }
+    const findings = ruleFindings(def, data, { units: opts.units, period: data.period, asOf });
+    for (const f of findings) out.lines.push(`${placeText(def, item, f.path ?? [])} ${f.severity === 'error' ? '错误' : '提示'}：${printable(f.message)}  [${f.rule}]`);
     const errors = findings.filter((f) => f.severity === 'error').length;
     if (!errors || opts.allowErrors) out.kept.push({ data, draft: errors > 0 });
     else out.refused.push({ data, item });

@@ -6,8 +6,10 @@ import { blank } from './commands/blank.ts';
 import { demo } from './commands/demo.ts';
 import { extract } from './commands/extract.ts';
 import { generate } from './commands/generate.ts';
+import { serve } from './commands/serve.ts';
 import { status } from './commands/status.ts';
 import { templates } from './commands/templates.ts';
+import { users } from './commands/users.ts';
 import { validate } from './commands/validate.ts';
 import { failureText } from './failure.ts';
 import { quietWhenReaderLeaves } from './pipes.ts';
@@ -21,10 +23,10 @@ const USAGE = 2;
  * Every option that takes a value, of any command: given without one (`--data` last, or
  * followed by another option) it is a usage error, not an empty path or a default.
  */
-const VALUE_OPTIONS = ['data', 'out', 'format', 'units', 'unit', 'as-of', 'period', 'template', 'time-limit', 'memory-limit', 'jobs', 'annotate', 'xlsx', 'paper'];
+const VALUE_OPTIONS = ['data', 'out', 'format', 'units', 'unit', 'as-of', 'period', 'template', 'time-limit', 'memory-limit', 'jobs', 'annotate', 'xlsx', 'paper', 'port', 'host', 'database', 'name', 'role'];
 
 const argv = hideBin(process.argv);
-const commands = [templates, blank, generate, extract, validate, status, demo];
+const commands = [templates, blank, generate, extract, validate, status, demo, serve, users];
 quietWhenReaderLeaves(process.stdout);
 quietWhenReaderLeaves(process.stderr);
 

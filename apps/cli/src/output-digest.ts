@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FormDefinition, UnitList } from '@tianbao/form';
 import cli from '../package.json' with { type: 'json' };
-import { pdfInfoString } from './pdf-info.ts';
-
-/** Where a PDF keeps its digest: a key of its document information dictionary (see packages/pdf document.ts). */
-export const PDF_DIGEST_KEY = 'TianbaoDigest';
-
-/** Where a draft PDF says it is one (see packages/pdf render.ts). */
-export const PDF_DRAFT_KEY = 'TianbaoDraft';
+import { PDF_INFO_KEYS, pdfInfoString } from '@tianbao/pdf/info';
 
 /** Everything one output is made from. */
 export interface OutputInputs {
@@ -48,19 +42,15 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The digest an existing output was made with, from its metadata; null when it has none, or is not one of ours, or cannot be read. */
-export const digestOf = (path: string): Promise<string | null> => metaOf(path, PDF_DIGEST_KEY, 'digest');
+export const digestOf = (path: string): Promise<string | null> => metaOf(path, 'digest');
 
 /** An existing output is a draft of ours (`generate --allow-errors`), by its metadata. */
-export const isDraft = async (path: string): Promise<boolean> => (await metaOf(path, PDF_DRAFT_KEY, 'draft')) === '1';
+export const isDraft = async (path: string): Promise<boolean> => (await metaOf(path, 'draft')) === '1';
 
 /** An entry of an output's metadata: a PDF's information dictionary, a workbook's meta sheet; null when it has none, or cannot be read. */
-async function metaOf(path: string, pdfKey: string, xlsxKey: 'digest' | 'draft'): Promise<string | null> {
-  if (path.endsWith('.pdf')) return pdfInfoString(path, pdfKey);
-  const { openWorkbook } = await import('@tianbao/xlsx/read');
-  try {
-    return (await openWorkbook(path)).meta[xlsxKey] ?? null;
-  } catch {
-    // Unreadable, refused (not a regular file, not a workbook): made again, and writing it says what is wrong.
-    return null;
-  }
+async function metaOf(path: string, key: keyof typeof PDF_INFO_KEYS): Promise<string | null> {
+  if (path.endsWith('.pdf')) return pdfInfoString(path, PDF_INFO_KEYS[key]);
+  // Unreadable, or not one of ours: made again, and writing it says what is wrong.
+  const { readMeta } = await import('@tianbao/xlsx/read');
+  return readMeta(path, key);
 }

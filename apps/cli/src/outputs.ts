@@ -17,7 +17,7 @@ export function safeName(name: string): string {
  * ext4 and APFS take a file name of at most 255 bytes of UTF-8 (a Chinese
  * character is 3); NTFS 255 UTF-16 units, which such a name never passes.
  */
-export const MAX_NAME_BYTES = 255;
+const MAX_NAME_BYTES = 255;
 
 /** Why a file system would refuse this name, in Chinese, or null. */
 export function nameTooLong(name: string): string | null {

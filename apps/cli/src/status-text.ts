@@ -26,7 +26,7 @@ export function statusText(s: StatusReport, title: string, paint: Paint | undefi
   const lines = [title, ...padColumns(rows, counts).map((cells, r) => line(cells.map((c, k) => (k === 1 ? (colour(states[r]!)?.(c) ?? c) : c))))];
 
   if (s.unassigned.length) {
-    lines.push(`${paint?.red('无法确定单位的文件') ?? '无法确定单位的文件'}（${s.unassigned.length} 个）：`);
+    lines.push(`${paint?.red(UNASSIGNED) ?? UNASSIGNED}（${s.unassigned.length} 个）：`);
     const files = s.unassigned.map((f) => [f.received ? formatDateCn(f.received) : '', VERDICT_TEXT[f.verdict], withNote(f.file, fileNote(f))]);
     lines.push(...padColumns([['收到日期', '检查结果', '文件'], ...files]).map(line));
   }
@@ -34,12 +34,14 @@ export function statusText(s: StatusReport, title: string, paint: Paint | undefi
   lines.push(
     `共 ${s.units.length} 个单位：${STATE_TEXT.valid} ${m.valid}，${STATE_TEXT.invalid} ${m.invalid}，${STATE_TEXT.missing} ${m.missing}` +
       `${m['not-due'] ? `，${STATE_TEXT['not-due']} ${m['not-due']}` : ''}；逾期 ${m.late}` +
-      `${s.unassigned.length ? `；无法确定单位的文件 ${s.unassigned.length} 个` : ''}`,
+      `${s.unassigned.length ? `；${UNASSIGNED} ${s.unassigned.length} 个` : ''}`,
     RECEIVED_NOTE,
   );
   return lines;
 }
 
+/** Files received whose unit cannot be told. */
+const UNASSIGNED = '无法确定单位的文件';
 const line = (cells: string[]) => `  ${cells.join(SEP)}`.trimEnd();
 /** A file's name and its note, each on one line whatever they hold. */
 const withNote = (file: string, note: string) => (note ? `${printable(file)}${SEP}${printable(note)}` : printable(file));

@@ -5,6 +5,9 @@ import { UsageError } from './usage-error.ts';
 
 const CONFIG_FILE = 'tianbao.config.json';
 
+/** `--units` of every command that takes a unit list. */
+export const UNITS_OPTION = { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' } as const;
+
 /**
  * The unit list: `--units FILE`, else `units` in ./tianbao.config.json
  * (a path relative to that file), else the Jiaozuo list.

@@ -5,8 +5,9 @@ import { defaultUnits } from '@tianbao/form';
 import { renderPdf } from '@tianbao/pdf';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { writeWorkbook } from '@tianbao/xlsx';
+import { zipEntries } from '@tianbao/xlsx/read';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, digestOf, outputDigest, type OutputInputs } from '../src/output-digest.ts';
+import { canonicalJson, digestOf, isDraft, outputDigest, type OutputInputs } from '../src/output-digest.ts';
 
 const data = reviewLedger.samples[0]!;
 const inputs: OutputInputs = { data, format: 'pdf', paper: 'A4', asOf: '2023-06-26', units: defaultUnits };
@@ -50,6 +51,19 @@ describe('digestOf', () => {
     writeFileSync(pdf, await renderPdf(reviewLedger, data, ctx));
     expect(await digestOf(xlsx)).toBe(digest);
     expect(await digestOf(pdf)).toBe(digest);
+  });
+
+  it("reads a workbook's digest and draft mark from its meta sheet alone, never from the form's sheet", async () => {
+    const digest = 'cd'.repeat(32);
+    const book = await writeWorkbook(reviewLedger, data, { ctx: { units: defaultUnits, asOf: '2023-06-26', digest }, draft: true });
+    // The form's sheet damaged past reading: a reader that opened it would find no digest.
+    const form = zipEntries(book)!.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const start = form.offset + 30 + book.readUInt16LE(form.offset + 26) + book.readUInt16LE(form.offset + 28);
+    book.fill(0xff, start, start + form.compressedSize);
+    const xlsx = join(dir, 'damaged.xlsx');
+    writeFileSync(xlsx, book);
+    expect(await digestOf(xlsx)).toBe(digest);
+    expect(await isDraft(xlsx)).toBe(true);
   });
 
   it('finds none in a document made without one, in another file, or where there is none', async () => {

@@ -13,7 +13,6 @@ export {
   code,
   unitName,
   displayText,
-  CELL_KINDS,
   type CellKind,
   type CellType,
   type CellValue,
@@ -26,9 +25,9 @@ export { creditCode, creditCheckChar, creditCodeProblem } from './credit-code.ts
 export { phone, normalisePhone } from './phone.ts';
 export { sizeByCategory, type Scale, type Size, type SizeProblem, type SizeByCategory } from './size-by-category.ts';
 export { error, warning, type Issue, type Finding, type Severity, type DataPath } from './issues.ts';
-export { zeroReport } from './zero-report.ts';
+export type { ZeroReport } from './zero-report.ts';
 export { defineRules, type Catalogue, type Rule, type RuleId, type RuleSpec } from './rule-catalogue.ts';
-export { FORM_RULES, ZERO_REPORT, formRule, formRules } from './form-rules.ts';
+export { FORM_RULES, formRule, formRules } from './form-rules.ts';
 export { Refusal, unexpected, DEBUG_VARIABLE } from './refusal.ts';
 export { FormHeader, formSchema, inputColumns, unwrapped, type FormSchema } from './form-schema.ts';
 export {
@@ -41,6 +40,7 @@ export {
   type Field,
   type Layout,
   type FormDefinition,
+  type FormDeclaration,
   type RuleContext,
   type Rules,
   type EntryRules,
@@ -48,6 +48,8 @@ export {
 export { outputContext, type OutputContext, type Table, type SheetSpec, type BarChart, type PrintBlock, type PrintLimits, type PrintSpec } from './output.ts';
 export { MAX_CELL_CHARS, overlongCells, type LongCell } from './cell-limit.ts';
 export { periodFromFileName } from './period.ts';
+export { entryRun, ruleFindings, type EntryRun } from './run-rules.ts';
+export { placeOf, placeName } from './place-name.ts';
 export { INFO_LINE, BLANK_INFO_LINE, infoLineFor, readInfoLine } from './info-line.ts';
 export { mergeRuns, type MergeRun } from './merge-runs.ts';
 export { requirePatchedVersion } from './patched-version.ts';

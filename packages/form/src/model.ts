@@ -6,6 +6,7 @@ import type { Finding } from './issues.ts';
 import type { OutputContext, PrintSpec, SheetSpec } from './output.ts';
 import type { Catalogue } from './rule-catalogue.ts';
 import type { UnitList } from './units.ts';
+import { withZeroReport, type ZeroReport } from './zero-report.ts';
 
 /** One column of a form's table. */
 export interface Column {
@@ -129,6 +130,8 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   rules: Rules<T> | EntryRules<any>;
   /** The rules its template raises, each declared once (`defineRules`); `formRules` adds those of its layout. */
   catalogue: Catalogue<any>;
+  /** Nothing reported asks for a zero report to be confirmed (`<form>.zero-report`, raised by the engine after its rules). */
+  zeroReport?: ZeroReport<T>;
   /** Sheets after the form's own: reference lists, and computed ones when `data` is given. */
   sheets?(data: T | null, ctx: OutputContext): SheetSpec[];
   print: PrintSpec;
@@ -137,13 +140,28 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
 }
 
 /**
+ * A form as its template declares it: its samples made by a function, called
+ * on first use (listing the forms, or checking a file, never needs them).
+ */
+export type FormDeclaration<T extends FormHeader, R> = Omit<FormDefinition<T>, 'rules' | 'samples'> & { rules: R; samples: () => T[] };
+
+/**
  * Declare a form; checks that the layout and the schema agree, field by field
  * (a schema made by formSchema and extended or refined by the template does).
  * `R`: how its rules judge (whole, by default).
  */
 export function defineForm<T extends FormHeader, R extends Rules<T> | EntryRules<any> = Rules<T>>(
-  def: FormDefinition<T> & { rules: R },
+  declared: FormDeclaration<T, R>,
 ): FormDefinition<T> & { rules: R } {
+  const { samples, ...given } = declared;
+  let made: T[] | undefined;
+  const def = {
+    ...given,
+    rules: withZeroReport(given),
+    get samples() {
+      return (made ??= samples());
+    },
+  };
   const { layout } = def;
   if (!layout.title.includes('{unit}')) throw new Error(`${def.id}: title has no {unit}`);
   for (const row of layout.rows ?? []) {

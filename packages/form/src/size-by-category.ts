@@ -33,14 +33,15 @@ export interface SizeByCategory<C extends string> extends CellType<Size | undefi
 const SPELLINGS: Record<string, string[]> = { 平方米: ['平方米', '平米', '平方', '㎡', 'm²', 'm2'], 人: ['人', '名'] };
 
 /**
- * A size whose meaning depends on another cell of its row, the category:
- * `scales` says, for each category, what it counts and in which unit, or
- * which grades it takes. The cell alone reads a number (`3500`, `3,500平方米`,
- * `1.2万`) or any of the grades; which of them the row's category wants is
- * judged by the form's rules with `judge`, since a cell is read on its own.
- * An empty cell is no problem here: the rules know whether the row needs one.
+ * A size whose meaning depends on another cell of its row, the category
+ * (`by`: that column's header, as the clerk is told of it): `scales` says, for
+ * each category, what it counts and in which unit, or which grades it takes.
+ * The cell alone reads a number (`3500`, `3,500平方米`, `1.2万`) or any of the
+ * grades; which of them the row's category wants is judged by the form's rules
+ * with `judge`, since a cell is read on its own. An empty cell is no problem
+ * here: the rules know whether the row needs one.
  */
-export function sizeByCategory<const C extends string>(scales: Readonly<Record<C, Scale>>): SizeByCategory<C> {
+export function sizeByCategory<const C extends string>(by: string, scales: Readonly<Record<C, Scale>>): SizeByCategory<C> {
   const list = Object.values(scales) as Scale[];
   const grades = new Map<string, string>();
   for (const s of list)
@@ -76,7 +77,7 @@ export function sizeByCategory<const C extends string>(scales: Readonly<Record<C
       if (grade) return { value: grade, problems: [] };
       const n = numberIn(t);
       if (Number.isFinite(n)) return { value: n, problems: [] };
-      return { value: undefined, problems: [{ kind: 'unparsable', message: `${ctx.header}「${shown}」读不出规模，请按单位类别填写：${wanted()}` }] };
+      return { value: undefined, problems: [{ kind: 'unparsable', message: `${ctx.header}「${shown}」读不出规模，请按${by}填写：${wanted()}` }] };
     },
     write: (value) => value ?? null,
     problems: { unparsable: 'error' },
@@ -84,7 +85,7 @@ export function sizeByCategory<const C extends string>(scales: Readonly<Record<C
     judge(category, size, header) {
       const s = scales[category];
       if ('unit' in s) {
-        if (typeof size === 'string') return { kind: 'kind', message: `单位类别为${category}，${header}应填${describe(category)}，不是「${size}」` };
+        if (typeof size === 'string') return { kind: 'kind', message: `${by}为${category}，${header}应填${describe(category)}，不是「${size}」` };
         if (size < s.min || size > s.max)
           return {
             kind: 'range',
@@ -94,7 +95,7 @@ export function sizeByCategory<const C extends string>(scales: Readonly<Record<C
         return null;
       }
       if (typeof size === 'string' && s.grades.includes(size)) return null;
-      return { kind: 'kind', message: `单位类别为${category}，${header}应填${describe(category)}，不是${typeof size === 'number' ? `数字 ${size}` : `「${size}」`}` };
+      return { kind: 'kind', message: `${by}为${category}，${header}应填${describe(category)}，不是${typeof size === 'number' ? `数字 ${size}` : `「${size}」`}` };
     },
   };
 }

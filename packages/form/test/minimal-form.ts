@@ -10,5 +10,5 @@ export const minimalForm = {
   rules: () => [],
   catalogue: defineRules({}),
   print: { orientation: 'portrait' as const, limits: { rows: 10, chars: 1000 } },
-  samples: [],
+  samples: () => [],
 };

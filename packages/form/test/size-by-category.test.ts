@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sizeByCategory } from '../src/index.ts';
 
-const size = sizeByCategory({
+const size = sizeByCategory('类别', {
   场所: { measure: '总建筑面积', unit: '平方米', min: 20, max: 1_000_000 },
   学校: { measure: '师生人数', unit: '人', min: 10, max: 50_000 },
   医院: { measure: '等级', grades: ['三级甲等', '二级甲等', '一级甲等', '未定级'], aliases: { 三甲: '三级甲等' } },
@@ -31,7 +31,7 @@ describe('sizeByCategory', () => {
     expect(r.problems).toEqual([
       {
         kind: 'unparsable',
-        message: '规模「很大」读不出规模，请按单位类别填写：场所填总建筑面积（平方米）；学校填师生人数（人）；医院填等级（三级甲等、二级甲等、一级甲等、未定级）',
+        message: '规模「很大」读不出规模，请按类别填写：场所填总建筑面积（平方米）；学校填师生人数（人）；医院填等级（三级甲等、二级甲等、一级甲等、未定级）',
       },
     ]);
     expect(size.read('3500斤', at).problems[0]!.kind).toBe('unparsable');
@@ -40,8 +40,8 @@ describe('sizeByCategory', () => {
   it('judges a size by its category: the kind it must be, and a plausible number', () => {
     expect(size.judge('场所', 3500, '规模')).toBeNull();
     expect(size.judge('医院', '三级甲等', '规模')).toBeNull();
-    expect(size.judge('学校', '三级甲等', '规模')).toEqual({ kind: 'kind', message: '单位类别为学校，规模应填师生人数（人），不是「三级甲等」' });
-    expect(size.judge('医院', 300, '规模')).toEqual({ kind: 'kind', message: '单位类别为医院，规模应填等级（三级甲等、二级甲等、一级甲等、未定级），不是数字 300' });
+    expect(size.judge('学校', '三级甲等', '规模')).toEqual({ kind: 'kind', message: '类别为学校，规模应填师生人数（人），不是「三级甲等」' });
+    expect(size.judge('医院', 300, '规模')).toEqual({ kind: 'kind', message: '类别为医院，规模应填等级（三级甲等、二级甲等、一级甲等、未定级），不是数字 300' });
     expect(size.judge('学校', 5, '规模')).toEqual({
       kind: 'range',
       severity: 'warning',

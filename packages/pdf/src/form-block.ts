@@ -4,7 +4,7 @@ import { textLines } from './column-widths.ts';
 import { HEADING } from './fonts.ts';
 import { bodyLineHeight } from './measure.ts';
 import { cellPieces, freeLine, type Piece } from './pieces.ts';
-import { TABLE_LINE_HEIGHT, cellLayout, paddingY, sizedTable, type TextStyle } from './sized-table.ts';
+import { TABLE_LINE_HEIGHT, cellLayout, paddingY, sizedTable, tableText, type TableText, type TextStyle } from './sized-table.ts';
 
 /**
  * A column whose every line is one value, never broken: the row number, a
@@ -49,17 +49,8 @@ function textHeight(text: string, style: TextStyle, size = style.fontSize, lineH
   return lines * size * bodyLineHeight() * lineHeight;
 }
 
-/**
- * The form itself: title, info line, table, fields, notes; and its estimated
- * height in points, to choose a size that prints it on one page before laying it out.
- */
-export function formBlock(
-  def: FormDefinition<any>,
-  data: Record<string, any>,
-  style: TextStyle,
-  pageHeight: number,
-  rowPages?: readonly number[],
-): { content: Content[]; height: number } {
+/** The text of the form's table, measured (`tableText`). */
+export function formText(def: FormDefinition<any>, data: Record<string, any>, measure: TextStyle['measure']): TableText {
   const { layout } = def;
   const rows = bodyRows(layout, data).map(({ fixed, values }, i) =>
     layout.columns.map((col): Piece[][] => {
@@ -69,12 +60,29 @@ export function formBlock(
       return cellPieces(value === undefined || value === null ? '' : displayText(col.cell.write(value)), printsWhole(col));
     }),
   );
-  const table = sizedTable(
+  return tableText(
     layout.columns.map((c) => c.header),
     rows,
-    style,
-    !layout.rows,
+    measure,
   );
+}
+
+/**
+ * The form itself, given its table's text: title, info line, table, fields,
+ * notes; and its estimated height in points, to choose a size that prints it
+ * on one page before laying it out.
+ */
+export function formBlock(
+  def: FormDefinition<any>,
+  data: Record<string, any>,
+  text: TableText,
+  style: TextStyle,
+  pageHeight: number,
+  rowPages?: readonly number[],
+): { content: Content[]; height: number } {
+  const { layout } = def;
+  const { rows } = text;
+  const table = sizedTable(text, style, !layout.rows);
   const { fontSize, widths, header, heights } = table;
   const cells: TableCell[][] = table.body.map((row, r) => {
     // The row's first printed cell outside a merge-down column names it, for `rowPages`.

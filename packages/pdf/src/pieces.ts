@@ -55,7 +55,7 @@ export function freeLine(line: string): Piece[] {
 }
 
 /** A line that is one value: a list value, a number, a date, a code. */
-export const wholeLine = (line: string): Piece[] => (line ? [{ text: line, whole: true }] : []);
+const wholeLine = (line: string): Piece[] => (line ? [{ text: line, whole: true }] : []);
 
 /** A cell's text this short is one word, a name (`大沙河`, `共产主义渠`): never broken. */
 const WORD = 6;

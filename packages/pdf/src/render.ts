@@ -1,7 +1,8 @@
 import { bodyRows, defaultUnits, outputContext, Refusal, type FormDefinition, type OutputContext } from '@tianbao/form';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { formDocument } from './document.ts';
+import { formDocuments } from './document.ts';
 import { ROW_ID } from './form-block.ts';
+import { PDF_INFO_KEYS } from './info.ts';
 import { setupPdfmake } from './fonts.ts';
 import { MAX_LINE_CHARS, measureText } from './long-text.ts';
 import { pageFor, usableHeight, type Paper } from './page.ts';
@@ -34,7 +35,8 @@ export async function renderPdf(
   const rows = bodyRows(def.layout, data).length;
   if (rows > limits.rows)
     throw new Refusal('pdf.too-many-rows', `表格有 ${rows} 行，超过单份 PDF 的上限 ${limits.rows} 行，未生成 PDF。请按单位拆分数据后分别生成${XLSX_UNLIMITED}`);
-  const first = formDocument(def, data, ctx, opts);
+  const documentAt = formDocuments(def, data, ctx, opts.paper);
+  const first = documentAt();
   const { chars, longestLine } = measureText(first.doc.content);
   if (chars > limits.chars)
     throw new Refusal('pdf.too-many-chars', `打印内容有 ${chars} 个字符，超过单份 PDF 的上限 ${limits.chars} 个字符，未生成 PDF。请精简文字，或按单位拆分数据后分别生成${XLSX_UNLIMITED}`);
@@ -50,7 +52,7 @@ export async function renderPdf(
   const own = def.print.fontSize ?? 12;
   const sizes = onePageSizes(own);
   const sized = new Map([[0, first]]);
-  const at = (i: number) => sized.get(i) ?? sized.set(i, formDocument(def, data, ctx, { ...opts, fontSize: sizes[i] })).get(i)!;
+  const at = (i: number) => sized.get(i) ?? sized.set(i, documentAt({ fontSize: sizes[i] })).get(i)!;
   // Text alone has no estimate: a page of it lays out in moments.
   const mayFit = (i: number) => (at(i).height ?? 0) <= room;
   // The first size whose estimated height fits: the estimate falls with the size, so found by halves.
@@ -70,15 +72,15 @@ export async function renderPdf(
   }
   // Over several pages at its own size: laid out again, a merged label on each page its rows go over.
   const { rowPages } = laidOwn ?? (await layOut(first.doc, opts.draft));
-  return bytesOf((await layOut(formDocument(def, data, ctx, { ...opts, rowPages }).doc, opts.draft)).doc);
+  return bytesOf((await layOut(documentAt({ rowPages }).doc, opts.draft)).doc);
 }
 
-const DRAFT_INFO = { TianbaoDraft: '1' };
+const DRAFT_INFO = { [PDF_INFO_KEYS.draft]: '1' };
 
 /**
  * The document laid out and drawn by pdfmake, not yet written, and the page
  * of each of its form's body rows. A draft (`draft`) is marked 草稿 across
- * every page, and `TianbaoDraft` in its information dictionary, where the CLI looks for it.
+ * every page, and `PDF_INFO_KEYS.draft` in its information dictionary, where the CLI looks for it.
  */
 async function layOut(doc: TDocumentDefinitions, draft?: boolean): Promise<{ doc: Laid; rowPages: number[] }> {
   const pages: number[] = [];

@@ -1,5 +1,5 @@
 import type { TableCell } from 'pdfmake/interfaces.js';
-import { breakLine, leastWidth, measureTable, sizeColumns, type ColumnText, type Sizing } from './column-widths.ts';
+import { breakLine, leastWidth, measureTable, sizeColumns, type ColumnText, type MeasuredTable, type Sizing } from './column-widths.ts';
 import { bodyLineHeight } from './measure.ts';
 import { CLOSING, OPENING, freeLine, type Piece } from './pieces.ts';
 
@@ -82,12 +82,23 @@ function headerLines(header: Piece[][], width: number, widthOf: (text: string) =
   return best ? best.map(freeLine) : header;
 }
 
-/** Rows as pdfmake cells, the columns sized to their text; a `list` set smaller when it must be, at `fontSize`. */
-export function sizedTable(headers: string[], rows: Piece[][][][], style: TextStyle, list: boolean) {
+/** A table's text: its body rows as lines of pieces, by row and column, and its columns measured at size 1 (widths in em, which hold at any size). */
+export interface TableText {
+  rows: Piece[][][][];
+  columns: ColumnText[];
+  measured: MeasuredTable;
+}
+
+/** A table's text measured once, to be set at any size (`measure` gives widths in points at a size, as `TextStyle`'s). */
+export function tableText(headers: string[], rows: Piece[][][][], measure: TextStyle['measure']): TableText {
   const columns: ColumnText[] = headers.map((h, c) => ({ header: h.split('\n').map(freeLine), cells: rows.map((row) => row[c]!) }));
-  const measured = measureTable(columns, (t, bold) => style.measure(t, 1, bold));
+  return { rows, columns, measured: measureTable(columns, (t, bold) => measure(t, 1, bold)) };
+}
+
+/** A table's text as pdfmake cells, the columns sized to it; a `list` set smaller when it must be, at `fontSize`. */
+export function sizedTable({ rows, columns, measured }: TableText, style: TextStyle, list: boolean) {
   // Widths in em at a size: the text width in points over the size.
-  const room = (size: number) => textWidth(headers.length, size, style.usable) / size;
+  const room = (size: number) => textWidth(columns.length, size, style.usable) / size;
   const rowLines = (s: Sizing) => s.lines.map((row) => Math.max(...row));
   let fontSize = style.fontSize;
   if (list) while (fontSize > SMALLEST && leastWidth(measured) > room(fontSize)) fontSize -= 0.25;

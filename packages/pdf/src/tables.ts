@@ -1,25 +1,29 @@
 import { displayText, type Table } from '@tianbao/form';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { cellPieces } from './pieces.ts';
-import { TABLE_LINE_HEIGHT, cellLayout, sizedTable, type TextStyle } from './sized-table.ts';
+import { TABLE_LINE_HEIGHT, cellLayout, sizedTable, tableText, type TableText, type TextStyle } from './sized-table.ts';
 
 const MARK_FILL = { error: '#ffc7ce', warning: '#ffeb9c' } as const;
 
-/** A computed table, its marked cells shaded. */
-export function tableBlock(table: Table, style: TextStyle): Content {
-  const marks = new Map((table.marks ?? []).map((m) => [`${m.row}:${m.column}`, MARK_FILL[m.severity]]));
+/** A computed table's text, measured (`tableText`). */
+export function computedText(table: Table, measure: TextStyle['measure']): TableText {
   const rows = table.rows.map((row) =>
     row.map((v, c) => {
       const text = typeof v === 'number' && table.columns[c]?.percent ? `${(v * 100).toFixed(1)}%` : displayText(v);
       return cellPieces(text, typeof v === 'number');
     }),
   );
-  const { fontSize, widths, header, body } = sizedTable(
+  return tableText(
     table.columns.map((c) => c.header),
     rows,
-    style,
-    false,
+    measure,
   );
+}
+
+/** A computed table, given its text, its marked cells shaded. */
+export function tableBlock(table: Table, text: TableText, style: TextStyle): Content {
+  const marks = new Map((table.marks ?? []).map((m) => [`${m.row}:${m.column}`, MARK_FILL[m.severity]]));
+  const { fontSize, widths, header, body } = sizedTable(text, style, false);
   const cells = body.map((row, r) =>
     row.map((cell, c): TableCell => ({ ...cell, alignment: typeof table.rows[r]![c] === 'number' ? 'right' : 'left', fillColor: marks.get(`${r}:${c}`) })),
   );

@@ -53,12 +53,15 @@ function broken(expected: Map<string, number>, printed: Map<string, number>): st
 }
 
 const city = outfallChecklist.samples.at(-1)!;
+/** The city's list on A4, printed once for the two tests that read it. */
+let a4Printed: ReturnType<typeof read> | undefined;
+const cityOnA4 = () => (a4Printed ??= renderPdf(outfallChecklist, city).then(read));
 const formPages = (pages: Run[][]) => pages.slice(0, pages.findIndex((runs) => runs.some((r) => r.str.includes('整治进度汇总'))));
 
 describe('the city-wide outfall list', () => {
   it('breaks no code, coordinate, credit code, date or list value across lines, on at most 22 A4 pages', async () => {
     expect(city.outfalls).toHaveLength(324);
-    const { pdf, pages, size } = await read(await renderPdf(outfallChecklist, city));
+    const { pdf, pages, size } = await cityOnA4();
     const list = formPages(pages);
     expect(list.length).toBeGreaterThan(10);
     expect(broken(wholeValues(outfallChecklist, city.outfalls), words(list.flat()))).toEqual([]);
@@ -67,7 +70,7 @@ describe('the city-wide outfall list', () => {
   }, 60_000);
 
   it('on A3, sizes its columns to the wider page: larger type, fewer pages, nothing broken', async () => {
-    const a4 = await read(await renderPdf(outfallChecklist, city));
+    const a4 = await cityOnA4();
     const a3 = await read(await renderPdf(outfallChecklist, city, undefined, { paper: 'A3' }));
     const { width, height } = await a3.size(1);
     expect([Math.round(width), Math.round(height)]).toEqual([1191, 842]);

@@ -5,7 +5,7 @@ import type { Issue } from '@tianbao/form';
 import type { CellMark, EarlierMarks, NewCell, NewSheet } from '@tianbao/xlsx';
 import type { InspectedFile } from '@tianbao/xlsx/read';
 import type { FileReport } from './check.ts';
-import { clerkText, kindOf, noteLine } from './own-notes.ts';
+import { cellKey, clerkText, kindOf, messagesAt, noteLine } from './own-notes.ts';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 /** An issue's colour: none for a warning the clerk explained, which asks for nothing more. */
@@ -119,9 +119,8 @@ export async function annotate(report: FileReport, path: string, source?: Inspec
  * fills, and our lines in comments (see `clerkText`), which this one replaces.
  */
 function earlier(report: FileReport): EarlierMarks {
-  const messages = new Map<string, string[]>();
-  for (const i of report.issues) if (i.sheet && i.cell) messages.set(`${i.sheet}\u0000${i.cell}`, [...(messages.get(`${i.sheet}\u0000${i.cell}`) ?? []), i.message]);
-  return { fills: Object.values(FILL), kept: (sheet, cell, text) => clerkText(text, messages.get(`${sheet}\u0000${cell}`) ?? []) };
+  const messages = messagesAt(report.issues);
+  return { fills: Object.values(FILL), kept: (sheet, cell, text) => clerkText(text, messages(sheet, cell)) };
 }
 
 /** One mark per flagged cell: its messages in order, red when any is an error, yellow when any warning is not explained. */
@@ -129,7 +128,7 @@ function marks(report: FileReport): CellMark[] {
   const byCell = new Map<string, CellMark>();
   for (const issue of report.issues) {
     if (!issue.sheet || !issue.cell) continue;
-    const key = `${issue.sheet}\u0000${issue.cell}`;
+    const key = cellKey(issue.sheet, issue.cell);
     const note = noteLine(issue);
     const before = byCell.get(key);
     // An error outweighs a warning on the same cell.

@@ -1,5 +1,7 @@
 import { CHILD_LIMITS, memoryLimits, runTasks, type Failure, type Outcome } from '@tianbao/isolate';
+import { RESAVE } from '@tianbao/xlsx/read';
 import { TIME_LIMIT_SECONDS, type CheckOptions, type FileReport } from './check.ts';
+import type { EngineRuleId } from './check-rules.ts';
 import { timedOut, unchecked } from './report.ts';
 
 /** The options of a check as a child is sent them: all but the forms, which the child program imports itself. */
@@ -45,7 +47,7 @@ export interface BatchOptions {
 }
 
 /** The rules of a file that could not be checked in its child: such a file gets no marked-up copy either. */
-const NOT_CHECKED = ['file.timeout', 'file.too-much-memory', 'file.crashed'];
+const NOT_CHECKED: ReadonlySet<string> = new Set<EngineRuleId>(['file.timeout', 'file.too-much-memory', 'file.crashed']);
 
 /**
  * Check `files`, each in a child process, `jobs` at once; with one job too,
@@ -108,7 +110,7 @@ export async function checkAndAnnotateFiles(
     );
     failed.forEach(({ at, failed }, k) => {
       reports[at] = again[k]!;
-      copies[at] = NOT_CHECKED.includes(again[k]!.issues[0]?.rule ?? '') ? NOT_CHECKED_COPY : copyOutcome({ failed }, seconds, memoryOf(batch));
+      copies[at] = NOT_CHECKED.has(again[k]!.issues[0]?.rule ?? '') ? NOT_CHECKED_COPY : copyOutcome({ failed }, seconds, memoryOf(batch));
     });
   }
   return { reports, copies };
@@ -136,12 +138,12 @@ function failedReport(file: string, failed: Failure, seconds: number, memoryMB: 
     return unchecked(
       file,
       'file.too-much-memory',
-      `检查此文件占用的内存超过上限（${memoryMB} MB），已停止检查。文件可能有异常（如大量空行、超大图片、隐藏的内容）：请在 Excel/WPS 中打开后另存为新的 .xlsx 再提交；确实很大的表，请按单位拆分成几个文件分别提交`,
+      `检查此文件占用的内存超过上限（${memoryMB} MB），已停止检查。文件可能有异常（如大量空行、超大图片、隐藏的内容）：${RESAVE}；确实很大的表，请按单位拆分成几个文件分别提交`,
     );
   return unchecked(
     file,
     'file.crashed',
-    '检查此文件时检查进程意外退出，未能完成检查。请在 Excel/WPS 中打开后另存为新的 .xlsx 再提交；仍然如此的，请把此文件发给维护人员',
+    `检查此文件时检查进程意外退出，未能完成检查。${RESAVE}；仍然如此的，请把此文件发给维护人员`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { entrySchemas, type EntryRules, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
+import { entryRun, entrySchemas, type EntryRules, type EntryRun, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
 import type { Found } from './found.ts';
 import { schemaFinding } from './schema-finding.ts';
 import { answerCells, type AnswerCell, type CellFinding, type Entry } from './read-data.ts';
@@ -11,7 +11,7 @@ import { answerCells, type AnswerCell, type CellFinding, type Entry } from './re
  */
 export class EntryJudge {
   private readonly schemas: ReturnType<typeof entrySchemas>;
-  private readonly across: ReturnType<EntryRules<unknown>['across']>;
+  private readonly run: EntryRun;
   private readonly cellOf: AnswerCell;
   /** Entries read, faulty ones included: an entry's number in messages. */
   private count = 0;
@@ -23,7 +23,7 @@ export class EntryJudge {
 
   constructor(
     private readonly def: FormDefinition<any>,
-    private readonly rules: EntryRules<unknown>,
+    rules: EntryRules<unknown>,
     private readonly ctx: RuleContext,
     private readonly head: FormHeader,
     columns: Record<string, string>,
@@ -31,7 +31,7 @@ export class EntryJudge {
     private readonly keep: boolean,
   ) {
     this.schemas = entrySchemas(def);
-    this.across = rules.across();
+    this.run = entryRun(rules, ctx, head);
     this.cellOf = answerCells(def, columns);
   }
 
@@ -55,11 +55,10 @@ export class EntryJudge {
       }
       return;
     }
-    for (const f of this.rules.entry(parsed.data, this.ctx, this.head)) {
+    for (const f of this.run.entry(parsed.data)) {
       const cell = this.cellOf(row, f.path?.[0]);
       if (!(f.severity === 'error' && cell && taken.has(cell))) this.found.add(f, cell);
     }
-    this.across.add(parsed.data, this.rows.length);
     this.rows.push(row);
     if (this.keep) this.kept.push(parsed.data);
   };
@@ -82,7 +81,7 @@ export class EntryJudge {
       }
     }
     const taken = this.found.errorCells();
-    for (const f of this.across.end({ ...this.ctx, partial: this.partial })) {
+    for (const f of this.run.end({ ...this.ctx, partial: this.partial })) {
       const [index, ...path] = f.path ?? [];
       const row = typeof index === 'number' ? this.rows[index] : undefined;
       const cell = row === undefined ? null : this.cellOf(row, path[0]);

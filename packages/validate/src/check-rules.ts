@@ -2,7 +2,7 @@ import { FORM_RULES, defineRules, type DataPath, type Finding, type Rule } from 
 import { FILE_RULES } from '@tianbao/xlsx/read';
 
 /** The rules `validate` raises about a file, a sheet or a table, whatever its form (README, "Rules"). */
-export const CHECK_RULES = defineRules({
+const CHECK_RULES = defineRules({
   'file.timeout': { severity: 'error', title: '检查超时', fix: '确认文件没有异常，必要时另存为新的 .xlsx 再提交' },
   'file.too-much-memory': { severity: 'error', title: '检查占用的内存超过上限', fix: '另存为新的 .xlsx，或按单位拆分后提交' },
   'file.crashed': { severity: 'error', title: '检查进程意外退出', fix: '另存为新的 .xlsx 再提交；仍然如此的，把文件发给维护人员' },

@@ -1,6 +1,6 @@
 import type { Issue } from '@tianbao/form';
 import type { Located } from '@tianbao/xlsx/read';
-import { clerkText } from './own-notes.ts';
+import { clerkText, messagesAt } from './own-notes.ts';
 
 /**
  * A warning asks the clerk to confirm (核实性). One whose cell carries a
@@ -9,10 +9,9 @@ import { clerkText } from './own-notes.ts';
  * has one, has been answered: it is marked explained. An error stays an error whatever is written.
  */
 export function markExplained(issues: Issue[], loc: Located<unknown>, remarked: ReadonlySet<number>): void {
-  const messages = new Map<string, string[]>();
-  for (const issue of issues) if (issue.cell && issue.sheet === loc.sheet) messages.set(issue.cell, [...(messages.get(issue.cell) ?? []), issue.message]);
+  const messages = messagesAt(issues);
   for (const issue of issues) {
     if (issue.severity !== 'warning' || !issue.cell || issue.sheet !== loc.sheet) continue;
-    issue.explained = clerkText(loc.notes.get(issue.cell) ?? '', messages.get(issue.cell)!) !== '' || (issue.row !== null && remarked.has(issue.row));
+    issue.explained = clerkText(loc.notes.get(issue.cell) ?? '', messages(loc.sheet, issue.cell)) !== '' || (issue.row !== null && remarked.has(issue.row));
   }
 }

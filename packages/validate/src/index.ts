@@ -1,5 +1,5 @@
-export { checkFile, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport, type Clue } from './check.ts';
-export { CHECK_RULES, ENGINE_RULES } from './check-rules.ts';
+export { checkFile, type CheckOptions, type FileReport, type Clue } from './check.ts';
+export { ENGINE_RULES } from './check-rules.ts';
 export { summarize, formatJson, formatText, MAX_ISSUES, type Report, type Summary, type Paint } from './report.ts';
 export { annotate, copyNames, resolvedPath } from './annotate.ts';
 export { checkFiles, checkAndAnnotateFiles, type BatchOptions, type TaskOptions, type CopyOutcome } from './batch.ts';

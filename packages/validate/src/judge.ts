@@ -1,4 +1,4 @@
-import type { Issue, Rules } from '@tianbao/form';
+import type { Issue } from '@tianbao/form';
 import { markExplained } from './explained.ts';
 import type { Judged, Read } from './submission.ts';
 import { markUncached } from './uncached.ts';
@@ -14,7 +14,7 @@ export function judge(s: Read): Judged {
   const { def, byEntry, loc, read, found } = s;
   const data = byEntry
     ? byEntry.finish(read.take(), s.headCell)
-    : judgeWhole(def, def.rules as Rules<any>, loc, read, s.formHead, s.ctx, found, s.headCell);
+    : judgeWhole(def, loc, read, s.formHead, s.ctx, found, s.headCell);
   markUncached(found.issues, loc.uncached, loc.sheet);
   markExplained(found.issues, loc, s.reader.remarked);
   found.issues.sort(byPlace);

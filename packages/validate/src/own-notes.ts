@@ -6,6 +6,21 @@ export const kindOf = (i: Issue) => (i.severity === 'error' ? '错误' : i.expla
 /** The line tianbao writes in a cell's comment for an issue: its kind in 【】, then its message. */
 export const noteLine = (i: Issue) => `【${kindOf(i)}】${i.message}`;
 
+/** A cell of a workbook as one key: its sheet and address. */
+export const cellKey = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+
+/** The messages of the issues at each cell, in order: what `clerkText` finds in a comment as ours. */
+export function messagesAt(issues: readonly Issue[]): (sheet: string, cell: string) => readonly string[] {
+  const byCell = new Map<string, string[]>();
+  for (const { sheet, cell, message } of issues) {
+    if (!sheet || !cell) continue;
+    const messages = byCell.get(cellKey(sheet, cell));
+    if (messages) messages.push(message);
+    else byCell.set(cellKey(sheet, cell), [message]);
+  }
+  return (sheet, cell) => byCell.get(cellKey(sheet, cell)) ?? [];
+}
+
 /** How each line tianbao writes begins (see `noteLine`): a clerk's reply never does. */
 const OWN = /^\s*【(?:错误|提示|提示（已说明）)】/;
 

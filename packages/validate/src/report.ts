@@ -1,4 +1,5 @@
 import { displayWidth, padDisplay, printable, unexpected, type Issue } from '@tianbao/form';
+import { RESAVE } from '@tianbao/xlsx/read';
 import { error, warning, type EngineRuleId } from './check-rules.ts';
 import type { Clue, FileReport } from './check.ts';
 import { issueAt } from './issue.ts';
@@ -42,7 +43,7 @@ export const unchecked = (file: string, rule: EngineRuleId, message: string): Fi
 
 /** The report of a file given up at the time limit. */
 export function timedOut(file: string, seconds: number): FileReport {
-  const message = `检查超过 ${seconds} 秒仍未完成，已停止检查此文件。请确认文件没有异常（如大量空行、超大图片），必要时另存为新的 .xlsx 再提交`;
+  const message = `检查超过 ${seconds} 秒仍未完成，已停止检查此文件。请确认文件没有异常（如大量空行、超大图片），必要时${RESAVE}`;
   return unchecked(file, 'file.timeout', message);
 }
 

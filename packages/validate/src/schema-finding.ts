@@ -1,7 +1,4 @@
-import { formRule, inputColumns, type Finding, type FormDefinition } from '@tianbao/form';
-
-/** What the clerk calls the values above the table. */
-const HEAD_NAMES: Record<string, string> = { unit: '单位', period: '报送月份', filler: '填报单位', reportDate: '填报日期' };
+import { formRule, placeOf, type Finding, type FormDefinition } from '@tianbao/form';
 
 /**
  * A value the form's schema refuses (its zod path: `['members', 2, 'phone']`), as every
@@ -11,12 +8,9 @@ const HEAD_NAMES: Record<string, string> = { unit: '单位', period: '报送月�
  * form's `<form>.table.invalid`. The message is zod's, in the words schemaMessage gives it.
  */
 export function schemaFinding(def: FormDefinition<any>, path: readonly PropertyKey[], message: string): Finding {
-  const { layout, rulePrefix } = def;
-  const [head, , key] = path;
-  const column = head === layout.dataKey && path.length > 2 ? inputColumns(layout).find((c) => c.key === key) : undefined;
-  const field = layout.fields?.items.find((f) => f.key === head);
-  const at = column ? { rule: column.rule ?? column.key, name: column.header } : field ? { rule: field.rule ?? field.key, name: field.label } : undefined;
-  if (at) return { severity: 'error', rule: `${rulePrefix}.${at.rule}.invalid`, message: `${at.name}${message}` };
-  const name = typeof head === 'string' ? HEAD_NAMES[head] : undefined;
-  return { severity: 'error', rule: formRule(rulePrefix, '<form>.table.invalid'), message: name ? `${name}${message}` : `表格：${message}` };
+  const place = placeOf(def, path);
+  if (place?.rule) return { severity: 'error', rule: `${def.rulePrefix}.${place.rule}.invalid`, message: `${place.name}${message}` };
+  // A field above the table by its name; anything else of the table is the table's.
+  const head = path[0] !== def.layout.dataKey ? place : undefined;
+  return { severity: 'error', rule: formRule(def.rulePrefix, '<form>.table.invalid'), message: head ? `${head.name}${message}` : `表格：${message}` };
 }

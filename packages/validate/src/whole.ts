@@ -1,4 +1,4 @@
-import type { DataPath, FormDefinition, FormHeader, Rules, RuleContext } from '@tianbao/form';
+import { ruleFindings, type DataPath, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
 import type { Located } from '@tianbao/xlsx/read';
 import type { Found } from './found.ts';
 import type { ReadData } from './read-data.ts';
@@ -13,7 +13,6 @@ type Judged = { data: Record<string, any>; where: Where; partial: boolean };
  */
 export function judgeWhole(
   def: FormDefinition<any>,
-  rules: Rules<any>,
   loc: Located<void>,
   read: ReadData,
   head: FormHeader,
@@ -41,7 +40,7 @@ export function judgeWhole(
   // Rules run on what the schema accepts: a list's faulty rows are set aside, the rest is still judged.
   if (!judged) return undefined;
   const judgedAt = found.errorCells();
-  for (const f of rules(judged.data, { ...ctx, partial: judged.partial })) {
+  for (const f of ruleFindings(def, judged.data, { ...ctx, partial: judged.partial })) {
     const cell = judged.where(f.path);
     if (!(f.severity === 'error' && cell && judgedAt.has(cell))) found.add(f, cell);
   }

@@ -40,7 +40,7 @@ const contacts = defineForm({
   rules: () => [],
   catalogue: defineRules({}),
   print: { orientation: 'portrait', limits: { rows: 10, chars: 1000 } },
-  samples: [],
+  samples: () => [],
 });
 
 async function checked(def: typeof contacts | typeof censusRoster, data: Record<string, any>) {

@@ -5,7 +5,7 @@ import { dataValidations } from './exceljs-internals.ts';
 import type { DropdownLists } from './lists.ts';
 import { columnLetter } from './sheet/refs.ts';
 import { fitsOnePage } from './page-fit.ts';
-import { BODY_FONT, BODY_SIZE, DATE_FORMAT, DRAFT_HEADER_FOOTER, PAGE_FOOTER, TEXT_FORMAT, TITLE_FONT, headerFill, heightFor, linesFor, thin } from './style.ts';
+import { BODY_FONT, BODY_SIZE, DATE_FORMAT, DRAFT_HEADER_FOOTER, PAGE_FOOTER, TEXT_FORMAT, TITLE_FONT, heightFor, linesFor, thin, writeHeaders } from './style.ts';
 
 /** Points of a row left at the sheet's default height. */
 const DEFAULT_HEIGHT = 15;
@@ -74,14 +74,7 @@ export async function writeFormSheet(
     await commitRow(ws.getRow(r++));
   }
 
-  cols.forEach((c, i) => {
-    const cell = ws.getCell(r, i + 1);
-    cell.value = c.header;
-    cell.font = { ...body, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = thin;
-    cell.fill = headerFill;
-  });
+  writeHeaders(ws, r, cols.map((c) => c.header));
   setHeight(ws.getRow(r), 28);
   await commitRow(ws.getRow(r++));
 

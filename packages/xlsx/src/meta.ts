@@ -1,6 +1,9 @@
 /** The veryHidden sheet that records which template and version wrote a workbook. */
 export const META_SHEET = '_tianbao';
 
+/** Rows of the meta sheet read at most; tianbao writes six at most. */
+export const META_ROWS = 50;
+
 /**
  * Keys written to the meta sheet, one key/value pair a row (A = key, B = value).
  * `digest`: of every input of a generated workbook, for `generate` to skip one up to date.

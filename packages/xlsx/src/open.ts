@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { textKey, type CellValue } from '@tianbao/form';
 import { FileRefused, inspectXlsx, LIMITS, refusedByName, tooLarge, type InspectedFile } from './inspect.ts';
-import { META_SHEET } from './meta.ts';
+import { META_ROWS, META_SHEET } from './meta.ts';
 import { openBook, type Book, type SheetPart } from './sheet/book.ts';
 import { MergeSpread } from './sheet/merges.ts';
 import type { Stop } from './sheet/part-text.ts';
@@ -11,8 +11,6 @@ import type { Row } from './sheet/rows.ts';
 
 /** Rows at the top of a sheet where a form's title, info line and header are looked for. */
 const HEAD_ROWS = 20;
-/** Rows of the meta sheet read at most; tianbao writes four. */
-const META_ROWS = 50;
 
 /** One of the first rows of a sheet: its cells as they stand, and as shown (merged ranges spread, see `MergeSpread`). */
 export interface HeadRow extends Row {

@@ -21,4 +21,6 @@ export { columnLetter } from './sheet/refs.ts';
 export type { Row } from './sheet/rows.ts';
 export { FileRefused, LIMITS, type InspectedFile } from './inspect.ts';
 export { FILE_RULES, RESAVE } from './file-rules.ts';
+export { META_KEYS, META_SHEET } from './meta.ts';
+export { readMeta } from './meta-entry.ts';
 export { zipEntries, readEntry, watchInflation, type ZipEntry } from './zip.ts';

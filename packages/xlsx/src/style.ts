@@ -14,7 +14,19 @@ export const thin: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+
+/** A table's header row, one column's header a cell from the first: bold, centred and wrapped, ruled and shaded. */
+export function writeHeaders(ws: ExcelJS.Worksheet, row: number, headers: readonly string[]): void {
+  headers.forEach((header, k) => {
+    const cell = ws.getCell(row, k + 1);
+    cell.value = header;
+    cell.font = { name: BODY_FONT, size: BODY_SIZE, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = thin;
+    cell.fill = headerFill;
+  });
+}
 
 /** Wrapped lines a text needs in a column of the given width. */
 export function linesFor(text: string, width: number): number {

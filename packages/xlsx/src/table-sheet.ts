@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { SheetSpec } from '@tianbao/form';
 import { commitRow, type BookWriter } from './book-writer.ts';
-import { BODY_FONT, BODY_SIZE, PAGE_FOOTER, TITLE_FONT, headerFill, heightFor, linesFor, markFill, thin } from './style.ts';
+import { BODY_FONT, BODY_SIZE, PAGE_FOOTER, TITLE_FONT, heightFor, linesFor, markFill, thin, writeHeaders } from './style.ts';
 
 /** A computed or reference table on a sheet of its own: title, header, rows, marked cells, notes. */
 export async function writeTableSheet(book: BookWriter, spec: SheetSpec): Promise<void> {
@@ -25,14 +25,7 @@ export async function writeTableSheet(book: BookWriter, spec: SheetSpec): Promis
   ws.getRow(1).height = 32;
   await commitRow(ws.getRow(1));
 
-  columns.forEach((c, k) => {
-    const cell = ws.getCell(2, k + 1);
-    cell.value = c.header;
-    cell.font = { ...body, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = thin;
-    cell.fill = headerFill;
-  });
+  writeHeaders(ws, 2, columns.map((c) => c.header));
   ws.getRow(2).height = 28;
   await commitRow(ws.getRow(2));
 

@@ -1,6 +1,6 @@
 import censusRoster from '@tianbao/template-census-roster';
 import outfallChecklist from '@tianbao/template-outfall-checklist';
-import { choice, defineForm, formSchema, type FormDefinition, type Layout } from '@tianbao/form';
+import { choice, defineForm, formSchema, type FormDeclaration, type Layout } from '@tianbao/form';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { META_SHEET, locateForm, openWorkbook, readWorkbook, writeWorkbook } from '../src/index.ts';
@@ -95,7 +95,7 @@ describe('blank outfall checklist', () => {
         { key: 'again', header: '类型（复核）', width: 30, cell: choice(values) },
       ],
     };
-    const form = defineForm({ ...outfallChecklist, id: 'long-list', sheets: undefined, layout, schema: formSchema(layout) } as FormDefinition<any>);
+    const form = defineForm({ ...outfallChecklist, id: 'long-list', sheets: undefined, layout, schema: formSchema(layout), samples: () => [] } as FormDeclaration<any, any>);
     const wb = await open(await writeWorkbook(form, null));
     const ws = wb.getWorksheet('清单')!;
     const kind = String(ws.getCell('B4').dataValidation?.formulae[0]);

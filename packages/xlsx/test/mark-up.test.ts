@@ -51,6 +51,14 @@ describe('markUpCopy', () => {
     expect(book.notes(book.sheets.find((s) => s.name === '台账')!)).toEqual(new Map(marks.map((m) => [m.cell, m.cell])));
   });
 
+  it('finds a sheet whose target is written with %xx escapes, as the reader does', async () => {
+    const escaped = unzip(workbook('<sheetData/>')).map((p) =>
+      p.name === 'xl/_rels/workbook.xml.rels' ? { ...p, data: Buffer.from(p.data.toString().replace('worksheets/sheet1.xml', 'worksheets/sheet%31.xml')) } : p,
+    );
+    const copy = await markUpCopy(buildZip(escaped), [{ sheet: '台账', cell: 'A1', fill: RED, note: '注' }], RESULT);
+    expect(sheetData(copy)).toBe('<sheetData><row r="1"><c r="A1" s="2"/></row></sheetData>');
+  });
+
   it('puts the added sheet first, active and alone selected, and moves a name scoped to a sheet with it', async () => {
     const copy = await markUpCopy(workbook('<sheetData/>'), [{ sheet: '台账', cell: 'A1', fill: RED, note: '注' }], RESULT);
     const wb = part(copy, 'xl/workbook.xml');

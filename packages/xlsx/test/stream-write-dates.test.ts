@@ -4,7 +4,7 @@ import { bigChecklist } from '../../../test/bench/big-checklist.ts';
 import { readWorkbook, writeWorkbook } from '../src/index.ts';
 
 // The date cells of a long streamed list, in every time zone: apart from stream-write.test.ts, whose
-// 25,000 rows take too long to write three times, and whose other checks do not depend on the zone.
+// long list takes too long to write three times, and whose other checks do not depend on the zone.
 const ROWS = 2_000;
 const HEADER = 3;
 

@@ -23,9 +23,6 @@ export const censusRoster = defineForm<CensusRoster>({
   catalogue,
   // The largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
   print: { orientation: 'portrait', fontSize: 16, blocks: printBlocks, limits: { rows: 1000, chars: 250_000 } },
-  // Made on first use: listing the forms, or checking a file, never needs them.
-  get samples() {
-    return samples();
-  },
+  samples,
 });
 export default censusRoster;

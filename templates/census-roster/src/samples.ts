@@ -71,8 +71,5 @@ function countyRoster(unit: string, index: number): CensusRoster {
   return { unit, members, officeUnit: `${p}统计局`, officeDirector: statHead };
 }
 
-/** The samples, once made. */
-let built: CensusRoster[] | undefined;
-
 /** The city's roster, then one for each unit of the default list. */
-export const samples = (): CensusRoster[] => (built ??= [city, ...defaultUnits.units.map((u, i) => countyRoster(u.name, i))]);
+export const samples = (): CensusRoster[] => [city, ...defaultUnits.units.map((u, i) => countyRoster(u.name, i))];

@@ -21,12 +21,10 @@ export const fireSafetyContacts = defineForm<FireSafetyContacts, EntryRules<Cont
   layout,
   rules,
   catalogue,
+  zeroReport: { where: '本报备表', what: '消防安全明白人', fill: '明白人报备' },
   sheets,
   // The largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
   print: { orientation: 'landscape', fontSize: 9, blocks: printBlocks, limits: { rows: 2000, chars: 250_000 } },
-  // Made on first use: listing the forms, or checking a file, never needs them.
-  get samples() {
-    return samples();
-  },
+  samples,
 });
 export default fireSafetyContacts;

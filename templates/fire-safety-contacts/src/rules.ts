@@ -1,4 +1,4 @@
-import { ZERO_REPORT, defineRules, printedName, textKey, zeroReport, type EntryRules, type Finding, type Size } from '@tianbao/form';
+import { defineRules, printedName, textKey, type EntryRules, type Finding, type Size } from '@tianbao/form';
 import type { Contact } from './schema.ts';
 import { CATEGORIES, required, size, type Category } from './staffing.ts';
 
@@ -11,7 +11,6 @@ export const catalogue = defineRules({
   'fire.org.inconsistent': { severity: 'error', title: '同一单位的各行填写的统一社会信用代码、单位类别或规模不一致', fix: '改为一致，或在下面各行留空' },
   'fire.persons.too-few': { severity: 'error', title: '报备的明白人少于第七条按规模要求的人数', fix: '补报明白人' },
   'fire.person.duplicate': { severity: 'error', title: '同一单位的同一人（姓名和联系电话相同）报备了两次', fix: '删去重复的一行' },
-  'fire.zero-report': ZERO_REPORT,
 });
 const { error, warning } = catalogue;
 
@@ -41,10 +40,8 @@ export const rules: EntryRules<Contact> = {
   across() {
     const orgs = new Map<string, Org>();
     const out: Finding[] = [];
-    let count = 0;
     return {
       add(p, i) {
-        count++;
         const key = textKey(p.org);
         let org = orgs.get(key);
         if (!org) orgs.set(key, (org = { name: p.org, first: i, people: 0, given: {}, persons: new Map() }));
@@ -73,9 +70,6 @@ export const rules: EntryRules<Contact> = {
       },
       end(ctx) {
         for (const org of orgs.values()) out.push(...orgRules(org, !ctx.partial));
-        // A report with rows set aside for errors is not empty: only one with no rows at all is a zero report.
-        if (count === 0 && !ctx.partial)
-          out.push(zeroReport(catalogue, 'fire.zero-report', { where: '本报备表', what: '消防安全明白人', fill: '明白人报备' }));
         return out;
       },
     };

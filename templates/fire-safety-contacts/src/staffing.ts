@@ -22,7 +22,7 @@ const SCALES = {
 } as const;
 
 /** The 规模 cell: a number in the category's unit, or a hospital's grade. */
-export const size = sizeByCategory<Category>(SCALES);
+export const size = sizeByCategory<Category>('单位类别', SCALES);
 
 /** 第七条: at least 2, 3, 4 persons above each threshold (strictly above: `超过3000平方米`). */
 const STEPS: Record<Exclude<Category, '医院'>, readonly [number, number, number]> = {

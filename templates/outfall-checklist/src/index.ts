@@ -23,12 +23,10 @@ export const outfallChecklist = defineForm<OutfallChecklist, EntryRules<Outfall>
   layout,
   rules,
   catalogue,
+  zeroReport: { where: '本台账', what: '入河排污口', fill: '排污口清单' },
   sheets,
   // The largest allowed PDF lays out in a peak heap of about 240 MB (README, "Before the deadline").
   print: { orientation: 'landscape', fontSize: 7.5, blocks: printBlocks, limits: { rows: 2000, chars: 250_000 } },
-  // Made on first use: listing the forms, or checking a file, never needs them.
-  get samples() {
-    return samples();
-  },
+  samples,
 });
 export default outfallChecklist;

@@ -1,11 +1,10 @@
-import { ZERO_REPORT, defineRules, findReporter, formatDateCn, textKey, zeroReport, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
+import { defineRules, findReporter, formatDateCn, textKey, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
 import { basinOf } from './rivers.ts';
 import type { Outfall } from './schema.ts';
 import { BOUNDS } from './values.ts';
 
 /** The checklist's own rules (its cells' and every form's come from its layout). */
 export const catalogue = defineRules({
-  'outfall.zero-report': ZERO_REPORT,
   'outfall.code.duplicate': { severity: 'error', title: '排污口编码重复', fix: '核对编码，一口一码' },
   'outfall.county.unknown': { severity: 'error', title: '所在县（市、区）不在单位名单中', fix: '填写名单中的规范名称' },
   'outfall.county.other': { severity: 'warning', title: '排污口在另一个县（市、区）', fix: '核实是否应由该县（市、区）填报' },
@@ -34,19 +33,12 @@ export const rules: EntryRules<Outfall> = {
   across() {
     const codes = duplicateCodes();
     const enterprises = enterprisesWithSeveral();
-    let count = 0;
     return {
       add(o, i) {
-        count++;
         codes.add(o, i);
         enterprises.add(o, i);
       },
-      end: (ctx) => [
-        ...codes.end(),
-        ...enterprises.end(),
-        // A list with rows set aside for errors is not empty: only a list with no rows at all is a zero report.
-        ...(count === 0 && !ctx.partial ? [zeroReport(catalogue, 'outfall.zero-report', { where: '本台账', what: '入河排污口', fill: '排污口清单' })] : []),
-      ],
+      end: () => [...codes.end(), ...enterprises.end()],
     };
   },
 };

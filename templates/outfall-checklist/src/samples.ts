@@ -157,11 +157,8 @@ function outfallsOf(unit: Unit, index: number, count: number): Outfall[] {
 
 const REPORTED = '2024-01-08';
 
-/** The samples, once made. */
-let built: OutfallChecklist[] | undefined;
-
 /** Each unit's checklist (the past year's work, reported in early January), then the city's, which holds them all. */
-function make(): OutfallChecklist[] {
+export function samples(): OutfallChecklist[] {
   const byUnit: OutfallChecklist[] = defaultUnits.units.map((u, i) => ({
     unit: u.name,
     filler: `${u.name.replace('焦作市城乡一体化', '')}生态环境分局`,
@@ -170,5 +167,3 @@ function make(): OutfallChecklist[] {
   }));
   return [...byUnit, { unit: defaultUnits.city.name, filler: '焦作市生态环境局', reportDate: REPORTED, outfalls: byUnit.flatMap((c) => c.outfalls) }];
 }
-
-export const samples = (): OutfallChecklist[] => (built ??= make());

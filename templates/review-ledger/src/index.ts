@@ -1,6 +1,6 @@
 import { defineForm } from '@tianbao/form';
 import { layout } from './layout.ts';
-import { catalogue, rules } from './rules.ts';
+import { catalogue, rules, zeroReport } from './rules.ts';
 import { samples } from './samples.ts';
 import { ReviewLedger } from './schema.ts';
 
@@ -22,11 +22,9 @@ export const reviewLedger = defineForm<ReviewLedger>({
   layout,
   rules,
   catalogue,
+  zeroReport,
   // Its five rows; the largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
   print: { orientation: 'landscape', limits: { rows: 5, chars: 250_000 } },
-  // Made on first use: listing the forms, or checking a file, never needs them.
-  get samples() {
-    return samples();
-  },
+  samples,
 });
 export default reviewLedger;

@@ -1,4 +1,4 @@
-import { ZERO_REPORT, defineRules, formatDateCn, zeroReport, type Finding, type RuleContext } from '@tianbao/form';
+import { defineRules, formatDateCn, type Finding, type RuleContext } from '@tianbao/form';
 import { layout } from './layout.ts';
 import type { ReviewLedger } from './schema.ts';
 
@@ -10,7 +10,6 @@ export const catalogue = defineRules({
   'ledger.deadline.missing': { severity: 'error', title: '列出问题但没有完成时限', fix: '填写如 2023年7月31日，或“长期坚持”' },
   'ledger.deadline.count': { severity: 'warning', title: '完成时限既不是一个统一时限，也不是逐项对应', fix: '填写一个统一时限或逐项对应填写' },
   'ledger.deadline.overdue': { severity: 'warning', title: '完成时限已过，问题仍在台账上', fix: '核实是否已整改销号，未完成的说明原因并更新时限' },
-  'ledger.zero-report': ZERO_REPORT,
 });
 const { error, warning } = catalogue;
 
@@ -49,7 +48,13 @@ export function rules(data: ReviewLedger, ctx: RuleContext): Finding[] {
         );
     }
   }
-  if (rows.every(([, r]) => r.problems.length === 0 && r.measures.length === 0))
-    out.push(zeroReport(catalogue, 'ledger.zero-report', { where: '本期台账', what: '问题', fill: '存在问题、改进措施和完成时限' }));
   return out;
 }
+
+/** Nothing reported: no row lists a problem or a measure (a time limit alone answers nothing). */
+export const zeroReport = {
+  where: '本期台账',
+  what: '问题',
+  fill: '存在问题、改进措施和完成时限',
+  empty: (data: ReviewLedger) => Object.values(data.rows).every((r) => r.problems.length === 0 && r.measures.length === 0),
+};

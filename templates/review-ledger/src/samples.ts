@@ -41,8 +41,5 @@ function ledgerFor(unit: string, index: number): ReviewLedger {
   return { unit, period: '2023-06', filler: `${unit}司法局`, reportDate: '2023-06-26', rows };
 }
 
-/** The samples, once made. */
-let built: ReviewLedger[] | undefined;
-
 /** One June 2023 ledger for every unit of the default list. */
-export const samples = (): ReviewLedger[] => (built ??= defaultUnits.units.map((u, i) => ledgerFor(u.name, i)));
+export const samples = (): ReviewLedger[] => defaultUnits.units.map((u, i) => ledgerFor(u.name, i));

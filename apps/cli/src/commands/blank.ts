@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import { UsageError } from '../usage-error.ts';
 import { outputFolder } from '../files.ts';
 import { blankName, writeOutput } from '../outputs.ts';
-import { resolveUnits } from '../units.ts';
+import { UNITS_OPTION, resolveUnits } from '../units.ts';
 
 interface Args {
   template: string;
@@ -21,7 +21,7 @@ export const blank: CommandModule<object, Args> = {
       .positional('template', { choices: formIds, describe: '表样编号' })
       .option('unit', { type: 'string', describe: '填报单位，写入标题（如 修武县）；不填则保留 XX县（市、区）' })
       .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
-      .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
+      .option('units', UNITS_OPTION)
       .example('$0 blank review-ledger --unit 修武县 -o out/', '修武县的空白问题台账') as any,
   handler: async (args) => {
     const def = formById(args.template);

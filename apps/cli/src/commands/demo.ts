@@ -21,7 +21,6 @@ export const demo: CommandModule<object, { out: string }> = {
       import('@tianbao/validate'),
       import('@tianbao/xlsx'),
     ]);
-    outputFolder(out, '-o');
     const units = resolveUnits(undefined);
     const written: string[] = [];
     for (const def of forms) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { IsoDate } from '@tianbao/form';
 import { formById, formIds } from '@tianbao/forms';
 import type { CommandModule } from 'yargs';
-import { jobsOption } from '../batch.ts';
+import { jobsOption, jobsSpec } from '../batch.ts';
 import { outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
 import { readInput } from '../input.ts';
@@ -11,7 +11,7 @@ import { checkItems } from '../item-check.ts';
 import { isDraft } from '../output-digest.ts';
 import { outputProblems } from '../output-check.ts';
 import { filledName } from '../outputs.ts';
-import { resolveUnits } from '../units.ts';
+import { UNITS_OPTION, resolveUnits } from '../units.ts';
 
 interface Args {
   template: string;
@@ -40,16 +40,12 @@ export const generate: CommandModule<object, Args> = {
       .option('data', { type: 'string', demandOption: true, describe: '数据 JSON：一份表或一组表' })
       .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
       .option('format', { type: 'string', default: 'xlsx,pdf', describe: '输出格式，逗号分隔：xlsx,pdf' })
-      .option('units', { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' })
+      .option('units', UNITS_OPTION)
       .option('paper', { choices: PAPERS, default: 'A4' as Paper, coerce: (p: unknown) => (typeof p === 'string' ? p.toUpperCase() : p), describe: 'PDF 的纸张（A3 容得下更宽的表格、每页更多行）' })
       .option('force', { type: 'boolean', default: false, describe: '重新生成已是最新（由相同数据和选项生成）的输出' })
       .option('allow-errors', { type: 'boolean', default: false, describe: '数据有错误（validate 会判为不通过）时仍生成，只作草稿' })
       .option('as-of', { type: 'string', describe: '汇总、进度按此日期计算 YYYY-MM-DD（默认：填报日期，否则今天）' })
-      .option('jobs', {
-        alias: 'j',
-        type: 'number',
-        describe: '同时生成的文件数（默认：文件多时用上全部 CPU 核，每核约 50 个文件起）；生成的文件和打印的内容与 1 相同、顺序不变',
-      })
+      .option('jobs', jobsSpec('同时生成的文件数', '生成的文件和打印的内容与 1 相同、顺序不变'))
       .example('$0 generate review-ledger --data ledger.json -o out/ --format xlsx,pdf', '生成问题台账的 XLSX 和 PDF')
       .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底')
       .example('$0 generate outfall-checklist --data outfalls.json --format pdf --paper A3', '全市排污口清单打印在 A3 纸上') as any,

@@ -6,7 +6,7 @@ import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { outputFolder, receivedFiles } from '../files.ts';
 import { notAnInput, writeOutput } from '../outputs.ts';
-import { checkBatch } from '../batch.ts';
+import { CHECK_JOBS, checkBatch } from '../batch.ts';
 import { paintFor } from '../paint.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -54,11 +54,7 @@ export const status: CommandModule<object, Args> = {
       .positional('paths', { type: 'string', array: true, describe: '收到的报表所在文件夹或文件' })
       .option('format', { choices: ['text', 'json'], default: 'text', describe: '输出格式；json 供程序读取' })
       .option('xlsx', { type: 'string', describe: '另存为汇总工作簿（.xlsx）' })
-      .option('jobs', {
-        alias: 'j',
-        type: 'number',
-        describe: '同时检查的文件数，每个文件在单独的进程中检查（默认：文件多时用上全部 CPU 核，每核约 50 个文件起）；结果与 1 相同、顺序不变',
-      })
+      .option('jobs', CHECK_JOBS)
       .example('$0 status 收件箱/ --template review-ledger --period 2023-06 --as-of 2023-06-28', '6月问题台账的报送情况')
       .epilog('收到日期（时间）即文件的修改时间：文件夹里没有别的收件记录。退出码：0 全部单位已报且通过，1 有单位缺报或不通过，2 用法错误') as any,
   handler: async (args) => {

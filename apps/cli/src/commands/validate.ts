@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { expandInputs, outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
-import { checkAndAnnotateBatch, checkBatch } from '../batch.ts';
+import { CHECK_JOBS, checkAndAnnotateBatch, checkBatch } from '../batch.ts';
 import { paintFor } from '../paint.ts';
 
 interface Args extends CheckArgs {
@@ -20,11 +20,7 @@ export const validate: CommandModule<object, Args> = {
     checkOptionsBuilder(y)
       .positional('paths', { type: 'string', array: true, describe: '.xlsx 文件或文件夹' })
       .option('format', { choices: ['text', 'json'], default: 'text', describe: '输出格式；json 供程序读取' })
-      .option('jobs', {
-        alias: 'j',
-        type: 'number',
-        describe: '同时检查的文件数，每个文件在单独的进程中检查（默认：文件多时用上全部 CPU 核，每核约 50 个文件起）；结果与 1 相同、顺序不变',
-      })
+      .option('jobs', CHECK_JOBS)
       .option('annotate', {
         type: 'string',
         describe: '把每份报表的批注副本（…-批注.xlsx）写入此文件夹：错误标红、提示标黄并加批注，首页“审核结果”；不会覆盖任何输入文件，同名文件以所在文件夹区分',

@@ -1,4 +1,5 @@
-import { columnLetter, columnNumber } from '../sheet/refs.ts';
+import { cellRef, columnLetter, columnNumber, rowNumber } from '../sheet/refs.ts';
+import { attr } from '../sheet/xml.ts';
 import { withAttr } from './styles.ts';
 
 /** The style index a flagged cell is given, from the one it has (for a cell not yet written, the one Excel shows it in). */
@@ -6,14 +7,13 @@ export type StyleChange = (current: number) => number;
 
 const ROW = /<([\w.-]+:)?row(?=[\s/>])([^>]*?)(\/?)>/;
 const CELL = /<([\w.-]+:)?c(?=[\s/>])([^>]*?)(\/?)>/;
-const attrValue = (attrs: string, name: string) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`).exec(attrs)?.[1];
 
 /** The style of each column that has one (`<col style>`), by column number. */
 function columnStyles(xml: string, before: number): (col: number) => number {
   const styles: { min: number; max: number; s: number }[] = [];
   for (const m of xml.slice(0, before).matchAll(/<([\w.-]+:)?col(?=\s)([^>]*?)\/?>/g)) {
-    const s = attrValue(m[2]!, 'style');
-    if (s) styles.push({ min: Number(attrValue(m[2]!, 'min')), max: Number(attrValue(m[2]!, 'max')), s: Number(s) });
+    const s = attr(m[2]!, 'style');
+    if (s) styles.push({ min: Number(attr(m[2]!, 'min')), max: Number(attr(m[2]!, 'max')), s: Number(s) });
   }
   return (col) => styles.find((c) => c.min <= col && col <= c.max)?.s ?? 0;
 }
@@ -29,11 +29,10 @@ function columnStyles(xml: string, before: number): (col: number) => number {
 export function restyleCells(xml: string, changes: ReadonlyMap<string, StyleChange>): string {
   const byRow = new Map<number, Map<number, StyleChange>>();
   for (const [ref, change] of changes) {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref);
-    if (!m) continue;
-    const row = Number(m[2]);
+    const { column, row } = cellRef(ref);
+    if (!column || !row) continue;
     if (!byRow.has(row)) byRow.set(row, new Map());
-    byRow.get(row)!.set(columnNumber(m[1]!), change);
+    byRow.get(row)!.set(column, change);
   }
   const data = /<([\w.-]+:)?sheetData(?=[\s/>])([^>]*?)(\/?)>/.exec(xml);
   if (!data || byRow.size === 0) return xml;
@@ -72,7 +71,7 @@ export function restyleCells(xml: string, changes: ReadonlyMap<string, StyleChan
     seen.set(r, (seen.get(r) ?? 0) + 1);
     const last = seen.get(r) === row.elements;
     const missing = new Set(last ? [...byRow.get(r)!.keys()].filter((col) => !row.cols.has(col)) : []);
-    const rowStyle = /^(1|true)$/.test(attrValue(m[2]!, 'customFormat') ?? '') ? Number(attrValue(m[2]!, 's') ?? 0) : undefined;
+    const rowStyle = /^(1|true)$/.test(attr(m[2]!, 'customFormat') ?? '') ? Number(attr(m[2]!, 's') ?? 0) : undefined;
     const unwritten = (col: number) => rowStyle ?? columnStyle(col);
     out.push(xml.slice(at, m.index), restyleRow(xml.slice(m.index, rowEnd), m, r, byRow.get(r)!, missing, unwritten));
     at = rowEnd;
@@ -87,7 +86,7 @@ export function restyleCells(xml: string, changes: ReadonlyMap<string, StyleChan
 /** A sheet part with the style of every cell that has one (`s`) changed by `change`, and nothing else. */
 export function restyleEvery(xml: string, change: StyleChange): string {
   return xml.replace(new RegExp(CELL.source, 'g'), (tag: string, _p: string, attrs: string) => {
-    const s = attrValue(attrs, 's');
+    const s = attr(attrs, 's');
     if (s === undefined) return tag;
     const now = change(Number(s));
     return now === Number(s) ? tag : withAttr(tag, 's', String(now));
@@ -100,7 +99,7 @@ function eachRow(xml: string, from: number, to: number, visit: (m: RegExpExecArr
   rows.lastIndex = from;
   let prev = 0;
   for (let m = rows.exec(xml); m && m.index < to; m = rows.exec(xml)) {
-    const r = Number(attrValue(m[2]!, 'r') ?? prev + 1);
+    const r = rowNumber(m[2]!, prev);
     prev = r;
     const end = m[3] ? m.index + m[0].length : xml.indexOf('>', xml.indexOf(`</${m[1] ?? ''}row`, m.index + m[0].length)) + 1;
     visit(m, r, end);
@@ -113,7 +112,7 @@ function eachCell(body: string, visit: (m: RegExpExecArray, col: number) => void
   const cells = new RegExp(CELL.source, 'g');
   let prev = 0;
   for (let m = cells.exec(body); m; m = cells.exec(body)) {
-    const ref = attrValue(m[2]!, 'r');
+    const ref = attr(m[2]!, 'r');
     prev = ref ? columnNumber(ref) : prev + 1;
     visit(m, prev);
   }
@@ -148,7 +147,7 @@ function restyleRow(row: string, start: RegExpExecArray, rowNumber: number, cell
     while (next < added.length && added[next]! < col) out.push(body.slice(at, m.index), add()), (at = m.index);
     const change = cells.get(col);
     if (!change) return;
-    out.push(body.slice(at, m.index), withAttr(`<${m[1] ?? ''}c${m[2]}${m[3]}>`, 's', String(change(Number(attrValue(m[2]!, 's') ?? 0)))));
+    out.push(body.slice(at, m.index), withAttr(`<${m[1] ?? ''}c${m[2]}${m[3]}>`, 's', String(change(Number(attr(m[2]!, 's') ?? 0)))));
     at = m.index + m[0].length;
   });
   while (next < added.length) out.push(body.slice(at), add()), (at = body.length);

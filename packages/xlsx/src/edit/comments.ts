@@ -1,4 +1,4 @@
-import { columnNumber } from '../sheet/refs.ts';
+import { cellRef } from '../sheet/refs.ts';
 import { elements } from '../sheet/elements.ts';
 import { attr, runText } from '../sheet/xml.ts';
 import { escapeXml, insertBeforeClose, type Package } from './parts.ts';
@@ -106,8 +106,8 @@ function removeShapes(pkg: Package, sheetPart: string, refs: string[]): void {
 
 /** A cell's row and column from 0, as VML numbers them. */
 function at(ref: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  return [Number(m[2]) - 1, columnNumber(m[1]!) - 1];
+  const { row, column } = cellRef(ref);
+  return [row - 1, column - 1];
 }
 
 /** Shapes for new comments in the sheet's VML drawing, made (with its `<legacyDrawing>`) when it has none. */

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { FileRefused, inspectXlsx, type InspectedFile } from '../inspect.ts';
 import { fileBytes } from '../open.ts';
 import { elements } from '../sheet/elements.ts';
+import { findWorkbook } from '../sheet/relationships.ts';
 import { attr } from '../sheet/xml.ts';
 import { restyleCells, restyleEvery, type StyleChange } from './cells.ts';
 import { addComments } from './comments.ts';
@@ -75,8 +76,8 @@ async function inspectedFile(input: Buffer | string): Promise<InspectedFile> {
 }
 
 function edit(pkg: Package, marks: readonly CellMark[], added: NewSheet, earlier: EarlierMarks | undefined): Buffer {
-  const workbookPart = pkg.relations('').find((r) => r.type === 'officeDocument' && pkg.has(r.path))?.path ?? 'xl/workbook.xml';
-  let workbook = pkg.text(workbookPart);
+  const { part: workbookPart, xml } = findWorkbook((part) => pkg.text(part));
+  let workbook = xml;
   const ns = namespacesOf(workbook);
   const marked = markedBefore(workbook);
   if (earlier) workbook = withoutEarlierSheet(pkg, workbookPart, workbook);

@@ -1,22 +1,13 @@
 import { posix } from 'node:path';
 import { elements } from '../sheet/elements.ts';
+import { relationships, relsOf, type Relation } from '../sheet/relationships.ts';
 import { attr } from '../sheet/xml.ts';
 import { compressedData, type ZipEntry } from '../zip.ts';
 import { writeZip, type ZipPart } from './zip-writer.ts';
 
-/** A relationship of a part: its id, its type's last word (`worksheet`, `comments`), the path of its target. */
-export interface Relation {
-  id: string;
-  type: string;
-  path: string;
-}
-
 /** Characters escaped for XML text and attribute values. */
 export const escapeXml = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-
-/** The relationships part of a part: `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`, `_rels/.rels` for the package (''). */
-const relsPath = (source: string) => `${posix.dirname(source) === '.' ? '' : posix.dirname(source) + '/'}_rels/${posix.basename(source)}.rels`;
 
 /**
  * The parts of a package, read as text when asked for (from the chunks the
@@ -70,8 +61,8 @@ export class Package {
 
   /** Take a part out of the package, with its relationships, its content type and the relationship of `source` to it. */
   remove(path: string, source: string): void {
-    for (const p of [path, relsPath(path)]) this.removed.add(p.toLowerCase());
-    const rels = relsPath(source);
+    for (const p of [path, relsOf(path)]) this.removed.add(p.toLowerCase());
+    const rels = relsOf(source);
     const gone = new Set(this.relations(source).filter((r) => r.path.toLowerCase() === path.toLowerCase()).map((r) => r.id));
     this.set(rels, this.text(rels).replace(/<([\w.-]+:)?Relationship\s[^>]*?(?:\/>|>[\s\S]*?<\/\1Relationship\s*>)/g, (r) => (gone.has(attr(r, 'Id') ?? '') ? '' : r)));
     const types = this.contentTypesName();
@@ -84,20 +75,14 @@ export class Package {
     for (let n = 1; ; n++) if (!this.has(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
   }
 
-  /** The relationships of a part ('' for the package's own), relative and absolute targets alike; external ones left out. */
+  /** The relationships of a part ('' for the package's own), as the reader takes them (`relationships`). */
   relations(source: string): Relation[] {
-    const base = posix.dirname(source) === '.' ? '' : posix.dirname(source);
-    return elements(this.text(relsPath(source)), 'Relationship').flatMap((r) => {
-      const target = attr(r.attrs, 'Target')?.replace(/\\/g, '/');
-      if (!target || attr(r.attrs, 'TargetMode') === 'External') return [];
-      const path = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(base, target));
-      return [{ id: attr(r.attrs, 'Id') ?? '', type: (attr(r.attrs, 'Type') ?? '').split('/').pop()!, path }];
-    });
+    return relationships(this.text(relsOf(source)), source);
   }
 
   /** Relate `target` to `source` with a relationship of the full type `type`; its new id. */
   relate(source: string, type: string, target: string): string {
-    const rels = relsPath(source);
+    const rels = relsOf(source);
     const ids = new Set(elements(this.text(rels), 'Relationship').map((r) => attr(r.attrs, 'Id')));
     let id = 'rIdTb1';
     for (let n = 2; ids.has(id); n++) id = `rIdTb${n}`;

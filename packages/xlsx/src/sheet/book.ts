@@ -1,9 +1,9 @@
-import { posix } from 'node:path';
 import { FileRefused, isXmlPart, notWorkbook, type Inspected } from '../inspect.ts';
 import type { CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
 import { parseMerges, type Merge } from './merges.ts';
 import { heldText, type Stop } from './part-text.ts';
+import { findWorkbook, relationships, relsOf } from './relationships.ts';
 import { sheetRows, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
 import { attr, detach, runText } from './xml.ts';
@@ -56,23 +56,18 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
     const e = entry(path);
     return e ? Buffer.concat(chunks(e.name)).toString('utf8') : '';
   };
-  // The workbook is the package's `officeDocument` (Strict or transitional alike); `xl/workbook.xml` when the package does not say.
-  // A Word or PowerPoint package has an `officeDocument` too: the part must hold a `<workbook>`.
-  const named = [...relationships(whole('_rels/.rels'), '').values()].find((r) => r.type === 'officeDocument')?.path;
-  const said = named ? whole(named) : '';
-  const main = named && WORKBOOK.test(said) ? named : 'xl/workbook.xml';
+  const { part: main, xml: workbook } = findWorkbook(whole);
   if (!entry(main)) throw notWorkbook(entries);
-  const workbook = main === named ? said : whole(main);
   // Day serials count from 1904: `date1904="1"` or `"true"`.
   const date1904 = /^(?:1|true)$/.test(attr(firstElement(workbook, 'workbookPr')?.attrs ?? '', 'date1904') ?? '');
-  const rels = relationships(whole(relsOf(main)), posix.dirname(main));
-  const target = (type: string, fallback: string) => [...rels.values()].find((r) => r.type === type)?.path ?? fallback;
+  const rels = relationships(whole(relsOf(main)), main);
+  const target = (type: string, fallback: string) => rels.find((r) => r.type === type)?.path ?? fallback;
 
   const sheets: SheetPart[] = [];
   // `activeTab` counts every `<sheet>`, hidden ones included.
   const activeTab = Number(attr(firstElement(workbook, 'workbookView')?.attrs ?? '', 'activeTab') ?? 0);
   for (const [i, s] of [...elements(workbook, 'sheet')].entries()) {
-    const part = rels.get(attr(s.attrs, 'id') ?? '')?.path;
+    const part = rels.find((r) => r.id === attr(s.attrs, 'id'))?.path;
     const state = attr(s.attrs, 'state');
     if (part && entry(part)) sheets.push({ name: attr(s.attrs, 'name') ?? '', part, hidden: state === 'hidden' || state === 'veryHidden', active: i === activeTab });
   }
@@ -107,8 +102,7 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
     merges,
     rowCount: (sheet) => inspected.rows.get(entry(sheet.part)!.name) ?? 0,
     notes: (sheet) => {
-      const own = relationships(whole(relsOf(sheet.part)), posix.dirname(sheet.part));
-      const comments = [...own.values()].find((r) => r.type === 'comments');
+      const comments = relationships(whole(relsOf(sheet.part)), sheet.part).find((r) => r.type === 'comments');
       const out = new Map<string, string>();
       if (!comments) return out;
       for (const c of elements(whole(comments.path), 'comment')) out.set(attr(c.attrs, 'ref') ?? '', runText(c.body).trim());
@@ -116,37 +110,6 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
     },
     drop: (sheet) => void parts.delete(entry(sheet.part)!.name),
   };
-}
-
-const WORKBOOK = /<(?:[\w.-]+:)?workbook[\s>/]/;
-
-/** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
-const relsOf = (part: string) => posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
-
-/**
- * A part's relationships by id: the target's path in the archive (relative to
- * `base`, or absolute; `\` read as `/`, `%xx` escapes decoded), and the last
- * word of its type (the same in Strict and transitional packages).
- */
-function relationships(xml: string, base: string): Map<string, { path: string; type: string }> {
-  const out = new Map<string, { path: string; type: string }>();
-  for (const r of elements(xml, 'Relationship')) {
-    const written = attr(r.attrs, 'Target');
-    if (!written || attr(r.attrs, 'TargetMode') === 'External') continue;
-    const target = decoded(written.replaceAll('\\', '/'));
-    const path = target.startsWith('/') ? posix.normalize(target).slice(1) : posix.normalize(posix.join(base, target));
-    out.set(attr(r.attrs, 'Id') ?? '', { path, type: (attr(r.attrs, 'Type') ?? '').split('/').pop()! });
-  }
-  return out;
-}
-
-/** A target's `%xx` escapes decoded; as written when they do not decode. */
-function decoded(target: string): string {
-  try {
-    return decodeURIComponent(target);
-  } catch {
-    return target;
-  }
 }
 
 /** By style index (`s` of a cell): whether its number format shows a date. */

@@ -1,6 +1,13 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 
+/**
+ * tianbao's own entries of a PDF's document information dictionary: the
+ * digest of every input it was made from (see the CLI's output-digest.ts), and
+ * `1` in a draft (`generate --allow-errors`).
+ */
+export const PDF_INFO_KEYS = { digest: 'TianbaoDigest', draft: 'TianbaoDraft' } as const;
+
 /** Bytes read at the end of a PDF for its trailer, and at each object for its start. */
 const TAIL_BYTES = 1024;
 const OBJECT_BYTES = 1024;
