@@ -118,6 +118,8 @@ export interface Database {
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type SubmissionRow = Selectable<SubmissionsTable>;
 
 /** Now, as the tables keep times. */
 export const now = (ms = Date.now()) => new Date(ms).toISOString();

@@ -2,6 +2,7 @@ import { defaultUnits } from '@tianbao/form';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser, buildServer } from '../src/index.ts';
+import { CHECKER } from './checker.ts';
 import { ENGINES, freshDatabase } from './databases.ts';
 
 /** The session cookie a response set, as a browser would send it back. */
@@ -20,7 +21,7 @@ describe.each(ENGINES)('logging in on %s', (engine) => {
     const { db } = await database.open();
     await addUser(db, { name: 'xiuwu', role: 'unit', unit: '修武县', password: 'right' }, defaultUnits);
     await addUser(db, { name: 'wenxian', role: 'unit', unit: '温县', password: 'right' }, defaultUnits);
-    app = await buildServer({ db });
+    app = await buildServer({ db, checker: CHECKER });
     return () => app.close();
   });
 
@@ -79,7 +80,7 @@ describe.each(ENGINES)('logging in on %s', (engine) => {
   });
 
   it('accepts a session made by another server on the same database', async () => {
-    const other = await buildServer({ db: (await database.open()).db });
+    const other = await buildServer({ db: (await database.open()).db, checker: CHECKER });
     try {
       const cookies = cookieOf(await login('xiuwu', 'right', '10.4.0.1'));
       const me = await other.inject({ method: 'GET', url: '/api/me', cookies });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateCn, readDate, serialDate } from '../src/dates.ts';
+import { date } from '../src/index.ts';
+
+const deadline = date({ example: '2024年6月30日' });
+const at = (header: string) => ({ header });
 
 describe('readDate', () => {
   it.each([
@@ -51,6 +55,39 @@ describe('serialDate', () => {
     // 1900-03-01: past Excel's phantom 1900-02-29.
     expect(serialDate(61).toISOString()).toBe('1900-03-01T00:00:00.000Z');
     expect(readDate(45138.99)).toEqual({ ok: true, iso: '2023-07-31' });
+  });
+});
+
+// The date cell (the other cells, which hold no date, are tested in China's zone only: cells.test.ts).
+describe('date', () => {
+  it.each([
+    [new Date(Date.UTC(2024, 5, 30)), '2024-06-30'],
+    ['2024/6/30', '2024-06-30'],
+    ['2024年6月30日', '2024-06-30'],
+    ['２０２４年６月３０日', '2024-06-30'],
+    [45473, '2024-06-30'],
+  ])('reads %j', (raw, iso) => {
+    expect(deadline.read(raw, at('完成时限'))).toEqual({ value: iso, problems: [] });
+  });
+
+  it('refuses what is not a date', () => {
+    for (const raw of ['尽快', '2024年2月30日']) {
+      const r = deadline.read(raw, at('完成时限'));
+      expect(r.value).toBeUndefined();
+      expect(r.problems.map((p) => p.kind)).toEqual(['unparsable']);
+      expect(r.problems[0]!.message).toContain('2024年6月30日');
+    }
+    expect(deadline.read(null, at('完成时限'))).toEqual({ value: undefined, problems: [] });
+    expect(date({ example: 'x', required: true }).read(' ', at('完成时限')).problems.map((p) => p.kind)).toEqual(['missing']);
+  });
+
+  it('writes a date cell at midnight UTC, which reads back as the same day', () => {
+    const cell = deadline.write('2024-06-30');
+    expect(cell).toBeInstanceOf(Date);
+    expect((cell as Date).toISOString()).toBe('2024-06-30T00:00:00.000Z');
+    expect(deadline.read(cell, at('完成时限')).value).toBe('2024-06-30');
+    expect(deadline.write(undefined)).toBeNull();
+    expect(deadline.entry).toEqual({ type: 'date' });
   });
 });
 

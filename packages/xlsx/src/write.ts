@@ -10,6 +10,8 @@ export interface WriteOptions {
   ctx?: OutputContext;
   /** The unit named in a blank's title; default the template's placeholder. */
   unit?: string;
+  /** The month a blank is for (a portal task's period), kept in its meta sheet as a filled form's is. */
+  period?: string;
   /** Data with errors, written anyway (`generate --allow-errors`): marked 草稿 in the print header and `draft` in the meta sheet. */
   draft?: boolean;
 }
@@ -30,7 +32,7 @@ export async function writeWorkbook(def: FormDefinition<any>, data: Record<strin
     await writeMeta(book, [
       [META_KEYS.template, def.id],
       [META_KEYS.version, def.version],
-      [META_KEYS.period, data?.period],
+      [META_KEYS.period, data?.period ?? opts.period],
       [META_KEYS.unit, data?.unit ?? opts.unit],
       [META_KEYS.digest, ctx.digest],
       [META_KEYS.draft, opts.draft ? '1' : undefined],

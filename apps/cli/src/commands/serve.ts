@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Refusal } from '@tianbao/form';
 import type { Argv, CommandModule } from 'yargs';
+import { childProgram } from '../batch.ts';
 import { UNITS_OPTION, resolveUnits } from '../units.ts';
 import { UsageError, received } from '../usage-error.ts';
 
@@ -59,7 +60,7 @@ export const serve: CommandModule<object, Args> = {
     const units = resolveUnits(args.units);
     const store = await openMigrated(args);
     const { buildServer } = await import('@tianbao/server');
-    const app = await buildServer({ db: store.db, units });
+    const app = await buildServer({ db: store.db, units, checker: childProgram() });
     try {
       await app.listen({ port: args.port, host: args.host });
     } catch (e) {

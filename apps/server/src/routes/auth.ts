@@ -4,6 +4,7 @@ import { recordAudit } from '../audit.ts';
 import { ERROR_SCHEMA, HttpRefusal, errorBody } from '../errors.ts';
 import { loginWait, recordLoginFailure } from '../login-failures.ts';
 import { passwordMatches } from '../passwords.ts';
+import { ROLE_NAMES, type Role } from '../roles.ts';
 import { ACCOUNT_SCHEMA, accountOf, findUser, type Account } from '../users.ts';
 
 declare module 'fastify' {
@@ -30,6 +31,14 @@ export async function requireAccount(request: FastifyRequest): Promise<void> {
   if (!row || row.disabled_at) throw new HttpRefusal(401, 'auth.required', '请先登录');
   request.account = accountOf(row);
 }
+
+/** A hook, after `requireAccount`, for the routes of some roles only: any other account is refused with 403. */
+export const requireRole =
+  (...roles: Role[]) =>
+  async (request: FastifyRequest): Promise<void> => {
+    if (!roles.includes(request.account!.role))
+      throw new HttpRefusal(403, 'auth.forbidden', `只有${roles.map((r) => ROLE_NAMES[r]).join('、')}账号可以这样做`);
+  };
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app;
