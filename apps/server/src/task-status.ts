@@ -29,6 +29,8 @@ export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitLi
     .selectFrom('submissions')
     .select(['id', 'unit', 'file_name', 'received_at', 'report'])
     .where('task_id', '=', task.id)
+    // Only the task's units (a unit's clerk is given a task of its own unit): no other unit's file, read or not.
+    .where('unit', 'in', task.units)
     .where('report', 'is not', null)
     // Latest first: uploads within one second (status times are to the second) keep this order, and the
     // latest is the unit's submission.

@@ -185,5 +185,7 @@ describe.each(ENGINES)('collecting on %s', (engine) => {
     // A unit's clerk sees its own row only.
     const own = (await app.inject({ method: 'GET', url: `/api/tasks/${june}/status`, ...as('wenxian') })).json();
     expect(own.units.map((u: { unit: string }) => u.unit)).toEqual(['温县']);
+    // Nor another unit's files, those that could not be read among them (温县's bomb above).
+    expect((await app.inject({ method: 'GET', url: `/api/tasks/${june}/status`, ...as('xiuwu') })).json().unread).toEqual([]);
   });
 });
