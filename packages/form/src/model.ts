@@ -190,7 +190,8 @@ export function entrySchemas(def: FormDefinition<any>): { entry: z.ZodType; whol
   if (def.layout.rows || !(schema instanceof z.ZodObject) || !(list instanceof z.ZodArray))
     throw new Error(`${def.id}: rules entry by entry need a list, and a schema object holding it as an array`);
   const taken = z.array(z.any()).check(...((list.def.checks ?? []) as z.core.$ZodCheck<any[]>[]));
-  return { entry: list.element as z.ZodType, whole: schema.extend({ [def.layout.dataKey]: taken }) };
+  // safeExtend: a template's refinement of the whole (`.superRefine`) stays, and runs on the list taken as it stands.
+  return { entry: list.element as z.ZodType, whole: schema.safeExtend({ [def.layout.dataKey]: taken }) };
 }
 
 /** The title for a unit: `修武县行政复议工作问题台账`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUnits, defineForm, formRules, formSchema, text, type EntryRules, type Layout } from '../src/index.ts';
+import { defaultUnits, defineForm, entrySchemas, formRules, formSchema, text, type EntryRules, type Layout } from '../src/index.ts';
 import { minimalForm } from './minimal-form.ts';
 
 const layout: Pick<Layout, 'title' | 'placeholder' | 'orientation' | 'notes' | 'sheet' | 'infoLine'> = {
@@ -47,6 +47,16 @@ describe('defineForm', () => {
     // Entries set aside for their own errors are not nothing.
     expect(rules(form, { unit: '某县', entries: [] }, true)).toEqual([]);
     expect(rules(defineForm(list), { unit: '某县', entries: [] })).toEqual([]);
+  });
+
+  it('takes a list judged entry by entry whose schema the template refines as a whole, and keeps the refinement', () => {
+    const own: EntryRules<unknown> = { entry: () => [], across: () => ({ add() {}, end: () => [] }) };
+    const schema = formSchema(listLayout).superRefine((d, c) => {
+      if (d.unit === '某区') c.addIssue({ code: 'custom', message: '不收某区' });
+    });
+    const { whole } = entrySchemas(defineForm({ ...list, schema, rules: own }));
+    expect(whole.safeParse({ unit: '某县', entries: [{ remark: 1 }] }).success).toBe(true);
+    expect(whole.safeParse({ unit: '某区', entries: [] }).success).toBe(false);
   });
 
   it('asks a list judged entry by entry for it after the rules across entries', () => {
