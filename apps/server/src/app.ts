@@ -9,9 +9,8 @@ import { answerErrors } from './errors.ts';
 import { SESSION_COOKIE, authRoutes } from './routes/auth.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { taskRoutes } from './routes/tasks.ts';
-import type { Database } from './schema.ts';
+import { type Database, sessionSecret } from '@tianbao/store';
 import { sessionStore } from './session-store.ts';
-import { sessionSecret } from './settings.ts';
 import type { Checker } from './upload-check.ts';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import type { SessionStore } from '@fastify/session';
 import type { Session } from 'fastify';
 import type { Kysely } from 'kysely';
-import { now, type Database } from './schema.ts';
+import { now, type Database } from '@tianbao/store';
 
 declare module 'fastify' {
   interface Session {

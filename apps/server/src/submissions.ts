@@ -2,10 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { UnitList } from '@tianbao/form';
 import type { Kysely } from 'kysely';
 import { HttpRefusal } from './errors.ts';
-import { now, type Database, type SubmissionRow } from './schema.ts';
+import { now, type Database, type SubmissionRow, type Account } from '@tianbao/store';
 import type { Task } from './tasks.ts';
 import { checkUpload, verdictOf, type Checker, type UploadReport } from './upload-check.ts';
-import type { Account } from './users.ts';
 
 /** An upload as it arrived. */
 export interface Upload {

@@ -2,7 +2,7 @@ import { isoOf, today, type UnitList } from '@tianbao/form';
 import { formById } from '@tianbao/forms';
 import { unitStatus, type FileReport, type StatusReport } from '@tianbao/validate';
 import type { Kysely } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Database } from '@tianbao/store';
 import type { Task } from './tasks.ts';
 
 /** `YYYY-MM-DDTHH:MM:SS` in the machine's time zone, as `tianbao status` shows when a file was received. */

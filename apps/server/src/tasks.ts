@@ -3,8 +3,7 @@ import { IsoDate, Period, Refusal, findReporter, reporterNames, type FormDefinit
 import { formById } from '@tianbao/forms';
 import type { Kysely } from 'kysely';
 import { HttpRefusal } from './errors.ts';
-import { now, type Database, type TaskRow } from './schema.ts';
-import type { Account } from './users.ts';
+import { now, type Database, type TaskRow, type Account } from '@tianbao/store';
 
 /** A collection as the API shows it. */
 export interface Task {

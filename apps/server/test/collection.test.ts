@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { defaultUnits } from '@tianbao/form';
+import { addUser } from '@tianbao/store';
+import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import { formById } from '@tianbao/forms';
 import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addUser, buildServer } from '../src/index.ts';
+import { buildServer } from '../src/index.ts';
 import { builtChecker } from './checker.ts';
-import { ENGINES, freshDatabase } from './databases.ts';
 
 const ledger = formById('review-ledger');
 const roster = formById('census-roster');

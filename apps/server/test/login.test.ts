@@ -1,9 +1,10 @@
 import { defaultUnits } from '@tianbao/form';
+import { addUser } from '@tianbao/store';
+import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addUser, buildServer } from '../src/index.ts';
+import { buildServer } from '../src/index.ts';
 import { CHECKER } from './checker.ts';
-import { ENGINES, freshDatabase } from './databases.ts';
 
 /** The session cookie a response set, as a browser would send it back. */
 const cookieOf = (r: LightMyRequestResponse): Record<string, string> => {

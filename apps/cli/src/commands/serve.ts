@@ -19,7 +19,7 @@ export const storeOptions = <T>(y: Argv<T>) =>
 
 /** The portal's database, opened and brought up to date; a PostgreSQL address that is none is a usage error. */
 export async function openMigrated({ data, database }: StoreArgs) {
-  const { databaseUrl, migrate, openStore } = await import('@tianbao/server');
+  const { databaseUrl, migrate, openStore } = await import('@tianbao/store');
   try {
     const store = await openStore({ data, url: databaseUrl(database) });
     await migrate(store.db);

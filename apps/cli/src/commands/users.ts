@@ -1,6 +1,6 @@
 import { padColumns, Refusal } from '@tianbao/form';
-import type { Store } from '@tianbao/server';
-import { ROLES, ROLE_NAMES } from '@tianbao/server/roles';
+import type { Store } from '@tianbao/store';
+import { ROLES, ROLE_NAMES } from '@tianbao/store/roles';
 import type { Argv, CommandModule } from 'yargs';
 import { UNITS_OPTION, resolveUnits } from '../units.ts';
 import { UsageError } from '../usage-error.ts';
@@ -46,7 +46,7 @@ const add: CommandModule<object, AddArgs> = {
     if (!args.passwordStdin) throw new UsageError('请用 --password-stdin 从标准输入提供密码，如 printf \'%s\' "$PASSWORD" | tianbao users add … --password-stdin');
     const units = resolveUnits(args.units);
     const password = await readStdin();
-    const { addUser, recordAudit } = await import('@tianbao/server');
+    const { addUser, recordAudit } = await import('@tianbao/store');
     const account = await withStore(args, async ({ db }) => {
       try {
         const made = await addUser(db, { name: args.name, role: args.role, unit: args.unit, password }, units);
@@ -69,7 +69,7 @@ const list: CommandModule<object, StoreArgs & { format: string }> = {
       .option('format', { choices: ['text', 'json'], default: 'text', describe: '输出格式；json 供程序读取' })
       .example('$0 users list', '列出账号') as any,
   handler: async (args) => {
-    const { listUsers } = await import('@tianbao/server');
+    const { listUsers } = await import('@tianbao/store');
     const accounts = await withStore(args, ({ db }) => listUsers(db));
     if (args.format === 'json') return void console.log(JSON.stringify(accounts));
     if (!accounts.length) return void console.log('还没有账号，请用 tianbao users add 添加');

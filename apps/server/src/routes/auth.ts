@@ -1,11 +1,7 @@
 // Logging in and out, and who is logged in.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { recordAudit } from '../audit.ts';
+import { recordAudit, loginWait, recordLoginFailure, passwordMatches, ROLE_NAMES, type Role, ACCOUNT_SCHEMA, accountOf, findUser, type Account } from '@tianbao/store';
 import { ERROR_SCHEMA, HttpRefusal, errorBody } from '../errors.ts';
-import { loginWait, recordLoginFailure } from '../login-failures.ts';
-import { passwordMatches } from '../passwords.ts';
-import { ROLE_NAMES, type Role } from '../roles.ts';
-import { ACCOUNT_SCHEMA, accountOf, findUser, type Account } from '../users.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

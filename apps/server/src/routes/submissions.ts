@@ -1,6 +1,6 @@
 // Uploads: a unit's clerk sends a workbook for a task; its report and its bytes, as they came.
 import type { FastifyInstance } from 'fastify';
-import { recordAudit } from '../audit.ts';
+import { recordAudit } from '@tianbao/store';
 import { sendFile } from '../download.ts';
 import { HttpRefusal } from '../errors.ts';
 import { findSubmission, reportOf, submit } from '../submissions.ts';

@@ -2,7 +2,7 @@
 import { findReporter, formatPeriodCn, outputContext, titleFor } from '@tianbao/form';
 import { formById } from '@tianbao/forms';
 import type { FastifyInstance } from 'fastify';
-import { recordAudit } from '../audit.ts';
+import { recordAudit } from '@tianbao/store';
 import { sendFile } from '../download.ts';
 import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
 import { taskStatus } from '../task-status.ts';
