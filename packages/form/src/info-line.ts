@@ -23,11 +23,30 @@ export function infoLineFor(data: { filler?: string | undefined; reportDate?: st
 
 const FILLER = new RegExp(`填报单位[：:]\\s*(.*?)\\s*(?:${DAY}|${MONTH}|$)`);
 const REPORT_DATE = new RegExp(`(?:${DAY})[：:]\\s*([0-9０-９年月日./\\-\\s]+?)(?:\\s{2,}|　|$)`);
+/** All that is written after the day's label, to the next wide gap. */
+const WRITTEN_DATE = new RegExp(`(?:${DAY})[：:]\\s*(.*?)(?:\\s{2,}|$)`);
 const PERIOD = new RegExp(`(?:${DAY}|${MONTH})[：:]?(\\d{4})(?:年|[-./])(\\d{1,2})`);
 
-/** What the line says: 填报单位, 填报日期 (when it is a whole date) and the month named (from either). */
-export function readInfoLine(text: string): { filler?: string; reportDate?: string; period?: string } {
-  const out: { filler?: string; reportDate?: string; period?: string } = {};
+/** The month a date written without its day names (`2023 年 8 月`, `2023-08`), if it is one. */
+function monthOf(written: string): string | undefined {
+  const m = /^(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*月?$/.exec(toHalfWidth(written));
+  return (m && periodOf(Number(m[1]), Number(m[2]))) || undefined;
+}
+
+/** What the line says. */
+export interface InfoLine {
+  filler?: string;
+  /** 填报日期, when it is a whole date. */
+  reportDate?: string;
+  /** What is written as 填报日期 when it is no date (`2023年13月40日`, `明天`); the blank's `年　月　日` is none. */
+  unreadDate?: string;
+  /** The month named, by either label. */
+  period?: string;
+}
+
+/** What the line says: 填报单位, 填报日期 and the month named (from either). */
+export function readInfoLine(text: string): InfoLine {
+  const out: InfoLine = {};
   const filler = FILLER.exec(text);
   if (filler?.[1]) out.filler = filler[1];
   const date = REPORT_DATE.exec(text);
@@ -35,6 +54,8 @@ export function readInfoLine(text: string): { filler?: string; reportDate?: stri
     const d = readDate(date[1]!.trim());
     if (d.ok) out.reportDate = d.iso;
   }
+  const written = out.reportDate ? undefined : WRITTEN_DATE.exec(text)?.[1]?.trim();
+  if (written && written.replace(/[年月日\s]/g, '') !== '' && !monthOf(written)) out.unreadDate = written;
   const month = PERIOD.exec(toHalfWidth(text).replace(/\s/g, ''));
   const period = month && periodOf(Number(month[1]), Number(month[2]));
   if (period) out.period = period;

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import type { CellType } from './cells.ts';
+import type { CompileSpec } from './compile.ts';
 import { checkSchemaFields, type FormHeader } from './form-schema.ts';
+import { checkLayout } from './layout-check.ts';
 import { formRules } from './form-rules.ts';
 import type { Finding } from './issues.ts';
 import type { OutputContext, PrintSpec, SheetSpec } from './output.ts';
@@ -135,6 +137,8 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   /** Sheets after the form's own: reference lists, and computed ones when `data` is given. */
   sheets?(data: T | null, ctx: OutputContext): SheetSpec[];
   print: PrintSpec;
+  /** What the city's compilation of its units' returns adds for this form (`tianbao compile`). */
+  compile?: CompileSpec<T>;
   /** Sample submissions, shipped with the template (for the demo). */
   samples: T[];
 }
@@ -163,13 +167,7 @@ export function defineForm<T extends FormHeader, R extends Rules<T> | EntryRules
     },
   };
   const { layout } = def;
-  if (!layout.title.includes('{unit}')) throw new Error(`${def.id}: title has no {unit}`);
-  for (const row of layout.rows ?? []) {
-    for (const col of layout.columns) {
-      if (!col.cell && row.fixed[col.key] === undefined) throw new Error(`${def.id}: row ${row.key} has no text for fixed column ${col.key}`);
-    }
-  }
-  if (!layout.rows && layout.columns.some((c) => !c.cell && !c.serial)) throw new Error(`${def.id}: a list has no fixed columns`);
+  checkLayout(def.id, layout);
   checkSchemaFields(def.id, def.schema, layout);
   const ids = formRules(def).map((r) => r.id);
   const strays = def.catalogue.rules.filter((r) => !r.id.startsWith(`${def.rulePrefix}.`)).map((r) => r.id);

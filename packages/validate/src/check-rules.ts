@@ -12,6 +12,7 @@ const CHECK_RULES = defineRules({
   'table.header.missing': { severity: 'error', title: '找不到指定表样的表头', fix: '保留表样的表头行' },
   'sheet.hidden': { severity: 'warning', title: '检查的是隐藏的工作表', fix: '取消隐藏该工作表，或把填报内容移到可见的工作表中' },
   'period.unknown': { severity: 'warning', title: '无法确定报送月份', fix: '填写“填报日期”，或在文件名中写明月份，或用 --period 指定' },
+  'report-date.invalid': { severity: 'warning', title: '填报日期不是有效的日期', fix: '写成“2023年6月26日”这样的年月日' },
   'table.rows.order': { severity: 'error', title: '表格各行顺序与表样不一致', fix: '按表样顺序填写' },
   'table.row.missing': { severity: 'error', title: '缺少表样中的一行', fix: '按表样补上该行' },
   'table.field.missing': { severity: 'error', title: '表格下方缺少一行署名（办公室设在、办公室主任）', fix: '在表格下空一行后填写' },

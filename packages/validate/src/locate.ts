@@ -57,7 +57,15 @@ export function locate(s: Submission): Placed | FileReport {
         `无法确定报送月份：表中没有“填报日期”或“报送月份”，文件名中也没有月份。请在标题下填写“填报日期：2023年6月26日”，或在文件名中写明月份（如 ${unit ?? opts.units.units[0]!.name}2023年6月${def.name}.xlsx），或用 --period 指定`,
       ),
     );
-  const { filler, reportDate } = readInfoLine(head.info?.text ?? '');
+  const { filler, reportDate, unreadDate } = readInfoLine(head.info?.text ?? '');
+  if (unreadDate !== undefined)
+    found.add(
+      warning(
+        'report-date.invalid',
+        `“填报日期”写的是「${unreadDate}」，不是有效的日期。请写成“2023年6月26日”这样的年月日；按日期判断的规则（如完成时限是否逾期）暂按${opts.asOf ? ' --as-of 指定的日期' : '今天'}计算`,
+      ),
+      head.info?.cell ?? titleCell,
+    );
   const formHead: FormHeader = {
     unit: unit ?? named ?? def.layout.placeholder,
     ...(filler ? { filler } : {}),

@@ -35,6 +35,16 @@ describe('checkFile', () => {
     expect(rules(none)).toContain('period.unknown@null');
   });
 
+  it('says when the 填报日期 is no date, at its cell, and judges time limits as of today or --as-of', async () => {
+    const unread = (ws: import('exceljs').Worksheet) => (ws.getCell('A2').value = '填报单位：修武县司法局　　填报日期：2023年13月40日');
+    const r = await checkFile(await saved('修武县2023年6月问题台账.xlsx', unread), { ...opts, asOf: '2023-09-01' });
+    const found = r.issues.find((i) => i.rule === 'report-date.invalid');
+    expect(found).toMatchObject({ severity: 'warning', cell: 'A2' });
+    expect(found!.message).toContain('「2023年13月40日」');
+    expect(found!.message).toContain('--as-of');
+    expect(r.issues.filter((i) => i.rule === 'ledger.deadline.overdue').length).toBeGreaterThan(0);
+  });
+
   it('judges time limits against --as-of', async () => {
     const r = await checkFile(await saved('d.xlsx'), { ...opts, asOf: '2023-09-01' });
     expect(r.valid).toBe(true);

@@ -1,0 +1,49 @@
+import { FormHeader } from './form-schema.ts';
+import type { Layout } from './model.ts';
+
+/** The values of `names` given more than once. */
+const repeated = (names: readonly string[]) => [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+
+/**
+ * Refuse, at load time, a layout that cannot be filled and read back as written: two columns (rows, fields)
+ * under one key or one header (the reader could not tell them apart, and one's data would be dropped), a
+ * table key or field that takes the place of a header field (`unit`), a reference to a column that does not
+ * exist. Throws an Error naming the form and what to change.
+ */
+export function checkLayout(id: string, layout: Layout): void {
+  const fail = (what: string) => {
+    throw new Error(`${id}: ${what}`);
+  };
+  if (!layout.title.includes('{unit}')) fail('title has no {unit}');
+  if (layout.columns.length === 0) fail('the table has no columns');
+  const keys = layout.columns.map((c) => c.key);
+  const twice = (what: string, names: readonly string[]) => {
+    const found = repeated(names);
+    if (found.length) fail(`${what} given twice: ${found.join(', ')}`);
+  };
+  twice('column keys', keys);
+  twice('column headers', layout.columns.map((c) => c.header.replace(/\s+/g, '')));
+  if (layout.columns.some((c) => c.header.trim() === '')) fail('a column has no header');
+  const fields = layout.fields?.items.map((f) => f.key) ?? [];
+  twice('field keys', fields);
+  const header = Object.keys(FormHeader.shape);
+  for (const key of [layout.dataKey, ...fields])
+    if (header.includes(key)) fail(`"${key}" is a field every form has (${header.join(', ')}): name the table or field otherwise`);
+  if (fields.includes(layout.dataKey)) fail(`"${layout.dataKey}" names both the table and a field`);
+  const column = (key: string, where: string) => {
+    if (!keys.includes(key)) fail(`${where} names a column "${key}" the table does not have`);
+  };
+  for (const key of layout.mergeDown ?? []) column(key, 'mergeDown');
+  if (layout.remarkColumn) column(layout.remarkColumn, 'remarkColumn');
+  if (layout.fields) {
+    column(layout.fields.labelColumn, 'fields.labelColumn');
+    column(layout.fields.valueColumn, 'fields.valueColumn');
+  }
+  if (layout.rows) {
+    twice('row keys', layout.rows.map((r) => r.key));
+    for (const row of layout.rows) {
+      for (const key of Object.keys(row.fixed)) column(key, `row ${row.key}`);
+      for (const col of layout.columns) if (!col.cell && row.fixed[col.key] === undefined) fail(`row ${row.key} has no text for fixed column ${col.key}`);
+    }
+  } else if (layout.columns.some((c) => !c.cell && !c.serial)) fail('a list has no fixed columns');
+}

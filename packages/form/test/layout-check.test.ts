@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkLayout } from '../src/layout-check.ts';
+import { text, type Layout } from '../src/index.ts';
+
+const base: Layout = {
+  sheet: '表',
+  title: '{unit}表',
+  placeholder: 'XX县',
+  orientation: 'portrait',
+  notes: [],
+  infoLine: false,
+  dataKey: 'entries',
+  columns: [
+    { key: 'name', header: '姓名', width: 10, cell: text() },
+    { key: 'remark', header: '备注', width: 20, cell: text() },
+  ],
+};
+const refused = (layout: Partial<Layout>) => () => checkLayout('t', { ...base, ...layout });
+
+describe('checkLayout', () => {
+  it('takes a layout whose keys, headers and references are each one', () => {
+    expect(refused({})).not.toThrow();
+  });
+
+  it('refuses two columns under one key: the second one’s data would be dropped', () => {
+    expect(refused({ columns: [base.columns[0]!, { ...base.columns[1]!, key: 'name' }] })).toThrow('t: column keys given twice: name');
+  });
+
+  it('refuses two columns under one header, spaces aside: the reader could not tell them apart', () => {
+    expect(refused({ columns: [base.columns[0]!, { ...base.columns[1]!, header: '姓 名' }] })).toThrow('column headers given twice: 姓名');
+  });
+
+  it('refuses a table without columns, and a column without a header', () => {
+    expect(refused({ columns: [] })).toThrow('the table has no columns');
+    expect(refused({ columns: [base.columns[0]!, { ...base.columns[1]!, header: ' ' }] })).toThrow('a column has no header');
+  });
+
+  it('refuses a table or field named as a field every form has', () => {
+    expect(refused({ dataKey: 'unit' })).toThrow('"unit" is a field every form has');
+    const field = { key: 'period', label: '月份', cell: text() };
+    expect(refused({ fields: { labelColumn: 'name', valueColumn: 'remark', items: [field] } })).toThrow('"period" is a field every form has');
+  });
+
+  it('refuses a field named as the table, and a field given twice', () => {
+    const field = { key: 'entries', label: '条目', cell: text() };
+    expect(refused({ fields: { labelColumn: 'name', valueColumn: 'remark', items: [field] } })).toThrow('"entries" names both the table and a field');
+    const twice = { key: 'head', label: '负责人', cell: text() };
+    expect(refused({ fields: { labelColumn: 'name', valueColumn: 'remark', items: [twice, twice] } })).toThrow('field keys given twice: head');
+  });
+
+  it('refuses a reference to a column the table does not have', () => {
+    expect(refused({ remarkColumn: 'note' })).toThrow('remarkColumn names a column "note"');
+    expect(refused({ mergeDown: ['kind'] })).toThrow('mergeDown names a column "kind"');
+    expect(refused({ fields: { labelColumn: 'label', valueColumn: 'remark', items: [] } })).toThrow('fields.labelColumn names a column "label"');
+  });
+
+  it('refuses fixed rows under one key, or with text for a column the table does not have', () => {
+    const columns = [{ key: 'item', header: '项目', width: 10 }, base.columns[1]!];
+    const row = { key: 'a', label: '一', fixed: { item: '一' } };
+    expect(refused({ columns, rows: [row, row] })).toThrow('row keys given twice: a');
+    expect(refused({ columns, rows: [{ ...row, fixed: { item: '一', kind: '甲' } }] })).toThrow('row a names a column "kind"');
+    expect(refused({ columns, rows: [{ ...row, fixed: {} }] })).toThrow('row a has no text for fixed column item');
+  });
+
+  it('refuses a title without the unit, and a list with a fixed column', () => {
+    expect(refused({ title: '表' })).toThrow('title has no {unit}');
+    expect(refused({ columns: [{ key: 'item', header: '项目', width: 10 }, base.columns[1]!] })).toThrow('a list has no fixed columns');
+  });
+});
