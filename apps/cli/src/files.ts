@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { systemText } from './failure.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -19,11 +19,18 @@ export function expandInputs(inputs: readonly string[]): string[] {
 /**
  * Every file received (`status`): as `expandInputs`, but folders give every
  * file in them whatever its kind (a .xls, a PDF sent instead is received too),
- * all but lock files and hidden files.
+ * all but lock files and hidden files, and a workbook's print beside it
+ * (`修武县….pdf` by `修武县….xlsx`, as `generate` writes them), which is not a
+ * submission of its own.
  */
 export function receivedFiles(inputs: readonly string[]): string[] {
-  return expand(inputs, (name) => !notASubmission(name));
+  const found = expand(inputs, (name) => !notASubmission(name));
+  const workbooks = new Set(found.filter((f) => workbook(basename(f))).map(stem));
+  return found.filter((f) => workbook(basename(f)) || !workbooks.has(stem(f)));
 }
+
+/** A path without its extension. */
+const stem = (path: string) => path.slice(0, path.length - extname(path).length);
 
 function expand(inputs: readonly string[], take: (name: string) => boolean): string[] {
   const out: string[] = [];
