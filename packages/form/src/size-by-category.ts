@@ -7,7 +7,7 @@ import { stripSpaces, textKey, toHalfWidth } from './text.ts';
  * the range it plausibly lies in, or a grade from a list (`三级甲等`).
  */
 export type Scale =
-  | { measure: string; unit: string; min: number; max: number }
+  | { measure: string; unit: string; min: number; max: number; /** A count (of people): whole numbers only. */ whole?: boolean }
   | { measure: string; grades: readonly string[]; aliases?: Readonly<Record<string, string>> };
 
 /** A size as the data holds it: a number in its category's unit, or a grade. */
@@ -69,7 +69,8 @@ export function sizeByCategory<const C extends string>(by: string, scales: Reado
   return {
     schema: SizeSchema,
     read(value, ctx) {
-      if (typeof value === 'number') return { value, problems: [] };
+      if (typeof value === 'number')
+        return value < 0 ? { value: undefined, problems: [{ kind: 'unparsable', message: `${ctx.header}「${value}」是负数，规模不能为负，请按${by}填写：${wanted()}` }] } : { value, problems: [] };
       const shown = asText(value);
       const t = stripSpaces(toHalfWidth(shown));
       if (!t) return { value: undefined, problems: [] };
@@ -86,6 +87,7 @@ export function sizeByCategory<const C extends string>(by: string, scales: Reado
       const s = scales[category];
       if ('unit' in s) {
         if (typeof size === 'string') return { kind: 'kind', message: `${by}为${category}，${header}应填${describe(category)}，不是「${size}」` };
+        if (s.whole && !Number.isInteger(size)) return { kind: 'kind', message: `${by}为${category}，${header}应填${describe(category)}，是整数，不是 ${size}` };
         if (size < s.min || size > s.max)
           return {
             kind: 'range',

@@ -3,7 +3,7 @@ import { sizeByCategory } from '../src/index.ts';
 
 const size = sizeByCategory('类别', {
   场所: { measure: '总建筑面积', unit: '平方米', min: 20, max: 1_000_000 },
-  学校: { measure: '师生人数', unit: '人', min: 10, max: 50_000 },
+  学校: { measure: '师生人数', unit: '人', min: 10, max: 50_000, whole: true },
   医院: { measure: '等级', grades: ['三级甲等', '二级甲等', '一级甲等', '未定级'], aliases: { 三甲: '三级甲等' } },
 });
 const at = { header: '规模' };
@@ -48,5 +48,12 @@ describe('sizeByCategory', () => {
       message: '规模5人不在学校师生人数的常见范围（10–50000人）内，请核实是否多写或少写了位数',
     });
     expect(size.describe('场所')).toBe('总建筑面积（平方米）');
+  });
+
+  it('refuses a negative size, and a count of people that is not whole; an area may have a fraction', () => {
+    expect(size.read(-200, at).problems).toEqual([{ kind: 'unparsable', message: expect.stringContaining('规模「-200」是负数') }]);
+    expect(size.read('-200', at).problems[0]!.kind).toBe('unparsable');
+    expect(size.judge('学校', 1234.5, '规模')).toEqual({ kind: 'kind', message: '类别为学校，规模应填师生人数（人），是整数，不是 1234.5' });
+    expect(size.judge('场所', 3500.5, '规模')).toBeNull();
   });
 });

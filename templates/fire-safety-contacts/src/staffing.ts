@@ -8,17 +8,17 @@ export type Category = (typeof CATEGORIES)[number];
 const GRADES = ['三级甲等', '三级乙等', '三级丙等', '二级甲等', '二级乙等', '二级丙等', '一级甲等', '一级乙等', '一级丙等', '未定级'] as const;
 const SHORT_GRADES = Object.fromEntries(GRADES.filter((g) => g !== '未定级').map((g) => [`${g[0]}${g[2]}`, g]));
 
-const served = { measure: '服务对象人数', unit: '人', min: 1, max: 5_000 } as const;
+const served = { measure: '服务对象人数', unit: '人', min: 1, max: 5_000, whole: true } as const;
 
 /** What 规模 counts for each category (第七条), with a range it plausibly lies in. */
 const SCALES = {
   公众聚集场所: { measure: '总建筑面积', unit: '平方米', min: 20, max: 2_000_000 },
   医院: { measure: '等级', grades: GRADES, aliases: { ...SHORT_GRADES, 未定等级: '未定级' } },
-  学校: { measure: '师生人数', unit: '人', min: 10, max: 100_000 },
+  学校: { measure: '师生人数', unit: '人', min: 10, max: 100_000, whole: true },
   养老院: served,
   福利院: served,
   日间照料中心: served,
-  劳动密集型企业: { measure: '职工人数', unit: '人', min: 10, max: 200_000 },
+  劳动密集型企业: { measure: '职工人数', unit: '人', min: 10, max: 200_000, whole: true },
 } as const;
 
 /** The 规模 cell: a number in the category's unit, or a hospital's grade. */
