@@ -2,23 +2,12 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { BIN, tempDir } from './run.ts';
-
-/** Run the built CLI with `input` on its standard input; its exit status and output. */
-async function tianbaoWithInput(args: string[], input: string) {
-  const child = spawn(BIN, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  child.stdin.end(input);
-  const [code] = await once(child, 'exit');
-  return { code, stdout, stderr };
-}
+import { tianbaoWithInput } from './serve-process.ts';
 
 describe('tianbao serve', () => {
   it('serves the accounts `users add` made: a clerk logs in over HTTP; SIGTERM stops it', async () => {
     const data = tempDir();
-    const added = await tianbaoWithInput(['users', 'add', '--name', 'xiuwu', '--role', 'unit', '--unit', '修武县', '--password-stdin', '--data', data], '口令 1\n');
+    const added = await tianbaoWithInput(['users', 'add', '--name', 'xiuwu', '--role', 'unit', '--unit', '修武县', '--password-stdin', '--data', data], '修武县的口令 1\n');
     expect(added).toMatchObject({ code: 0, stdout: '已添加账号「xiuwu」：单位，修武县\n', stderr: '' });
 
     // Port 0: the system gives a free port, and the line printed says which.
@@ -40,12 +29,12 @@ describe('tianbao serve', () => {
       const post = (path: string, body: unknown) =>
         fetch(new URL(path, address), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-      const wrong = await post('api/login', { name: 'xiuwu', password: '口令 2' });
+      const wrong = await post('api/login', { name: 'xiuwu', password: '修武县的口令 2' });
       expect(wrong.status).toBe(401);
       expect(await wrong.json()).toEqual({ error: { rule: 'auth.login.failed', message: '用户名或密码不正确' } });
 
       // The password as typed, less the line break that ended it.
-      const login = await post('api/login', { name: 'xiuwu', password: '口令 1' });
+      const login = await post('api/login', { name: 'xiuwu', password: '修武县的口令 1' });
       expect(login.status).toBe(200);
       const cookie = login.headers.getSetCookie()[0]!;
       expect(cookie).toMatch(/^tianbao_session=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);

@@ -1,46 +1,83 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { UnitList } from '@tianbao/form';
+import { formById } from '@tianbao/forms';
 import type { Kysely } from 'kysely';
+import pLimit from 'p-limit';
 import { HttpRefusal } from './errors.ts';
+import { lastMonthOf } from './last-month.ts';
 import { now, type Database, type SubmissionRow, type Account } from '@tianbao/store';
-import type { Task } from './tasks.ts';
-import { checkUpload, verdictOf, type Checker, type UploadReport } from './upload-check.ts';
+import { taskUnitList, type Task } from './tasks.ts';
+import { checkUpload, verdictOf, type Checker, type Received, type UploadReport } from './upload-check.ts';
 
-/** An upload as it arrived. */
+/** An upload as it arrived: the name it came under (only ever shown), and the file it was received into. */
 export interface Upload {
   fileName: string;
-  bytes: Buffer;
+  received: Received;
 }
 
 /**
- * Keep an upload of `account`'s unit to `task`, then judge it: the row is written before the check, so that
- * an upload is kept whatever becomes of its check, and only its verdict and report are filled in after.
+ * The unit `account` uploads for in `task`: a unit's clerk its unit; the city's office the city, for a form
+ * the city itself reports and a task it reports in. Anyone else is refused with 403.
  */
-export async function submit(db: Kysely<Database>, task: Task, account: Account, upload: Upload, units: UnitList, checker: Checker) {
-  const unit = account.unit!;
-  const id = randomUUID();
-  await db
-    .insertInto('submissions')
-    .values({
-      id,
-      task_id: task.id,
-      unit,
-      user_id: account.id,
-      file_name: upload.fileName,
-      bytes: upload.bytes,
-      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
-      size: upload.bytes.length,
-      received_at: now(),
-      verdict: null,
-      report: null,
-    })
-    .execute();
-  const report = await checkUpload(upload.bytes, upload.fileName, task, unit, units, checker);
-  await db.updateTable('submissions').set({ verdict: verdictOf(report), report: JSON.stringify(report) }).where('id', '=', id).execute();
-  return { submission: id, report };
+export function uploaderUnit(account: Account, task: Task, units: UnitList): string {
+  if (account.role === 'unit') return account.unit!;
+  const def = formById(task.form);
+  const city = units.city.name;
+  if (account.role === 'city' && def.cityReports && task.units.includes(city)) return city;
+  if (account.role === 'city' && def.cityReports)
+    throw new HttpRefusal(403, 'submission.city.not-in-task', `本任务的报送单位中没有${city}，市里不在此任务中上传。需要市里报送的，请新建含${city}的任务`);
+  if (account.role === 'city')
+    throw new HttpRefusal(403, 'submission.city.not-reporter', `${def.name}由各县区报送，${city}不报送此表：请由县区的账号上传`);
+  throw new HttpRefusal(403, 'auth.forbidden', '只有单位账号和市里的账号可以上传报表');
 }
 
-/** A submission `account` may see (city and admin every one, a unit its own unit's), without its bytes unless asked; else 404. */
+/**
+ * Uploads written to the database at once: each holds its bytes while they are written (the PostgreSQL
+ * driver, about three times over while it sends them); more wait their turn on disk, so that many large
+ * uploads together cannot exhaust the memory. Their checks wait in the checker's pool.
+ */
+const inTurn = pLimit(availableParallelism());
+
+/** Write an upload's row, its bytes read from the file it was received into: they are held only while this runs. */
+function store(db: Kysely<Database>, id: string, task: Task, unit: string, account: Account, { fileName, received }: Upload): Promise<unknown> {
+  return inTurn(async () =>
+    db
+      .insertInto('submissions')
+      .values({
+        id,
+        task_id: task.id,
+        unit,
+        user_id: account.id,
+        file_name: fileName,
+        bytes: await readFile(received.path),
+        sha256: received.sha256,
+        size: received.size,
+        received_at: now(),
+        verdict: null,
+        report: null,
+      })
+      .execute(),
+  );
+}
+
+/**
+ * Keep an upload of `account` for `unit` to `task`, then judge it: the row is written before the check, so
+ * that an upload is kept whatever becomes of its check, and only its verdict and report are filled in after.
+ * The check waits for a free child in the checker's pool, with the upload on disk.
+ */
+export async function submit(db: Kysely<Database>, task: Task, account: Account, unit: string, upload: Upload, units: UnitList, checker: Checker) {
+  const id = randomUUID();
+  await store(db, id, task, unit, account, upload);
+  const report = await checkUpload(upload.received.path, upload.fileName, task, unit, taskUnitList(task, units), checker, await lastMonthOf(db, task, unit, units, checker));
+  await db.updateTable('submissions').set({ verdict: verdictOf(report), report: JSON.stringify(report) }).where('id', '=', id).execute();
+  return id;
+}
+
+/**
+ * A submission `account` may see (city and admin every one, a unit its own unit's), without its bytes unless asked; else 404.
+ */
 export async function findSubmission<B extends boolean = false>(
   db: Kysely<Database>,
   id: string,
@@ -57,5 +94,5 @@ export async function findSubmission<B extends boolean = false>(
   return row as never;
 }
 
-/** A submission's report; null until it is judged. */
-export const reportOf = (row: Pick<SubmissionRow, 'report'>): UploadReport | null => (row.report === null ? null : (JSON.parse(row.report) as UploadReport));
+/** A submission's report as checked, without explanations (see `shownReport`); null until it is judged. */
+export const reportOf = (row: Pick<SubmissionRow, 'report'>) => (row.report === null ? null : (JSON.parse(row.report) as UploadReport));

@@ -3,25 +3,38 @@ import { formById } from '@tianbao/forms';
 import { unitStatus, type FileReport, type StatusReport } from '@tianbao/validate';
 import type { Kysely } from 'kysely';
 import type { Database } from '@tianbao/store';
-import type { Task } from './tasks.ts';
+import { withExplanations } from '@tianbao/validate';
+import { explanationsOfTask } from './explanations.ts';
+import { taskUnitList, type Task } from './tasks.ts';
 
-/** `YYYY-MM-DDTHH:MM:SS` in the machine's time zone, as `tianbao status` shows when a file was received. */
+/** `YYYY-MM-DDTHH:MM:SS` in the process's time zone (`serve --timezone`), as `tianbao status` shows when a file was received. */
 function localTime(iso: string): string {
   const d = new Date(iso);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${isoOf(d.getFullYear(), d.getMonth() + 1, d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
-/** What `tianbao status --format json` prints, and beside each file and each unit's judged one, the submission's id. */
+type StatusFile = StatusReport['units'][number]['files'][number];
+
+/**
+ * What `tianbao status --format json` prints, and beside each file and each unit's judged one, the
+ * submission's id and how many of its warnings the unit explained (已说明). A file's unit is the unit of the
+ * account that uploaded it (`unitFrom: account`).
+ */
 export type TaskStatus = Omit<StatusReport, 'units' | 'unread'> & {
   unread: (StatusReport['unread'][number] & { submission: string })[];
-  units: (StatusReport['units'][number] & { submission: string | null; files: (StatusReport['units'][number]['files'][number] & { submission: string })[] })[];
+  units: (StatusReport['units'][number] & {
+    submission: string | null;
+    explained: number;
+    files: (StatusFile & { submission: string; explained: number })[];
+  })[];
 };
 
 /**
  * Where each unit of `task` stands, as `tianbao status` says it of a folder: every judged upload is a file
- * received at its upload time, credited to the unit that uploaded it and to the task's month; a unit's
- * latest upload is its submission. The task's own due day is the due day.
+ * received at its upload time, credited to the unit that uploaded it, of the month its check found (a May
+ * workbook in a June task is of another month, as the CLI says); a unit's latest upload of the month is its
+ * submission. The task's own due day is the due day. Warnings count as explained with the unit's explanations.
  */
 export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitList, asOf = today()): Promise<TaskStatus> {
   const def = formById(task.form);
@@ -36,16 +49,30 @@ export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitLi
     // latest is the unit's submission.
     .orderBy('received_at', 'desc')
     .execute();
+  const explanations = await explanationsOfTask(db, task.id);
   // Files are told apart by submission id while they are judged: two uploads may share a name.
-  const reports = rows.map((r): FileReport => ({ ...JSON.parse(r.report!), file: r.id, unit: r.unit, period: def.monthly ? task.period : null }));
+  const reports = rows.map((r): FileReport => {
+    const report = JSON.parse(r.report!) as FileReport;
+    return { ...report, file: r.id, unit: r.unit, issues: withExplanations(report.issues, explanations.get(r.id) ?? []) };
+  });
+  const explained = new Map(reports.map((r) => [r.file, r.issues.filter((i) => i.explained).length]));
   const received = new Map(rows.map((r) => [r.id, localTime(r.received_at)]));
   const names = new Map(rows.map((r) => [r.id, r.file_name]));
-  const reporters: UnitList = { ...units, units: units.units.filter((u) => task.units.includes(u.name)) };
-  const s = unitStatus({ ...def, dueDate: () => task.due }, task.period ?? '', reports, received, reporters, asOf);
+  // A unit of the task no longer in the list is still shown, as the task names it; the city, where the task
+  // names it, first and as one of its units: 未报 or 逾期 too before it sends anything (`status` lists it once it has).
+  const city = task.units.includes(units.city.name) ? [{ ...units.city, aliases: [] }] : [];
+  const reporters: UnitList = { ...units, units: [...city, ...taskUnitList(task, units).units.filter((u) => task.units.includes(u.name))] };
+  const s = unitStatus({ ...def, cityReports: false, dueDate: () => task.due }, task.period ?? '', reports, received, reporters, asOf);
   const named = <F extends { file: string }>(f: F) => ({ ...f, file: names.get(f.file)!, submission: f.file });
   return {
     ...s,
-    units: s.units.map((u) => ({ ...u, file: u.file && names.get(u.file)!, submission: u.file, files: u.files.map(named) })),
+    units: s.units.map((u) => ({
+      ...u,
+      file: u.file && names.get(u.file)!,
+      submission: u.file,
+      explained: u.file ? explained.get(u.file)! : 0,
+      files: u.files.map((f) => ({ ...named(f), unitFrom: 'account' as const, explained: explained.get(f.file)! })),
+    })),
     // Every upload is credited to its uploader's unit: none is unassigned.
     unread: s.unread.map(named),
   };

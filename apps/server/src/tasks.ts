@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IsoDate, Period, Refusal, findReporter, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
+import { IsoDate, Period, Refusal, findReporter, formatDateCn, formatPeriodCn, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
 import { formById } from '@tianbao/forms';
 import type { Kysely } from 'kysely';
 import { HttpRefusal } from './errors.ts';
@@ -32,9 +32,23 @@ export const TASK_SCHEMA = {
 /** What `POST /api/tasks` takes. */
 export interface NewTask {
   form: string;
-  period?: string | undefined;
+  period?: string | null | undefined;
   due: string;
   units?: string[] | undefined;
+}
+
+/** The years a task's month and due day may fall in: a year like 0000 or 9999 is a slip of the keyboard. */
+const YEARS = { first: 2000, last: 2099 };
+const inYears = (date: string) => Number(date.slice(0, 4)) >= YEARS.first && Number(date.slice(0, 4)) <= YEARS.last;
+
+/**
+ * A task's units as they came, before the schema's coercion makes a list of a single name or a name of a
+ * number: refused unless a list of names (a preValidation hook of `POST /api/tasks`).
+ */
+export function checkUnitsGiven(body: unknown): void {
+  const units = (body as { units?: unknown } | null)?.units;
+  if (units !== undefined && (!Array.isArray(units) || units.some((u) => typeof u !== 'string')))
+    throw invalid('task.units.invalid', '「units」应是单位名称的列表，如 ["修武县", "温县"]；不填则为全部单位');
 }
 
 export const taskOf = (row: TaskRow): Task => ({
@@ -59,28 +73,69 @@ export async function createTask(db: Kysely<Database>, given: NewTask, units: Un
   } catch (e) {
     throw e instanceof Refusal ? invalid(e.rule, e.message) : e;
   }
-  if (def.monthly && !given.period) throw invalid('task.period.missing', `${def.name}按月报送，请用「period」写明月份，如 2023-06`);
-  if (!def.monthly && given.period) throw invalid('task.period.not-monthly', `${def.name}不按月报送，请去掉「period」`);
-  if (given.period && !Period.safeParse(given.period).success) throw invalid('task.period.invalid', `月份「${given.period}」应写作 YYYY-MM，如 2023-06`);
-  if (!IsoDate.safeParse(given.due).success) throw invalid('task.due.invalid', `截止日期「${given.due}」应是写作 YYYY-MM-DD 的有效日期，如 2023-06-28`);
-  const named = given.units ?? units.units.map((u) => u.name);
+  // A form that is not monthly takes no period: null or left out; any text, an empty one too, is refused.
+  if (!def.monthly && typeof given.period === 'string') throw invalid('task.period.not-monthly', `${def.name}不按月报送，请去掉月份（period）`);
+  if (def.monthly && !given.period) throw invalid('task.period.missing', `${def.name}按月报送，请写明所报月份（period），如 2023-06`);
+  const years = `${YEARS.first}—${YEARS.last} 年间`;
+  if (given.period && !(Period.safeParse(given.period).success && inYears(given.period)))
+    throw invalid('task.period.invalid', `月份「${given.period}」应是${years}的月份，写作 YYYY-MM，如 2023-06`);
+  if (!(IsoDate.safeParse(given.due).success && inYears(given.due)))
+    throw invalid('task.due.invalid', `截止日期「${given.due}」应是${years}的有效日期，写作 YYYY-MM-DD，如 2023-06-28`);
+  // A month's report is due in that month or after it, never before it begins.
+  if (given.period && given.due < `${given.period}-01`)
+    throw invalid('task.due.before-period', `截止日期「${given.due}」在所报月份（${given.period}）开始之前，请改为该月或以后的日期`);
+  // By default every unit of the list, and the city first where it reports the form itself.
+  const named = given.units ?? [...(def.cityReports ? [units.city.name] : []), ...units.units.map((u) => u.name)];
   const reporters = named.map((name) => {
     const unit = findReporter(units, name, def.cityReports);
     if (!unit) throw invalid('task.unit.unknown', `单位「${name}」不报送${def.name}，可填的单位：${reporterNames(units, def.cityReports)}`);
     return unit.name;
   });
-  if (reporters.length === 0) throw invalid('task.units.empty', '「units」中至少要有一个单位；不填则为全部单位');
+  if (reporters.length === 0) throw invalid('task.units.empty', '报送单位（units）中至少要有一个单位；不填则为全部单位');
+  const taken = [...new Set(reporters)];
+  await refuseDuplicate(db, def, given.period ?? '', given.due, taken);
   const row: TaskRow = {
     id: randomUUID(),
     form: def.id,
     period: given.period ?? '',
     due: given.due,
-    units: JSON.stringify([...new Set(reporters)]),
+    units: JSON.stringify(taken),
     created_by: by.id,
     created_at: now(),
   };
   await db.insertInto('tasks').values(row).execute();
   return taskOf(row);
+}
+
+/**
+ * Refuse with 409 a task that would give a unit a second task for the same report: one of the same form and
+ * month (for a form not monthly, of the same form and due day) with a unit in common. Each unit's latest
+ * upload to its task is its submission, so two such tasks would give it two states and two submissions.
+ * A task of the same month for other units is no duplicate: it is how a unit left out is added.
+ */
+async function refuseDuplicate(db: Kysely<Database>, def: FormDefinition<any>, period: string, due: string, units: string[]): Promise<void> {
+  let same = db.selectFrom('tasks').selectAll().where('form', '=', def.id).where('period', '=', period);
+  if (!def.monthly) same = same.where('due', '=', due);
+  for (const task of (await same.orderBy('created_at').execute()).map(taskOf)) {
+    const both = task.units.filter((u) => units.includes(u));
+    if (!both.length) continue;
+    const what = `${task.period ? `${formatPeriodCn(task.period)}的` : `截止 ${formatDateCn(task.due)} 的`}${def.name}`;
+    throw new HttpRefusal(
+      409,
+      'task.duplicate',
+      `已有${what}任务（编号 ${task.id}，截止 ${formatDateCn(task.due)}），其中已有 ${both.join('、')}，未新建。请在原任务中收取；另收其他单位的，请只列出原任务中没有的单位`,
+    );
+  }
+}
+
+/**
+ * The unit list `task` is judged against: the list the server runs with, and each unit of the task that is
+ * not in it (the list was changed since, `serve --units`) by the name the task has, with no code known.
+ */
+export function taskUnitList(task: Task, units: UnitList): UnitList {
+  const listed = new Set([units.city.name, ...units.units.map((u) => u.name)]);
+  const gone = task.units.filter((name) => !listed.has(name)).map((name) => ({ name, code: '000000', aliases: [] }));
+  return gone.length ? { ...units, units: [...units.units, ...gone] } : units;
 }
 
 /** Whether `account` may see a task's data: city and admin every task, a unit those it reports in. */

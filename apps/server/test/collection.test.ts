@@ -39,10 +39,10 @@ describe.each(ENGINES)('collecting on %s', (engine) => {
     const { db } = await database.open();
     const checker = builtChecker();
     for (const [name, role, unit] of [['city', 'city'], ['xiuwu', 'unit', '修武县'], ['wenxian', 'unit', '温县'], ['boai', 'unit', '博爱县']] as const)
-      await addUser(db, { name, role, unit, password: 'pw' }, defaultUnits);
+      await addUser(db, { name, role, unit, password: 'password 1' }, defaultUnits);
     app = await buildServer({ db, checker });
     for (const name of ['city', 'xiuwu', 'wenxian', 'boai']) {
-      const r = await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'pw' } });
+      const r = await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password 1' } });
       cookies[name] = { tianbao_session: r.cookies.find((c) => c.name === 'tianbao_session')!.value };
     }
     const [xiuwu, wenxian, xiuwuJuly, rosterBook] = await Promise.all([
@@ -78,6 +78,14 @@ describe.each(ENGINES)('collecting on %s', (engine) => {
     expect(await refused({ form: 'census-roster', period: '2023-06', due: '2023-06-28' })).toEqual([400, 'task.period.not-monthly']);
     expect(await refused({ form: 'review-ledger', period: '2023-06', due: '2023-02-30' })).toEqual([400, 'task.due.invalid']);
     expect(await refused({ form: 'review-ledger', period: '2023-06', due: '2023-06-28', units: ['开封县'] })).toEqual([400, 'task.unit.unknown']);
+    expect(await refused({ form: 'review-ledger', period: '0000-06', due: '2023-06-28' })).toEqual([400, 'task.period.invalid']);
+    expect(await refused({ form: 'review-ledger', period: '2023-06', due: '0000-06-28' })).toEqual([400, 'task.due.invalid']);
+    expect(await refused({ form: 'review-ledger', period: '2023-06', due: '2023-05-31' })).toEqual([400, 'task.due.before-period']);
+    expect(await refused({ form: 'review-ledger', period: '2023-06', due: '2023-06-28', units: '修武县' })).toEqual([400, 'task.units.invalid']);
+    expect(await refused({ form: 'review-ledger', period: '2023-06', due: '2023-06-28', units: [1] })).toEqual([400, 'task.units.invalid']);
+    expect(await refused({ form: 'review-ledger', period: null, due: '2023-06-28' })).toEqual([400, 'task.period.missing']);
+    expect(await refused({ form: 'census-roster', period: '', due: '2023-06-28' })).toEqual([400, 'task.period.not-monthly']);
+    expect((await open({ form: 'census-roster', period: null, due: '2023-06-28' })).statusCode).toBe(201);
     expect((await open({ form: 'nothing', due: '2023-06-28' })).json().error.message).toMatch(/^未知表样「nothing」。可用：review-ledger/);
     // The default units: the whole list.
     const all = (await app.inject({ method: 'GET', url: `/api/tasks`, ...as('city') })).json();
@@ -152,7 +160,7 @@ describe.each(ENGINES)('collecting on %s', (engine) => {
       'submission.file.missing',
     ]);
     expect(await refused(app.inject({ method: 'POST', url: `/api/tasks/${june}/submissions`, payload: {}, ...as('xiuwu') }))).toEqual([400, 'submission.file.missing']);
-    expect(await refused(upload(june, 'city', 'a.xlsx', files.xiuwu))).toEqual([403, 'auth.forbidden']);
+    expect(await refused(upload(june, 'city', 'a.xlsx', files.xiuwu))).toEqual([403, 'submission.city.not-reporter']);
     expect(await refused(upload(june, 'boai', 'a.xlsx', files.xiuwu))).toEqual([404, 'task.not-found']);
     expect(await refused(app.inject({ method: 'POST', url: `/api/tasks/${june}/submissions`, ...multipart('a.xlsx', files.xiuwu) }))).toEqual([401, 'auth.required']);
     const small = await buildServer({ db: app.db, checker: app.checker, uploadBytes: 1000 });
@@ -174,19 +182,72 @@ describe.each(ENGINES)('collecting on %s', (engine) => {
   });
 
   it('says where each unit of a task stands, as `tianbao status` does, with its latest submission', async () => {
+    await upload(june, 'xiuwu', '修武县七月.xlsx', files.xiuwuJuly);
     const last = (await upload(june, 'xiuwu', '修武县最终.xlsx', files.xiuwu)).json().submission;
     const status = (await app.inject({ method: 'GET', url: `/api/tasks/${june}/status`, ...as('city') })).json();
     expect(status).toMatchObject({ template: 'review-ledger', period: '2023-06', due: '2023-06-28', unassigned: [] });
     expect(status.units.map((u: { unit: string }) => u.unit)).toEqual(['修武县', '温县']);
     const xiuwu = status.units[0];
     expect(xiuwu).toMatchObject({ state: 'valid', file: '修武县最终.xlsx', submission: last, timing: 'late' });
-    expect(xiuwu.files[0]).toMatchObject({ submission: last, use: 'judged', verdict: 'valid' });
-    expect(xiuwu.files.slice(1).every((f: { use: string }) => f.use === 'older')).toBe(true);
+    expect(xiuwu.files[0]).toMatchObject({ submission: last, use: 'judged', verdict: 'valid', unitFrom: 'account' });
+    // Each file is of the month its check found, as `tianbao status` says: July's workbook is of another month.
+    const older = xiuwu.files.slice(1) as { use: string; period: string; unitFrom: string }[];
+    expect(older.filter((f) => f.period === '2023-07').map((f) => f.use)).toEqual(expect.arrayContaining(['other-period']));
+    expect(older.map((f) => [f.period, f.use])).toEqual(older.map((f) => [f.period, f.period === null || f.period === '2023-06' ? 'older' : 'other-period']));
+    expect(older.every((f) => f.unitFrom === 'account')).toBe(true);
     expect(xiuwu.received).toBe(xiuwu.files[0].receivedAt.slice(0, 10));
     // A unit's clerk sees its own row only.
     const own = (await app.inject({ method: 'GET', url: `/api/tasks/${june}/status`, ...as('wenxian') })).json();
     expect(own.units.map((u: { unit: string }) => u.unit)).toEqual(['温县']);
     // Nor another unit's files, those that could not be read among them (温县's bomb above).
     expect((await app.inject({ method: 'GET', url: `/api/tasks/${june}/status`, ...as('xiuwu') })).json().unread).toEqual([]);
+  });
+  it('says what a file that is no workbook is, by the name it came under, and what to upload', async () => {
+    const csv = await upload(june, 'xiuwu', '修武县台账.csv', Buffer.from('序号,问题\n1,无\n'));
+    const [issue] = csv.json().report.issues;
+    expect(issue.rule).toBe('file.not-xlsx');
+    expect(issue.message).toBe('文件扩展名为 .csv，不是 Excel 工作簿，请提交 .xlsx 格式的表格');
+    const pdf = await upload(june, 'xiuwu', 'scan.PDF', Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'));
+    expect(pdf.json().report.issues[0].message).toContain('.pdf');
+  });
+
+  it('refuses a body cut short, one without its boundary, and a second file, keeping nothing of them', async () => {
+    const count = async () => (await app.db.selectFrom('submissions').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = Number(await count());
+    const post = (payload: Buffer | string, type: string) =>
+      app.inject({ method: 'POST', url: `/api/tasks/${june}/submissions`, payload, headers: { 'content-type': type }, ...as('xiuwu') });
+    const whole = multipart('a.xlsx', files.xiuwu);
+    const cut = await post(whole.payload.subarray(0, 2000), whole.headers['content-type']);
+    expect([cut.statusCode, cut.json().error.rule]).toEqual([400, 'submission.multipart.invalid']);
+    expect(cut.json().error.message).toMatch(/^上传的内容不完整/);
+    const bare = await post(whole.payload, 'multipart/form-data');
+    expect([bare.statusCode, bare.json().error.rule]).toEqual([400, 'submission.multipart.invalid']);
+    const boundary = 'b0undary';
+    const part = (name: string) =>
+      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), files.xiuwu, Buffer.from('\r\n')]);
+    const two = await post(Buffer.concat([part('a.xlsx'), part('b.xlsx'), Buffer.from(`--${boundary}--\r\n`)]), `multipart/form-data; boundary=${boundary}`);
+    expect([two.statusCode, two.json().error.rule]).toEqual([400, 'submission.file.extra']);
+    expect(Number(await count())).toBe(before);
+  });
+
+  it('takes from a city account the city’s own upload of a form the city reports, and only that', async () => {
+    const open = async (payload: object) => (await app.inject({ method: 'POST', url: '/api/tasks', payload, ...as('city') })).json().id as string;
+    // Due days of their own: a task of the same form, due day and a unit in common is a duplicate.
+    const withCity = await open({ form: 'census-roster', due: '2023-07-11', units: ['焦作市', '修武县'] });
+    const withoutCity = await open({ form: 'census-roster', due: '2023-07-12', units: ['修武县'] });
+    const cityRoster = await writeWorkbook(roster, roster.samples.find((s) => s.unit === '焦作市')!);
+    const r = await upload(withCity, 'city', '焦作市名单.xlsx', cityRoster);
+    expect(r.statusCode).toBe(201);
+    expect(r.json().report).toMatchObject({ unit: '焦作市', valid: true });
+    const kept = await app.db.selectFrom('submissions').select('unit').where('id', '=', r.json().submission).executeTakeFirstOrThrow();
+    expect(kept.unit).toBe('焦作市');
+    const status = (await app.inject({ method: 'GET', url: `/api/tasks/${withCity}/status`, ...as('city') })).json();
+    expect(status.units.find((u: { unit: string }) => u.unit === '焦作市')).toMatchObject({ state: 'valid', submission: r.json().submission });
+    const refusal = async (task: string) => {
+      const x = await upload(task, 'city', 'a.xlsx', cityRoster);
+      return [x.statusCode, x.json().error.rule, x.json().error.message];
+    };
+    expect(await refusal(withoutCity)).toEqual([403, 'submission.city.not-in-task', expect.stringContaining('本任务的报送单位中没有焦作市')]);
+    expect(await refusal(june)).toEqual([403, 'submission.city.not-reporter', '行政复议工作问题台账由各县区报送，焦作市不报送此表：请由县区的账号上传']);
   });
 });

@@ -1,7 +1,13 @@
 /**
  * Text from a file or the data (a file's name, a sheet's name, a cell quoted
  * in a message) as one printable line: a line break or a terminal's control
- * sequence in it could forge a line of a report or hide one. Shown as `\n`, `\x1b`.
+ * sequence in it could forge a line of a report or hide one, and a bidi
+ * override (U+202E) or an invisible character could make `报表.exe.xlsx` look
+ * like another name. Shown as `\n`, `\x1b`, `\u202e`.
  */
 export const printable = (text: string): string =>
-  text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => (c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => {
+    if (c === '\n') return '\\n';
+    const code = c.codePointAt(0)!;
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });

@@ -1,2 +1,3 @@
-export { runTasks, type Failure, type Outcome, type PoolOptions } from './pool.ts';
+export { ChildPool, type ChildPoolOptions, type Failure, type Outcome } from './child-pool.ts';
+export { runTasks, type PoolOptions } from './pool.ts';
 export { CHILD_LIMITS, defaultJobs, memoryLimits, type ChildLimits } from './defaults.ts';

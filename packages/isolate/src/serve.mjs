@@ -3,6 +3,7 @@
 import workerpool from 'workerpool';
 
 export const STARTED = 'started';
+export const FINISHED = 'finished';
 
 export function serve(methods) {
   const wrapped = {};
@@ -12,7 +13,9 @@ export function serve(methods) {
     wrapped[name] = async (task) => {
       if (load) await (loading ??= load());
       workerpool.workerEmit({ [STARTED]: process.pid });
-      return run(task);
+      const result = await run(task);
+      workerpool.workerEmit({ [FINISHED]: process.memoryUsage.rss() });
+      return result;
     };
   }
   workerpool.worker(wrapped);

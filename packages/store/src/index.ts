@@ -1,6 +1,20 @@
 export { openStore, databaseUrl, isUniqueViolation, type Store, type StoreOptions } from './database.ts';
 export { migrate } from './migrations/index.ts';
-export { addUser, listUsers, findUser, accountOf, ACCOUNT_SCHEMA, type Account, type NewAccount } from './users.ts';
+export {
+  addUser,
+  listUsers,
+  findUser,
+  findUserByName,
+  disableUser,
+  enableUser,
+  setPassword,
+  checkPassword,
+  accountOf,
+  ACCOUNT_SCHEMA,
+  PASSWORD_MIN_CHARS,
+  type Account,
+  type NewAccount,
+} from './users.ts';
 export { passwordMatches } from './passwords.ts';
 export { loginWait, recordLoginFailure, LOGIN_FAILURES_ALLOWED } from './login-failures.ts';
 export { recordAudit, type AuditEntry } from './audit.ts';

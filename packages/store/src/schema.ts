@@ -79,8 +79,11 @@ export interface SubmissionsTable {
 export interface ExplanationsTable {
   id: string;
   submission_id: string;
+  /** '' for a warning about the whole file. */
   cell: string;
   rule: string;
+  /** For a warning about the whole file, its message (which one of its rule it is); else null. */
+  message: string | null;
   text: string;
   user_id: string;
   created_at: string;
@@ -89,7 +92,25 @@ export interface ExplanationsTable {
 /** The marked-up copy of a submission, made again when its explanations change. */
 export interface AnnotatedCopiesTable {
   submission_id: string;
-  bytes: Buffer;
+  /** Which explanations it shows (a digest of them): a copy made for others is made again. */
+  made_for: string;
+  /** The copy; null when it could not be made. */
+  bytes: Buffer | null;
+  /** Why it could not be made, in Chinese; null when it was. */
+  failure: string | null;
+  made_at: string;
+}
+
+/** A task's compilation (`tianbao compile`): its workbook and PDF, made again when the submissions it used change. */
+export interface CompilationsTable {
+  task_id: string;
+  /** What it was made of (a digest of each unit's submission and the day it is as of): a compilation made of others is made again. */
+  made_for: string;
+  xlsx: Buffer;
+  /** The PDF; null when it could not be made (past the form's limits). */
+  pdf: Buffer | null;
+  /** Why there is no PDF, in Chinese; null when there is one. */
+  pdf_failure: string | null;
   made_at: string;
 }
 
@@ -113,6 +134,7 @@ export interface Database {
   submissions: SubmissionsTable;
   explanations: ExplanationsTable;
   annotated_copies: AnnotatedCopiesTable;
+  compilations: CompilationsTable;
   audit: AuditTable;
 }
 

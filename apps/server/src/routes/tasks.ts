@@ -5,8 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '@tianbao/store';
 import { sendFile } from '../download.ts';
 import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
+import { ID_PARAMS } from '../schemas.ts';
 import { taskStatus } from '../task-status.ts';
-import { TASK_SCHEMA, createTask, findTask, visibleTasks, type NewTask } from '../tasks.ts';
+import { TASK_SCHEMA, checkUnitsGiven, createTask, findTask, visibleTasks, type NewTask } from '../tasks.ts';
 import { requireAccount, requireRole } from './auth.ts';
 
 const NEW_TASK = {
@@ -15,13 +16,11 @@ const NEW_TASK = {
   additionalProperties: false,
   properties: {
     form: { type: 'string', minLength: 1, maxLength: 100 },
-    period: { type: 'string', maxLength: 20 },
+    period: { type: ['string', 'null'], maxLength: 20 },
     due: { type: 'string', maxLength: 20 },
     units: { type: 'array', maxItems: 1000, items: { type: 'string', minLength: 1, maxLength: 200 } },
   },
 } as const;
-
-const ID_PARAMS = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } } as const;
 
 export async function taskRoutes(app: FastifyInstance): Promise<void> {
   const { db, units } = app;
@@ -29,7 +28,11 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Body: NewTask }>(
     '/api/tasks',
-    { preHandler: requireRole('city', 'admin'), schema: { body: NEW_TASK, response: { 201: TASK_SCHEMA, 400: ERROR_SCHEMA, 403: ERROR_SCHEMA } } },
+    {
+      // The account and role are checked before the units as sent, which the body's validation would coerce.
+      preValidation: [requireAccount, requireRole('city', 'admin'), async (request) => checkUnitsGiven(request.body)],
+      schema: { body: NEW_TASK, response: { 201: TASK_SCHEMA, 400: ERROR_SCHEMA, 403: ERROR_SCHEMA, 409: ERROR_SCHEMA } },
+    },
     async (request, reply) => {
       const task = await createTask(db, request.body, units, request.account!);
       await recordAudit(db, { userId: request.account!.id, action: 'tasks.create', subject: task.id, address: request.ip });

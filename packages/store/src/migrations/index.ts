@@ -2,6 +2,10 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as accounts from './0001-accounts.ts';
 import * as collection from './0002-collection.ts';
 import * as audit from './0003-audit.ts';
+import * as namesIgnoringCase from './0004-names-ignoring-case.ts';
+import * as annotatedCopies from './0005-annotated-copies.ts';
+import * as compilations from './0006-compilations.ts';
+import * as wholeFileExplanations from './0007-whole-file-explanations.ts';
 
 /**
  * Every migration, in order, listed here rather than read from a folder: the CLI is a bundle, with no
@@ -11,6 +15,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts': accounts,
   '0002-collection': collection,
   '0003-audit': audit,
+  '0004-names-ignoring-case': namesIgnoringCase,
+  '0005-annotated-copies': annotatedCopies,
+  '0006-compilations': compilations,
+  '0007-whole-file-explanations': wholeFileExplanations,
 };
 
 /**

@@ -1,0 +1,126 @@
+// One upload: its findings on the sheet drawn, the explanations of its warnings, its marked-up copy.
+import { printable } from '@tianbao/form';
+import type { FastifyInstance } from 'fastify';
+import { requireAccount } from '../routes/auth.ts';
+import { explanationKey } from '@tianbao/validate';
+import { shownReport } from '../explanations.ts';
+import { findSubmission } from '../submissions.ts';
+import { findTask } from '../tasks.ts';
+import { forward, refusalOf, relayDownload } from './forward.ts';
+import { drawSheet, uploadedCells } from './sheet-view.ts';
+import { ownUnit, shownVerdict, sizeText, taskTitle, timeText } from './shown.ts';
+import { errorPage, sendPage } from './view.ts';
+import { ID_PARAMS } from '../schemas.ts';
+
+/**
+ * The explanation form: one `cell`, `rule`, `message` and `text` a warning, in order (a single warning gives
+ * strings); a warning about the whole file has the cell '' and is told from others of its rule by its message.
+ */
+const EXPLAIN_FORM = {
+  type: 'object',
+  properties: {
+    _csrf: { type: 'string' },
+    cell: { anyOf: [{ type: 'string', maxLength: 20 }, { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 20 } }] },
+    rule: { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 200 } }] },
+    message: { anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 2000 } }] },
+    text: { anyOf: [{ type: 'string', maxLength: 1000 }, { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 1000 } }] },
+  },
+} as const;
+
+type Many = string | string[] | undefined;
+const many = (v: Many): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** A warning as the form names it, and an explanation given for it: its key (see `explanationKey`) and text. */
+const keyed = (e: { cell: string | null; rule: string; message?: string }, text: string) => `${explanationKey(e)}\u0000${text}`;
+
+const FLASH = { saved: { kind: 'ok', text: '说明已保存。' } } as const;
+
+export async function submissionPages(app: FastifyInstance): Promise<void> {
+  const { db, checker } = app;
+
+  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>(
+    '/submissions/:id',
+    { schema: { params: ID_PARAMS, querystring: { type: 'object', properties: { saved: { type: 'string', maxLength: 1 } } } }, preHandler: requireAccount },
+    async (request, reply) => {
+      const account = request.account!;
+      const row = await findSubmission(db, request.params.id, account, true);
+      const task = await findTask(db, row.task_id, account);
+      const report = await shownReport(db, row);
+      const history = await db
+        .selectFrom('submissions')
+        .innerJoin('users', 'users.id', 'submissions.user_id')
+        .select(['submissions.id', 'submissions.file_name', 'submissions.received_at', 'submissions.verdict', 'users.name'])
+        .where('submissions.task_id', '=', row.task_id)
+        .where('submissions.unit', '=', row.unit)
+        .orderBy('submissions.received_at', 'desc')
+        .execute();
+      const issues = report?.issues ?? [];
+      const cells = report?.sheet ? await uploadedCells(row.bytes, report.sheet, checker) : null;
+      const mine = row.unit === ownUnit(account, app.units.city.name);
+      const latest = history[0]?.id === row.id;
+      return sendPage(reply, '@submission', `${row.unit} ${taskTitle(task)}`, {
+        back: account.role === 'unit' ? { href: '/home', text: '← 本单位报送' } : { href: `/tasks/${task.id}`, text: `← ${taskTitle(task)}` },
+        flash: request.query.saved ? FLASH.saved : null,
+        sub: {
+          id: row.id,
+          task: task.id,
+          taskTitle: taskTitle(task),
+          unit: row.unit,
+          fileName: printable(row.file_name),
+          size: sizeText(row.size),
+          at: timeText(row.received_at),
+          by: history.find((h) => h.id === row.id)?.name ?? '',
+          latest,
+          verdict: shownVerdict(row.verdict),
+          errors: issues.filter((i) => i.severity === 'error').length,
+          warnings: issues.filter((i) => i.severity === 'warning').length,
+          explained: issues.filter((i) => i.explained).length,
+        },
+        // Every finding listed, not only drawn: the table may not reach every cell.
+        errors: issues.filter((i) => i.severity === 'error'),
+        // The text offered from the unit's upload before (see `shownReport`) fills the clerk's box only: it explains nothing yet.
+        warnings: issues
+          .filter((i) => i.severity === 'warning')
+          .map((i) => ({ cell: i.cell, rule: i.rule, message: i.message, explained: i.explained, explanation: i.explanation, draft: i.explanation ?? i.offered ?? '' })),
+        canExplain: mine && latest,
+        canUpload: mine,
+        sheet: cells && drawSheet(cells, issues),
+        noSheet: !report
+          ? '这份报送还在检查中，请稍后刷新本页。'
+          : report.sheet
+            ? '表格未能显示（读取时出错或超时），问题见上方列表；也可下载批注副本查看。'
+            : '此文件中没有可显示的报表工作表，问题见上方列表。',
+        history: history.map((h) => ({ id: h.id, at: timeText(h.received_at), fileName: printable(h.file_name), verdict: shownVerdict(h.verdict), by: h.name })),
+      });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { cell?: Many; rule?: Many; message?: Many; text?: Many } }>(
+    '/submissions/:id/explanations',
+    { schema: { params: ID_PARAMS, body: EXPLAIN_FORM }, preHandler: [app.csrfProtection, requireAccount] },
+    async (request, reply) => {
+      const [cells, rules, messages, texts] = [many(request.body.cell), many(request.body.rule), many(request.body.message), many(request.body.text)];
+      const back = `/submissions/${encodeURIComponent(request.params.id)}`;
+      // What stands explained already, not to be given again unchanged.
+      const report = await shownReport(db, await findSubmission(db, request.params.id, request.account!));
+      const standing = new Set(report?.issues.filter((i) => i.explanation !== undefined).map((i) => keyed(i, i.explanation!)));
+      // A box left empty explains nothing.
+      const explanations = cells
+        .map((cell, i) => ({ cell: cell || null, rule: rules[i] ?? '', ...(!cell && { message: messages[i] ?? '' }), text: (texts[i] ?? '').trim() }))
+        .filter((e) => e.text && !standing.has(keyed(e, e.text)));
+      if (!explanations.length) {
+        if (standing.size) return reply.redirect(`${back}?saved=1`, 303);
+        return errorPage(reply, 400, { rule: 'explanation.empty', message: '没有填写任何说明。请在提示项下的框中写明理由后再保存' }, back);
+      }
+      const answer = await forward(request, 'POST', `/api/submissions/${encodeURIComponent(request.params.id)}/explanations`, { json: { explanations } });
+      if (answer.statusCode >= 300) return errorPage(reply, answer.statusCode, refusalOf(answer), back);
+      return reply.redirect(`${back}?saved=1`, 303);
+    },
+  );
+
+  // The marked-up copy as the API gives it; while it is being made, a page that looks again by itself.
+  app.get<{ Params: { id: string } }>('/submissions/:id/annotated', { schema: { params: ID_PARAMS }, preHandler: requireAccount }, async (request, reply) => {
+    const answer = await forward(request, 'GET', `/api/submissions/${encodeURIComponent(request.params.id)}/annotated`);
+    return relayDownload(reply, answer, '正在生成批注副本', `/submissions/${encodeURIComponent(request.params.id)}`);
+  });
+}

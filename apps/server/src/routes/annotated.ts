@@ -1,0 +1,46 @@
+// The marked-up copy of a submission: made by a job in the child program, kept, and sent once made.
+import { basename } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '@tianbao/store';
+import { copyNames } from '@tianbao/validate';
+import { sendFile } from '../download.ts';
+import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
+import { currentCopy } from '../jobs/annotated-copy.ts';
+import { findSubmission } from '../submissions.ts';
+import { requireAccount } from './auth.ts';
+import { ID_PARAMS } from '../schemas.ts';
+
+
+/** Seconds a client waits before asking again for a copy being made: about what making one takes. */
+export const COPY_RETRY_SECONDS = 2;
+
+const PENDING_SCHEMA = { type: 'object', required: ['message'], properties: { message: { type: 'string' } } } as const;
+
+/** The copy's name as `tianbao validate --annotate` names it: `修武县台账.xlsx` → `修武县台账-批注.xlsx`. */
+const copyName = (fileName: string) => copyNames([`/${basename(fileName)}`], '/')[0]!;
+
+export async function annotatedRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app;
+  app.addHook('preHandler', requireAccount);
+
+  app.get<{ Params: { id: string } }>(
+    '/api/submissions/:id/annotated',
+    { schema: { params: ID_PARAMS, response: { 202: PENDING_SCHEMA, 401: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA } } },
+    async (request, reply) => {
+      const account = request.account!;
+      const row = await findSubmission(db, request.params.id, account);
+      const kept = await currentCopy(db, row.id);
+      if (kept?.bytes) {
+        await recordAudit(db, { userId: account.id, action: 'submissions.annotated.download', subject: row.id, address: request.ip });
+        return sendFile(reply, copyName(row.file_name), kept.bytes);
+      }
+      if (kept) throw new HttpRefusal(422, 'submission.annotated.failed', kept.failure!);
+      // None yet, or one made before the explanations changed: a job makes it (one, however often it is asked for).
+      await app.jobs.send('annotated-copy', { submission: row.id }, row.id);
+      return reply
+        .code(202)
+        .header('retry-after', String(COPY_RETRY_SECONDS))
+        .send({ message: `批注副本正在生成，请 ${COPY_RETRY_SECONDS} 秒后再下载` });
+    },
+  );
+}

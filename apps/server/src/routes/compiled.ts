@@ -1,0 +1,49 @@
+// A task's compilation (`tianbao compile`): made by a job, kept, and sent once made.
+import type { FastifyInstance } from 'fastify';
+import { formById } from '@tianbao/forms';
+import { recordAudit } from '@tianbao/store';
+import { compiledTitle } from '@tianbao/validate';
+import { sendFile } from '../download.ts';
+import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
+import { currentCompilation } from '../jobs/compilation.ts';
+import { ID_PARAMS } from '../schemas.ts';
+import { findTask } from '../tasks.ts';
+import { requireAccount, requireRole } from './auth.ts';
+
+/** Seconds a client waits before asking again for a compilation being made: about what the demo's eleven ledgers take. */
+export const COMPILE_RETRY_SECONDS = 5;
+
+const FORMATS = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+type Format = keyof typeof FORMATS;
+
+const QUERY = { type: 'object', required: ['format'], properties: { format: { type: 'string', enum: Object.keys(FORMATS) } } } as const;
+const PENDING_SCHEMA = { type: 'object', required: ['message'], properties: { message: { type: 'string' } } } as const;
+
+export async function compiledRoutes(app: FastifyInstance): Promise<void> {
+  const { db, units } = app;
+  app.addHook('preHandler', requireAccount);
+  app.addHook('preHandler', requireRole('city', 'admin'));
+
+  app.get<{ Params: { id: string }; Querystring: { format: Format } }>(
+    '/api/tasks/:id/compiled',
+    { schema: { params: ID_PARAMS, querystring: QUERY, response: { 202: PENDING_SCHEMA, 403: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA } } },
+    async (request, reply) => {
+      const account = request.account!;
+      const task = await findTask(db, request.params.id, account);
+      const { format } = request.query;
+      const kept = await currentCompilation(db, task, units);
+      if (kept) {
+        const bytes = kept[format];
+        if (!bytes) throw new HttpRefusal(422, 'task.compiled.pdf-failed', kept.pdf_failure!);
+        await recordAudit(db, { userId: account.id, action: `tasks.compiled.${format}`, subject: task.id, address: request.ip });
+        return sendFile(reply, `${compiledTitle(formById(task.form), task.period ?? '', units)}.${format}`, bytes, FORMATS[format]);
+      }
+      // None yet, or one made of other submissions (or on another day): a job makes it, one however often asked for.
+      await app.jobs.send('compilation', { task: task.id }, task.id);
+      return reply
+        .code(202)
+        .header('retry-after', String(COMPILE_RETRY_SECONDS))
+        .send({ message: `全市汇总正在生成，请 ${COMPILE_RETRY_SECONDS} 秒后再下载` });
+    },
+  );
+}

@@ -1,0 +1,28 @@
+// Requests as a browser sends them, for the tests that use more than one server.
+import type { LightMyRequestResponse } from 'fastify';
+
+/** A multipart body with one file, as a browser's form sends it. */
+export function multipart(fileName: string, bytes: Buffer, field = 'file') {
+  const boundary = 'tianbao-test-boundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** The session cookie a response set, as a browser would send it back. */
+export const cookieOf = (r: LightMyRequestResponse): Record<string, string> => {
+  const c = r.cookies.find((k) => k.name === 'tianbao_session');
+  return c ? { tianbao_session: c.value } : {};
+};
+
+/** Ask `request` again, every quarter second (the test need not wait out `Retry-After`), until it answers other than 202. */
+export async function untilMade(request: () => Promise<LightMyRequestResponse>, tries = 120): Promise<LightMyRequestResponse> {
+  for (let i = 0; i < tries; i++) {
+    const r = await request();
+    if (r.statusCode !== 202) return r;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`still 202 after ${tries} tries`);
+}
