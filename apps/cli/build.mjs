@@ -1,12 +1,18 @@
 // Builds the CLI into dist/: the workspace's TypeScript bundled into ES modules split in shared
 // chunks, so that a command, and a child process checking one file, load only what they use.
 // Libraries stay external and are loaded from node_modules, as declared in package.json.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
 const here = new URL('.', import.meta.url);
 const dist = new URL('dist/', here);
+/**
+ * Built beside dist/ and swapped in whole at the end, so that a run of the CLI while it builds (a test,
+ * another terminal) finds either the old build or the new one, never a half-written or missing one.
+ */
+const next = new URL(`dist-${process.pid}.tmp/`, here);
+const old = new URL(`dist-${process.pid}-old.tmp/`, here);
 /** The programs: the CLI, and what each child process runs. */
 const entryPoints = ['src/main.ts', 'src/child.ts'].map((p) => new URL(p, here).pathname);
 
@@ -44,10 +50,27 @@ const yargsInstalled = {
   },
 };
 
-rmSync(dist, { recursive: true, force: true });
+/**
+ * yargs lays out the whole help of a command before running it, in case a failure should show it (some 30 ms
+ * of every run: each line measured for its width). Ours never does (`.fail` in src/main.ts says what was wrong
+ * and where to read the help), and `--help` lays it out when asked: the command runs without it.
+ */
+const CACHE_HELP = 'yargs.getInternalMethods().getUsageInstance().cacheHelpMessage();';
+const noHelpCached = {
+  name: 'yargs-no-help-cached',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (source.split(CACHE_HELP).length !== 2) throw new Error(`${path}: yargs changed where it lays out the help (build.mjs, noHelpCached)`);
+      return { contents: source.replace(CACHE_HELP, ''), loader: 'js' };
+    });
+  },
+};
+
+rmSync(next, { recursive: true, force: true });
 const { metafile } = await build({
   entryPoints,
-  outdir: dist.pathname,
+  outdir: next.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -56,7 +79,7 @@ const { metafile } = await build({
   sourcemap: 'linked',
   // Beside the programs, so that any module finds child.js next to itself.
   chunkNames: '[name]-[hash]',
-  plugins: [libraries, yargsInstalled],
+  plugins: [libraries, yargsInstalled, noHelpCached],
   // The CommonJS bundled in (exceljs and what it uses) requires Node's own modules: give each chunk a require.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,
@@ -74,5 +97,23 @@ for (const out of Object.values(metafile.outputs))
     if (imp.external && !imp.path.startsWith('node:') && !builtins.has(imp.path) && !found(packageOf(imp.path))) missing.add(packageOf(imp.path));
 if (missing.size) {
   console.error(`apps/cli/package.json must list what the bundle imports: ${[...missing].join(', ')}`);
+  rmSync(next, { recursive: true, force: true });
   process.exit(1);
+}
+
+// Two builds at once: the last to swap wins, each taking the other's dist/ out of its way.
+for (;;) {
+  try {
+    renameSync(dist, old);
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+  try {
+    renameSync(next, dist);
+    break;
+  } catch (e) {
+    if (e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST') throw e;
+  } finally {
+    rmSync(old, { recursive: true, force: true });
+  }
 }

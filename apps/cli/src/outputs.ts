@@ -46,7 +46,8 @@ export async function upToDate(output: string, digest: string): Promise<boolean>
 export async function writeOutput(dir: string, name: string, bytes: Uint8Array): Promise<string> {
   const tooLong = nameTooLong(name);
   if (tooLong) throw new Refusal('output.name-too-long', `${tooLong}，未写入`);
-  const { writeFileAtomic } = await import('@tianbao/xlsx');
+  // Not from the package's index, which loads exceljs: a child making PDFs alone never needs it.
+  const { writeFileAtomic } = await import('@tianbao/xlsx/atomic');
   const path = join(dir, name);
   // A rename replaces whatever has the name: only a regular file may be replaced, never a folder, a device or a FIFO.
   const there = lstatOrNull(path);

@@ -45,9 +45,10 @@ export {
   type Rules,
   type EntryRules,
 } from './model.ts';
-export { outputContext, type OutputContext, type Table, type SheetSpec, type BarChart, type PrintBlock, type PrintLimits, type PrintSpec } from './output.ts';
+export { outputContext, columnsOf, type OutputContext, type Table, type SheetSpec, type BarChart, type PrintBlock, type PrintLimits, type PrintSpec } from './output.ts';
 export { MAX_CELL_CHARS, overlongCells, type LongCell } from './cell-limit.ts';
 export { periodFromFileName } from './period.ts';
+export type { CompileSpec, CompileContext, CompiledPart, Compiled } from './compile.ts';
 export { entryRun, ruleFindings, type EntryRun } from './run-rules.ts';
 export { placeOf, placeName } from './place-name.ts';
 export { INFO_LINE, BLANK_INFO_LINE, infoLineFor, readInfoLine } from './info-line.ts';

@@ -17,6 +17,10 @@ export interface Issue {
   message: string;
   /** A warning the clerk has answered, in a comment on its cell or in its row's 备注. Errors never are. */
   explained: boolean;
+  /** What the clerk wrote in answer to a warning beside the workbook (the portal's 上报说明). */
+  explanation?: string;
+  /** What the clerk wrote in answer to a warning in a comment on its cell. */
+  reply?: string;
 }
 
 /** A data path, as zod reports it: `['rows', 'acceptance', 'deadlines']`. */

@@ -92,6 +92,8 @@ export interface RuleContext {
    * form lacks (a role, a unit) would judge an incomplete list, and keeps quiet.
    */
   partial?: boolean;
+  /** Last month's submission of the same unit, when this month's is compared with it (`--previous`). */
+  previous?: Record<string, any>;
 }
 
 /** Checks beyond the schema, on the whole of the data the schema accepted. */
@@ -139,6 +141,8 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   print: PrintSpec;
   /** What the city's compilation of its units' returns adds for this form (`tianbao compile`). */
   compile?: CompileSpec<T>;
+  /** The form a unit starts the month `period` from, given last month's (`blank --previous`): what carries over, to update. */
+  carry?(previous: T, period: string): T;
   /** Sample submissions, shipped with the template (for the demo). */
   samples: T[];
 }

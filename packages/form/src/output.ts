@@ -24,6 +24,9 @@ export interface Table {
   marks?: { row: number; column: number; severity: Severity }[];
 }
 
+/** A table's columns from their headers and widths, in order: `columnsOf({ 单位: 22, 状态: 8 })`. */
+export const columnsOf = (widths: Record<string, number>): Table['columns'] => Object.entries(widths).map(([header, width]) => ({ header, width }));
+
 /** An extra sheet of a generated workbook, after the form's own. */
 export interface SheetSpec {
   name: string;

@@ -15,11 +15,25 @@ export interface Sizing {
   header: number;
 }
 
-/** A line as the units a line break may fall between, by width: a whole piece, or one character with the punctuation it holds on to. */
-type Atoms = number[];
+/**
+ * A line as the units a line break may fall between, by width (a whole piece, or one character with the
+ * punctuation it holds on to), in runs of equal widths: `n[i]` units of width `w[i]` (a long cell of
+ * Chinese is a few runs, whatever its length).
+ */
+interface Atoms {
+  w: number[];
+  n: number[];
+}
 
 function atomsOf(line: Piece[], width: (text: string) => number): Atoms {
-  return atomTexts(line).map(width);
+  const atoms: Atoms = { w: [], n: [] };
+  for (const text of atomTexts(line)) {
+    const w = width(text);
+    const last = atoms.w.length - 1;
+    if (last >= 0 && atoms.w[last] === w) atoms.n[last]!++;
+    else atoms.w.push(w), atoms.n.push(1);
+  }
+  return atoms;
 }
 
 function atomTexts(line: Piece[]): string[] {
@@ -36,25 +50,44 @@ function atomTexts(line: Piece[]): string[] {
   return texts;
 }
 
-/** Lines a cell takes at a width, breaking greedily as pdfmake does; an empty cell takes one. */
+/** Whether a unit of width `w` goes onto a line filled to `x` of `width`, as pdfmake breaks: a line takes at least one. */
+const fits = (x: number, w: number, width: number) => x === 0 || x + w <= width + 1e-6;
+
+/**
+ * Lines a cell takes at a width, breaking greedily as pdfmake does; an empty cell takes one. A run of
+ * equal units past its first break fills each new line with the same count, so it is counted by lines,
+ * not unit by unit, with the same sums as one by one.
+ */
 function linesAt(cell: Atoms[], width: number): number {
   let lines = 0;
-  for (const atoms of cell) {
+  for (const { w: widths, n: counts } of cell) {
     let x = 0;
     lines++;
-    for (const w of atoms) {
-      if (x > 0 && x + w > width + 1e-6) {
-        lines++;
-        x = 0;
-      }
-      x += w;
+    for (let i = 0; i < widths.length; i++) {
+      const w = widths[i]!;
+      let left = counts[i]!;
+      for (; left > 0 && fits(x, w, width); left--) x += w;
+      if (left === 0) continue;
+      // A break: the rest of the run starts a line, and each line from empty takes `perLine` units.
+      let perLine = 0;
+      for (x = 0; perLine < left && fits(x, w, width); perLine++) x += w;
+      const more = Math.ceil(left / perLine);
+      lines += more;
+      if (more > 1) for (x = 0, left -= (more - 1) * perLine; left > 0; left--) x += w;
     }
   }
   return Math.max(1, lines);
 }
 
-const widest = (cells: Atoms[][]) => cells.reduce((m, cell) => cell.reduce((m2, atoms) => atoms.reduce((m3, w) => Math.max(m3, w), m2), m), 0);
-const fullWidth = (cells: Atoms[][]) => cells.reduce((m, cell) => cell.reduce((m2, atoms) => Math.max(m2, atoms.reduce((s, w) => s + w, 0)), m), 0);
+const widest = (cells: Atoms[][]) => cells.reduce((m, cell) => cell.reduce((m2, atoms) => atoms.w.reduce((m3, w) => Math.max(m3, w), m2), m), 0);
+
+/** A line's width unbroken: its units' widths added one by one. */
+function lineWidth({ w, n }: Atoms): number {
+  let sum = 0;
+  for (let i = 0; i < w.length; i++) for (let k = 0; k < n[i]!; k++) sum += w[i]!;
+  return sum;
+}
+const fullWidth = (cells: Atoms[][]) => cells.reduce((m, cell) => cell.reduce((m2, atoms) => Math.max(m2, lineWidth(atoms)), m), 0);
 
 /** The narrowest width at which a header takes at most two lines. */
 function headerMinimum(header: Atoms[]): number {

@@ -3,7 +3,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { barsBlock } from './chart.ts';
 import { BODY, HEADING } from './fonts.ts';
 import { bodyLineHeight, widthOf } from './measure.ts';
-import { MM, pageFor, usableHeight, usableWidth, type Paper } from './page.ts';
+import { MM, pageFor, usableHeight, usableWidth, type Page, type Paper } from './page.ts';
 import { formBlock, formText, phrasedTitle } from './form-block.ts';
 import { PDF_INFO_KEYS } from './info.ts';
 import type { TableText, TextStyle } from './sized-table.ts';
@@ -26,7 +26,7 @@ export interface FormDocument {
 }
 
 /** Em from one line of text to the next in an official document: GB/T 9704's 22 lines of 16 pt on 225 mm. */
-const TEXT_PITCH = (225 * MM) / 22 / 16;
+export const TEXT_PITCH = (225 * MM) / 22 / 16;
 
 /**
  * The pdfmake documents of one filled form, on `paper`, at whatever size
@@ -97,16 +97,20 @@ export function formDocuments(
       info: { title, subject: def.name, keywords: 'tianbao', creator: 'tianbao', producer: 'tianbao', creationDate: new Date(`${ctx.asOf}T00:00:00Z`), ...(ctx.digest && { [PDF_INFO_KEYS.digest]: ctx.digest }) },
       defaultStyle: { font: BODY, fontSize, lineHeight },
       content,
-      // Page numbers as in official documents: outside edge, odd right, even left.
-      footer: (n) => ({
-        text: `— ${n} —`,
-        font: BODY,
-        fontSize: 14,
-        lineHeight: 1,
-        alignment: n % 2 === 1 ? 'right' : 'left',
-        margin: [page.margins[0], 20, page.margins[2], 0],
-      }),
+      footer: pageNumbers(page),
     };
     return { doc, height, growing: !def.layout.rows && blocks.some((b) => b.kind === 'form') };
   };
+}
+
+/** Page numbers as in official documents: outside edge, odd right, even left. */
+export function pageNumbers(page: Page): TDocumentDefinitions['footer'] {
+  return (n) => ({
+    text: `— ${n} —`,
+    font: BODY,
+    fontSize: 14,
+    lineHeight: 1,
+    alignment: n % 2 === 1 ? 'right' : 'left',
+    margin: [page.margins[0], 20, page.margins[2], 0],
+  });
 }

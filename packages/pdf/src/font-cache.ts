@@ -33,12 +33,15 @@ const path = fromPdfkit.resolve('fontkit');
 const original = fromPdfkit('fontkit') as Fontkit;
 const parse = original.create.bind(original);
 
-/** A font file parsed by pdfkit's own fontkit, so that widths are measured as pdfkit sets the text. */
-export const parseFont = (src: Uint8Array) => parse(src) as FontMetrics;
+/**
+ * A font file parsed by pdfkit's own fontkit, so that widths are measured as pdfkit sets the text: the very
+ * font pdfkit then sets it with, whose tables (metrics, kerning) are read once for both.
+ */
+export const parseFont = (src: Uint8Array) => create(src) as FontMetrics;
 require.cache[path]!.exports = { ...original, create: (src: Uint8Array, family?: string) => create(src, family) };
 
 const parsed = new Map<string, unknown>();
-let enabled = false;
+let enabled = true;
 
 /** A font file is known by its size and first bytes: the three we embed differ there. */
 const keyOf = (src: Uint8Array, family?: string) => `${family ?? ''}:${src.byteLength}:${Buffer.from(src.subarray(0, 64)).toString('hex')}`;

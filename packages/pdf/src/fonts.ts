@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-// First, so that pdfkit loads the fontkit that remembers parsed fonts.
-import { cacheParsedFonts } from './font-cache.ts';
-import pdfmake from 'pdfmake';
+import type Pdfmake from 'pdfmake';
+import './font-cache.ts';
 
 /** Font family names as the document definition uses them. */
 export const BODY = 'NotoSerifSC';
 export const HEADING = 'NotoSansSC';
 
 const require = createRequire(import.meta.url);
+// Required once font-cache.ts has run, so that pdfkit loads the fontkit that remembers parsed fonts. Not
+// imported: bundled (the CLI's dist/), a chunk's imports all run before its code, that patch's among it.
+const pdfmake: typeof Pdfmake = require('pdfmake');
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
 // Virtual file names; pdfmake reads fonts from its in-memory file system by these.
@@ -63,7 +65,6 @@ export function setupPdfmake(): typeof pdfmake {
       bolditalics: 'NotoSansSC-Bold.ttf',
     },
   });
-  cacheParsedFonts(true);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   ready = true;

@@ -11,7 +11,7 @@ import { pageFor, usableHeight, type Paper } from './page.ts';
 const XLSX_UNLIMITED = '（XLSX 不受此限）';
 
 /** Sizes a one-page form may be set in to print on one page as the gazette's does: half a point at a time, at most 3 pt below its own, not below 小五 (9 pt). */
-const onePageSizes = (own: number) => Array.from({ length: 7 }, (_, i) => own - i / 2).filter((s) => s >= Math.min(own, 9));
+export const onePageSizes = (own: number) => Array.from({ length: 7 }, (_, i) => own - i / 2).filter((s) => s >= Math.min(own, 9));
 
 type Laid = PDFKit.PDFDocument;
 
@@ -101,13 +101,13 @@ async function layOut(doc: TDocumentDefinitions, draft?: boolean): Promise<{ doc
 }
 
 /** pdfkit writes out each page as the next begins; the range is the pages written and the one open. */
-function pageCount(laid: Laid): number {
+export function pageCount(laid: Laid): number {
   const { start, count } = laid.bufferedPageRange();
   return start + count;
 }
 
 /** Ends the document and collects its bytes. */
-function bytesOf(laid: Laid): Promise<Buffer> {
+export function bytesOf(laid: Laid): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     laid.on('data', (chunk: Buffer) => chunks.push(chunk));

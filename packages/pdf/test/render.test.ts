@@ -1,6 +1,8 @@
+import { defaultUnits } from '@tianbao/form';
 import { reviewLedger } from '@tianbao/template-review-ledger';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { formDocuments } from '../src/document.ts';
 import { cacheParsedFonts, renderPdf } from '../src/index.ts';
 import { MAX_LINE_CHARS } from '../src/long-text.ts';
 
@@ -109,14 +111,28 @@ describe('a document too large to print', () => {
     await expect(renderPdf(reviewLedger, { ...sample, rows })).rejects.toThrow(new RegExp(`超过单份 PDF 的上限 ${chars} 个字符.*请精简文字`));
   });
 
-  it('prints a cell of many lines longer than one text may be, line by line, in good time', async () => {
-    // 32 items of 1,000 characters: pdfmake alone lays this cell out in some 30 s, as one text.
-    const problems = Array.from({ length: 32 }, (_, i) => `第${i + 1}项` + '堃'.repeat(996));
+  it('prints a cell of many lines longer than one text may be, line by line', async () => {
+    // 11 items of 1,000 characters: more than one text may hold, which pdfmake lays out in time growing with the square of its length.
+    const problems = Array.from({ length: 11 }, (_, i) => `第${i + 1}项` + '堃'.repeat(996));
+    expect(problems.join('\n').length).toBeGreaterThan(MAX_LINE_CHARS);
     const data = { unit: '某县', rows: { acceptance: { problems, measures: ['改'], deadlines: ['2023-07-31'] } } };
-    const { all } = await open(await renderPdf(reviewLedger, data));
-    expect(all.split('堃').length - 1).toBe(32 * 996);
-    expect(all).toContain('32.第32项');
-  }, 20_000);
+    // Laid out as a text a line (an item), not the cell's whole text as one.
+    const texts: string[] = [];
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const o = node as { text?: unknown };
+      const pieces = Array.isArray(o.text) ? o.text : [o.text];
+      const text = pieces.map((p) => (typeof p === 'string' ? p : (p as { text?: unknown } | undefined)?.text ?? '')).join('');
+      if (o.text !== undefined && text.includes('堃')) texts.push(text);
+      else for (const v of Object.values(o)) walk(v);
+    };
+    walk(formDocuments(reviewLedger, data, { units: defaultUnits, asOf: '2023-07-01' })().doc.content);
+    expect(texts).toEqual(problems.map((p, i) => `${i + 1}.${p}`));
+    const { pdf, all } = await open(await renderPdf(reviewLedger, data));
+    expect(pdf.numPages).toBeGreaterThan(1);
+    expect(all.split('堃').length - 1).toBe(11 * 996);
+    for (let i = 1; i <= 11; i++) expect(all).toContain(`${i}.第${i}项`);
+  });
 
   it('refuses one line longer than pdfmake lays out in good time, quoting its start', async () => {
     const data = { unit: '某县', rows: { acceptance: { problems: ['长' + '句'.repeat(MAX_LINE_CHARS)], measures: ['改'], deadlines: [] } } };

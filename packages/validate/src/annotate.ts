@@ -5,7 +5,8 @@ import type { Issue } from '@tianbao/form';
 import type { CellMark, EarlierMarks, NewCell, NewSheet } from '@tianbao/xlsx';
 import type { InspectedFile } from '@tianbao/xlsx/read';
 import type { FileReport } from './check.ts';
-import { cellKey, clerkText, kindOf, messagesAt, noteLine } from './own-notes.ts';
+import { withExplanations, type Explanation } from './explained.ts';
+import { cellKey, clerkText, EXPLANATION_LABEL, kindOf, messagesAt, noteLine } from './own-notes.ts';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 /** An issue's colour: none for a warning the clerk explained, which asks for nothing more. */
@@ -87,6 +88,9 @@ export function resolvedPath(path: string): string {
   }
 }
 
+/** An issue's line in a comment or in 审核结果, and under it, for a warning explained beside the workbook, the clerk's text. */
+const withText = (line: string, i: Issue) => (i.explanation === undefined ? line : `${line}\n${EXPLANATION_LABEL}${i.explanation}`);
+
 /** The workbook editor, loaded only when a copy is marked up: checking alone does not need it. */
 export const loadWriter = () => import('@tianbao/xlsx');
 
@@ -99,8 +103,11 @@ export const loadWriter = () => import('@tianbao/xlsx');
  * submission itself is read, never written; `source`: as its check read it
  * (see `checkKeeping`), not read again. Null for a file that could not be
  * opened to be checked either; a checked file refused now throws its `FileRefused`.
+ * `explanations`: the clerk's answers to warnings given beside the workbook (the portal's 上报说明): each
+ * such warning is shown explained, not filled, its comment holding the clerk's text under the message.
  */
-export async function annotate(report: FileReport, path: string, source?: InspectedFile): Promise<string | null> {
+export async function annotate(given: FileReport, path: string, source?: InspectedFile, explanations: readonly Explanation[] = []): Promise<string | null> {
+  const report = explanations.length ? { ...given, issues: withExplanations(given.issues, explanations) } : given;
   const { markUpCopy, writeFileAtomic } = await loadWriter();
   let copy: Buffer;
   try {
@@ -129,7 +136,7 @@ function marks(report: FileReport): CellMark[] {
   for (const issue of report.issues) {
     if (!issue.sheet || !issue.cell) continue;
     const key = cellKey(issue.sheet, issue.cell);
-    const note = noteLine(issue);
+    const note = withText(noteLine(issue), issue);
     const before = byCell.get(key);
     // An error outweighs a warning on the same cell.
     const fill = before?.fill === FILL.error ? FILL.error : (fillOf(issue) ?? before?.fill);
@@ -152,7 +159,7 @@ function resultSheet(report: FileReport): NewSheet {
         { value: i + 1, style: { wrap: true } },
         { value: at ? `${at.sheet}!${at.cell}` : '整个文件', link: at, style: { wrap: true } },
         { value: kindOf(issue), style: { fill: fillOf(issue), wrap: true } },
-        { value: issue.message, style: { wrap: true } },
+        { value: withText(issue.message, issue), style: { wrap: true } },
         { value: issue.rule, style: { wrap: true } },
       ];
     }),

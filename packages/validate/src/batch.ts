@@ -1,31 +1,11 @@
-import { CHILD_LIMITS, memoryLimits, runTasks, type Failure, type Outcome } from '@tianbao/isolate';
+import { CHILD_LIMITS, memoryLimits, runTasks, type ChildPool, type Failure, type Outcome } from '@tianbao/isolate';
 import { RESAVE } from '@tianbao/xlsx/read';
 import { TIME_LIMIT_SECONDS, type CheckOptions, type FileReport } from './check.ts';
 import type { EngineRuleId } from './check-rules.ts';
+import type { Explanation } from './explained.ts';
+import { NOT_CHECKED_COPY, type CheckTask, type CheckedCopy, type CopyOutcome, type MarkUpTask, type TaskOptions } from './child-tasks.ts';
 import { timedOut, unchecked } from './report.ts';
-
-/** The options of a check as a child is sent them: all but the forms, which the child program imports itself. */
-export type TaskOptions = Omit<CheckOptions, 'forms'>;
-
-/** What the child's `check` method is given: one file, and the options of the run. */
-export interface CheckTask {
-  file: string;
-  options: TaskOptions;
-}
-
-/** What the child's `checkAndMarkUp` method is given: a file to check, and where its marked-up copy goes. */
-export interface MarkUpTask extends CheckTask {
-  copy: string;
-}
-
-/** What the child's `checkAndMarkUp` method gives back: the file's report, and its copy's outcome. */
-export interface CheckedCopy {
-  report: FileReport;
-  copy: CopyOutcome;
-}
-
-/** The marked-up copy written, or why it could not be made (in Chinese); null for a file not opened, which has none. */
-export type CopyOutcome = { written: string } | { failed: string } | null;
+import type { SheetCells, SheetCellsTask } from './sheet-cells.ts';
 
 export interface BatchOptions {
   /** Files at once, each in a child process (1: one after the other, in one child). */
@@ -42,6 +22,11 @@ export interface BatchOptions {
   nodeOptions?: readonly string[];
   /** Show what children write to stderr, for a developer. */
   showStderr?: boolean;
+  /**
+   * Children kept beyond this batch (of `script`, with `memoryMB`), shared with other work: the files wait
+   * in its queue for a free child rather than starting children of their own.
+   */
+  pool?: ChildPool;
   /** Called by `checkFiles` as each file is done, in the order they finish; `done` counts them. */
   onReport?: (report: FileReport, done: number) => void;
 }
@@ -80,16 +65,18 @@ export async function checkFiles(files: readonly string[], options: TaskOptions,
  * limit, out of memory, dead) takes its report with it: that file alone is
  * checked again without a copy, so a copy too large to make costs only the
  * copy. A file that could not be checked gets no
- * copy. The reports, and one copy outcome a file, in order.
+ * copy. `explanations`: a file's explanations given beside it (see `annotate`), by position. The reports
+ * (as checked, without those explanations), and one copy outcome a file, in order.
  */
 export async function checkAndAnnotateFiles(
   files: readonly string[],
   paths: readonly string[],
   options: TaskOptions,
   batch: BatchOptions,
+  explanations: readonly (readonly Explanation[])[] = [],
 ): Promise<{ reports: FileReport[]; copies: CopyOutcome[] }> {
   const seconds = options.timeLimit ?? TIME_LIMIT_SECONDS;
-  const tasks = files.map((file, i): MarkUpTask => ({ file, options, copy: paths[i]! }));
+  const tasks = files.map((file, i): MarkUpTask => ({ file, options, copy: paths[i]!, ...(explanations[i]?.length && { explanations: explanations[i] }) }));
   const reports: FileReport[] = new Array(files.length);
   const copies: CopyOutcome[] = new Array(files.length);
   const failed: { at: number; failed: Failure }[] = [];
@@ -116,12 +103,10 @@ export async function checkAndAnnotateFiles(
   return { reports, copies };
 }
 
-/** The outcome of the copy of a file that could not be checked. */
-export const NOT_CHECKED_COPY: CopyOutcome = { failed: '此文件未能检查完，不生成批注副本' };
-
-const memoryOf = (batch: BatchOptions) => batch.memoryMB ?? CHILD_LIMITS.residentMB;
+const memoryOf = (batch: BatchOptions) => batch.pool?.limits.residentMB ?? batch.memoryMB ?? CHILD_LIMITS.residentMB;
 
 function poolOptions(batch: BatchOptions, seconds: number) {
+  if (batch.pool) return { pool: batch.pool, jobs: batch.jobs, limits: { timeMs: seconds * 1000 } };
   return {
     script: batch.script,
     jobs: batch.jobs,
@@ -155,4 +140,19 @@ function copyOutcome(outcome: Outcome<CopyOutcome>, seconds: number, memoryMB: n
     crashed: '生成批注副本时进程意外退出；请把此文件发给维护人员',
   };
   return { failed: why[outcome.failed] };
+}
+
+/**
+ * `sheet` of `file` as text, for drawing it (see `readSheetCells`): read in a child of `batch.script`, which
+ * serves `sheetCells` (see `childMethods`), within a check's time limit. Null when it could not be read
+ * there, or has no such sheet.
+ */
+export async function sheetCells(
+  file: string,
+  sheet: string,
+  batch: Omit<BatchOptions, 'jobs'>,
+  size: { maxRows: number; maxColumns: number } = { maxRows: 1000, maxColumns: 60 },
+): Promise<SheetCells | null> {
+  const [outcome] = await runTasks<SheetCellsTask, SheetCells | null>('sheetCells', [{ file, sheet, ...size }], poolOptions({ ...batch, jobs: 1 }, TIME_LIMIT_SECONDS));
+  return outcome && 'result' in outcome ? outcome.result : null;
 }

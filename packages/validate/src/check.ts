@@ -22,6 +22,8 @@ export interface CheckOptions {
   timeLimit?: number;
   /** Keep a valid file's data in its report (the default); a run that only judges drops it, not to hold long lists to its end. */
   keepData?: boolean;
+  /** Last month's valid submissions by unit, to compare each file with its unit's (`--previous`). */
+  previous?: Record<string, Record<string, unknown>>;
 }
 
 /** What told which form a workbook is: `--template`, tianbao's own metadata, the title, or the header row. */

@@ -1,7 +1,8 @@
 import type { FormDefinition } from '@tianbao/form';
 import { annotate, loadWriter } from './annotate.ts';
-import { NOT_CHECKED_COPY, type CheckedCopy, type CheckTask, type CopyOutcome, type MarkUpTask } from './batch.ts';
+import { NOT_CHECKED_COPY, type CheckedCopy, type CheckTask, type CopyOutcome, type MarkUpTask } from './child-tasks.ts';
 import { checkFile, checkKeeping, type FileReport } from './check.ts';
+import { readSheetCells } from './sheet-cells.ts';
 import type { InspectedFile } from '@tianbao/xlsx/read';
 
 /**
@@ -9,12 +10,12 @@ import type { InspectedFile } from '@tianbao/xlsx/read';
  * (with `serve` from `@tianbao/isolate/serve`): checking with `forms`; checking
  * and marking up a copy from the same reading (the workbook writer loaded
  * before the first copy, untimed). Why a copy could not be made is `failure`'s Chinese
- * account of the exception.
+ * account of the exception. `sheetCells`: a sheet's cells as text, for drawing it.
  */
 export function childMethods(forms: readonly FormDefinition<any>[], failure: (e: unknown, file: string) => string) {
-  const copy = async (report: FileReport, path: string, source: InspectedFile): Promise<CopyOutcome> => {
+  const copy = async (report: FileReport, path: string, source: InspectedFile, explanations?: MarkUpTask['explanations']): Promise<CopyOutcome> => {
     try {
-      const written = await annotate(report, path, source);
+      const written = await annotate(report, path, source, explanations);
       return written === null ? null : { written };
     } catch (e) {
       return { failed: failure(e, report.file) };
@@ -28,8 +29,9 @@ export function childMethods(forms: readonly FormDefinition<any>[], failure: (e:
         const { report, source } = await checkKeeping(task.file, { ...task.options, forms });
         // Not opened, there is nothing to copy; given up at the time limit, no copy either.
         if (!source) return { report, copy: report.issues[0]?.rule === 'file.timeout' ? NOT_CHECKED_COPY : null };
-        return { report, copy: await copy(report, task.copy, source) };
+        return { report, copy: await copy(report, task.copy, source, task.explanations) };
       },
     },
+    sheetCells: readSheetCells,
   };
 }

@@ -2,7 +2,11 @@ export { checkFile, type CheckOptions, type FileReport, type Clue } from './chec
 export { ENGINE_RULES } from './check-rules.ts';
 export { summarize, formatJson, formatText, MAX_ISSUES, type Report, type Summary, type Paint } from './report.ts';
 export { annotate, copyNames, resolvedPath } from './annotate.ts';
-export { checkFiles, checkAndAnnotateFiles, type BatchOptions, type TaskOptions, type CopyOutcome } from './batch.ts';
+export { explanationKey, withExplanations, type Explanation } from './explained.ts';
+export type { SheetCells, MergedRange } from './sheet-cells.ts';
+export { checkFiles, checkAndAnnotateFiles, sheetCells, type BatchOptions } from './batch.ts';
+export type { TaskOptions, CopyOutcome } from './child-tasks.ts';
+export { compilation, compiledTitle } from './compile.ts';
 export {
   unitStatus,
   statusTable,

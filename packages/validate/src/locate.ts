@@ -72,7 +72,8 @@ export function locate(s: Submission): Placed | FileReport {
     ...(reportDate ? { reportDate } : {}),
     ...(period ? { period } : {}),
   };
-  const ctx = { units: opts.units, period, asOf: opts.asOf ?? formHead.reportDate ?? today() };
+  const previous = unit ? opts.previous?.[unit] : undefined;
+  const ctx = { units: opts.units, period, asOf: opts.asOf ?? formHead.reportDate ?? today(), ...(previous && { previous }) };
   const headCell = (key: string): string | null | undefined =>
     key === 'unit' ? titleCell : key === 'filler' || key === 'reportDate' || key === 'period' ? (head.info?.cell ?? titleCell) : undefined;
   return { ...s, def, clue, start, columns: head.columns, unit, period, formHead, ctx, headCell, found };

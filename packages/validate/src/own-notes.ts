@@ -24,23 +24,36 @@ export function messagesAt(issues: readonly Issue[]): (sheet: string, cell: stri
 /** How each line tianbao writes begins (see `noteLine`): a clerk's reply never does. */
 const OWN = /^\s*【(?:错误|提示|提示（已说明）)】/;
 
+/** How the line under one of ours begins that holds the clerk's explanation given beside the workbook (the portal's 上报说明). */
+export const EXPLANATION_LABEL = '上报说明：';
+
 /**
  * What the clerk wrote in a cell's comment: the comment without the lines a
  * marked-up copy put there (`【提示】…`), so that a copy sent back unchanged
  * explains nothing. A line of ours that holds one of `messages` (the cell's
  * issues now) and goes on holds the clerk's reply after it; any other line of
  * ours (an earlier message, of a fault since mended or of another day) is ours whole.
+ * The line under one of ours labelled `上报说明：` is the clerk's text in our label:
+ * the text is kept, without the label, where the line above is kept, and dropped with it where it is ours whole.
  */
 export function clerkText(note: string, messages: readonly string[]): string {
   const longestFirst = [...messages].sort((a, b) => b.length - a.length);
   const kept: string[] = [];
+  // Whether the line before was ours, and if so whether what follows it is kept.
+  let ours: 'kept' | 'whole' | null = null;
   for (const line of note.split(/\r\n|\r|\n/)) {
     const own = OWN.exec(line);
-    if (!own) kept.push(line);
-    else {
+    if (own) {
       const rest = line.slice(own[0].length);
       const message = longestFirst.find((m) => rest.startsWith(m));
       if (message !== undefined) kept.push(rest.slice(message.length));
+      ours = message === undefined ? 'whole' : 'kept';
+    } else if (ours && line.startsWith(EXPLANATION_LABEL)) {
+      if (ours === 'kept') kept.push(line.slice(EXPLANATION_LABEL.length));
+      ours = null;
+    } else {
+      kept.push(line);
+      ours = null;
     }
   }
   return kept.join('\n').trim();

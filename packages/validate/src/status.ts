@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { formatDateCn, formatPeriodCn, periodFromFileName, type FormDefinition, type Table, type UnitList } from '@tianbao/form';
+import { columnsOf, formatDateCn, formatPeriodCn, periodFromFileName, type FormDefinition, type Table, type UnitList } from '@tianbao/form';
 import type { FileReport } from './check.ts';
 import { unitsInFileName } from './file-name-unit.ts';
 
@@ -34,8 +34,8 @@ export interface ReceivedFile {
 
 /** A file credited to a unit. */
 export interface UnitFile extends ReceivedFile {
-  /** How its unit was told: by the title of the form in it, else by the file's name. */
-  unitFrom: 'title' | 'file-name';
+  /** How its unit was told: by the title of the form in it, else by the file's name; in the portal, by the account that uploaded it. */
+  unitFrom: 'title' | 'file-name' | 'account';
   /**
    * `judged`: the unit's state is this file's; `older`: a later file of the period is judged;
    * `other-period`: it reports another month; `after-as-of`: received after the as-of day, so not
@@ -216,15 +216,7 @@ export function statusTable(s: StatusReport): Table {
     return [u.unit, STATE_TEXT[u.state], u.timing ? TIMING_TEXT[u.timing] : '', u.received ? formatDateCn(u.received) : '', u.file ? u.errors : '', u.file ? u.warnings : '', u.file ?? ''];
   });
   return {
-    columns: [
-      { header: '单位', width: 24 },
-      { header: '状态', width: 12 },
-      { header: '报送', width: 8 },
-      { header: '收到日期', width: 16 },
-      { header: '错误', width: 8 },
-      { header: '提示', width: 8 },
-      { header: '文件', width: 60 },
-    ],
+    columns: columnsOf({ 单位: 24, 状态: 12, 报送: 8, 收到日期: 16, 错误: 8, 提示: 8, 文件: 60 }),
     rows,
     marks,
   };
@@ -240,15 +232,7 @@ export function filesTable(s: StatusReport): Table {
     return [unit, f.file, f.receivedAt ? `${formatDateCn(f.receivedAt.slice(0, 10))} ${f.receivedAt.slice(11, 16)}` : '', VERDICT_TEXT[f.verdict], f.errors, f.warnings, fileNote(f)];
   });
   return {
-    columns: [
-      { header: '单位', width: 24 },
-      { header: '文件', width: 60 },
-      { header: '收到时间', width: 22 },
-      { header: '检查结果', width: 10 },
-      { header: '错误', width: 8 },
-      { header: '提示', width: 8 },
-      { header: '说明', width: 56 },
-    ],
+    columns: columnsOf({ 单位: 24, 文件: 60, 收到时间: 22, 检查结果: 10, 错误: 8, 提示: 8, 说明: 56 }),
     rows,
     marks,
   };

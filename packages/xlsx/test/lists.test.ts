@@ -64,6 +64,7 @@ describe('blank outfall checklist', () => {
       ...outfallChecklist.layout,
       sheet: '清单',
       blankRows: 3,
+      remarkColumn: undefined,
       columns: [
         { key: 'no', header: '序号', width: 5, serial: true },
         { key: 'kind', header: '类型', width: 30, cell: choice(values) },

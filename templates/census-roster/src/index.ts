@@ -1,4 +1,5 @@
 import { defineForm } from '@tianbao/form';
+import { compile } from './compile.ts';
 import { layout } from './layout.ts';
 import { printBlocks } from './print.ts';
 import { catalogue, rules } from './rules.ts';
@@ -23,6 +24,7 @@ export const censusRoster = defineForm<CensusRoster>({
   catalogue,
   // The largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
   print: { orientation: 'portrait', fontSize: 16, blocks: printBlocks, limits: { rows: 1000, chars: 250_000 } },
+  compile,
   samples,
 });
 export default censusRoster;

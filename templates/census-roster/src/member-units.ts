@@ -1,3 +1,5 @@
+import { textKey } from '@tianbao/form';
+
 /**
  * The member units the notice names (市政府办公室、市委宣传部、政法委、编办和
  * 市统计局、发展改革委、民政局、财政局、税务局、市场监督管理局), each with the
@@ -17,3 +19,9 @@ export const MEMBER_UNITS: { name: string; words: string[] }[] = [
   { name: '税务局', words: ['税务局'] },
   { name: '市场监督管理局', words: ['市场监督管理局', '市场监管局'] },
 ];
+
+/** The member units none of `posts` (单位及职务) names. */
+export function missingMemberUnits(posts: readonly string[]): string[] {
+  const keys = posts.map(textKey);
+  return MEMBER_UNITS.filter((unit) => !keys.some((p) => unit.words.some((w) => p.includes(w)))).map((unit) => unit.name);
+}

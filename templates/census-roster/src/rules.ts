@@ -1,5 +1,5 @@
 import { defineRules, printedName, textKey, type Finding, type RuleContext } from '@tianbao/form';
-import { MEMBER_UNITS } from './member-units.ts';
+import { missingMemberUnits } from './member-units.ts';
 import type { CensusRoster } from './schema.ts';
 
 /** The roster's own rules (its cells' and every form's come from its layout). */
@@ -43,10 +43,7 @@ export function rules(data: CensusRoster, ctx: RuleContext): Finding[] {
   if (!textKey(data.officeUnit).includes('统计局'))
     out.push(warning('roster.office.bureau', `领导小组办公室设在“${data.officeUnit}”。通知要求办公室设在统计局，请核实`, ['officeUnit']));
 
-  const posts = members.map((m) => textKey(m.post));
-  for (const unit of whole ? MEMBER_UNITS : []) {
-    if (!posts.some((p) => unit.words.some((w) => p.includes(w))))
-      out.push(warning('roster.unit.missing', `名单中没有${unit.name}的人员。通知列明${unit.name}为成员单位，请核实是否漏报`, ['members']));
-  }
+  for (const unit of whole ? missingMemberUnits(members.map((m) => m.post)) : [])
+    out.push(warning('roster.unit.missing', `名单中没有${unit}的人员。通知列明${unit}为成员单位，请核实是否漏报`, ['members']));
   return out;
 }

@@ -1,4 +1,5 @@
 import { defineForm, type EntryRules } from '@tianbao/form';
+import { compile } from './compile.ts';
 import { layout } from './layout.ts';
 import { printBlocks, sheets } from './outputs.ts';
 import { catalogue, rules } from './rules.ts';
@@ -25,6 +26,7 @@ export const fireSafetyContacts = defineForm<FireSafetyContacts, EntryRules<Cont
   sheets,
   // The largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
   print: { orientation: 'landscape', fontSize: 9, blocks: printBlocks, limits: { rows: 2000, chars: 250_000 } },
+  compile,
   samples,
 });
 export default fireSafetyContacts;

@@ -4,7 +4,7 @@ import { required, type Category } from './staffing.ts';
 
 export const SUMMARY_TITLE = '各单位消防安全明白人配备情况';
 
-const COLUMNS: Table['columns'] = [
+export const COLUMNS: Table['columns'] = [
   { header: '单位名称', width: 30 },
   { header: '单位类别', width: 14 },
   { header: '规模', width: 12 },

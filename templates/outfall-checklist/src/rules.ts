@@ -6,6 +6,7 @@ import { BOUNDS } from './values.ts';
 /** The checklist's own rules (its cells' and every form's come from its layout). */
 export const catalogue = defineRules({
   'outfall.code.duplicate': { severity: 'error', title: '排污口编码重复', fix: '核对编码，一口一码' },
+  'outfall.code.shared': { severity: 'error', title: '两个单位的台账用了同一排污口编码（全市汇总时）', fix: '核对编码，一口一码' },
   'outfall.county.unknown': { severity: 'error', title: '所在县（市、区）不在单位名单中', fix: '填写名单中的规范名称' },
   'outfall.county.other': { severity: 'warning', title: '排污口在另一个县（市、区）', fix: '核实是否应由该县（市、区）填报' },
   'outfall.river.unlisted': { severity: 'warning', title: '受纳水体不在主要河流清单中', fix: '核实河流名称' },

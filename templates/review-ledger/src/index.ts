@@ -1,4 +1,6 @@
 import { defineForm } from '@tianbao/form';
+import { carriedLedger } from './carry.ts';
+import { compile } from './compile.ts';
 import { layout } from './layout.ts';
 import { catalogue, rules, zeroReport } from './rules.ts';
 import { samples } from './samples.ts';
@@ -25,6 +27,8 @@ export const reviewLedger = defineForm<ReviewLedger>({
   zeroReport,
   // Its five rows; the largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
   print: { orientation: 'landscape', limits: { rows: 5, chars: 250_000 } },
+  compile,
+  carry: carriedLedger,
   samples,
 });
 export default reviewLedger;

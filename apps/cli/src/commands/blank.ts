@@ -1,9 +1,10 @@
-import { findReporter, outputContext, reporterNames } from '@tianbao/form';
+import { Period, Refusal, findReporter, outputContext, reporterNames } from '@tianbao/form';
 import { formById, formIds } from '@tianbao/forms';
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../usage-error.ts';
 import { outputFolder } from '../files.ts';
-import { blankName, writeOutput } from '../outputs.ts';
+import { blankName, filledName, writeOutput } from '../outputs.ts';
+import { previousReturns } from '../previous.ts';
 import { UNITS_OPTION, resolveUnits } from '../units.ts';
 
 interface Args {
@@ -11,6 +12,8 @@ interface Args {
   unit?: string;
   out: string;
   units?: string;
+  period?: string;
+  previous?: string;
 }
 
 export const blank: CommandModule<object, Args> = {
@@ -22,17 +25,35 @@ export const blank: CommandModule<object, Args> = {
       .option('unit', { type: 'string', describe: '填报单位，写入标题（如 修武县）；不填则保留 XX县（市、区）' })
       .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
       .option('units', UNITS_OPTION)
-      .example('$0 blank review-ledger --unit 修武县 -o out/', '修武县的空白问题台账') as any,
+      .option('period', { type: 'string', describe: '报送月份 YYYY-MM，写入工作簿（检查时据此确定月份）' })
+      .option('previous', { type: 'string', describe: '上月报表：把其中的内容（如问题台账的问题、改进措施和完成时限）带入本月，供更新；须同时给出 --period' })
+      .example('$0 blank review-ledger --unit 修武县 -o out/', '修武县的空白问题台账')
+      .example('$0 blank review-ledger --unit 修武县 --period 2023-07 --previous 修武县2023年6月问题台账.xlsx -o out/', '修武县7月的台账，带入6月的问题') as any,
   handler: async (args) => {
     const def = formById(args.template);
     const units = resolveUnits(args.units);
+    if (args.period !== undefined && !Period.safeParse(args.period).success) throw new UsageError(`--period 应写作 YYYY-MM，如 2023-07，收到「${args.period}」`);
     let unit: string | undefined;
     if (args.unit) {
       unit = findReporter(units, args.unit, def.cityReports)?.name;
       if (!unit) throw new UsageError(`单位「${args.unit}」不在${units.city.name}的报送单位名单中：${reporterNames(units, def.cityReports)}`);
     }
     const { writeWorkbook } = await import('@tianbao/xlsx');
-    const bytes = await writeWorkbook(def, null, { unit, ctx: outputContext(null, units) });
-    console.log(await writeOutput(outputFolder(args.out, '-o'), blankName(def, unit), bytes));
+    const out = outputFolder(args.out, '-o');
+    if (args.previous === undefined) {
+      const bytes = await writeWorkbook(def, null, { unit, ...(args.period && { period: args.period }), ctx: outputContext(null, units) });
+      return void console.log(await writeOutput(out, blankName(def, unit), bytes));
+    }
+    if (!def.carry) throw new UsageError(`「${def.id}」（${def.name}）没有可带入下月的内容，不能用 --previous`);
+    if (!args.period) throw new UsageError('用 --previous 带入上月内容时，请用 --period 指定本月，如 --period 2023-07');
+    const [last] = await previousReturns([args.previous], def.id, { units }, {});
+    if (!last) throw new Refusal('previous.invalid', `上月报表「${args.previous}」未通过检查，不能带入；请先改正`);
+    if (unit && last.unit !== unit) throw new UsageError(`上月报表「${args.previous}」是${last.unit}的，不是${unit}的`);
+    if (last.data.period && last.data.period >= args.period)
+      throw new UsageError(`上月报表「${args.previous}」报送月份是 ${last.data.period}，不在 --period ${args.period} 之前`);
+    const data = def.carry(last.data, args.period);
+    // Dated by the month's first day: the same files give the same bytes.
+    const bytes = await writeWorkbook(def, data, { ctx: outputContext(null, units, `${args.period}-01`) });
+    console.log(await writeOutput(out, filledName(def, data, 'xlsx'), bytes));
   },
 };

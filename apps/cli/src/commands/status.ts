@@ -18,7 +18,7 @@ interface Args extends CheckArgs {
 }
 
 /** When a file was received: its modification time (a folder keeps nothing else), `YYYY-MM-DDTHH:MM:SS` in the machine's time zone. */
-function receivedAt(file: string): string | null {
+export function receivedAt(file: string): string | null {
   try {
     const d = statSync(file).mtime;
     const two = (n: number) => String(n).padStart(2, '0');
@@ -41,7 +41,7 @@ function summaryPath(xlsx: string, inputs: readonly string[], files: readonly st
   outputFolder(dirname(xlsx), '--xlsx');
 }
 
-const within = (dir: string, path: string) => {
+export const within = (dir: string, path: string) => {
   const rel = relative(resolve(dir), resolve(path));
   return rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
 };

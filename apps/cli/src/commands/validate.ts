@@ -5,11 +5,13 @@ import { expandInputs, outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
 import { CHECK_JOBS, checkAndAnnotateBatch, checkBatch } from '../batch.ts';
 import { paintFor } from '../paint.ts';
+import { PREVIOUS_OPTION, byUnit, previousReturns } from '../previous.ts';
 
 interface Args extends CheckArgs {
   paths: string[];
   format: string;
   annotate?: string;
+  previous?: string;
   jobs?: number;
 }
 
@@ -21,6 +23,7 @@ export const validate: CommandModule<object, Args> = {
       .positional('paths', { type: 'string', array: true, describe: '.xlsx 文件或文件夹' })
       .option('format', { choices: ['text', 'json'], default: 'text', describe: '输出格式；json 供程序读取' })
       .option('jobs', CHECK_JOBS)
+      .option('previous', PREVIOUS_OPTION)
       .option('annotate', {
         type: 'string',
         describe: '把每份报表的批注副本（…-批注.xlsx）写入此文件夹：错误标红、提示标黄并加批注，首页“审核结果”；不会覆盖任何输入文件，同名文件以所在文件夹区分',
@@ -37,7 +40,8 @@ export const validate: CommandModule<object, Args> = {
     if (args.annotate) outputFolder(args.annotate, '--annotate');
     // Where the copies go is settled before any file is read: never onto an input, never two onto one name.
     const copies = args.annotate && copyNames(files.map(resolvedPath), resolvedPath(args.annotate)).map((name) => join(args.annotate!, name));
-    const judged = { ...opts, keepData: false };
+    const previous = args.previous && byUnit(await previousReturns([args.previous], args.template, opts, args));
+    const judged = { ...opts, keepData: false, ...(previous && { previous }) };
     // With copies, each is made from the reading its file was checked from.
     const { reports, copies: made } = copies ? await checkAndAnnotateBatch(files, copies, judged, args) : { reports: await checkBatch(files, judged, args), copies: [] };
     const annotated: string[] = [];

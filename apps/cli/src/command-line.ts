@@ -1,0 +1,71 @@
+// Engines load inside the handlers that use them, so `--help` and `templates` start quickly.
+import yargs, { type Argv } from 'yargs';
+import { UnknownForm, formIds } from '@tianbao/forms';
+import { blank } from './commands/blank.ts';
+import { compile } from './commands/compile.ts';
+import { demo } from './commands/demo.ts';
+import { extract } from './commands/extract.ts';
+import { generate } from './commands/generate.ts';
+import { serve } from './commands/serve.ts';
+import { status } from './commands/status.ts';
+import { templates } from './commands/templates.ts';
+import { users } from './commands/users.ts';
+import { validate } from './commands/validate.ts';
+import { UsageError } from './usage-error.ts';
+import { YARGS_STRINGS, commandMissing, typedCommand, typedOptionFaults, usageHint, usageText, type KnownOptions } from './usage-messages.ts';
+
+export const COMMANDS = [templates, blank, generate, extract, validate, status, compile, demo, serve, users];
+
+/**
+ * Every option that takes a value, of any command: given without one (`--data` last, or
+ * followed by another option) it is a usage error, not an empty path or a default.
+ */
+const VALUE_OPTIONS = ['data', 'out', 'format', 'units', 'unit', 'as-of', 'period', 'template', 'time-limit', 'memory-limit', 'jobs', 'annotate', 'xlsx', 'paper', 'previous', 'port', 'host', 'database', 'name', 'role'];
+
+/** A command called wrongly (exit status 2): what was wrong, then where to read how to call it. */
+export class CommandLineRefused extends Error {
+  constructor(argv: readonly string[], what: string) {
+    super(`${what}\n${usageHint({ argv, commands: COMMANDS })}`);
+  }
+}
+
+/** The command line `argv` (the words after `tianbao`) as yargs reads it; a usage error throws CommandLineRefused. */
+export function commandLine(argv: readonly string[]): Argv {
+  let cli = yargs([...argv])
+    .scriptName('tianbao')
+    .locale('zh_CN')
+    // Its types take only plain strings; y18n takes the singular and plural forms too.
+    .updateStrings(YARGS_STRINGS as unknown as Record<string, string>)
+    .usage('$0 <命令> [选项]\n\n填报：生成、填写、检查政府报表');
+  for (const command of COMMANDS) cli = cli.command(command as any);
+  return cli
+    .demandCommand(1, commandMissing(COMMANDS))
+    .recommendCommands()
+    .strict()
+    .requiresArg(VALUE_OPTIONS)
+    .example('$0 templates', '列出表样')
+    .example('$0 validate 报送/', '检查文件夹中的全部报表')
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .wrap(null)
+    .fail((msg, err, state) => {
+      // yargs' own checks fail with a message (a parse error of the command line comes as a YError); a handler's exception is rethrown.
+      if (err && err.name !== 'YError') throw err;
+      const describe = (state as unknown as { getDescriptions?(): Record<string, string | undefined> }).getDescriptions?.();
+      // An unknown option, or one short of its value, is named first: what yargs says then is only what followed from it.
+      const typed = typedCommand({ argv, commands: COMMANDS }) ? typedOptionFaults(argv, (cli as unknown as { getOptions(): KnownOptions }).getOptions(), VALUE_OPTIONS) : null;
+      throw new CommandLineRefused(argv, typed ?? usageText(msg ?? err?.message ?? '', { argv, commands: COMMANDS, choices: { template: formIds }, ...(describe && { describe }) }));
+    });
+}
+
+/** Runs the command of `argv`; a usage error, found by yargs or by the command, throws CommandLineRefused. */
+export async function runCommandLine(argv: readonly string[]): Promise<void> {
+  try {
+    await commandLine(argv).parseAsync();
+  } catch (e) {
+    // A command refuses its arguments; the registry refuses a form it does not have (yargs' choices stop a mistyped one before).
+    if (e instanceof UsageError || e instanceof UnknownForm) throw new CommandLineRefused(argv, usageText(e.message, { argv, commands: COMMANDS }));
+    throw e;
+  }
+}

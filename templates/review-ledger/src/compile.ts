@@ -1,0 +1,61 @@
+import { columnsOf, formatDateCn, formatPeriodCn, type CompileContext, type CompileSpec, type CompiledPart, type Table } from '@tianbao/form';
+import { droppedMessage, matchProblems } from './carry.ts';
+import type { Deadline } from './cells.ts';
+import { problemsOf, type ListedProblem } from './problems.ts';
+import type { ReviewLedger } from './schema.ts';
+
+type Part = CompiledPart<ReviewLedger>;
+
+const isDate = (d: string) => /^\d{4}-/.test(d);
+
+/** 逾期 / 未到期 as of a day, or 持续推进 for an ongoing term. */
+export function stateOf(deadline: Deadline | '', asOf: string): '逾期' | '未到期' | '持续推进' {
+  if (!isDate(deadline)) return '持续推进';
+  return deadline < asOf ? '逾期' : '未到期';
+}
+
+const show = (d: Deadline | '') => (isDate(d) ? formatDateCn(d) : d);
+
+const COLUMNS = columnsOf({ 单位: 14, 项目: 14, 存在问题: 44, 改进措施: 44, 完成时限: 16, 状态: 10 });
+const STATE = 5;
+
+/** Last month's problems a unit no longer lists (对账销号), each with the clerk's answer to the warning on it, or 未说明. */
+function dropped(part: Part, previous: Part | undefined): { problem: ListedProblem; answer: string }[] {
+  if (!previous) return [];
+  return matchProblems(previous.data, part.data)
+    .filter((m) => m.after === null)
+    .map(({ before }) => {
+      const warned = part.issues.find((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(before));
+      return { problem: before, answer: warned?.reply ?? warned?.explanation ?? '未说明' };
+    });
+}
+
+/** 汇总: one row a problem, every unit's in the list's order, its state as of the day; with last month's, then those no longer listed. */
+function summary(parts: readonly Part[], ctx: CompileContext<ReviewLedger>): Table {
+  const marks: NonNullable<Table['marks']> = [];
+  const rows: string[][] = [];
+  const add = (p: ListedProblem, state: string, answer?: string) => {
+    if (state === '逾期' || answer === '未说明') marks.push({ row: rows.length, column: answer === '未说明' ? STATE + 1 : STATE, severity: 'warning' });
+    rows.push([p.unit, p.item, p.problem, p.measure, show(p.deadline), state, ...(ctx.previous ? [answer ?? ''] : [])]);
+  };
+  for (const part of parts) {
+    for (const p of problemsOf(part.unit, part.data)) add(p, stateOf(p.deadline, ctx.asOf));
+    for (const d of dropped(part, ctx.previous?.find((p) => p.unit === part.unit))) add(d.problem, '已销号', d.answer);
+  }
+  return { columns: [...COLUMNS, ...(ctx.previous ? columnsOf({ 销号说明: 36 }) : [])], rows, marks };
+}
+
+/** The city's 问题台账汇总: every problem reported this month, and whether its time limit has passed. */
+export const compile: CompileSpec<ReviewLedger> = {
+  sheets: (parts, ctx) => [
+    {
+      name: '汇总',
+      title: `${ctx.units.city.name}${formatPeriodCn(ctx.period)}行政复议工作问题台账汇总（截至${formatDateCn(ctx.asOf)}）`,
+      table: summary(parts, ctx),
+      notes: [
+        '状态：完成时限早于截至日期的为“逾期”，其余为“未到期”；长期坚持、持续推进等无截止日期的为“持续推进”。',
+        ...(ctx.previous ? ['已销号：上月台账列出、本月不再列出的问题；销号说明为填报单位在该格批注中的说明，没有说明的为“未说明”。'] : []),
+      ],
+    },
+  ],
+};
