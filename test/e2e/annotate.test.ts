@@ -26,19 +26,23 @@ interface Flagged {
   message: string;
 }
 
-/** Check `file` with --annotate (and `args`): its issues, and the copy's path. */
-async function annotated(file: string, args: string[] = []): Promise<{ issues: Flagged[]; copy: string }> {
+/** Check `file` with --annotate: its issues, and the copy's path. */
+async function annotated(file: string): Promise<{ issues: Flagged[]; copy: string }> {
   const back = tempDir();
-  const r = await tianbao(['validate', file, '--annotate', back, '--format', 'json', ...args]);
+  const r = await tianbao(['validate', file, '--annotate', back, '--format', 'json']);
   const issues = JSON.parse(r.stdout).files[0].issues as Flagged[];
   return { issues, copy: join(back, readdirSync(back)[0]!) };
 }
 
 /**
- * One run for the tests below (one start-up, not one each): the faulty outfall list as a county sends it, in a folder of its own,
- * and an outfall list tianbao wrote, with --annotate; the run, the folder, the copies' folder, and each file's issues and copy.
+ * One run for the tests below (one start-up, not one each), with --annotate and --as-of 2023-08-15 (which the outfall
+ * lists do not depend on): the faulty outfall list as a county sends it, in a folder of its own, an outfall list and a
+ * ledger tianbao wrote, and the faulty list with a warning and an error the clerk answered in a comment; the run, the
+ * folder, the copies' folder, and each file's issues and copy.
  */
-let annotating: Promise<{ r: Run; inbox: string; file: string; before: string; back: string; faulty: Annotated; written: Annotated }> | undefined;
+let annotating:
+  | Promise<{ r: Run; inbox: string; file: string; before: string; back: string; faulty: Annotated; written: Annotated; ledger: Annotated; answered: Annotated }>
+  | undefined;
 interface Annotated {
   file: string;
   issues: Flagged[];
@@ -53,10 +57,28 @@ const shared = () =>
     const before = sha(file);
     const shanyang = join(tempDir(), '山阳区入河排污口排查整治台账.xlsx');
     writeFileSync(shanyang, await writeWorkbook(outfallChecklist, outfallChecklist.samples.find((s) => s.unit === '山阳区')!));
-    const r = await tianbao(['validate', inbox, shanyang, '--annotate', back, '--format', 'json']);
-    const [a, b] = JSON.parse(r.stdout).files as { file: string; issues: Flagged[] }[];
+    const ledger = join(tempDir(), 'in.xlsx');
+    writeFileSync(ledger, await writeWorkbook(reviewLedger, reviewLedger.samples.find((s) => s.unit === '中站区')!));
+    const wb = await open(faulty);
+    const ws = wb.getWorksheet('排污口清单')!;
+    ws.getCell('K9').note = '该代码为早期试点地区发放，经核对营业执照无误';
+    ws.getCell('N7').note = '已报请县政府同意保留';
+    const answered = join(tempDir(), 'answered.xlsx');
+    await wb.xlsx.writeFile(answered);
+    const r = await tianbao(['validate', inbox, shanyang, ledger, answered, '--annotate', back, '--format', 'json', '--as-of', '2023-08-15']);
+    const [a, b, c, d] = JSON.parse(r.stdout).files as { file: string; issues: Flagged[] }[];
     const of = (report: { file: string; issues: Flagged[] }, name: string): Annotated => ({ file: report.file, issues: report.issues, copy: join(back, `${name}-批注.xlsx`) });
-    return { r, inbox, file, before, back, faulty: of(a!, '武陟县入河排污口排查整治台账'), written: of(b!, '山阳区入河排污口排查整治台账') };
+    return {
+      r,
+      inbox,
+      file,
+      before,
+      back,
+      faulty: of(a!, '武陟县入河排污口排查整治台账'),
+      written: of(b!, '山阳区入河排污口排查整治台账'),
+      ledger: of(c!, 'in'),
+      answered: of(d!, 'answered'),
+    };
   })());
 
 /** The cells of every sheet of `input` whose fill differs in `copy` (`Sheet!A1`), and the cells themselves. */
@@ -145,26 +167,20 @@ describe('validate --annotate', () => {
   });
 
   it('counts a warning the clerk answered in a comment as explained, and an error still as an error', async () => {
-    const dir = tempDir();
-    const wb = await open(faulty);
-    const ws = wb.getWorksheet('排污口清单')!;
-    ws.getCell('K9').note = '该代码为早期试点地区发放，经核对营业执照无误';
-    ws.getCell('N7').note = '已报请县政府同意保留';
-    const file = join(dir, 'answered.xlsx');
-    await wb.xlsx.writeFile(file);
     // The report of a run with --annotate, which is the report of one without, and the copy it wrote.
-    const back = tempDir();
-    const r = await tianbao(['validate', file, '--annotate', back, '--format', 'json']);
+    const { r, answered } = await shared();
+    const { file, issues, copy } = answered;
     const report = JSON.parse(r.stdout);
-    const at = (cell: string) => report.files[0].issues.find((i: { cell: string }) => i.cell === cell);
+    const at = (cell: string) => issues.find((i) => i.cell === cell)! as Flagged & { rule: string };
     expect(at('K9')).toMatchObject({ rule: 'outfall.credit.check', severity: 'warning', explained: true });
     expect(at('N7')).toMatchObject({ rule: 'outfall.protected.ban', severity: 'error', explained: false });
-    expect(report.summary).toMatchObject({ warnings: 1, explained: 1 });
+    // The run's summary counts every warning of its files, and the one explained.
+    const all = report.files.flatMap((f: { issues: Flagged[] }) => f.issues);
+    expect(report.summary).toMatchObject({ warnings: all.filter((i: Flagged) => i.severity === 'warning').length, explained: 1 });
     const text = await tianbao(['validate', file]);
     expect(text.stdout).toMatch(/K9\s+已说明/);
     expect(text.stdout).toContain('（其中已说明 1 条）');
     // The copy fills the error, not the explained warning, which keeps its comment and ours.
-    const [issues, copy] = [report.files[0].issues as Flagged[], join(back, 'answered-批注.xlsx')];
     await expectOnlyFlaggedFilled(file, copy, issues);
     const marked = await refilled(file, copy);
     expect(marked.has('排污口清单!N7')).toBe(true);
@@ -175,15 +191,7 @@ describe('validate --annotate', () => {
 
 describe('the colours of a marked-up copy', () => {
   const cases: [string, () => Promise<Annotated>, number][] = [
-    [
-      'a ledger tianbao wrote, with two warnings',
-      async () => {
-        const file = join(tempDir(), 'in.xlsx');
-        writeFileSync(file, await writeWorkbook(reviewLedger, reviewLedger.samples.find((s) => s.unit === '中站区')!));
-        return { file, ...(await annotated(file, ['--as-of', '2023-08-15'])) };
-      },
-      2,
-    ],
+    ['a ledger tianbao wrote, with two warnings', async () => (await shared()).ledger, 2],
     ['an outfall list tianbao wrote, with two findings', async () => (await shared()).written, 2],
     ['an outfall list another program wrote, with errors and a warning', async () => (await shared()).faulty, 9],
   ];

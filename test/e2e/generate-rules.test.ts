@@ -38,12 +38,13 @@ const unlisted = { ...xiuwu, outfalls: xiuwu.outfalls.map((o, i) => (i === 0 ? {
 
 describe('generate judges each item by the form’s rules before writing it', () => {
   // Every run first (the three tests' runs, one after another, given the three tests' time), then one validate
-  // over the three workbooks the tests hold its words against.
+  // over the three workbooks the tests hold its words against. Workbooks alone: an item is judged before any
+  // document of it is made, whatever its format (a PDF's draft mark: generate-drafts.test.ts).
   let ledgers: Generated, ledgerDrafts: Generated, checklists: Generated, checklistDrafts: Generated, warned: Generated;
   let reports: { file: string; issues: Issue[] }[];
   beforeAll(async () => {
-    ledgers = await generate('review-ledger', [ledger, noMeasure]);
-    ledgerDrafts = await generate('review-ledger', [ledger, noMeasure], '--allow-errors');
+    ledgers = await generate('review-ledger', [ledger, noMeasure], '--format', 'xlsx');
+    ledgerDrafts = await generate('review-ledger', [ledger, noMeasure], '--format', 'xlsx', '--allow-errors');
     checklists = await generate('outfall-checklist', [xiuwu, notBanned], '--format', 'xlsx');
     checklistDrafts = await generate('outfall-checklist', [xiuwu, notBanned], '--format', 'xlsx', '--allow-errors');
     warned = await generate('outfall-checklist', [unlisted], '--format', 'xlsx');
@@ -62,7 +63,7 @@ describe('generate judges each item by the form’s rules before writing it', ()
   it('writes no ledger that validate would reject, says why in validate’s words, and writes the others', () => {
     const r = ledgers;
     expect(r.code).toBe(1);
-    expect(r.written).toEqual(['修武县2023年6月行政复议工作问题台账.pdf', '修武县2023年6月行政复议工作问题台账.xlsx']);
+    expect(r.written).toEqual(['修武县2023年6月行政复议工作问题台账.xlsx']);
     const line = r.stderr.split('\n').find((l) => l.includes('[ledger.measures.missing]'))!;
     expect(line.startsWith(`${r.data} $[1].rows.acceptance.measures（案件受理方面的改进措施） 错误：`), line).toBe(true);
     expect(r.stderr).toContain(`${r.data} $[1]：有 1 处错误，未生成此项`);
@@ -72,7 +73,7 @@ describe('generate judges each item by the form’s rules before writing it', ()
     // Still exit 1: the data is not yet valid, drafts or not.
     const draft = ledgerDrafts;
     expect(draft.code).toBe(1);
-    expect(draft.written).toHaveLength(4);
+    expect(draft.written).toEqual(['修武县2023年6月行政复议工作问题台账.xlsx', '温县2023年6月行政复议工作问题台账.xlsx']);
     expect(draft.stderr).toContain(`${draft.data} $[1]：有 1 处错误，按 --allow-errors 仍生成，只是草稿`);
     const [issue, ...more] = validated(draft.out, '温县2023年6月行政复议工作问题台账.xlsx', 'ledger.measures.missing');
     expect(more).toEqual([]);

@@ -38,9 +38,11 @@ async function mixedFolder(): Promise<{ dir: string; inputs: Map<string, Buffer>
 const mkfifoSync = (path: string) => execFileSync('mkfifo', [path]);
 
 describe('a folder of hostile files beside valid ones', () => {
-  it.each([['1'], ['2']])('gives every file its verdict with --jobs %s, and the valid ones stay valid', async (jobs) => {
+  // Two children at once, so that one file's fault meets another's check; that the outcomes are the same with any
+  // number of jobs is the pool's own test (packages/isolate).
+  it('gives every file its verdict, and the valid ones stay valid', async () => {
     const { dir, inputs } = await mixedFolder();
-    const r = await tianbao(['validate', dir, '--format', 'json', '--time-limit', '10', '--jobs', jobs], undefined, 180_000);
+    const r = await tianbao(['validate', dir, '--format', 'json', '--time-limit', '10', '--jobs', '2'], undefined, 180_000);
     expect(r.code).toBe(1);
     const files: { file: string; valid: boolean; issues: { rule: string; message: string }[] }[] = JSON.parse(r.stdout).files;
     const by = new Map(files.map((f) => [f.file.slice(dir.length + 1), f]));

@@ -43,6 +43,8 @@ export interface Inspected {
   merges: ReadonlyMap<string, readonly string[]>;
   /** The `<row>` elements of each part that has any. */
   rows: ReadonlyMap<string, number>;
+  /** Parts with nothing the quick reading of a row does not take (see `PartScan.plain`). */
+  plain: ReadonlySet<string>;
   /**
    * Each XML part's bytes as they inflated, in chunks, by entry name: the
    * reader and the editor take a part from here, so no part is inflated twice.
@@ -96,15 +98,17 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
   const merges = new Map<string, readonly string[]>();
   const rows = new Map<string, number>();
   const parts = new Map<string, Buffer[]>();
+  const plain = new Set<string>();
   for (const e of entries) {
     const scan = await inspectPart(buf, e, budget, whole && /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name), stop);
     if (!scan) continue;
     if (!scan.ordered) unordered.add(e.name);
     if (scan.merges.length) merges.set(e.name, scan.merges);
     if (scan.rows) rows.set(e.name, scan.rows);
+    if (scan.plain) plain.add(e.name);
     parts.set(e.name, scan.chunks);
   }
-  return { entries, unordered, merges, rows, parts };
+  return { entries, unordered, merges, rows, plain, parts };
 }
 
 /** The refusal of an archive that holds no workbook, saying what it holds instead. */

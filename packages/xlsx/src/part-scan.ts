@@ -48,6 +48,13 @@ export class PartScan {
   ordered = true;
   /** The `ref` of each `<mergeCell>`, as written. */
   readonly merges: string[] = [];
+  /**
+   * No comment, CDATA or processing instruction past the XML declaration,
+   * and no `'`, tab, line break or `:c`: nothing in it that the quick
+   * reading of a row does not take, so its rows need not be looked through
+   * one by one for such things (see `sheetRows`).
+   */
+  plain = true;
   private lastRow = 0;
   private tail = Buffer.alloc(0);
 
@@ -57,6 +64,7 @@ export class PartScan {
   ) {}
 
   push(chunk: Buffer): void {
+    if (this.plain) this.plain = plainText(chunk, this.tail.length ? this.tail[this.tail.length - 1]! : -1);
     // What starts in the last chunk and ends in this one; the rest is found in each chunk alone.
     if (this.tail.length) {
       const seam = this.tail.length;
@@ -170,6 +178,31 @@ export class PartScan {
     }
     return mine(start, gt + 1 - start) ? b.toString('latin1', name + length, gt) : null;
   }
+}
+
+const XML_DECLARATION = Buffer.from('<?xml');
+const UNUSUAL_BYTES = [0x27, 0x09, 0x0a, 0x0d];
+const MARKUP = [Buffer.from('<!'), Buffer.from('<?'), Buffer.from(':c')];
+
+/**
+ * Whether a chunk holds none of what makes a part not `plain`; `before`: the
+ * last byte of the chunk before (-1 for the first), so that what two chunks
+ * split is seen. The first chunk's XML declaration is passed over.
+ */
+function plainText(chunk: Buffer, before: number): boolean {
+  // `<` ending the last chunk, `!`, `?` or `c` this one (`:c` split: the `:` ends the last).
+  if ((before === LT && (chunk[0] === BANG || chunk[0] === 0x3f)) || (before === 0x3a && chunk[0] === 0x63)) return false;
+  let from = 0;
+  if (before < 0) {
+    const bom = chunk[0] === 0xef ? 3 : 0;
+    if (matchesAt(chunk, bom, XML_DECLARATION)) {
+      from = chunk.indexOf('?>', bom) + 2;
+      if (from === 1) return false;
+      // The line break Excel writes after it.
+      while (chunk[from] === 0x0d || chunk[from] === 0x0a) from++;
+    }
+  }
+  return UNUSUAL_BYTES.every((c) => !chunk.includes(c, from)) && MARKUP.every((m) => !chunk.includes(m, from));
 }
 
 /** Whether the bytes just before and at `at` spell `word`. */

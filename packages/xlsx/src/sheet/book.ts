@@ -43,7 +43,7 @@ export interface Book extends CellSource {
  * part from the chunks the inspection inflated it to.
  */
 export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book> {
-  const { entries, unordered, parts } = inspected;
+  const { entries, unordered, plain, parts } = inspected;
   // Only the XML parts were looked through: no other is read as one.
   const byName = new Map(entries.filter((e) => isXmlPart(e.name)).map((e) => [e.name.toLowerCase(), e]));
   const entry = (path: string) => byName.get(path.toLowerCase());
@@ -97,7 +97,7 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
       const e = entry(sheet.part)!;
       const text = heldText(chunks(e.name), stop, last);
       if (last) parts.delete(e.name);
-      return sheetRows(text, src, sheet.name, !unordered.has(e.name));
+      return sheetRows(text, src, sheet.name, !unordered.has(e.name), false, plain.has(e.name));
     },
     merges,
     rowCount: (sheet) => inspected.rows.get(entry(sheet.part)!.name) ?? 0,

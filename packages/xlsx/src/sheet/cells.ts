@@ -42,7 +42,7 @@ export function typedValue(type: string | undefined, style: number, v: string, s
   if (!v) return null;
   switch (type) {
     case 's':
-      return orNull(src.strings[Number(v)] ?? '');
+      return sharedString(Number(v), src);
     case 'str':
       return orNull(detach(unescaped(v)));
     case 'b':
@@ -58,6 +58,9 @@ export function typedValue(type: string | undefined, style: number, v: string, s
     }
   }
 }
+
+/** The shared string at an index; nothing for an empty one or an index past the list. */
+export const sharedString = (index: number, src: CellSource): CellValue => orNull(src.strings[index] ?? '');
 
 const orNull = (s: string): string | null => (s === '' ? null : s);
 

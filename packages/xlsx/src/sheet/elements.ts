@@ -19,10 +19,44 @@ interface Found {
 class Tags {
   private readonly open: RegExp;
   readonly close: RegExp;
+  private readonly endTag: string;
+  private readonly endStart: string;
+  private readonly prefixed: string;
+  /** Where `:name` was last searched for: in which text, from where, and found (-1: not after `colonFrom`). */
+  private colonIn = '';
+  private colonFrom = -1;
+  private colonAt = -1;
 
   constructor(name: string) {
     this.open = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])`, 'g');
     this.close = new RegExp(`</(?:[\\w.-]+:)?${name}\\s*>`, 'g');
+    this.endTag = `</${name}>`;
+    this.endStart = `</${name}`;
+    this.prefixed = `:${name}`;
+  }
+
+  /**
+   * The first end tag at or after `from`: where it starts and ends. `</row>`
+   * as writers have it is found by plain searches, many times faster than
+   * the expression, which is left for an end tag prefixed or spaced.
+   */
+  private closing(s: string, from: number): { at: number; end: number } | null {
+    const plain = s.indexOf(this.endTag, from);
+    // No `</row…` before it, and no `:row` (of `</x:row>`) either.
+    if (plain >= 0 && s.indexOf(this.endStart, from) === plain && this.prefixedFrom(s, from) > plain) return { at: plain, end: plain + this.endTag.length };
+    this.close.lastIndex = from;
+    const c = this.close.exec(s);
+    return c ? { at: c.index, end: this.close.lastIndex } : null;
+  }
+
+  /** Where `:name` next stands at or after `from` (Infinity: nowhere), searched for again only once passed. */
+  private prefixedFrom(s: string, from: number): number {
+    if (s !== this.colonIn || from < this.colonFrom || (this.colonAt >= 0 && this.colonAt < from)) {
+      this.colonIn = s;
+      this.colonFrom = from;
+      this.colonAt = s.indexOf(this.prefixed, from);
+    }
+    return this.colonAt < 0 ? Infinity : this.colonAt;
   }
 
   /** The first element at or after `from`; null when none starts. `closes: false` (no end tag after `from`): only `<x/>` ones. */
@@ -36,10 +70,9 @@ class Tags {
         this.open.lastIndex = gt + 1;
         continue;
       }
-      this.close.lastIndex = gt + 1;
-      const c = this.close.exec(s);
+      const c = this.closing(s, gt + 1);
       if (!c) return { start: m.index };
-      return { start: m.index, end: this.close.lastIndex, el: { attrs: s.slice(this.open.lastIndex, gt), body: s.slice(gt + 1, c.index) } };
+      return { start: m.index, end: c.end, el: { attrs: s.slice(this.open.lastIndex, gt), body: s.slice(gt + 1, c.at) } };
     }
     return null;
   }

@@ -42,6 +42,13 @@ export function columnLetter(n: number): string {
  * of a sheet (0, past the last row, not a number).
  */
 export function rowNumber(attrs: string, prev: number): number {
+  // ` r="12"` first, as every writer has it, read without cutting a string for each row.
+  if (attrs.startsWith(' r="')) {
+    let n = 0;
+    let p = 4;
+    for (let c = attrs.charCodeAt(p); c >= 48 && c <= 57 && p < 12; c = attrs.charCodeAt(++p)) n = n * 10 + c - 48;
+    if (p > 4 && p < 12 && attrs.charCodeAt(p) === 34) return n >= 1 && n <= MAX_ROW ? n : NaN;
+  }
   const r = attr(attrs, 'r');
   if (r === undefined) return prev + 1;
   const n = Number(r);

@@ -1,6 +1,6 @@
 import type { CellValue } from '@tianbao/form';
 import { FileRefused, LIMITS } from '../inspect.ts';
-import { cellAttrs, cellValue, inlineValue, typedValue, type CellSource } from './cells.ts';
+import { cellAttrs, cellValue, inlineValue, sharedString, typedValue, type CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
 import { badReference, cellRef, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
 import { hasMarkup, parsedCells, type CellParts } from './slow-path.ts';
@@ -26,9 +26,17 @@ export interface Row {
  * order, as every writer does; else (rows moved or repeated) they are all read
  * first and given in order, those of one number made one, as Excel reads such
  * a file. `forceParser`: every row read by the XML parser (for tests holding
- * the quick paths to it).
+ * the quick paths to it). `plain`: the part holds nothing the quick reading
+ * does not take (`PartScan.plain`), so no row is looked through for it.
  */
-export async function* sheetRows(chunks: AsyncIterable<string>, src: CellSource, sheet: string, ordered = true, forceParser = false): AsyncGenerator<Row> {
+export async function* sheetRows(
+  chunks: AsyncIterable<string>,
+  src: CellSource,
+  sheet: string,
+  ordered = true,
+  forceParser = false,
+  plain = false,
+): AsyncGenerator<Row> {
   let r = 0;
   let count = 0;
   const held: Row[] = [];
@@ -40,7 +48,7 @@ export async function* sheetRows(chunks: AsyncIterable<string>, src: CellSource,
     if (ordered && n <= r)
       throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`);
     r = n;
-    const read = rowCells(row.body, src, sheet, n, forceParser);
+    const read = forceParser || !plain ? rowCells(row.body, src, sheet, n, forceParser) : scanCells(row.body, src, sheet);
     if (ordered) yield { r, ...read };
     else held.push({ r, ...read });
   }
@@ -131,7 +139,7 @@ function scanCells(s: string, src: CellSource, sheet: string): Cells {
     const tag = attrsAt(s, space, i + 2, gt);
     col = tag.r >= 0 ? cellColumn(s, tag.r, sheet) : col + 1;
     if (!closed) {
-      const type = tag.t >= 0 ? s.slice(tag.t, s.indexOf('"', tag.t)) : undefined;
+      const type = tag.t >= 0 ? typeAt(s, tag.t) : undefined;
       let value: CellValue = null;
       if (type === 'inlineStr') {
         const open = is.from(gt);
@@ -141,8 +149,10 @@ function scanCells(s: string, src: CellSource, sheet: string): Cells {
         const open = v.from(gt);
         const body = open >= 0 && open < end ? s.indexOf('>', open) + 1 : 0;
         const close = body > 0 && s.charCodeAt(body - 2) !== 47 ? vEnd.from(body) : -1;
-        const text = close >= 0 && close <= end ? charData(s.slice(body, close)) : '';
-        if (text) value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, text, src);
+        const shared = type === 's' && close > body && close <= end ? indexAt(s, body, close) : -1;
+        const text = shared >= 0 ? '' : close >= 0 && close <= end ? charData(s.slice(body, close)) : '';
+        if (shared >= 0) value = sharedString(shared, src);
+        else if (text) value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, text, src);
         // No `<v>`, or an empty one where the result is not text (an empty text result is `t="str"` and `<v></v>`):
         // a formula's result was never saved.
         else if (type !== 'str') {
@@ -204,6 +214,31 @@ function cellColumn(s: string, at: number, sheet: string): number {
     throw badReference(sheet, '单元格引用', s.slice(at, q >= 0 && q - at < 64 ? q : at + 64));
   }
   return column;
+}
+
+/** A cell's `t` starting at `at`, the common ones without cutting a string for each cell. */
+function typeAt(s: string, at: number): string {
+  const q = s.indexOf('"', at);
+  if (q === at + 1)
+    switch (s.charCodeAt(at)) {
+      case 115:
+        return 's';
+      case 110:
+        return 'n';
+    }
+  return q === at + 9 && s.startsWith('inlineStr', at) ? 'inlineStr' : s.slice(at, q);
+}
+
+/** A shared string's index written as plain digits from `from` to `to`; -1 for any other text (read as `typedValue` does). */
+function indexAt(s: string, from: number, to: number): number {
+  if (to - from > 9) return -1;
+  let n = 0;
+  for (let p = from; p < to; p++) {
+    const c = s.charCodeAt(p);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + c - 48;
+  }
+  return n;
 }
 
 function styleAt(s: string, at: number): number {

@@ -3,15 +3,61 @@ import { hasMarkup, parsedRuns } from './slow-path.ts';
 
 /** Just enough XML for the parts of a workbook: attributes, text, entities. */
 
-const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const NAMED = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 /** OOXML escapes characters XML cannot hold as `_xHHHH_` (`_x000D_` for a carriage return). */
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 /** Character data as a parser reports it: entities resolved, line ends normalised to `\n`. */
 export function charData(raw: string): string {
   const s = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  return s.includes('&') ? s.replace(ENTITY, (_, name, dec, hex) => (name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)))) : s;
+  const amp = s.indexOf('&');
+  return amp < 0 ? s : resolved(s, amp);
+}
+
+/**
+ * `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#65;` and `&#x41;` resolved
+ * from the first `&` at `amp`, by hand: openpyxl writes every character
+ * outside ASCII as a reference (`&#27745;`), and a regular expression's
+ * replacing took most of the time such a list was read in. An `&` that
+ * begins none of them is kept as written.
+ */
+function resolved(s: string, amp: number): string {
+  let out = '';
+  let from = 0;
+  for (let at = amp; at >= 0; at = s.indexOf('&', at + 1)) {
+    let p = at + 1;
+    let c = s.charCodeAt(p);
+    let char: string | undefined;
+    if (c === 35) {
+      const hex = s.charCodeAt(p + 1) === 120;
+      let value = 0;
+      let digits = 0;
+      for (p += hex ? 2 : 1, c = s.charCodeAt(p); ; c = s.charCodeAt(++p), digits++) {
+        const d = c >= 48 && c <= 57 ? c - 48 : hex && (c | 32) >= 97 && (c | 32) <= 102 ? (c | 32) - 87 : -1;
+        if (d < 0) break;
+        // Held at the first value past Unicode, which `fromCodePoint` refuses as it always did.
+        value = Math.min(value * (hex ? 16 : 10) + d, 0x110000);
+      }
+      if (digits && c === 59) char = value < 0x10000 ? String.fromCharCode(value) : String.fromCodePoint(value);
+    } else {
+      const semi = s.indexOf(';', p);
+      if (semi > p && semi - p <= 4) {
+        char = NAMED.get(s.slice(p, semi));
+        p = semi;
+      }
+    }
+    if (char === undefined) continue;
+    out += s.slice(from, at) + char;
+    from = p + 1;
+    at = p;
+  }
+  return from ? out + s.slice(from) : s;
 }
 
 /** Character data with OOXML's `_xHHHH_` escapes decoded. */
@@ -39,6 +85,8 @@ export const runText = (body: string): string => unescaped(runData(body));
 
 /** The character data of a string item's runs, joined (see `runText`); escapes not decoded. */
 export function runData(body: string): string {
+  const run = singleRun(body);
+  if (run !== undefined) return charData(run);
   if (hasMarkup(body)) return parsedRuns(body, '其中一段文字');
   if (!body.includes('rPh')) return charData(joinedBodies(body, 't'));
   let out = '';
@@ -48,6 +96,21 @@ export function runData(body: string): string {
     at = ph.end;
   }
   return charData(out + joinedBodies(body.slice(at), 't'));
+}
+
+/**
+ * The character data of an item of one plain run, as nearly every writer
+ * makes it (`<t>…</t>`, `<t xml:space="preserve">…</t>`, nothing around it);
+ * undefined for any other, read element by element.
+ */
+function singleRun(body: string): string | undefined {
+  const after = body.charCodeAt(2);
+  if (body.charCodeAt(0) !== 60 || body.charCodeAt(1) !== 116 || (after !== 62 && after !== 32)) return undefined;
+  const gt = body.indexOf('>', 2);
+  const end = body.length - 4;
+  // `<t/>`, or anything but the run's own end tag after its start tag, is read the long way.
+  if (gt < 0 || body.charCodeAt(gt - 1) === 47 || body.indexOf('<', gt) !== end || !body.endsWith('</t>')) return undefined;
+  return body.slice(gt + 1, end);
 }
 
 /**
