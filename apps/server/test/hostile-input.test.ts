@@ -2,16 +2,12 @@
 import { connect } from 'node:net';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { defaultUnits } from '@tianbao/form';
 import { formById } from '@tianbao/forms';
-import { addUser } from '@tianbao/store';
 import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildServer } from '../src/index.ts';
-import { builtChecker } from './checker.ts';
-import { cookieOf, multipart } from './requests.ts';
+import { multipart, serverWithCityAndClerk } from './requests.ts';
 
 const ledger = formById('review-ledger');
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -36,11 +32,9 @@ describe.each(ENGINES)('hostile input on %s', (engine) => {
   let book: Buffer;
 
   beforeAll(async () => {
-    const { db } = await database.open();
-    await addUser(db, { name: 'city', role: 'city', password: 'password 1' }, defaultUnits);
-    await addUser(db, { name: 'xiuwu', role: 'unit', unit: '修武县', password: 'password 1' }, defaultUnits);
-    app = await buildServer({ db, checker: builtChecker() });
-    for (const name of ['city', 'xiuwu']) cookies[name] = cookieOf(await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password 1' } }));
+    const made = await serverWithCityAndClerk(await database.open());
+    app = made.app;
+    Object.assign(cookies, made.cookies);
     task = (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: cookies.city })).json().id;
     // Two warnings to explain (3 problems, 2 measures), no error.
     const data = structuredClone(ledger.samples.find((s) => s.unit === '修武县')!) as any;

@@ -1,5 +1,9 @@
 // Requests as a browser sends them, for the tests that use more than one server.
-import type { LightMyRequestResponse } from 'fastify';
+import { defaultUnits } from '@tianbao/form';
+import { addUser, type Store } from '@tianbao/store';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildServer } from '../src/index.ts';
+import { builtChecker } from './checker.ts';
 
 /** A multipart body with one file, as a browser's form sends it. */
 export function multipart(fileName: string, bytes: Buffer, field = 'file') {
@@ -25,4 +29,14 @@ export async function untilMade(request: () => Promise<LightMyRequestResponse>, 
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`still 202 after ${tries} tries`);
+}
+
+/** A server on `store` with the city's account `city` and 修武县's clerk `xiuwu` (password `password 1`), both logged in: their session cookies by name. */
+export async function serverWithCityAndClerk(store: Pick<Store, 'db'>): Promise<{ app: FastifyInstance; cookies: Record<'city' | 'xiuwu', Record<string, string>> }> {
+  const { db } = store;
+  await addUser(db, { name: 'city', role: 'city', password: 'password 1' }, defaultUnits);
+  await addUser(db, { name: 'xiuwu', role: 'unit', unit: '修武县', password: 'password 1' }, defaultUnits);
+  const app = await buildServer({ db, checker: builtChecker() });
+  const login = async (name: string) => cookieOf(await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password 1' } }));
+  return { app, cookies: { city: await login('city'), xiuwu: await login('xiuwu') } };
 }

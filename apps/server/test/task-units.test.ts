@@ -2,14 +2,13 @@
 // report, units ticked on the page, and a unit the list no longer has.
 import { defaultUnits, type UnitList } from '@tianbao/form';
 import { formById } from '@tianbao/forms';
-import { addUser } from '@tianbao/store';
 import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/index.ts';
 import { builtChecker } from './checker.ts';
-import { cookieOf, multipart } from './requests.ts';
+import { cookieOf, multipart, serverWithCityAndClerk } from './requests.ts';
 
 const ledger = formById('review-ledger');
 const ALL = defaultUnits.units.map((u) => u.name);
@@ -22,11 +21,9 @@ describe.each(ENGINES)('the units of a task on %s', (engine) => {
   const cookies: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    const { db } = await database.open();
-    await addUser(db, { name: 'city', role: 'city', password: 'password 1' }, defaultUnits);
-    await addUser(db, { name: 'xiuwu', role: 'unit', unit: '修武县', password: 'password 1' }, defaultUnits);
-    app = await buildServer({ db, checker: builtChecker() });
-    for (const name of ['city', 'xiuwu']) cookies[name] = cookieOf(await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password 1' } }));
+    const made = await serverWithCityAndClerk(await database.open());
+    app = made.app;
+    Object.assign(cookies, made.cookies);
     return () => app.close();
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChildPool, type ChildPoolOptions, type Outcome } from '../src/index.ts';
+import { alive } from './alive.ts';
 
 const script = new URL('./fixtures/child.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tianbao-child-pool-'));
@@ -22,16 +23,6 @@ afterEach(async () => {
 
 const shown = (o: Outcome<Done>) => ('result' in o ? o.result.n : o.failed);
 const pidOf = (o: Outcome<Done>) => ('result' in o ? o.result.pid : undefined);
-
-/** Whether the process `pid` is still there. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('ChildPool', () => {
   it('does the tasks given at once on its children, reusing them, the others waiting their turn', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultJobs, runTasks, type Outcome } from '../src/index.ts';
+import { alive } from './alive.ts';
 
 const script = new URL('./fixtures/child.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tianbao-isolate-'));
@@ -17,16 +18,6 @@ type Done = { n: number; pid: number };
 const fault = (name: string): Fault => ({ fault: name, pidFile: join(dir, `${name}.${Math.random()}.pid`) });
 const run = (tasks: Task[], jobs: number, onResult?: (o: Outcome<Done>, index: number, done: number) => void) =>
   runTasks<Task, Done>('task', tasks, { script, jobs, limits, ...(onResult && { onResult }) });
-
-/** Whether the process `pid` is still there. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('runTasks', () => {
   it('gives on two children what one gives, in the order of the tasks, reusing each child', async () => {
