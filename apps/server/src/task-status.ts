@@ -46,8 +46,10 @@ export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitLi
     .where('unit', 'in', task.units)
     .where('report', 'is not', null)
     // Latest first: uploads within one second (status times are to the second) keep this order, and the
-    // latest is the unit's submission.
+    // latest is the unit's submission; two received in the same millisecond, by id, so that every request
+    // and either engine take the same one.
     .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
   const explanations = await explanationsOfTask(db, task.id);
   // Files are told apart by submission id while they are judged: two uploads may share a name.

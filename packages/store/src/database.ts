@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Refusal } from '@tianbao/form';
 import BetterSqlite from 'better-sqlite3';
@@ -19,13 +19,15 @@ export interface StoreOptions {
   data: string;
   /** A `postgres://…` address (`--database`, else `DATABASE_URL`). */
   url?: string | undefined;
+  /** Make the SQLite file (and its folder) when there is none (default); else refuse, as a mistyped folder. */
+  create?: boolean;
 }
 
 const SQLITE_FILE = 'tianbao.sqlite';
 
 /** Open the database: PostgreSQL at `url`, else `<data>/tianbao.sqlite`; refused in Chinese when it cannot be reached. */
-export async function openStore({ data, url }: StoreOptions): Promise<Store> {
-  const store = url ? postgres(url) : sqlite(data);
+export async function openStore({ data, url, create = true }: StoreOptions): Promise<Store> {
+  const store = url ? postgres(url) : sqlite(data, create);
   try {
     await sql`select 1`.execute(store.db);
   } catch {
@@ -35,8 +37,10 @@ export async function openStore({ data, url }: StoreOptions): Promise<Store> {
   return store;
 }
 
-function sqlite(data: string): Store {
+function sqlite(data: string, create: boolean): Store {
   const file = join(resolve(data), SQLITE_FILE);
+  if (!create && !existsSync(file))
+    throw new Refusal('database.missing', `数据文件夹「${data}」中没有数据库 ${SQLITE_FILE}，请检查 --data 所指的文件夹；第一次使用时先用 tianbao users add 添加账号，或启动 tianbao serve`);
   let database: BetterSqlite.Database;
   try {
     mkdirSync(resolve(data), { recursive: true });

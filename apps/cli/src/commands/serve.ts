@@ -17,15 +17,18 @@ export const storeOptions = <T>(y: Argv<T>) =>
     .option('data', { type: 'string', default: 'tianbao-data', describe: '数据文件夹（未指定 --database 时，数据库 tianbao.sqlite 存放于此）' })
     .option('database', { type: 'string', describe: 'PostgreSQL 地址，如 postgres://用户@主机:5432/数据库（默认取环境变量 DATABASE_URL）' });
 
-/** The portal's database, opened and brought up to date; a PostgreSQL address that is none is a usage error. */
-export async function openMigrated({ data, database }: StoreArgs) {
+/**
+ * The portal's database, opened and brought up to date; made in the data folder unless `create` is false.
+ * A PostgreSQL address that is none, or a data folder without the database not to be made, is a usage error.
+ */
+export async function openMigrated({ data, database }: StoreArgs, create = true) {
   const { databaseUrl, migrate, openStore } = await import('@tianbao/store');
   try {
-    const store = await openStore({ data, url: databaseUrl(database) });
+    const store = await openStore({ data, url: databaseUrl(database), create });
     await migrate(store.db);
     return store;
   } catch (e) {
-    throw e instanceof Refusal && e.rule === 'database.url' ? new UsageError(e.message) : e;
+    throw e instanceof Refusal && (e.rule === 'database.url' || e.rule === 'database.missing') ? new UsageError(e.message) : e;
   }
 }
 

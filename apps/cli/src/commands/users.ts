@@ -24,9 +24,9 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-/** Use the portal's database for `work`, and close it after. */
-async function withStore<T>(args: StoreArgs, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openMigrated(args);
+/** Use the portal's database for `work`, and close it after; only `users add` makes one where there is none. */
+async function withStore<T>(args: StoreArgs, work: (store: Store) => Promise<T>, create = false): Promise<T> {
+  const store = await openMigrated(args, create);
   try {
     return await work(store);
   } finally {
@@ -59,7 +59,7 @@ const add: CommandModule<object, AddArgs> = {
         // A name taken, a unit not in the list: the command was called wrongly.
         throw e instanceof Refusal ? new UsageError(e.message) : e;
       }
-    });
+    }, true);
     console.log(`已添加账号「${account.name}」：${ROLE_NAMES[account.role]}${account.unit ? `，${account.unit}` : ''}`);
   },
 };

@@ -53,6 +53,7 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
         .where('submissions.task_id', '=', row.task_id)
         .where('submissions.unit', '=', row.unit)
         .orderBy('submissions.received_at', 'desc')
+        .orderBy('submissions.id', 'desc')
         .execute();
       const issues = report?.issues ?? [];
       const cells = report?.sheet ? await uploadedCells(row.bytes, report.sheet, checker) : null;
