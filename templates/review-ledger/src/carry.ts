@@ -61,15 +61,17 @@ export const droppedMessage = (p: ListedProblem) =>
 export function carryFindings(previous: ReviewLedger, now: ReviewLedger): Finding[] {
   return matchProblems(previous, now).flatMap(({ before, after }): Finding[] => {
     if (!after) return [warning('ledger.carry.dropped', droppedMessage(before), ['rows', before.row, 'problems'])];
-    if (isDate(before.deadline) && isDate(after.deadline) && after.deadline > before.deadline)
-      return [
-        warning(
-          'ledger.carry.postponed',
-          `${after.item}「${after.problem}」的完成时限由上月的${formatDateCn(before.deadline)}推迟至${formatDateCn(after.deadline)}，请在批注中说明推迟的原因`,
-          ['rows', after.row, 'deadlines'],
-        ),
-      ];
-    return [];
+    // A day put off, or given up for 长期坚持/持续推进 (no day at all): either way the problem is no longer due then.
+    const later = isDate(before.deadline) && (isDate(after.deadline) ? after.deadline > before.deadline : after.deadline !== '');
+    if (!later) return [];
+    const to = isDate(after.deadline) ? `推迟至${formatDateCn(after.deadline)}` : `改为「${after.deadline}」，不再有完成的日期`;
+    return [
+      warning('ledger.carry.postponed', `${after.item}「${after.problem}」的完成时限由上月的${formatDateCn(before.deadline)}${to}，请在批注中说明推迟的原因`, [
+        'rows',
+        after.row,
+        'deadlines',
+      ]),
+    ];
   });
 }
 

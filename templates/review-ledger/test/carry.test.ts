@@ -58,6 +58,13 @@ describe('review-ledger from month to month', () => {
     expect(reviewLedger.rules(july, ctx).filter((f) => f.rule.startsWith('ledger.carry.'))).toEqual([]);
   });
 
+  it('takes a time limit given up for 长期坚持 or 持续推进 as put off: the problem is no longer due on a day', () => {
+    const july = ledger({ ...Object.fromEntries(Object.entries(june.rows).map(([k, r]) => [k, r.problems.map((p, i) => [p, r.deadlines[i]!])])), hearing: [['部分案件未听取申请人意见即作出决定', '长期坚持'], ['2起案件超期审理', '持续推进']] }, '2023-07');
+    const found = carryFindings(june, july);
+    expect(found.map((f) => [f.rule, f.path])).toEqual([['ledger.carry.postponed', ['rows', 'hearing', 'deadlines']]]);
+    expect(found[0]!.message).toContain('由上月的2023年8月31日改为「长期坚持」，不再有完成的日期');
+  });
+
   it('says nothing of a time limit kept or brought forward', () => {
     const july = ledger({ ...Object.fromEntries(Object.entries(june.rows).map(([k, r]) => [k, r.problems.map((p, i) => [p, r.deadlines[i]!])])), hearing: [['部分案件未听取申请人意见即作出决定', '2023-08-15'], ['2起案件超期审理', '持续推进']] }, '2023-07');
     expect(carryFindings(june, july)).toEqual([]);
