@@ -19,6 +19,7 @@ import { taskRoutes } from './routes/tasks.ts';
 import { type Database, sessionSecret } from '@tianbao/store';
 import { securityHeaders } from './security.ts';
 import { sessionStore } from './session-store.ts';
+import { judgeUnjudged } from './submissions.ts';
 import { checkerPool, type Checker } from './upload-check.ts';
 
 declare module 'fastify' {
@@ -67,6 +68,8 @@ export async function buildServer({ db, units = defaultUnits, checker: given, up
   app.decorate('checker', checker);
   app.decorate('uploadBytes', uploadBytes);
   app.decorate('jobs', jobs ?? localQueue(1, { db, checker, units }));
+  // Uploads kept but never judged (the process checking them was stopped): judged now.
+  await judgeUnjudged(db, app.jobs);
   // The jobs of this process's own first: one under way may still be checking in the pool.
   app.addHook('onClose', async () => {
     if (!jobs) await app.jobs.stop();

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { explanationKey, withExplanations, type Explanation } from '@tianbao/validate';
 import type { Kysely } from 'kysely';
+import { invisibleIn } from '@tianbao/form';
 import { now, type Account, type Database, type SubmissionRow } from '@tianbao/store';
 import { HttpRefusal } from './errors.ts';
 import type { UploadReport } from './upload-check.ts';
@@ -119,6 +120,10 @@ export async function explain(db: Kysely<Database>, row: Judged, account: Accoun
     if (!found.length)
       throw new HttpRefusal(400, 'explanation.not-a-warning', e.cell ? `这份报送在 ${at}没有这条提示，无需说明。请核对单元格和规则` : `这份报送没有${at}，无需说明。请核对规则和提示原文`);
     if (!e.text.trim()) throw new HttpRefusal(400, 'explanation.empty', `${at}的说明是空的：请写明核实的情况或理由`);
+    // Line breaks from the box are kept; any other character that cannot be seen could hide or forge what the city reads.
+    const bad = invisibleIn(e.text.replace(/\r?\n/g, ''));
+    if (bad)
+      throw new HttpRefusal(400, 'explanation.invisible', `${at}的说明中有看不见的字符（${bad}，如控制字符、零宽空格或文字方向符）：请删去后重新填写`);
     if (seen.has(explanationKey(e))) throw new HttpRefusal(400, 'explanation.duplicate', `${at}的说明写了两次：每条提示写一条说明`);
     seen.add(explanationKey(e));
   }

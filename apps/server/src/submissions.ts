@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { UnitList } from '@tianbao/form';
 import { formById } from '@tianbao/forms';
+import { TIME_LIMIT_SECONDS } from '@tianbao/validate';
 import type { Kysely } from 'kysely';
 import pLimit from 'p-limit';
 import { HttpRefusal } from './errors.ts';
 import { lastMonthOf } from './last-month.ts';
 import { now, type Database, type SubmissionRow, type Account } from '@tianbao/store';
 import { taskUnitList, type Task } from './tasks.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import { checkUpload, verdictOf, type Checker, type Received, type UploadReport } from './upload-check.ts';
 
 /** An upload as it arrived: the name it came under (only ever shown), and the file it was received into. */
@@ -70,9 +72,37 @@ function store(db: Kysely<Database>, id: string, task: Task, unit: string, accou
 export async function submit(db: Kysely<Database>, task: Task, account: Account, unit: string, upload: Upload, units: UnitList, checker: Checker) {
   const id = randomUUID();
   await store(db, id, task, unit, account, upload);
-  const report = await checkUpload(upload.received.path, upload.fileName, task, unit, taskUnitList(task, units), checker, await lastMonthOf(db, task, unit, units, checker));
-  await db.updateTable('submissions').set({ verdict: verdictOf(report), report: JSON.stringify(report) }).where('id', '=', id).execute();
+  await judge(db, id, upload.received.path, upload.fileName, task, unit, units, checker);
   return id;
+}
+
+/**
+ * Check submission `id`, its file at `path`, as an upload is checked, and fill in its verdict and report
+ * unless they are already: judged twice (at upload and by a job, see `judgeUnjudged`), it is judged once.
+ */
+export async function judge(db: Kysely<Database>, id: string, path: string, fileName: string, task: Task, unit: string, units: UnitList, checker: Checker): Promise<void> {
+  const report = await checkUpload(path, fileName, task, unit, taskUnitList(task, units), checker, await lastMonthOf(db, task, unit, units, checker));
+  await db.updateTable('submissions').set({ verdict: verdictOf(report), report: JSON.stringify(report) }).where('id', '=', id).where('report', 'is', null).execute();
+}
+
+/**
+ * A submission still unjudged this long after it was received was being checked by a process that is
+ * gone: last month's read again and the check, each within the time limit, and a minute's margin.
+ */
+const STUCK_MS = (2 * TIME_LIMIT_SECONDS + 60) * 1000;
+
+/** Queue the judging of a submission, one job per submission (see `judgeSubmission`). */
+const queueJudging = (jobs: JobQueue, submission: string) => jobs.send('judgement', { submission }, submission);
+
+/** Queue the judging of every submission not judged yet: kept, its check lost with the process that ran it. */
+export async function judgeUnjudged(db: Kysely<Database>, jobs: JobQueue): Promise<void> {
+  const rows = await db.selectFrom('submissions').select('id').where('report', 'is', null).execute();
+  for (const { id } of rows) await queueJudging(jobs, id);
+}
+
+/** Queue the judging of `row` when it is unjudged for longer than a check can take. */
+export async function judgeIfStuck(jobs: JobQueue, row: Pick<SubmissionRow, 'id' | 'report' | 'received_at'>): Promise<void> {
+  if (row.report === null && Date.now() - Date.parse(row.received_at) > STUCK_MS) await queueJudging(jobs, row.id);
 }
 
 /**

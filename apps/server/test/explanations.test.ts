@@ -137,6 +137,22 @@ describe.each(ENGINES)('explaining warnings on %s', (engine) => {
     expect(status.units.find((u: { unit: string }) => u.unit === '修武县')).toMatchObject({ submission: again.submission, explained: 0 });
   });
 
+  it('refuses an explanation with a character that cannot be seen, keeping a line break typed in the box', async () => {
+    const sent = await upload(await faulty());
+    for (const [c, code] of [['\u202e', 'U+202E'], ['\u200b', 'U+200B'], ['\u0001', 'U+0001'], ['\u001b[2J', 'U+001B']]) {
+      const r = await explain('xiuwu', sent.submission, [{ cell: warning.cell, rule: warning.rule, text: `已核实${c}无误` }]);
+      expect([r.statusCode, r.json().error.rule]).toEqual([400, 'explanation.invisible']);
+      expect(r.json().error.message).toContain(`${warning.cell}（${warning.rule}）的说明中有看不见的字符（${code}`);
+    }
+    // Nor is a number taken as its digits.
+    const number = await explain('xiuwu', sent.submission, [{ cell: warning.cell, rule: warning.rule, text: 123 }]);
+    expect([number.statusCode, number.json().error.rule]).toEqual([400, 'explanation.text.invalid']);
+    expect(await explanationsOf(app.db, sent.submission)).toEqual([]);
+    const r = await explain('xiuwu', sent.submission, [{ cell: warning.cell, rule: warning.rule, text: '两个问题\r\n共用一条措施' }]);
+    expect(r.statusCode).toBe(200);
+    expect(await explanationsOf(app.db, sent.submission)).toEqual([expect.objectContaining({ text: '两个问题\r\n共用一条措施' })]);
+  });
+
   it('refuses an empty explanation as a blank one', async () => {
     const r = await explain('xiuwu', first.submission, [{ cell: warning.cell, rule: warning.rule, text: '' }]);
     expect([r.statusCode, r.json().error.rule]).toEqual([400, 'explanation.empty']);

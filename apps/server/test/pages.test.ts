@@ -166,6 +166,19 @@ describe.each(ENGINES)('the pages on %s', (engine) => {
     expect(zip.headers['content-type']).toBe('application/zip');
     const entries = zipEntries(zip.rawPayload)!;
     expect(entries.map((e) => e.name)).toEqual(['修武县行政复议工作问题台账2023年6月.xlsx']);
+    // Its time is when it was uploaded, in the server's time zone, as a zip keeps it (MS-DOS time, to 2 seconds).
+    const { received_at } = await app.db.selectFrom('submissions').select('received_at').where('unit', '=', '修武县').orderBy('received_at', 'desc').executeTakeFirstOrThrow();
+    const at = new Date(received_at);
+    const header = entries[0]!.offset;
+    const [time, date] = [zip.rawPayload.readUInt16LE(header + 10), zip.rawPayload.readUInt16LE(header + 12)];
+    expect([(date >> 9) + 1980, (date >> 5) & 15, date & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2]).toEqual([
+      at.getFullYear(),
+      at.getMonth() + 1,
+      at.getDate(),
+      at.getHours(),
+      at.getMinutes(),
+      at.getSeconds() - (at.getSeconds() % 2),
+    ]);
     // A unit's clerk may not take them.
     expect((await clerk.get(`/tasks/${task}/accepted.zip`)).statusCode).toBe(403);
   });
@@ -257,6 +270,24 @@ describe.each(ENGINES)('the pages on %s', (engine) => {
     expect(shown).toContain('改正后重新上传');
     // Not on a form the counties alone report.
     expect((await city.get(`/tasks/${task}`)).body).not.toContain('市本级');
+  });
+
+  it('offers no marked-up copy of a file that could not be read, and says why at once', async () => {
+    const opened = await city.go({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-07', due: '2023-07-28', units: ['修武县'] } });
+    const sent = await clerk.go({ method: 'POST', url: `/api/tasks/${opened.json().id}/submissions`, ...multipart('台账.xlsx', Buffer.from('台账见附件，不是表格')) });
+    expect(sent.statusCode).toBe(201);
+    const page = `/submissions/${sent.json().submission}`;
+    const shown = (await clerk.get(page)).body;
+    expect(shown).toContain('未能读取');
+    expect(shown).not.toContain('下载批注副本');
+    const api = await clerk.get(`/api${page}/annotated`);
+    expect(api.statusCode).toBe(422);
+    expect(api.json().error.rule).toBe('submission.annotated.failed');
+    const [why] = (await clerk.get(`/api${page}`)).json().issues.map((i: { message: string }) => i.message);
+    expect(api.json().error.message).toBe(`此文件未能读取，没有批注副本：${why}`);
+    const copy = await clerk.get(`${page}/annotated`);
+    expect(copy.statusCode).toBe(422);
+    expect(copy.body).toContain('[submission.annotated.failed]');
   });
 
   it('sends a visitor without a session to the login page', async () => {

@@ -1,7 +1,7 @@
 import './locale.ts';
 export { textKey, tidyLines } from './text.ts';
 export { displayWidth, padDisplay, padColumns } from './display-width.ts';
-export { printable } from './printable.ts';
+export { invisibleIn, printable } from './printable.ts';
 export { Unit, UnitList, defaultUnits, loadUnits, findUnit, findReporter, reporterNames } from './units.ts';
 export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, isoOf, today, DAYS_1904, serialDate, type DateRead } from './dates.ts';
 export {

@@ -11,3 +11,15 @@ export const printable = (text: string): string =>
     const code = c.codePointAt(0)!;
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+
+/**
+ * Characters no one types and no list shows as they are: control characters (a line break, ESC), format
+ * characters (a zero-width space, a bidi override, U+FEFF) and the Hangul fillers that look blank.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/u;
+
+/** The first character of `text` that cannot be seen or typed, as `U+202E`; null when there is none. */
+export function invisibleIn(text: string): string | null {
+  const bad = INVISIBLE.exec(text);
+  return bad && `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Refusal, findUnit, printable, type UnitList } from '@tianbao/form';
+import { Refusal, findUnit, invisibleIn, printable, type UnitList } from '@tianbao/form';
 import { sql, type Kysely } from 'kysely';
 import { isUniqueViolation } from './database.ts';
 import { hashPassword } from './passwords.ts';
@@ -59,24 +59,15 @@ export function checkPassword(password: string): void {
 }
 
 /**
- * Characters no one types in a login and no list shows as they are: control characters (a line break, ESC),
- * format characters (a zero-width space, a bidi override, U+FEFF) and the Hangul fillers that look blank.
- */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/u;
-
-/**
  * Refuse a name that is empty, has spaces around it (a login typed without them would never match), or holds
  * a character that cannot be seen or typed (two accounts would look alike; a list of them could be forged).
  */
 function checkNameWritten(name: string): void {
   if (!name.trim()) throw new Refusal('users.name.empty', '账号名不能为空，请用 --name 指定');
   if (name !== name.trim()) throw new Refusal('users.name.spaces', `账号名「${printable(name)}」的首尾有空格，请去掉空格`);
-  const bad = INVISIBLE.exec(name);
+  const bad = invisibleIn(name);
   if (bad)
-    throw new Refusal(
-      'users.name.invisible',
-      `账号名「${printable(name)}」中有看不见的字符（U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}，如换行、控制字符或零宽空格），请只用可见的字母、数字、汉字和符号`,
-    );
+    throw new Refusal('users.name.invisible', `账号名「${printable(name)}」中有看不见的字符（${bad}，如换行、控制字符或零宽空格），请只用可见的字母、数字、汉字和符号`);
 }
 
 /** Refuse a name another account has, or has but for case (`Admin` beside `admin`): two such accounts are told apart by nobody. */

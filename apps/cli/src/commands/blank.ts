@@ -46,7 +46,9 @@ export const blank: CommandModule<object, Args> = {
     }
     if (!def.carry) throw new UsageError(`「${def.id}」（${def.name}）没有可带入下月的内容，不能用 --previous`);
     if (!args.period) throw new UsageError('用 --previous 带入上月内容时，请用 --period 指定本月，如 --period 2023-07');
-    const [last] = await previousReturns([args.previous], def.id, { units }, {});
+    // A folder of last month's returns gives the unit's own.
+    const returns = await previousReturns([args.previous], def.id, { units }, {});
+    const last = returns.find((r) => !unit || r.unit === unit) ?? returns[0];
     if (!last) throw new Refusal('previous.invalid', `上月报表「${args.previous}」未通过检查，不能带入；请先改正`);
     if (unit && last.unit !== unit) throw new UsageError(`上月报表「${args.previous}」是${last.unit}的，不是${unit}的`);
     if (last.data.period && last.data.period >= args.period)

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Checker } from '../upload-check.ts';
 import { makeAnnotatedCopy } from './annotated-copy.ts';
 import { makeCompilation } from './compilation.ts';
+import { judgeSubmission } from './judgement.ts';
 
 /** What a job has to work with, in whichever process takes it. */
 export interface JobContext {
@@ -26,6 +27,8 @@ export const JOB_KINDS = {
   'annotated-copy': { run: makeAnnotatedCopy, expireSeconds: 300 },
   // Every unit's file read again (60 s each at most, as many at once as there are processors), then written.
   compilation: { run: makeCompilation, expireSeconds: 900 },
+  // Last month's read again and the file checked, each within the time limit (60 s): twice that, and some.
+  judgement: { run: judgeSubmission, expireSeconds: 300 },
 } satisfies Record<string, JobKindSpec<never>>;
 
 export type JobKind = keyof typeof JOB_KINDS;

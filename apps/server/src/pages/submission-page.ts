@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../routes/auth.ts';
 import { explanationKey } from '@tianbao/validate';
 import { shownReport } from '../explanations.ts';
-import { findSubmission } from '../submissions.ts';
+import { findSubmission, judgeIfStuck } from '../submissions.ts';
 import { findTask } from '../tasks.ts';
 import { forward, refusalOf, relayDownload } from './forward.ts';
 import { drawSheet, uploadedCells } from './sheet-view.ts';
@@ -46,6 +46,8 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
       const row = await findSubmission(db, request.params.id, account, true);
       const task = await findTask(db, row.task_id, account);
       const report = await shownReport(db, row);
+      // One its check never finished (a process ended under it) is judged again.
+      if (!report) await judgeIfStuck(app.jobs, row);
       const history = await db
         .selectFrom('submissions')
         .innerJoin('users', 'users.id', 'submissions.user_id')
@@ -73,6 +75,8 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
           by: history.find((h) => h.id === row.id)?.name ?? '',
           latest,
           verdict: shownVerdict(row.verdict),
+          // A file that could not be read has no marked-up copy to offer.
+          read: row.verdict !== 'unread',
           errors: issues.filter((i) => i.severity === 'error').length,
           warnings: issues.filter((i) => i.severity === 'warning').length,
           explained: issues.filter((i) => i.explained).length,

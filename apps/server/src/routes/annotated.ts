@@ -7,9 +7,9 @@ import { sendFile } from '../download.ts';
 import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
 import { currentCopy } from '../jobs/annotated-copy.ts';
 import { findSubmission } from '../submissions.ts';
+import type { UploadReport } from '../upload-check.ts';
 import { requireAccount } from './auth.ts';
 import { ID_PARAMS } from '../schemas.ts';
-
 
 /** Seconds a client waits before asking again for a copy being made: about what making one takes. */
 export const COPY_RETRY_SECONDS = 2;
@@ -18,6 +18,15 @@ const PENDING_SCHEMA = { type: 'object', required: ['message'], properties: { me
 
 /** The copy's name as `tianbao validate --annotate` names it: `修武县台账.xlsx` → `修武县台账-批注.xlsx`. */
 const copyName = (fileName: string) => copyNames([`/${basename(fileName)}`], '/')[0]!;
+
+/** Why an upload that could not be read (its report names no form) has no copy, from its report; null for one read or not yet checked. */
+function unreadReason(report: string | null): string | null {
+  const r = report === null ? null : (JSON.parse(report) as UploadReport);
+  if (!r || r.template !== null) return null;
+  const why = r.issues.filter((i) => i.severity === 'error').map((i) => i.message);
+  // Each reason says what to do about it.
+  return why.length ? `此文件未能读取，没有批注副本：${why.join('；')}` : '此文件未能读取，没有批注副本。请按检查结果改正后重新上传';
+}
 
 export async function annotatedRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app;
@@ -29,6 +38,8 @@ export async function annotatedRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const account = request.account!;
       const row = await findSubmission(db, request.params.id, account);
+      const unread = unreadReason(row.report);
+      if (unread) throw new HttpRefusal(422, 'submission.annotated.failed', unread);
       const kept = await currentCopy(db, row.id);
       if (kept?.bytes) {
         await recordAudit(db, { userId: account.id, action: 'submissions.annotated.download', subject: row.id, address: request.ip });

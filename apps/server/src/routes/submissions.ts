@@ -5,7 +5,7 @@ import { recordAudit } from '@tianbao/store';
 import { sendFile } from '../download.ts';
 import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
 import { ID_PARAMS, REPORT_SCHEMA } from '../schemas.ts';
-import { findSubmission, submit, uploaderUnit } from '../submissions.ts';
+import { findSubmission, judgeIfStuck, submit, uploaderUnit } from '../submissions.ts';
 import { shownReport } from '../explanations.ts';
 import { findTask } from '../tasks.ts';
 import { discard, receiveUpload, type Received } from '../upload-check.ts';
@@ -103,8 +103,12 @@ export async function submissionRoutes(app: FastifyInstance): Promise<void> {
     '/api/submissions/:id',
     { schema: { params: ID_PARAMS, response: { 200: REPORT_SCHEMA, '4xx': ERROR_SCHEMA } } },
     async (request) => {
-      const report = await shownReport(db, await findSubmission(db, request.params.id, request.account!));
-      if (!report) throw new HttpRefusal(409, 'submission.unjudged', '这份报送还在检查中，请稍后再看');
+      const row = await findSubmission(db, request.params.id, request.account!);
+      const report = await shownReport(db, row);
+      if (!report) {
+        await judgeIfStuck(app.jobs, row);
+        throw new HttpRefusal(409, 'submission.unjudged', '这份报送还在检查中，请稍后再看');
+      }
       return report;
     },
   );

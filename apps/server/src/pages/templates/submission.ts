@@ -12,7 +12,7 @@ export const SUBMISSION = `<% layout('@layout') %>
 <p>检查结果：<span class="state state-<%= it.sub.verdict.key %>" id="verdict"><%= it.sub.verdict.text %></span>
 　错误 <b><%= it.sub.errors %></b> 处　提示 <b><%= it.sub.warnings %></b> 处<% if (it.sub.explained) { %>（已说明 <%= it.sub.explained %> 处）<% } %></p>
 <div class="actions">
-<a class="button plain" href="/submissions/<%= it.sub.id %>/annotated">下载批注副本</a>
+<% if (it.sub.read) { %><a class="button plain" href="/submissions/<%= it.sub.id %>/annotated">下载批注副本</a><% } %>
 <a class="button plain" href="/api/submissions/<%= it.sub.id %>/file">下载原文件</a>
 </div>
 <% if (it.canUpload) { %><%~ include('@upload', { task: it.sub.task, csrf: it.csrf, label: '改正后重新上传' }) %><% } %>
