@@ -138,6 +138,8 @@ describe.each(ENGINES)('the pages on %s', (engine) => {
     expect(shown).toContain('说明已保存。');
     expect(shown).toMatch(/<td class="flag-explained" data-cell="D5">[^<]*<span class="note">【已说明】/);
     expect(shown).toContain('第三个问题本月新发现，措施下月补报</textarea>');
+    // The box takes as much as the API does.
+    expect(shown).toContain('maxlength="2000"');
     // Saved again unchanged, nothing more is kept.
     await clerk.post(page, `${page}/explanations`, { cell: 'D5', rule: 'ledger.measures.count', text: '第三个问题本月新发现，措施下月补报' });
     const { db } = await database.open();

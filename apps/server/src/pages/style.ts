@@ -81,6 +81,8 @@ table.sheet td.flag-explained .note { color: var(--said-ink); }
 .issue.error { border-left-color: #d33a36; }
 .issue.warning { border-left-color: #e0a800; }
 .issue.explained { border-left-color: #4a7fd4; }
+/* An explanation keeps the lines the clerk typed. */
+.explanation { white-space: pre-line; }
 .issue .where { font-weight: 600; margin-right: 8px; }
 .issue textarea { margin-top: 6px; }
 footer { max-width: 1200px; margin: 30px auto; padding: 0 24px; color: var(--muted); font-size: 0.85rem; }

@@ -3,7 +3,7 @@ import { printable } from '@tianbao/form';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../routes/auth.ts';
 import { explanationKey } from '@tianbao/validate';
-import { shownReport } from '../explanations.ts';
+import { EXPLANATION_CHARS, shownReport } from '../explanations.ts';
 import { findSubmission, judgeIfStuck } from '../submissions.ts';
 import { findTask } from '../tasks.ts';
 import { forward, refusalOf, relayDownload } from './forward.ts';
@@ -88,6 +88,7 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
           .filter((i) => i.severity === 'warning')
           .map((i) => ({ cell: i.cell, rule: i.rule, message: i.message, explained: i.explained, explanation: i.explanation, draft: i.explanation ?? i.offered ?? '' })),
         canExplain: mine && latest,
+        explanationChars: EXPLANATION_CHARS,
         canUpload: mine,
         sheet: cells && drawSheet(cells, issues),
         noSheet: !report

@@ -36,8 +36,8 @@ export const SUBMISSION = `<% layout('@layout') %>
 <% if (w.explained) { %><span class="state state-explained">已说明</span><% } %>
 <% if (it.canExplain) { %>
 <input type="hidden" name="cell" value="<%= w.cell || '' %>"><input type="hidden" name="rule" value="<%= w.rule %>"><input type="hidden" name="message" value="<%= w.cell ? '' : w.message %>">
-<textarea name="text" maxlength="1000" aria-label="<%= w.cell || '整个文件' %> 的说明" placeholder="说明理由"><%= w.draft %></textarea>
-<% } else if (w.explanation) { %><p>说明：<%= w.explanation %></p><% } %>
+<textarea name="text" maxlength="<%= it.explanationChars %>" aria-label="<%= w.cell || '整个文件' %> 的说明" placeholder="说明理由"><%= w.draft %></textarea>
+<% } else if (w.explanation) { %><p class="explanation">说明：<%= w.explanation %></p><% } %>
 </div>
 <% } %>
 <% if (it.canExplain) { %><button type="submit">保存说明</button><% } %>
