@@ -18,13 +18,14 @@ const entryPoints = ['src/main.ts', 'src/child.ts'].map((p) => new URL(p, here).
 
 /**
  * Libraries left for Node to load from node_modules; the rest (zod, yargs and exceljs: many small files,
- * whose finding and loading one by one took most of a start-up: exceljs alone is 627 modules) is bundled
- * in. These stay files because they read their own: pdfmake its data, workerpool its worker script; and
- * pdfkit's font loader is swapped in Node's module cache (see packages/pdf). The portal's database drivers
+ * whose finding and loading one by one took most of a start-up: exceljs alone is 627 modules; workerpool
+ * and pidusage, some 20 files that the CLI and every child process found and loaded) is bundled in.
+ * pdfmake stays files because it reads its own data, and pdfkit's font loader is swapped in Node's
+ * module cache (see packages/pdf). The portal's database drivers
  * (better-sqlite3 and argon2 are native, pg has an optional native binding) and its server, Fastify with
  * its plugins, are loaded as installed too.
  */
-const EXTERNAL = /^(?:pdfmake|workerpool|pidusage|better-sqlite3|pg|pg-boss|fastify|@fastify\/[^/]+|@node-rs\/[^/]+)(?:\/|$)/;
+const EXTERNAL = /^(?:pdfmake|better-sqlite3|pg|pg-boss|fastify|@fastify\/[^/]+|@node-rs\/[^/]+)(?:\/|$)/;
 const libraries = {
   name: 'libraries-external',
   setup(b) {
@@ -77,6 +78,11 @@ const { metafile } = await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
+  // Each process parses every module it loads: without the layout and comments there is less to parse
+  // (some 2-4% of a start-up). Names are kept, so that a stack trace names its functions; the source map
+  // gives the lines of the sources.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // Beside the programs, so that any module finds child.js next to itself.
   chunkNames: '[name]-[hash]',
   plugins: [libraries, yargsInstalled, noHelpCached],
