@@ -27,37 +27,35 @@ const sha = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 /** exceljs spreads a dropdown over every cell of its range: a whole column takes it minutes and gigabytes. */
 const wholeColumns = (buf: Buffer) => unzip(buf).some((p) => /sqref="[^"]*\d{7}/.test(p.data.toString()));
 
-/** Every row of every sheet as the project's reader gives it, empty cells and rows left out. */
-async function cells(buf: Buffer): Promise<Map<string, Map<number, unknown[]>>> {
+/**
+ * A workbook read once by the project's reader: every row of every sheet, empty cells and rows left out; the last
+ * row each sheet gives (empty or not); and the book, for its comments.
+ */
+async function read(buf: Buffer) {
   const { book } = await openWorkbook(buf);
-  const out = new Map<string, Map<number, unknown[]>>();
+  const cells = new Map<string, Map<number, unknown[]>>();
+  const last = new Map<string, number>();
   for (const sheet of book.sheets) {
     const rows = new Map<number, unknown[]>();
+    last.set(sheet.name, 0);
     for await (const row of book.rows(sheet)) {
+      last.set(sheet.name, row.r);
       const values = Array.from(row.cells, (v) => v ?? null);
       while (values.length && values.at(-1) === null) values.pop();
       if (values.length) rows.set(row.r, values);
     }
-    out.set(sheet.name, rows);
+    cells.set(sheet.name, rows);
   }
-  return out;
+  return { book, cells, last };
 }
 
-/** The marks made on each sheet: its first cell, a cell past its last column, and a cell past its last row. */
-async function marksFor(buf: Buffer): Promise<CellMark[]> {
-  const { book } = await openWorkbook(buf);
-  const marks: CellMark[] = [];
-  for (const sheet of book.sheets) {
-    let last = 0;
-    for await (const row of book.rows(sheet)) last = row.r;
-    marks.push(
-      { sheet: sheet.name, cell: 'A1', fill: RED, note: `错误 ${sheet.name}!A1` },
-      { sheet: sheet.name, cell: 'AZ2', fill: YELLOW, note: `提示 ${sheet.name}!AZ2` },
-      { sheet: sheet.name, cell: `C${last + 2}`, fill: RED, note: `错误 ${sheet.name}!C${last + 2}` },
-    );
-  }
-  return marks;
-}
+/** The marks made on each sheet, by its last row: its first cell, a cell past its last column, and a cell past its last row. */
+const marksFor = (lastRows: Map<string, number>): CellMark[] =>
+  [...lastRows].flatMap(([sheet, last]) => [
+    { sheet, cell: 'A1', fill: RED, note: `错误 ${sheet}!A1` },
+    { sheet, cell: 'AZ2', fill: YELLOW, note: `提示 ${sheet}!AZ2` },
+    { sheet, cell: `C${last + 2}`, fill: RED, note: `错误 ${sheet}!C${last + 2}` },
+  ]);
 
 /** A part of an archive by name (any letter case), as text. */
 const part = (buf: Buffer, name: string) => unzip(buf).find((p) => p.name.toLowerCase() === name.toLowerCase())?.data.toString() ?? '';
@@ -93,15 +91,15 @@ describe('a marked-up copy of every corpus file', () => {
     it(file.slice(FIXTURES.length + 1), async () => {
       const input = readFileSync(file);
       const before = sha(input);
-      const marks = await marksFor(input);
+      const { cells: was, last } = await read(input);
+      const marks = marksFor(last);
       const copy = await markUpCopy(file, marks, RESULT);
       expect(sha(readFileSync(file))).toBe(before);
 
       // Every cell of the input, read back by the project's reader; the result sheet comes first.
-      const [was, now] = [await cells(input), await cells(copy)];
+      const { cells: now, book } = await read(copy);
       expect([...now.keys()]).toEqual(['审核结果', ...was.keys()]);
       for (const [name, rows] of was) expect(now.get(name), name).toEqual(rows);
-      const { book } = await openWorkbook(copy);
       for (const sheet of book.sheets.slice(1)) {
         const notes = book.notes(sheet);
         for (const m of marks.filter((m) => m.sheet === sheet.name)) expect(notes.get(m.cell), m.cell).toContain(m.note);

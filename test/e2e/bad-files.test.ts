@@ -8,8 +8,8 @@ import reviewLedger from '@tianbao/template-review-ledger';
 import { checkFile, MAX_ISSUES } from '@tianbao/validate';
 import { bigChecklist } from '../bench/big-checklist.ts';
 import { LIMITS, writeWorkbook } from '@tianbao/xlsx';
-import { describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, tianbao } from './run.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, type Run, tempDir, tianbao } from './run.ts';
 import { buildZip, centralRecord, unzip, type Part } from './zip.ts';
 
 const dir = tempDir();
@@ -36,10 +36,6 @@ const declaring = (buf: Buffer, name: string, field: number, lie: (n: number) =>
   out.writeUInt32LE(lie(out.readUInt32LE(at)) >>> 0, at);
   return out;
 };
-
-/** Each case's file, built once: it is checked alone and again in the batch, and the longest take a while to build. */
-const built = new Map<() => Buffer, Buffer>();
-const build = (make: () => Buffer) => built.get(make) ?? built.set(make, make()).get(make)!;
 
 const CASES: [string, string, () => Buffer][] = [
   ['file.empty', '文件是空的', () => Buffer.alloc(0)],
@@ -83,9 +79,36 @@ const HOSTILE: [string, string, string][] = [
   ['roster-rows-out-of-order.xlsx', 'valid', ''],
 ];
 
+/**
+ * One `validate` run over every file judged here but the widest: each case, a good ledger, the hostile fixtures,
+ * a checklist with a cell too long and one with more issues than anyone reads; the run, each file's report by
+ * its path, and each case's path and bytes.
+ */
+const batch = tempDir();
+const caseFiles = CASES.map(([rule], i) => join(batch, `${String(i).padStart(2, '0')}-${rule}.xlsx`));
+const caseBytes = CASES.map(([, , make]) => make());
+const longCell = join(dir, 'long-cell.xlsx');
+const manyIssues = join(dir, 'many-issues.xlsx');
+const hostile = HOSTILE.map(([name]) => join(FIXTURES, 'hostile', name));
+let run: Run;
+let reportOf: (file: string) => any;
+beforeAll(async () => {
+  caseFiles.forEach((file, i) => writeFileSync(file, caseBytes[i]!));
+  writeFileSync(join(batch, 'zz-修武县2023年6月.xlsx'), await writeWorkbook(reviewLedger, reviewLedger.samples[4]!));
+  const sample = outfallChecklist.samples.find((s) => s.unit === '修武县')!;
+  const long = { ...sample, outfalls: sample.outfalls.map((o, i) => (i === 2 ? { ...o, remark: '说明'.repeat(20000) } : o)) };
+  writeFileSync(longCell, await writeWorkbook(outfallChecklist, long));
+  // Every outfall with the first one's code and a place far outside the city: two errors each, some 1,200 in all.
+  const list = bigChecklist(600);
+  writeFileSync(manyIssues, await writeWorkbook(outfallChecklist, { ...list, outfalls: list.outfalls.map((o) => ({ ...o, code: list.outfalls[0]!.code, lat: 20 })) }));
+  run = await tianbao(['validate', batch, ...hostile, longCell, manyIssues, '--format', 'json', '--time-limit', '30']);
+  const files = JSON.parse(run.stdout).files as any[];
+  reportOf = (file) => files.find((f) => f.file === file);
+});
+
 describe('hostile files get one verdict each', () => {
-  it.each(HOSTILE)('%s: %s', async (name, rule, words) => {
-    const r = await checkFile(join(FIXTURES, 'hostile', name), { forms, units: defaultUnits, timeLimit: 30 });
+  it.each(HOSTILE)('%s: %s', (name, rule, words) => {
+    const r = reportOf(join(FIXTURES, 'hostile', name));
     if (rule === 'valid') return expect(r).toMatchObject({ valid: true, template: 'census-roster', issues: [] });
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ severity: 'error', rule, message: expect.stringContaining(words) });
@@ -103,17 +126,14 @@ describe('hostile files get one verdict each', () => {
 });
 
 describe('files that are not what they claim', () => {
-  it.each(CASES)('%s: %s', async (rule, words, make) => {
-    const file = join(dir, `${rule}-${words.length}.xlsx`);
-    const bytes = build(make);
-    writeFileSync(file, bytes);
-    const r = await checkFile(file, { forms, units: defaultUnits });
+  it.each(CASES.map((c, i) => [...c, i] as const))('%s: %s', (rule, words, _, i) => {
+    const r = reportOf(caseFiles[i]!);
     expect(r).toMatchObject({ valid: false, template: null });
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ severity: 'error', rule, sheet: null, cell: null });
     expect(r.issues[0]!.message).toContain(words);
     // Never modified, whatever it is.
-    expect(Buffer.compare(readFileSync(file), bytes)).toBe(0);
+    expect(Buffer.compare(readFileSync(caseFiles[i]!), caseBytes[i]!)).toBe(0);
   });
 
   it('checks a sheet of many cells and writes its marked-up copy', async () => {
@@ -129,36 +149,26 @@ describe('files that are not what they claim', () => {
     expect(r.stderr).toContain(`批注副本：${join(dir, 'back', 'wide-批注.xlsx')}`);
   });
 
-  it('flags a cell over 32,767 characters and judges the rest', async () => {
-    const sample = outfallChecklist.samples.find((s) => s.unit === '修武县')!;
-    const long = { ...sample, outfalls: sample.outfalls.map((o, i) => (i === 2 ? { ...o, remark: '说明'.repeat(20000) } : o)) };
-    const file = join(dir, 'long-cell.xlsx');
-    writeFileSync(file, await writeWorkbook(outfallChecklist, long));
-    const r = await checkFile(file, { forms, units: defaultUnits });
-    expect(r.issues.map((i) => `${i.rule}@${i.cell}`)).toEqual(['cell.too-long@R6']);
+  it('flags a cell over 32,767 characters and judges the rest', () => {
+    const r = reportOf(longCell);
+    expect(r.issues.map((i: any) => `${i.rule}@${i.cell}`)).toEqual(['cell.too-long@R6']);
     expect(r.issues[0]!.message).toContain('40000');
   });
 
-  it('never stops a batch: each bad file is one line, the good one is still checked', async () => {
-    const batch = tempDir();
-    CASES.forEach(([rule, , make], i) => writeFileSync(join(batch, `${String(i).padStart(2, '0')}-${rule}.xlsx`), build(make)));
-    writeFileSync(join(batch, 'zz-修武县2023年6月.xlsx'), await writeWorkbook(reviewLedger, reviewLedger.samples[4]!));
-    const r = await tianbao(['validate', batch, '--format', 'json']);
-    expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout);
-    expect(report.summary).toMatchObject({ files: CASES.length + 1, valid: 1, invalid: CASES.length });
-    expect(report.files.slice(0, -1).map((f: any) => f.issues[0].rule)).toEqual(CASES.map(([rule]) => rule));
+  it('never stops a batch: each bad file is one line, the good one is still checked', () => {
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    // The folder's cases and its good ledger; besides, the hostile files (one of them valid), the long cell and the many issues.
+    const others = HOSTILE.length + 2;
+    expect(report.summary).toMatchObject({ files: CASES.length + 1 + others, valid: 1 + 1, invalid: CASES.length + others - 1 });
+    expect(caseFiles.map((file) => reportOf(file).issues[0].rule)).toEqual(CASES.map(([rule]) => rule));
   });
 });
 
 describe('a file with more issues than anyone reads', () => {
   it('lists the first 1,000 and counts the rest in one last issue, and the text report prints', async () => {
-    // Every outfall with the first one's code and a place far outside the city: two errors each, some 1,200 in all.
-    const list = bigChecklist(600);
-    const file = join(dir, 'many-issues.xlsx');
-    writeFileSync(file, await writeWorkbook(outfallChecklist, { ...list, outfalls: list.outfalls.map((o) => ({ ...o, code: list.outfalls[0]!.code, lat: 20 })) }));
-    const [r, text] = await Promise.all([tianbao(['validate', file, '--format', 'json']), tianbao(['validate', file])]);
-    const [report] = JSON.parse(r.stdout).files;
+    const text = await tianbao(['validate', manyIssues]);
+    const report = reportOf(manyIssues);
     expect(report.valid).toBe(false);
     expect(report.issues).toHaveLength(MAX_ISSUES + 1);
     expect(report.issues.at(-1)).toMatchObject({ severity: 'error', rule: 'file.too-many-issues', cell: null });

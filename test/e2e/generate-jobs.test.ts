@@ -56,7 +56,7 @@ describe('generate --jobs', () => {
     expectSameFiles(one.out, two.out);
   });
 
-  it('fails only the document that cannot be made, writes the others, and exits 1', async () => {
+  it('fails only the document that cannot be made, writes the others, and exits 1; each run writes the same bytes', async () => {
     const city = outfallChecklist.samples.at(-1)!;
     // Over the rows the form prints (each outfall its own code, as the rules want): its PDF is refused, its XLSX is written.
     const { rows } = outfallChecklist.print.limits;
@@ -73,6 +73,7 @@ describe('generate --jobs', () => {
     expect(one.stdout).toHaveLength(3);
     expect(one.stdout.at(-1)).toBe('OUT/焦作市入河排污口排查整治台账.xlsx');
     expect(two).toMatchObject({ code: 1, stdout: one.stdout, stderr: one.stderr });
+    // Two runs of the same data and as-of day: byte-identical checklists, their summary sheet (dated by that day) too.
     expectSameFiles(one.out, two.out);
   });
 

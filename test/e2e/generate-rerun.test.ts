@@ -1,7 +1,6 @@
 import { copyFileSync, cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultUnits } from '@tianbao/form';
-import outfallChecklist from '@tianbao/template-outfall-checklist';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tianbao, type Run } from './run.ts';
@@ -105,16 +104,5 @@ describe('generate, run again', () => {
       expect(await made()).toEqual([workbooks[1]]);
     });
   });
-
-  it('gives byte-identical checklists and their summary for the same data and as-of day', async () => {
-    // The workbook, whose summary sheet is dated by the as-of day (a checklist's PDF made twice: generate-jobs.test.ts).
-    const dir = tempDir();
-    const data = join(dir, 'outfalls.json');
-    writeFileSync(data, JSON.stringify(outfallChecklist.samples[4]));
-    const run = async (out: string) =>
-      (await tianbao(['generate', 'outfall-checklist', '--data', data, '-o', join(dir, out), '--as-of', '2024-06-30', '--format', 'xlsx'])).stdout.trim().split('\n');
-    const [a, b] = [await run('a'), await run('b')];
-    expect(a).toHaveLength(1);
-    a.forEach((f, i) => expect(Buffer.compare(readFileSync(f), readFileSync(b[i]!)), f).toBe(0));
-  });
+  // Checklists and their summary sheet, byte-identical for the same data and as-of day: generate-jobs.test.ts.
 });

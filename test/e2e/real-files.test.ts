@@ -1,23 +1,30 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultUnits } from '@tianbao/form';
+import { forms } from '@tianbao/forms';
+import { checkFile } from '@tianbao/validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, tianbao } from './run.ts';
 import { buildZip, unzip } from './zip.ts';
 
 /**
  * Files as other writers really produce them (fixtures/real-files/, README
- * there): each read the way its writer meant it, by the built CLI, in
- * whatever time zone the test runs in (test/vitest.config.ts runs it in three).
+ * there): each judged the way its writer meant it by one run of the built CLI,
+ * and its data read by the same check in process, in whatever time zone the
+ * test runs in (test/vitest.config.ts runs it in three).
  */
 const DIR = join(FIXTURES, 'real-files');
 const LEDGER = (kind: string) => join(DIR, `修武县2023年6月问题台账-${kind}.xlsx`);
 
 
-async function extract(file: string) {
-  const out = join(tempDir(), 'data.json');
-  const r = await tianbao(['extract', file, '-o', out]);
-  expect(r.stderr).toBe('');
-  return JSON.parse(readFileSync(out, 'utf8'));
+/**
+ * The data a file is read as, by checking in this process, in this zone: what `tianbao extract` prints (it prints
+ * the same check's data, corpus-extract.test.ts), the report free of any issue, as extract's empty stderr was.
+ */
+async function dataOf(file: string) {
+  const report = await checkFile(file, { forms, units: defaultUnits });
+  expect(report.issues).toEqual([]);
+  return JSON.parse(JSON.stringify(report.data));
 }
 
 /** The file with its workbook part edited, saved in a new folder under the same name. */
@@ -53,7 +60,7 @@ describe('dates written as ISO text (t="d"), in a Strict Open XML workbook', () 
   it('reads each deadline as the day written, in every time zone', async () => {
     const file = STRICT;
     expect(validate(file)).toMatchObject({ valid: true, period: '2023-06', issues: [] });
-    const data = await extract(file);
+    const data = await dataOf(file);
     expect(data.rows.acceptance.deadlines).toEqual(['2023-07-31']);
     expect(JSON.stringify(data)).toContain('2023-08-31');
   });
@@ -63,7 +70,7 @@ describe('a 填报日期 in its own cell, in built-in date format 31 (yyyy"年"m
   it('gives the period and the report date', async () => {
     const file = FMT31;
     expect(validate(file)).toMatchObject({ valid: true, period: '2023-06', issues: [] });
-    expect(await extract(file)).toMatchObject({ period: '2023-06', reportDate: '2023-06-26' });
+    expect(await dataOf(file)).toMatchObject({ period: '2023-06', reportDate: '2023-06-26' });
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, tianbao } from './run.ts';
 
 // `tianbao extract` on rosters other programs wrote. A roster holds no date, so this runs in China's zone only;
-// the corpus and the real files with dates are extracted in every zone (corpus.test.ts, real-files.test.ts).
+// the corpus and the real files with dates are read in every zone (corpus.test.ts, real-files.test.ts), and extracted in corpus-extract.test.ts.
 describe('tianbao extract of a roster', () => {
   it('prints libreoffice-merged-roster.xlsx of the corpus as expected', async () => {
     const r = await tianbao(['extract', join(FIXTURES, 'corpus', 'libreoffice-merged-roster.xlsx')]);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ChildPool, type ChildPoolOptions, type Outcome } from '../src/index.ts';
 import { alive } from './alive.ts';
 
@@ -21,12 +21,23 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));
 });
 
+// A pool of each size, kept from test to test where what a test checks needs no fresh one: each child costs a
+// process's start. A test leaves its pool's children idle (a failed one replaced).
+const kept = new Map<number, ChildPool>();
+const shared = (size: number) => kept.get(size) ?? kept.set(size, new ChildPool({ script, startNow: true, size })).get(size)!;
+afterAll(async () => {
+  await Promise.all([...kept.values()].map((p) => p.close()));
+});
+
+/** A time limit the tasks that take no time keep to, even on a busy machine. */
+const TIME_MS = 500;
+
 const shown = (o: Outcome<Done>) => ('result' in o ? o.result.n : o.failed);
 const pidOf = (o: Outcome<Done>) => ('result' in o ? o.result.pid : undefined);
 
 describe('ChildPool', () => {
   it('does the tasks given at once on its children, reusing them, the others waiting their turn', async () => {
-    const pool = open({ size: 2 });
+    const pool = shared(2);
     const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => pool.run<Task, Done>('task', { n: i + 1 })));
     expect(outcomes.map(shown)).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
     expect(new Set(outcomes.map(pidOf)).size).toBe(2);
@@ -37,10 +48,10 @@ describe('ChildPool', () => {
 
   // One child: the tasks queued behind the stuck one (and a dead one) can only go on in its replacement.
   it.each([['stuck'], ['exit']])('kills or outlives a %s child, replaces it, and hands the tasks waiting to the new one', async (fault) => {
-    const pool = open({ size: 1 });
+    const pool = shared(1);
     const pidFile = join(dir, `${fault}.${Math.random()}.pid`);
-    const runs = [pool.run<Task, Done>('task', { n: 1 }), pool.run<Task, Done>('task', { fault, pidFile }, 1000)];
-    runs.push(...[2, 3, 4].map((n) => pool.run<Task, Done>('task', { n }, 1000)));
+    const runs = [pool.run<Task, Done>('task', { n: 1 }), pool.run<Task, Done>('task', { fault, pidFile }, TIME_MS)];
+    runs.push(...[2, 3, 4].map((n) => pool.run<Task, Done>('task', { n }, TIME_MS)));
     const outcomes = await Promise.all(runs);
     expect(outcomes.map(shown)).toEqual([10, fault === 'stuck' ? 'timeout' : 'crashed', 20, 30, 40]);
     const failed = Number(readFileSync(pidFile, 'utf8'));
@@ -51,11 +62,12 @@ describe('ChildPool', () => {
   }, 20_000);
 
   it('goes on with other tasks on its other children while one is stuck', async () => {
-    const pool = open({ size: 2 });
+    const pool = shared(2);
     const pidFile = join(dir, `stuck.${Math.random()}.pid`);
     let stuckEnded = false;
-    const stuck = pool.run<Task, Done>('task', { fault: 'stuck', pidFile }, 3000).then((o) => ((stuckEnded = true), o));
-    const others = await Promise.all([1, 2, 3, 4].map((n) => pool.run<Task, Done>('task', { n }, 3000)));
+    // Twice the others' limit: they are all done before it ends.
+    const stuck = pool.run<Task, Done>('task', { fault: 'stuck', pidFile }, 2 * TIME_MS).then((o) => ((stuckEnded = true), o));
+    const others = await Promise.all([1, 2, 3, 4].map((n) => pool.run<Task, Done>('task', { n }, TIME_MS)));
     expect(stuckEnded).toBe(false);
     expect(others.map(shown)).toEqual([10, 20, 30, 40]);
     expect(shown(await stuck)).toBe('timeout');
@@ -73,10 +85,11 @@ describe('ChildPool', () => {
   }, 20_000);
 
   it('replaces a child that holds too much after a task, before any task outgrows it', async () => {
-    // Each `leak` task keeps 24 MB; a child holds some 50 MB before its first. Far from the bound, nothing is killed.
-    const pool = open({ size: 1, limits: { heapMB: 64, residentMB: 1000 }, recycle: { residentMB: 110 } });
+    // Each `leak` task keeps 24 MB; a child holds some 50 MB before its first, so that two take it past 80 MB.
+    // Far from the bound, nothing is killed.
+    const pool = open({ size: 1, limits: { heapMB: 64, residentMB: 1000 }, recycle: { residentMB: 80 } });
     const outcomes: Outcome<Done>[] = [];
-    for (let i = 0; i < 6; i++) outcomes.push(await pool.run<null, Done>('leak', null));
+    for (let i = 0; i < 3; i++) outcomes.push(await pool.run<number, Done>('leak', 0));
     const pids = outcomes.map(pidOf);
     expect(pids.every((pid) => pid !== undefined)).toBe(true);
     expect(new Set(pids).size).toBeGreaterThan(1);

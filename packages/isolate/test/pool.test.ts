@@ -7,10 +7,12 @@ import { alive } from './alive.ts';
 
 const script = new URL('./fixtures/child.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tianbao-isolate-'));
-// Small memory limits, so that the faults reach them soon: a child holds some 50 MB before its first task, one
-// whose 16 MB heap is full some 75 MB, under the resident bound, so that V8's own abort is what stops it. No time
-// limit but where a test sets one: a task past it is the stuck one, which waits, spending nothing.
-const limits = { heapMB: 16, residentMB: 160 };
+// Small memory limits, so that the faults reach them soon (memory a child touches costs the processor): a child
+// holds some 50 MB before its first task, one whose 16 MB heap is full some 60 MB, under the resident bound, so
+// that V8's own abort is what stops it. No time limit but where a test sets one: a task past it is the stuck one,
+// which waits, spending nothing; the tasks beside it take no time, half a second is plenty for them on a busy machine.
+const limits = { heapMB: 16, residentMB: 100 };
+const TIME_MS = 500;
 
 type Fault = { fault: string; pidFile: string };
 type Task = { n: number } | Fault;
@@ -50,25 +52,25 @@ describe('runTasks', () => {
     }
   }, 60_000);
 
-  // Both at once: each waits out the stuck task's time limit, spending nothing. The tasks beside it take no
-  // time: a second is plenty for them on a busy machine.
+  // Both at once: each waits out the stuck task's time limit, spending nothing.
   it.concurrent.each([[1], [2]])('with %i job(s), loses to a task past the time limit only that task, and kills its child', async (jobs) => {
     const stuck = fault('stuck');
-    const outcomes = await runTasks<Task, Done>('task', [{ n: 1 }, stuck, { n: 2 }, { n: 3 }], { script, jobs, limits: { ...limits, timeMs: 1000 } });
+    const outcomes = await runTasks<Task, Done>('task', [{ n: 1 }, stuck, { n: 2 }, { n: 3 }], { script, jobs, limits: { ...limits, timeMs: TIME_MS } });
     expect(outcomes.map((o) => ('result' in o ? o.result.n : o.failed))).toEqual([10, 'timeout', 20, 30]);
     expect(alive(Number(readFileSync(stuck.pidFile, 'utf8')))).toBe(false);
   });
 
   it('runs a task that took a reused child past the bound again in a fresh one, where it fits', async () => {
-    // Each task keeps 24 MB: one fits in 160 MB, six in one child would not (five take it to some 170 MB).
-    const outcomes = await runTasks<null, Done>('leak', Array.from({ length: 6 }, () => null), { script, jobs: 1, limits });
+    // Each task keeps 24 MB, lingering 300 ms for the parent to read it: one fits in 100 MB, three in one child would
+    // not (they take it to some 120 MB).
+    const outcomes = await runTasks<number, Done>('leak', [300, 300, 300], { script, jobs: 1, limits });
     expect(outcomes.every((o) => 'result' in o)).toBe(true);
     expect(new Set(outcomes.map((o) => 'result' in o && o.result.pid)).size).toBeGreaterThan(1);
   }, 60_000);
 
   it('times a task from its start, not from the loading before it', async () => {
-    // Loading takes 1.5 s, longer than the time limit; the tasks themselves, no time.
-    const outcomes = await runTasks('loaded', [1, 2, 3], { script, jobs: 2, limits: { timeMs: 1000 } });
+    // Loading takes 1 s, longer than the time limit; the tasks themselves, no time.
+    const outcomes = await runTasks('loaded', [1, 2, 3], { script, jobs: 2, limits: { timeMs: TIME_MS } });
     expect(outcomes).toEqual([{ result: 10 }, { result: 20 }, { result: 30 }]);
   });
 
