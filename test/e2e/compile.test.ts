@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { defaultUnits } from '@tianbao/form';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { writeWorkbook } from '@tianbao/xlsx';
 import { day, inbox, ledgerOf, sampleOf } from './status-inbox.ts';
-import { ROOT, tempDir, tianbao } from './run.ts';
+import { ROOT, tempDir, tianbao, type Run } from './run.ts';
 
 const NAME = '焦作市2023年6月行政复议工作问题台账汇总';
 const AS_OF = '2023-08-01';
@@ -31,15 +31,22 @@ const rowsOf = (ws: ExcelJS.Worksheet) => {
 };
 
 describe('tianbao compile review-ledger', () => {
+  // One compile of June's returns, its workbook and PDF read by the tests below.
+  let returns: string;
+  let made: string;
+  let first: Run;
+  beforeAll(async () => {
+    returns = await june();
+    made = tempDir();
+    first = await compile(returns, made);
+  });
+
   it('compiles the latest valid ledger of each unit, and lists the others as 未纳入 with the reason', async () => {
-    const dir = await june();
-    const out = tempDir();
-    const r = await compile(dir, out);
-    expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual([join(out, `${NAME}.xlsx`), join(out, `${NAME}.pdf`)]);
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim().split('\n')).toEqual([join(made, `${NAME}.xlsx`), join(made, `${NAME}.pdf`)]);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(out, `${NAME}.xlsx`));
+    await wb.xlsx.readFile(join(made, `${NAME}.xlsx`));
     const taken = defaultUnits.units.map((u) => u.name).filter((u) => u !== '温县' && u !== '博爱县');
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '报送情况', ...taken]);
 
@@ -47,8 +54,8 @@ describe('tianbao compile review-ledger', () => {
     expect(sent.get('温县')!.slice(1, 3)).toEqual(['未纳入', '缺报']);
     expect(sent.get('博爱县')![1]).toBe('未纳入');
     expect(sent.get('博爱县')![2]).toMatch(/^不通过：错误 2 条，如 D4：案件受理方面列出1个问题，但没有填写改进措施/);
-    // The unit's latest file, not the draft it sent before.
-    expect(sent.get('修武县')!.slice(1, 4)).toEqual(['纳入', '', join(dir, '修武县2023年6月问题台账.xlsx')]);
+    // The unit's latest file, not the draft it sent before, named as in the folder given.
+    expect(sent.get('修武县')!.slice(1, 4)).toEqual(['纳入', '', '修武县2023年6月问题台账.xlsx']);
 
     // 汇总: one row a problem of every unit taken in, each with its state as of the day.
     const listed = rowsOf(wb.getWorksheet('汇总')!).slice(2).filter((row) => taken.includes(row[0]!));
@@ -66,9 +73,8 @@ describe('tianbao compile review-ledger', () => {
   });
 
   it('prints a cover, then each unit’s ledger in the list’s order, pages numbered through, a bookmark per unit', async () => {
-    const out = tempDir();
-    expect((await compile(await june(), out, '--format', 'pdf')).code).toBe(0);
-    const doc = await getDocumentProxy(new Uint8Array(readFileSync(join(out, `${NAME}.pdf`))));
+    expect(first.code).toBe(0);
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(join(made, `${NAME}.pdf`))));
     const { text } = await extractText(doc);
     const taken = defaultUnits.units.map((u) => u.name).filter((u) => u !== '温县' && u !== '博爱县');
     expect((await doc.getOutline()).map((o) => o.title)).toEqual(['报送情况', ...taken]);
@@ -80,11 +86,9 @@ describe('tianbao compile review-ledger', () => {
   });
 
   it('makes the same bytes from the same returns', async () => {
-    const dir = await june();
-    const [a, b] = [tempDir(), tempDir()];
-    await compile(dir, a);
-    await compile(dir, b);
-    for (const ext of ['xlsx', 'pdf']) expect(readFileSync(join(a, `${NAME}.${ext}`)).equals(readFileSync(join(b, `${NAME}.${ext}`)))).toBe(true);
+    const again = tempDir();
+    await compile(returns, again);
+    for (const ext of ['xlsx', 'pdf']) expect(readFileSync(join(made, `${NAME}.${ext}`)).equals(readFileSync(join(again, `${NAME}.${ext}`)))).toBe(true);
   });
 
   it('refuses a PDF past the form’s limits, all units together, and writes the workbook', async () => {

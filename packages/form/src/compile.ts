@@ -29,8 +29,8 @@ export interface CompileSpec<T = Record<string, any>> {
   sheets(parts: readonly CompiledPart<T>[], ctx: CompileContext<T>): SheetSpec[];
   /** The city-wide form made of the parts (a list of every unit's rows), written and printed in place of one form a unit. */
   whole?(parts: readonly CompiledPart<T>[], ctx: CompileContext<T>): T;
-  /** What is wrong across the parts (a code two units use): listed on the cover. */
-  faults?(parts: readonly CompiledPart<T>[], ctx: CompileContext<T>): Finding[];
+  /** What is wrong across the parts (a code two units use), each with the units it is about: listed on the cover, counted in their errors. */
+  faults?(parts: readonly CompiledPart<T>[], ctx: CompileContext<T>): (Finding & { units: readonly string[] })[];
 }
 
 /** A compilation, ready to be written: what the workbook and the PDF show. */
@@ -51,5 +51,7 @@ export interface Compiled {
   whole?: Record<string, any>;
   /** What is wrong across the parts, each with its rule id, listed on the cover. */
   faults: string[];
+  /** The files received used for no unit, as they could not be read or put to a unit, each with why: listed on the cover. */
+  others: string[];
   units: UnitList;
 }

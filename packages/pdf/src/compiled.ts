@@ -13,8 +13,8 @@ import { computedText, tableBlock } from './tables.ts';
 const COVER_SIZE = 10.5;
 
 /**
- * A compilation as one PDF: a cover with 报送情况, the counts and what is
- * wrong across the units, then each unit's form in the list's order, each
+ * A compilation as one PDF: a cover with 报送情况, the counts, what is
+ * wrong across the units and the files used for none, then each unit's form in the list's order, each
  * from a new page under a bookmark of its unit (or the city-wide form); pages numbered through. A form that fits on one page at a
  * smaller size (down to 小五) is set at that size, as its own PDF is. Dated
  * by its as-of day, so the same returns give the same bytes.
@@ -29,6 +29,7 @@ export async function renderCompiledPdf(def: FormDefinition<any>, compiled: Comp
     { text: `截至${formatDateCn(compiled.asOf)}　${compiled.counts}`, margin: [0, 0, 0, 8] },
     ...compiled.faults.map((text): Content => ({ text, color: '#c00000', margin: [0, 0, 0, 4] })),
     unbroken(tableBlock(compiled.submissions, text, { fontSize, lineHeight, usable, measure: widthOf })),
+    ...compiled.others.map((text, i): Content => ({ text, margin: [0, i ? 2 : 8, 0, 0] })),
   ];
   // The form's title carries the bookmark; its text is set as in its own PDF.
   const form = (data: Record<string, any>, mark: string): Content => {

@@ -6,7 +6,7 @@ import { writeTableSheet } from './table-sheet.ts';
 
 /**
  * A compilation as one workbook: the form's city-wide sheets (汇总), then
- * 报送情况 (with what is wrong across the units), then each unit's form on a
+ * 报送情况 (with what is wrong across the units and the files used for none), then each unit's form on a
  * sheet named after the unit, laid out as the gazette's, or the city-wide form
  * and its own sheets for a form compiled into one. Dated by its as-of day, so the same returns give the same bytes.
  */
@@ -17,7 +17,7 @@ export async function writeCompiledWorkbook(def: FormDefinition<any>, compiled: 
       name: '报送情况',
       title: `${compiled.title}：报送情况（截至${formatDateCn(compiled.asOf)}）`,
       table: compiled.submissions,
-      notes: [compiled.counts, ...compiled.faults],
+      notes: [compiled.counts, ...compiled.faults, ...compiled.others],
     });
     const lists = new DropdownLists();
     if (compiled.whole) {

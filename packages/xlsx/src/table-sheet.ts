@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { SheetSpec } from '@tianbao/form';
 import { commitRow, type BookWriter } from './book-writer.ts';
-import { BODY_FONT, BODY_SIZE, PAGE_FOOTER, TITLE_FONT, heightFor, linesFor, markFill, thin, writeHeaders } from './style.ts';
+import { BODY_FONT, BODY_SIZE, DATE_FORMAT, PAGE_FOOTER, TITLE_FONT, heightFor, linesFor, markFill, thin, writeHeaders } from './style.ts';
 
 /** A computed or reference table on a sheet of its own: title, header, rows, marked cells, notes. */
 export async function writeTableSheet(book: BookWriter, spec: SheetSpec): Promise<void> {
@@ -39,6 +39,7 @@ export async function writeTableSheet(book: BookWriter, spec: SheetSpec): Promis
       cell.border = thin;
       cell.alignment = { wrapText: true, vertical: 'top', horizontal: typeof v === 'number' ? 'right' : 'left' };
       if (columns[k]?.percent) cell.numFmt = '0.0%';
+      else if (v instanceof Date) cell.numFmt = DATE_FORMAT;
       if (typeof v === 'string') lines = Math.max(lines, linesFor(v, columns[k]?.width ?? 10));
     });
     for (const m of marksOf.get(i) ?? []) ws.getCell(r, m.column + 1).fill = markFill[m.severity];

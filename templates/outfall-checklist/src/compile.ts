@@ -10,7 +10,7 @@ const unitsOnly = (parts: readonly Part[], ctx: CompileContext<OutfallChecklist>
 /**
  * One city-wide checklist: every unit's outfalls in the list's order,
  * numbered through; its 整治进度汇总 (per unit and 全市, against the targets in
- * force) and chart are the form's own. A code two units use is listed on the cover.
+ * force) and chart are the form's own. A code two units use is listed on the cover, an error of each.
  */
 export const compile: CompileSpec<OutfallChecklist> = {
   sheets: () => [],
@@ -24,6 +24,6 @@ export const compile: CompileSpec<OutfallChecklist> = {
         if (!seen.units.includes(unit)) seen.units.push(unit);
       }
     return [...units.values()].filter((c) => c.units.length > 1)
-      .map((c) => catalogue.error('outfall.code.shared', `排污口编码${c.code}同时出现在${c.units.join('、')}的台账中，编码应一口一码，请核对`));
+      .map((c) => ({ ...catalogue.error('outfall.code.shared', `排污口编码${c.code}同时出现在${c.units.join('、')}的台账中，编码应一口一码，请核对`), units: c.units }));
   },
 };

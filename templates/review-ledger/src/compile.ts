@@ -1,4 +1,4 @@
-import { columnsOf, formatDateCn, formatPeriodCn, type CompileContext, type CompileSpec, type CompiledPart, type Table } from '@tianbao/form';
+import { columnsOf, date, formatDateCn, formatPeriodCn, type CellValue, type CompileContext, type CompileSpec, type CompiledPart, type Table } from '@tianbao/form';
 import { droppedMessage, matchProblems } from './carry.ts';
 import type { Deadline } from './cells.ts';
 import { problemsOf, type ListedProblem } from './problems.ts';
@@ -14,7 +14,9 @@ export function stateOf(deadline: Deadline | '', asOf: string): '逾期' | '未�
   return deadline < asOf ? '逾期' : '未到期';
 }
 
-const show = (d: Deadline | '') => (isDate(d) ? formatDateCn(d) : d);
+/** A time limit as a cell: a day as a date cell, as the forms' date columns are written; an ongoing term as its words. */
+const DAY = date({ example: '2023年7月31日' });
+const limitCell = (d: Deadline | ''): CellValue => (isDate(d) ? DAY.write(d) : d);
 
 const COLUMNS = columnsOf({ 单位: 14, 项目: 14, 存在问题: 44, 改进措施: 44, 完成时限: 16, 状态: 10 });
 const STATE = 5;
@@ -33,10 +35,10 @@ function dropped(part: Part, previous: Part | undefined): { problem: ListedProbl
 /** 汇总: one row a problem, every unit's in the list's order, its state as of the day; with last month's, then those no longer listed. */
 function summary(parts: readonly Part[], ctx: CompileContext<ReviewLedger>): Table {
   const marks: NonNullable<Table['marks']> = [];
-  const rows: string[][] = [];
+  const rows: CellValue[][] = [];
   const add = (p: ListedProblem, state: string, answer?: string) => {
     if (state === '逾期' || answer === '未说明') marks.push({ row: rows.length, column: answer === '未说明' ? STATE + 1 : STATE, severity: 'warning' });
-    rows.push([p.unit, p.item, p.problem, p.measure, show(p.deadline), state, ...(ctx.previous ? [answer ?? ''] : [])]);
+    rows.push([p.unit, p.item, p.problem, p.measure, limitCell(p.deadline), state, ...(ctx.previous ? [answer ?? ''] : [])]);
   };
   for (const part of parts) {
     for (const p of problemsOf(part.unit, part.data)) add(p, stateOf(p.deadline, ctx.asOf));

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { today } from '@tianbao/form';
 import { formById, formIds, forms } from '@tianbao/forms';
 import type { CommandModule } from 'yargs';
@@ -43,7 +43,10 @@ export const compile: CommandModule<object, Args> = {
       .option('time-limit', { type: 'number', describe: '每个文件最多检查的秒数（默认 60）' })
       .option('memory-limit', { type: 'number', describe: '检查每个文件最多可用的内存（MB）' })
       .example('$0 compile review-ledger 收件箱/ --period 2023-06 --as-of 2023-07-05 -o 汇总/', '6月问题台账全市汇总')
-      .epilog('每个单位按 status 的判定取其最后收到的一份；不通过或缺报的单位列为“未纳入”并写明原因。退出码：0 已生成，2 用法错误') as any,
+      .epilog(
+        '每个单位按 status 的判定取其最后收到的一份；不通过或缺报的单位列为“未纳入”并写明原因；文件按其在所给文件夹中的位置列出。' +
+          '退出码：0 已生成，1 已生成但有错误（如两个单位共用一个排污口编码）或未能生成 PDF，2 用法错误',
+      ) as any,
   handler: async (args) => {
     const def = formById(args.template);
     if (!def.compile) throw new UsageError(`「${def.id}」（${def.name}）尚不能汇总；可汇总的表样：${compiled.join('、')}`);
@@ -65,7 +68,12 @@ export const compile: CommandModule<object, Args> = {
     const received = new Map(files.map((f) => [f, receivedAt(f)] as [string, string]).filter(([, d]) => d));
     const status = unitStatus(def, args.period ?? '', reports, received, opts.units, asOf);
     const byFile = new Map(reports.map((r) => [r.file, r]));
-    const made = compilation(def, status, (u) => byFile.get(u.file!), opts.units, previous);
+    // A file as the clerk sees it in the inbox: within the folder given, else by its name.
+    const shown = (file: string) => {
+      const dir = args.paths.find((p) => statSync(p).isDirectory() && within(p, file));
+      return dir ? relative(dir, file) : basename(file);
+    };
+    const made = compilation(def, status, (u) => byFile.get(u.file!), opts.units, previous, shown);
     if (formats.includes('xlsx')) {
       const { writeCompiledWorkbook } = await import('@tianbao/xlsx');
       console.log(await writeOutput(out, safeName(`${made.title}.xlsx`), await writeCompiledWorkbook(def, made)));
@@ -75,5 +83,8 @@ export const compile: CommandModule<object, Args> = {
       console.log(await writeOutput(out, safeName(`${made.title}.pdf`), await renderCompiledPdf(def, made)));
     }
     console.error(made.counts);
+    for (const fault of made.faults) console.error(fault);
+    // Made, but with what is wrong across the units (a code two units use): as a check with errors.
+    if (made.faults.length) process.exitCode = 1;
   },
 };

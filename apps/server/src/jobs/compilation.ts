@@ -12,9 +12,8 @@ import { taskStatus, type TaskStatus } from '../task-status.ts';
 import { taskOf, taskUnitList, type Task } from '../tasks.ts';
 import type { JobContext } from './kinds.ts';
 
-/** What a compilation is made of as of today: each unit's submission as status counts it, what it is compared with, the answers. */
-async function inputsOf(db: Kysely<Database>, task: Task, units: UnitList) {
-  const asOf = today();
+/** What a compilation is made of as of a day: each unit's submission as status counts it, what it is compared with, the answers. */
+async function inputsOf(db: Kysely<Database>, task: Task, units: UnitList, asOf: string) {
   const status = await taskStatus(db, task, units, asOf);
   const explanations = await explanationsOfTask(db, task.id);
   const last = await lastMonthsAccepted(db, task, task.units, units);
@@ -24,11 +23,11 @@ async function inputsOf(db: Kysely<Database>, task: Task, units: UnitList) {
   return { asOf, status, explanations, madeFor };
 }
 
-/** The compilation kept for a task, made of its submissions as they now are; else undefined (to be made). */
-export async function currentCompilation(db: Kysely<Database>, task: Task, units: UnitList) {
+/** The compilation kept for a task, made of its submissions as they now are, as of `asOf`; else undefined (to be made). */
+export async function currentCompilation(db: Kysely<Database>, task: Task, units: UnitList, asOf: string) {
   const [kept, { madeFor }] = await Promise.all([
     db.selectFrom('compilations').select(['made_for', 'xlsx', 'pdf', 'pdf_failure']).where('task_id', '=', task.id).executeTakeFirst(),
-    inputsOf(db, task, units),
+    inputsOf(db, task, units, asOf),
   ]);
   return kept?.made_for === madeFor ? kept : undefined;
 }
@@ -37,13 +36,14 @@ export async function currentCompilation(db: Kysely<Database>, task: Task, units
  * Compile a task's submissions and keep the workbook and the PDF (over any older ones): each unit's
  * accepted submission is read again in the child program for its data, compared with the unit's of last
  * month where there is one, as `tianbao compile --previous` does; a PDF past the form's limits is kept as why.
+ * As of `asOf` (`?asOf=`), else today in the server's zone.
  */
-export async function makeCompilation({ task: id }: { task: string }, { db, checker, units }: JobContext): Promise<void> {
+export async function makeCompilation({ task: id, asOf: day }: { task: string; asOf?: string }, { db, checker, units }: JobContext): Promise<void> {
   const row = await db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return;
   const task = taskOf(row);
   const def = formById(task.form);
-  const { asOf, status, explanations, madeFor } = await inputsOf(db, task, units);
+  const { asOf, status, explanations, madeFor } = await inputsOf(db, task, units, day ?? today());
   // Asked for again while it was being made: made already.
   const kept = await db.selectFrom('compilations').select('made_for').where('task_id', '=', task.id).executeTakeFirst();
   if (kept?.made_for === madeFor) return;

@@ -69,6 +69,7 @@ export async function boardPages(app: FastifyInstance): Promise<void> {
     const city = request.account!.role === 'city' && formById(task.form).cityReports && task.units.includes(units.city.name);
     return sendPage(reply, '@task', taskTitle(task), {
       asOf: formatDateCn(today()),
+      today: today(),
       // The city's office uploads here what the city itself reports.
       cityUpload: city ? units.city.name : null,
       task: { id: task.id, title: taskTitle(task), due: dueText(task) },

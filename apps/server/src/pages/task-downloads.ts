@@ -63,8 +63,10 @@ export async function taskDownloads(app: FastifyInstance): Promise<void> {
   });
 
   // The compilation (`tianbao compile`) as the API gives it; while it is being made, a page that looks again by itself.
-  app.get<{ Params: { id: string; format: string } }>('/tasks/:id/compiled.:format', { schema: { params: COMPILED_PARAMS } }, async (request, reply) => {
-    const answer = await forward(request, 'GET', `/api/tasks/${encodeURIComponent(request.params.id)}/compiled?format=${request.params.format}`);
+  app.get<{ Params: { id: string; format: string }; Querystring: { asOf?: string } }>('/tasks/:id/compiled.:format', { schema: { params: COMPILED_PARAMS } }, async (request, reply) => {
+    // The task page's date, when one is picked: the API judges it.
+    const asOf = request.query.asOf ? `&asOf=${encodeURIComponent(request.query.asOf)}` : '';
+    const answer = await forward(request, 'GET', `/api/tasks/${encodeURIComponent(request.params.id)}/compiled?format=${request.params.format}${asOf}`);
     return relayDownload(reply, answer, '正在生成全市汇总', `/tasks/${encodeURIComponent(request.params.id)}`);
   });
 }

@@ -7,9 +7,11 @@ export const TASK = `<% layout('@layout') %>
 <div class="actions">
 <a class="button plain" href="/tasks/<%= it.task.id %>/status.xlsx">下载报送情况汇总表</a>
 <a class="button plain" href="/tasks/<%= it.task.id %>/accepted.zip">打包下载已通过的报表（<%= it.accepted %> 份）</a>
-<a class="button plain" href="/tasks/<%= it.task.id %>/compiled.xlsx">下载全市汇总工作簿</a>
-<a class="button plain" href="/tasks/<%= it.task.id %>/compiled.pdf">下载全市汇总 PDF</a>
 </div>
+<form class="actions" method="get">全市汇总截至 <%= it.asOf %>（判定逾期的日期），或截至 <input type="date" name="asOf" value="<%= it.today %>">：
+<button class="button plain" formaction="/tasks/<%= it.task.id %>/compiled.xlsx">下载全市汇总工作簿</button>
+<button class="button plain" formaction="/tasks/<%= it.task.id %>/compiled.pdf">下载全市汇总 PDF</button>
+</form>
 <% if (it.cityUpload) { %><div class="panel"><b><%= it.cityUpload %>（市本级）报送：</b>下载空白表填好后在此上传。
 <div class="actions"><a class="button plain" href="/api/tasks/<%= it.task.id %>/blank?unit=<%= encodeURIComponent(it.cityUpload) %>">下载空白表</a></div>
 <%~ include('@upload', { task: it.task.id, csrf: it.csrf, label: '上传' }) %></div><% } %>
