@@ -25,7 +25,7 @@ async function inflations(run: () => Promise<unknown>): Promise<Record<string, n
 
 const options = { units: defaultUnits, asOf: '2023-06-20' };
 // What a child process of `validate --annotate` runs for each file.
-const { checkAndMarkUp } = childMethods(forms, (e) => String(e));
+const { checkAndMarkUp } = childMethods(async () => forms, (e) => String(e));
 const cases = [
   ['a ledger', '修武县2023年6月行政复议工作问题台账.xlsx', () => writeWorkbook(reviewLedger, reviewLedger.samples[0]!)],
   // Long enough that its sheet is inflated and read in many pieces: some 150 kB packed, 1 MB of XML, 16 pieces of

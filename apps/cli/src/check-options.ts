@@ -1,5 +1,5 @@
 import { IsoDate, Period } from '@tianbao/form';
-import { formIds } from '@tianbao/forms';
+import { formIds } from '@tianbao/forms/list';
 import { CHILD_LIMITS } from '@tianbao/isolate/defaults';
 import type { TaskOptions } from '@tianbao/validate';
 import type { Argv } from 'yargs';

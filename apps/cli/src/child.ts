@@ -1,7 +1,8 @@
 // The program of every child process the CLI starts (built to dist/child.js): each checks files, marks up
 // copies or makes documents, one at a time, as the pool in the parent hands them over. The forms are
-// imported here, since they hold functions that cannot be sent; the engines know no form.
-import { formById, forms } from '@tianbao/forms';
+// imported here, since they hold functions that cannot be sent; the engines know no form. A child builds
+// only the forms its tasks need: the one a task names, or all of them to recognise a file.
+import { loadForm, loadForms } from '@tianbao/forms/list';
 import { serve } from '@tianbao/isolate/serve';
 import { childMethods } from '@tianbao/validate/child';
 import { failureText } from './failure.ts';
@@ -14,10 +15,10 @@ export interface GenerateTask {
 }
 
 serve({
-  ...childMethods(forms, failureText),
+  ...childMethods(loadForms, failureText),
   // The document engines load before the first document: a child that only checks never needs them.
   generate: {
     load: () => import('./make-output.ts'),
-    run: async ({ setup, task }: GenerateTask) => (await import('./make-output.ts')).makeOutput(formById(setup.template), setup, task),
+    run: async ({ setup, task }: GenerateTask) => (await import('./make-output.ts')).makeOutput(await loadForm(setup.template), setup, task),
   },
 });

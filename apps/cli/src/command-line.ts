@@ -1,6 +1,6 @@
 // Engines load inside the handlers that use them, so `--help` and `templates` start quickly.
 import yargs, { type Argv } from 'yargs';
-import { UnknownForm, formIds } from '@tianbao/forms';
+import { UnknownForm, formIds } from '@tianbao/forms/list';
 import { blank } from './commands/blank.ts';
 import { compile } from './commands/compile.ts';
 import { demo } from './commands/demo.ts';

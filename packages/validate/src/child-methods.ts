@@ -7,12 +7,13 @@ import type { InspectedFile } from '@tianbao/xlsx/read';
 
 /**
  * The methods a child program serves for `checkFiles` and `checkAndAnnotateFiles`
- * (with `serve` from `@tianbao/isolate/serve`): checking with `forms`; checking
+ * (with `serve` from `@tianbao/isolate/serve`): checking with the forms `formsFor` gives for a task's
+ * `--template` (that form, or every form when none is named: built on demand); checking
  * and marking up a copy from the same reading (the workbook writer loaded
  * before the first copy, untimed). Why a copy could not be made is `failure`'s Chinese
  * account of the exception. `sheetCells`: a sheet's cells as text, for drawing it.
  */
-export function childMethods(forms: readonly FormDefinition<any>[], failure: (e: unknown, file: string) => string) {
+export function childMethods(formsFor: (template?: string) => Promise<readonly FormDefinition<any>[]>, failure: (e: unknown, file: string) => string) {
   const copy = async (report: FileReport, path: string, source: InspectedFile, explanations?: MarkUpTask['explanations']): Promise<CopyOutcome> => {
     try {
       const written = await annotate(report, path, source, explanations);
@@ -22,11 +23,11 @@ export function childMethods(forms: readonly FormDefinition<any>[], failure: (e:
     }
   };
   return {
-    check: (task: CheckTask): Promise<FileReport> => checkFile(task.file, { ...task.options, forms }),
+    check: async (task: CheckTask): Promise<FileReport> => checkFile(task.file, { ...task.options, forms: await formsFor(task.options.template) }),
     checkAndMarkUp: {
       load: loadWriter,
       run: async (task: MarkUpTask): Promise<CheckedCopy> => {
-        const { report, source } = await checkKeeping(task.file, { ...task.options, forms });
+        const { report, source } = await checkKeeping(task.file, { ...task.options, forms: await formsFor(task.options.template) });
         // Not opened, there is nothing to copy; given up at the time limit, no copy either.
         if (!source) return { report, copy: report.issues[0]?.rule === 'file.timeout' ? NOT_CHECKED_COPY : null };
         return { report, copy: await copy(report, task.copy, source, task.explanations) };

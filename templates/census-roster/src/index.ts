@@ -1,4 +1,5 @@
 import { defineForm } from '@tianbao/form';
+import { about } from './about.ts';
 import { compile } from './compile.ts';
 import { layout } from './layout.ts';
 import { printBlocks } from './print.ts';
@@ -11,11 +12,7 @@ export { ROLES } from './roles.ts';
 
 /** 第五次全国经济普查领导小组组成人员名单 (焦政〔2023〕9号 附件), for the city and each county. */
 export const censusRoster = defineForm<CensusRoster>({
-  id: 'census-roster',
-  name: '第五次全国经济普查领导小组组成人员名单',
-  version: '2023.1',
-  source: '焦政〔2023〕9号',
-  rulePrefix: 'roster',
+  ...about,
   monthly: false,
   cityReports: true,
   schema: CensusRoster,

@@ -1,4 +1,5 @@
 import { defineForm, type EntryRules } from '@tianbao/form';
+import { about } from './about.ts';
 import { compile } from './compile.ts';
 import { layout } from './layout.ts';
 import { printBlocks, sheets } from './outputs.ts';
@@ -11,11 +12,7 @@ export { CATEGORIES, required } from './staffing.ts';
 
 /** 消防安全明白人报备表 (焦政办〔2023〕18号 第三条、第七条): a county's organisations and the persons each names. */
 export const fireSafetyContacts = defineForm<FireSafetyContacts, EntryRules<Contact>>({
-  id: 'fire-safety-contacts',
-  name: '消防安全明白人报备表',
-  version: '2023.1',
-  source: '焦政办〔2023〕18号',
-  rulePrefix: 'fire',
+  ...about,
   monthly: false,
   cityReports: true,
   schema: FireSafetyContacts,

@@ -1,4 +1,5 @@
 import { defineForm, type EntryRules } from '@tianbao/form';
+import { about } from './about.ts';
 import { compile } from './compile.ts';
 import { layout } from './layout.ts';
 import { printBlocks, sheets } from './outputs.ts';
@@ -13,11 +14,7 @@ export { TARGETS, targetOn, progressByUnit } from './summary.ts';
 
 /** 入河排污口排查整治台账 (焦政办〔2023〕22号), one row per outfall, for a county or the whole city. */
 export const outfallChecklist = defineForm<OutfallChecklist, EntryRules<Outfall>>({
-  id: 'outfall-checklist',
-  name: '入河排污口排查整治台账',
-  version: '2023.1',
-  source: '焦政办〔2023〕22号',
-  rulePrefix: 'outfall',
+  ...about,
   monthly: false,
   cityReports: true,
   schema: OutfallChecklist,

@@ -1,5 +1,6 @@
 import { defineForm } from '@tianbao/form';
-import { carriedLedger } from './carry.ts';
+import { about } from './about.ts';
+import { carriedLedger, comparedLedger } from './carry.ts';
 import { compile } from './compile.ts';
 import { layout } from './layout.ts';
 import { catalogue, rules, zeroReport } from './rules.ts';
@@ -11,11 +12,7 @@ export { ONGOING } from './cells.ts';
 
 /** 行政复议工作问题台账 (焦政办〔2023〕24号 附件), monthly, per county. */
 export const reviewLedger = defineForm<ReviewLedger>({
-  id: 'review-ledger',
-  name: '行政复议工作问题台账',
-  version: '2023.1',
-  source: '焦政办〔2023〕24号',
-  rulePrefix: 'ledger',
+  ...about,
   monthly: true,
   cityReports: false,
   // 注：问题台账每月28日前报市政府办公室.
@@ -29,6 +26,7 @@ export const reviewLedger = defineForm<ReviewLedger>({
   print: { orientation: 'landscape', limits: { rows: 5, chars: 250_000 } },
   compile,
   carry: carriedLedger,
+  compared: comparedLedger,
   samples,
 });
 export default reviewLedger;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { outputContext } from '@tianbao/form';
-import { forms } from '@tianbao/forms';
+import { loadForms } from '@tianbao/forms/list';
 import type { CommandModule } from 'yargs';
 import { checkBatch } from '../batch.ts';
 import { outputFolder } from '../files.ts';
@@ -23,7 +23,7 @@ export const demo: CommandModule<object, { out: string }> = {
     ]);
     const units = resolveUnits(undefined);
     const written: string[] = [];
-    for (const def of forms) {
+    for (const def of await loadForms()) {
       const dir = outputFolder(join(out, def.id), '-o');
       for (const sample of def.samples) {
         const ctx = outputContext(sample, units);

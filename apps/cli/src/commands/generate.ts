@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IsoDate } from '@tianbao/form';
-import { formById, formIds } from '@tianbao/forms';
+import { formIds, loadForm } from '@tianbao/forms/list';
 import type { CommandModule } from 'yargs';
 import { jobsOption, jobsSpec } from '../batch.ts';
 import { outputFolder } from '../files.ts';
@@ -50,7 +50,7 @@ export const generate: CommandModule<object, Args> = {
       .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底')
       .example('$0 generate outfall-checklist --data outfalls.json --format pdf --paper A3', '全市排污口清单打印在 A3 纸上') as any,
   handler: async (args) => {
-    const def = formById(args.template);
+    const def = await loadForm(args.template);
     // Each format once: a format named twice would be two tasks writing one file.
     const formats = [...new Set(args.format.split(',').map((s) => s.trim()).filter(Boolean))];
     const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatDateCn, formatPeriodCn, isoOf, today } from '@tianbao/form';
-import { formById } from '@tianbao/forms';
+import { loadForm } from '@tianbao/forms/list';
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { outputFolder, receivedFiles } from '../files.ts';
@@ -59,7 +59,7 @@ export const status: CommandModule<object, Args> = {
       .epilog('收到日期（时间）即文件的修改时间：文件夹里没有别的收件记录。退出码：0 全部单位已报且通过，1 有单位缺报或不通过，2 用法错误') as any,
   handler: async (args) => {
     if (!args.template) throw new UsageError('请用 --template 指定表样，如 --template review-ledger');
-    const def = formById(args.template);
+    const def = await loadForm(args.template);
     if (def.monthly && !args.period) throw new UsageError('请用 --period 指定报送月份，如 --period 2023-06');
     const opts = checkOptions(args);
     const period = args.period ?? '';

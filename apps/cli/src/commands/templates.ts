@@ -1,5 +1,5 @@
 import { padColumns } from '@tianbao/form';
-import { forms } from '@tianbao/forms';
+import { listed } from '@tianbao/forms/list';
 import type { CommandModule } from 'yargs';
 
 export const templates: CommandModule<object, { format: string }> = {
@@ -11,7 +11,7 @@ export const templates: CommandModule<object, { format: string }> = {
       .example('$0 templates', '列出全部表样')
       .example('$0 templates --format json', '供脚本读取') as any,
   handler: ({ format }) => {
-    const rows = forms.map((f) => ({ id: f.id, name: f.name, version: f.version, source: f.source }));
+    const rows = listed.map(({ about: f }) => ({ id: f.id, name: f.name, version: f.version, source: f.source }));
     if (format === 'json') return void console.log(JSON.stringify(rows));
     // Columns line up on a terminal, a Chinese character taking two columns; scripts take --format json.
     for (const line of padColumns(rows.map((r) => [r.id, r.name, r.version, r.source]))) console.log(line.join('  '));

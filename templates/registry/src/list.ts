@@ -1,0 +1,54 @@
+import { Refusal, type FormDefinition } from '@tianbao/form';
+import * as censusRoster from '@tianbao/template-census-roster/about';
+import * as fireSafetyContacts from '@tianbao/template-fire-safety-contacts/about';
+import * as outfallChecklist from '@tianbao/template-outfall-checklist/about';
+import * as reviewLedger from '@tianbao/template-review-ledger/about';
+
+/** A form as listed: what names it, known without building it, and how to build it. */
+export interface ListedForm {
+  about: Pick<FormDefinition, 'id' | 'name' | 'version' | 'source' | 'rulePrefix'>;
+  /** The form's definition (its layout, schema and rules), built on the first call. */
+  load(): Promise<FormDefinition<any>>;
+}
+
+/**
+ * Every form tianbao knows, in the order they are listed: the one list the CLI, its child processes
+ * and the portal take. A new form is its folder under templates/ and one more line here. Listing the
+ * forms builds none: a process builds only the forms its work needs (`loadForm`).
+ */
+export const listed: readonly ListedForm[] = [
+  reviewLedger,
+  censusRoster,
+  outfallChecklist,
+  fireSafetyContacts,
+];
+
+export const formIds: readonly string[] = listed.map((f) => f.about.id);
+
+// Two forms under one id, or one rule prefix, could not be told apart in a report: a mistake in the line above.
+for (const key of ['id', 'rulePrefix'] as const) {
+  const seen = new Set<string>();
+  for (const { about } of listed) {
+    if (seen.has(about[key])) throw new Error(`templates/registry: two forms have the ${key} ${about[key]}`);
+    seen.add(about[key]);
+  }
+}
+
+/** Asked for a form that is not in the registry (the CLI says so as a usage error). */
+export class UnknownForm extends Refusal {
+  constructor(readonly id: string) {
+    super('template.unknown', `未知表样「${id}」。可用：${formIds.join('、')}`);
+  }
+}
+
+/** The form `id`, built on first use. */
+export async function loadForm(id: string): Promise<FormDefinition<any>> {
+  const form = listed.find((f) => f.about.id === id);
+  if (!form) throw new UnknownForm(id);
+  return form.load();
+}
+
+/** The forms a file is checked against: the one named (`--template`), else every form, to recognise it. */
+export function loadForms(id?: string): Promise<readonly FormDefinition<any>[]> {
+  return id === undefined ? Promise.all(listed.map((f) => f.load())) : loadForm(id).then((form) => [form]);
+}
