@@ -122,11 +122,13 @@ describe('the ledger from month to month (对账销号)', () => {
     expect(issues[2].message).toContain('2023年8月31日推迟至2023年9月30日');
   });
 
-  it('in August, compares with the latest month of those given', async () => {
+  it('in August, compares with the latest month of those given, and what it dropped without a word', async () => {
     const issues = await issuesOf(at('8', name(8)), at('earlier'));
     expect(issues.map((i: { rule: string; cell: string; reply?: string }) => [i.rule, i.cell, i.reply])).toEqual([
       ['ledger.carry.dropped', 'C4', FIXED_A2],
+      ['ledger.carry.dropped', 'C5', undefined],
     ]);
+    expect(issues[1].message).toContain('2023年6月台账案件审理方面列出的问题「2起案件超期审理」此后未再列出');
   });
 
   it('compiles each month with the problems dropped since the last as 已销号, with the clerk’s word or 未说明', async () => {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEBUG_VARIABLE } from '@tianbao/form';
 import { defaultJobs } from '@tianbao/isolate/defaults';
+import type { ChildPool } from '@tianbao/isolate';
 import type { BatchOptions, CopyOutcome, FileReport, TaskOptions } from '@tianbao/validate';
 import { progress } from './paint.ts';
 import { UsageError, received } from './usage-error.ts';
@@ -37,10 +38,11 @@ export function childProgram(): { script: string; nodeOptions: string[]; showStd
   };
 }
 
-/** `--jobs` and `--memory-limit`, as given. */
+/** `--jobs` and `--memory-limit`, as given; `pool`: children kept for the whole command (see `withChildren`). */
 export interface BatchArgs {
   jobs?: number;
   memoryLimit?: number;
+  pool?: ChildPool;
 }
 
 /** Checking `tasks` files on child processes, as `args` say. */
@@ -48,6 +50,7 @@ const childOptions = (tasks: number, args: BatchArgs): BatchOptions => ({
   ...childProgram(),
   jobs: jobsFor(args.jobs, tasks),
   ...(args.memoryLimit !== undefined && { memoryMB: args.memoryLimit }),
+  ...(args.pool && { pool: args.pool }),
 });
 
 /** Check a batch, each file in a child process, `--jobs` at once, with a progress bar on a terminal. */

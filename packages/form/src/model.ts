@@ -4,7 +4,7 @@ import type { CompileSpec } from './compile.ts';
 import { checkSchemaFields, type FormHeader } from './form-schema.ts';
 import { checkLayout } from './layout-check.ts';
 import { formRules } from './form-rules.ts';
-import type { Finding } from './issues.ts';
+import type { Finding, Issue } from './issues.ts';
 import type { OutputContext, PrintSpec, SheetSpec } from './output.ts';
 import type { Catalogue } from './rule-catalogue.ts';
 import type { UnitList } from './units.ts';
@@ -143,6 +143,12 @@ export interface FormDefinition<T extends FormHeader = FormHeader> {
   compile?: CompileSpec<T>;
   /** The form a unit starts the month `period` from, given last month's (`blank --previous`): what carries over, to update. */
   carry?(previous: T, period: string): T;
+  /**
+   * What next month's form is compared with (`--previous`, `RuleContext.previous`): this month's `data`, as
+   * checked against `previous` (what it was compared with, if anything) with the `issues` found and the
+   * clerk's answers to them. Without it, `data` itself.
+   */
+  compared?(data: T, issues: readonly Issue[], previous?: Record<string, any>): Record<string, any>;
   /** Sample submissions, shipped with the template (for the demo). */
   samples: T[];
 }

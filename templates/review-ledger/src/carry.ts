@@ -1,4 +1,4 @@
-import { formatDateCn, textKey, type Finding } from '@tianbao/form';
+import { formatDateCn, formatPeriodCn, textKey, type Finding, type Issue } from '@tianbao/form';
 import { distance } from 'fastest-levenshtein';
 import { catalogue } from './catalogue.ts';
 import { problemsOf, type ListedProblem } from './problems.ts';
@@ -22,15 +22,26 @@ export function similarity(a: string, b: string): number {
   return 1 - distance(x, y) / Math.max(x.length, y.length);
 }
 
+/** A problem a ledger no longer listed without a word on it: `listed`, the month of the last ledger that did ('' when it gave none). */
+export interface UnansweredProblem extends ListedProblem {
+  listed: string;
+}
+
+/**
+ * A month's ledger as the next is compared with it: its problems, and those of the ledger before it that it
+ * no longer lists and said nothing of (不见实效不予销号: a problem leaves the ledger only with a word on how).
+ */
+export type ComparedLedger = ReviewLedger & { unanswered?: UnansweredProblem[] };
+
 /** A problem of last month's ledger, and this month's that carries it on, or null when it is no longer listed. */
 export interface CarriedProblem {
-  before: ListedProblem;
+  before: ListedProblem | UnansweredProblem;
   after: ListedProblem | null;
 }
 
-/** Last month's problems matched to this month's, within their rows, the most similar pairs first. */
-export function matchProblems(previous: ReviewLedger, now: ReviewLedger): CarriedProblem[] {
-  const before = problemsOf(previous.unit, previous);
+/** Last month's problems (and those it left unanswered) matched to this month's, within their rows, the most similar pairs first. */
+export function matchProblems(previous: ComparedLedger, now: ReviewLedger): CarriedProblem[] {
+  const before = [...problemsOf(previous.unit, previous), ...(previous.unanswered ?? [])];
   const after = problemsOf(now.unit, now);
   const pairs: [number, number, number][] = [];
   before.forEach((b, i) =>
@@ -53,20 +64,26 @@ export function matchProblems(previous: ReviewLedger, now: ReviewLedger): Carrie
 
 const isDate = (d: string) => /^\d{4}-/.test(d);
 
+const isUnanswered = (p: CarriedProblem['before']): p is UnansweredProblem => 'listed' in p;
+/** The month that last listed a problem, as a message names it; a ledger that gave none, 此前. */
+const monthOf = (p: UnansweredProblem) => (p.listed ? formatPeriodCn(p.listed) : '此前');
+
 /** The warning on a problem no longer listed: the words the compile looks for, to find the clerk's answer. */
-export const droppedMessage = (p: ListedProblem) =>
-  `上月台账${p.item}列出的问题「${p.problem}」本月未再列出：已整改的，请在此格的批注中写明整改情况（对账销号）；未整改的，请继续列入台账`;
+export const droppedMessage = (p: CarriedProblem['before']) =>
+  `${isUnanswered(p) ? `${monthOf(p)}台账${p.item}列出的问题「${p.problem}」此后未再列出，也未说明整改情况` : `上月台账${p.item}列出的问题「${p.problem}」本月未再列出`}` +
+  '：已整改的，请在此格的批注中写明整改情况（对账销号）；未整改的，请继续列入台账';
 
 /** This month's ledger against last month's: a problem dropped without a word, a time limit moved later. */
-export function carryFindings(previous: ReviewLedger, now: ReviewLedger): Finding[] {
+export function carryFindings(previous: ComparedLedger, now: ReviewLedger): Finding[] {
   return matchProblems(previous, now).flatMap(({ before, after }): Finding[] => {
     if (!after) return [warning('ledger.carry.dropped', droppedMessage(before), ['rows', before.row, 'problems'])];
     // A day put off, or given up for 长期坚持/持续推进 (no day at all): either way the problem is no longer due then.
     const later = isDate(before.deadline) && (isDate(after.deadline) ? after.deadline > before.deadline : after.deadline !== '');
     if (!later) return [];
     const to = isDate(after.deadline) ? `推迟至${formatDateCn(after.deadline)}` : `改为「${after.deadline}」，不再有完成的日期`;
+    const when = isUnanswered(before) ? monthOf(before) : '上月';
     return [
-      warning('ledger.carry.postponed', `${after.item}「${after.problem}」的完成时限由上月的${formatDateCn(before.deadline)}${to}，请在批注中说明推迟的原因`, [
+      warning('ledger.carry.postponed', `${after.item}「${after.problem}」的完成时限由${when}的${formatDateCn(before.deadline)}${to}，请在批注中说明推迟的原因`, [
         'rows',
         after.row,
         'deadlines',
@@ -78,4 +95,18 @@ export function carryFindings(previous: ReviewLedger, now: ReviewLedger): Findin
 /** The ledger a unit starts the month `period` from: last month's problems, measures and time limits, to update. */
 export function carriedLedger(previous: ReviewLedger, period: string): ReviewLedger {
   return { unit: previous.unit, period, ...(previous.filler && { filler: previous.filler }), rows: previous.rows };
+}
+
+/**
+ * What next month's ledger is compared with: `now`'s problems, and those of `previous` (what `now` was
+ * compared with) that `now` no longer lists with its `ledger.carry.dropped` warning left unanswered, each
+ * with the month that last listed it.
+ */
+export function comparedLedger(now: ReviewLedger, issues: readonly Issue[], previous?: ComparedLedger): ComparedLedger {
+  if (!previous) return now;
+  const answered = (p: CarriedProblem['before']) => issues.some((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(p) && i.explained);
+  const unanswered = matchProblems(previous, now)
+    .filter(({ before, after }) => !after && !answered(before))
+    .map(({ before }) => (isUnanswered(before) ? before : { ...before, listed: previous.period ?? '' }));
+  return unanswered.length ? { ...now, unanswered } : now;
 }

@@ -1,10 +1,10 @@
 import { Period, Refusal, findReporter, outputContext, reporterNames } from '@tianbao/form';
-import { formById, formIds } from '@tianbao/forms';
+import { formIds, loadForm } from '@tianbao/forms/list';
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../usage-error.ts';
 import { outputFolder } from '../files.ts';
 import { blankName, filledName, writeOutput } from '../outputs.ts';
-import { previousReturns } from '../previous.ts';
+import { previousFiles, previousReturns, withChildren, type PreviousArg } from '../previous.ts';
 import { UNITS_OPTION, resolveUnits } from '../units.ts';
 
 interface Args {
@@ -13,7 +13,7 @@ interface Args {
   out: string;
   units?: string;
   period?: string;
-  previous?: string;
+  previous?: PreviousArg;
 }
 
 export const blank: CommandModule<object, Args> = {
@@ -30,7 +30,7 @@ export const blank: CommandModule<object, Args> = {
       .example('$0 blank review-ledger --unit 修武县 -o out/', '修武县的空白问题台账')
       .example('$0 blank review-ledger --unit 修武县 --period 2023-07 --previous 修武县2023年6月问题台账.xlsx -o out/', '修武县7月的台账，带入6月的问题') as any,
   handler: async (args) => {
-    const def = formById(args.template);
+    const def = await loadForm(args.template);
     const units = resolveUnits(args.units);
     if (args.period !== undefined && !Period.safeParse(args.period).success) throw new UsageError(`--period 应写作 YYYY-MM，如 2023-07，收到「${args.period}」`);
     let unit: string | undefined;
@@ -47,12 +47,14 @@ export const blank: CommandModule<object, Args> = {
     if (!def.carry) throw new UsageError(`「${def.id}」（${def.name}）没有可带入下月的内容，不能用 --previous`);
     if (!args.period) throw new UsageError('用 --previous 带入上月内容时，请用 --period 指定本月，如 --period 2023-07');
     // A folder of last month's returns gives the unit's own.
-    const returns = await previousReturns([args.previous], def.id, { units }, {});
+    const earlier = previousFiles(args.previous);
+    const given = [args.previous].flat().join('、');
+    const returns = await withChildren(earlier.length, {}, (batch) => previousReturns(earlier, def.id, { units }, batch));
     const last = returns.find((r) => !unit || r.unit === unit) ?? returns[0];
-    if (!last) throw new Refusal('previous.invalid', `上月报表「${args.previous}」未通过检查，不能带入；请先改正`);
-    if (unit && last.unit !== unit) throw new UsageError(`上月报表「${args.previous}」是${last.unit}的，不是${unit}的`);
+    if (!last) throw new Refusal('previous.invalid', `上月报表「${given}」未通过检查，不能带入；请先改正`);
+    if (unit && last.unit !== unit) throw new UsageError(`上月报表「${given}」是${last.unit}的，不是${unit}的`);
     if (last.data.period && last.data.period >= args.period)
-      throw new UsageError(`上月报表「${args.previous}」报送月份是 ${last.data.period}，不在 --period ${args.period} 之前`);
+      throw new UsageError(`上月报表「${given}」报送月份是 ${last.data.period}，不在 --period ${args.period} 之前`);
     const data = def.carry(last.data, args.period);
     // Dated by the month's first day: the same files give the same bytes.
     const bytes = await writeWorkbook(def, data, { ctx: outputContext(null, units, `${args.period}-01`) });

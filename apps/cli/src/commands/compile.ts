@@ -1,14 +1,14 @@
 import { statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { today } from '@tianbao/form';
-import { formById, formIds, forms } from '@tianbao/forms';
+import { today, type CompiledPart } from '@tianbao/form';
+import { formIds, loadForm, loadForms } from '@tianbao/forms/list';
 import type { CommandModule } from 'yargs';
-import { CHECK_JOBS, checkBatch } from '../batch.ts';
+import { CHECK_JOBS, checkBatch, type BatchArgs } from '../batch.ts';
 import { checkOptions, type CheckArgs } from '../check-options.ts';
 import { outputFolder, receivedFiles } from '../files.ts';
 import { safeName, writeOutput } from '../outputs.ts';
 import { UsageError } from '../usage-error.ts';
-import { PREVIOUS_OPTION, byUnit, previousReturns } from '../previous.ts';
+import { PREVIOUS_OPTION, byUnit, previousFiles, previousReturns, withChildren, type PreviousArg } from '../previous.ts';
 import { UNITS_OPTION } from '../units.ts';
 import { receivedAt, within } from './status.ts';
 
@@ -18,13 +18,10 @@ interface Args extends CheckArgs {
   out: string;
   format: string;
   jobs?: number;
-  previous?: string;
+  previous?: PreviousArg;
 }
 
 const FORMATS = ['xlsx', 'pdf'] as const;
-
-/** The forms that say how they are compiled. */
-const compiled = forms.filter((f) => f.compile).map((f) => f.id);
 
 export const compile: CommandModule<object, Args> = {
   command: 'compile <template> <paths..>',
@@ -48,8 +45,9 @@ export const compile: CommandModule<object, Args> = {
           '退出码：0 已生成，1 已生成但有错误（如两个单位共用一个排污口编码）或未能生成 PDF，2 用法错误',
       ) as any,
   handler: async (args) => {
-    const def = formById(args.template);
-    if (!def.compile) throw new UsageError(`「${def.id}」（${def.name}）尚不能汇总；可汇总的表样：${compiled.join('、')}`);
+    const def = await loadForm(args.template);
+    if (!def.compile)
+      throw new UsageError(`「${def.id}」（${def.name}）尚不能汇总；可汇总的表样：${(await loadForms()).filter((f) => f.compile).map((f) => f.id).join('、')}`);
     if (def.monthly && !args.period) throw new UsageError('请用 --period 指定报送月份，如 --period 2023-06');
     const formats = [...new Set(args.format.split(',').map((s) => s.trim()).filter(Boolean))];
     if (!formats.length || formats.some((f) => !(FORMATS as readonly string[]).includes(f)))
@@ -63,8 +61,14 @@ export const compile: CommandModule<object, Args> = {
     const out = outputFolder(args.out, '-o');
     const { compilation, unitStatus } = await import('@tianbao/validate');
     // The data of each valid file comes back from its child: the compile works on validated data only.
-    const previous = args.previous ? await previousReturns([args.previous], def.id, opts, args) : undefined;
-    const reports = await checkBatch(files, { ...opts, keepData: true, ...(previous && { previous: byUnit(previous) }) }, args);
+    const check = (batch: BatchArgs, previous?: CompiledPart[]) => checkBatch(files, { ...opts, keepData: true, ...(previous && { previous: byUnit(previous) }) }, batch);
+    const earlier = args.previous === undefined ? [] : previousFiles(args.previous);
+    const { previous, reports } = earlier.length
+      ? await withChildren(earlier.length + files.length, args, async (batch) => {
+          const previous = await previousReturns(earlier, def.id, opts, batch);
+          return { previous, reports: await check(batch, previous) };
+        })
+      : { previous: undefined, reports: await check(args) };
     const received = new Map(files.map((f) => [f, receivedAt(f)] as [string, string]).filter(([, d]) => d));
     const status = unitStatus(def, args.period ?? '', reports, received, opts.units, asOf);
     const byFile = new Map(reports.map((r) => [r.file, r]));

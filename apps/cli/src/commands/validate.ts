@@ -1,17 +1,18 @@
 import { join } from 'node:path';
+import type { TaskOptions } from '@tianbao/validate';
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { expandInputs, outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
-import { CHECK_JOBS, checkAndAnnotateBatch, checkBatch } from '../batch.ts';
+import { CHECK_JOBS, checkAndAnnotateBatch, checkBatch, type BatchArgs } from '../batch.ts';
 import { paintFor } from '../paint.ts';
-import { PREVIOUS_OPTION, byUnit, previousReturns } from '../previous.ts';
+import { PREVIOUS_OPTION, byUnit, previousFiles, previousReturns, withChildren, type PreviousArg } from '../previous.ts';
 
 interface Args extends CheckArgs {
   paths: string[];
   format: string;
   annotate?: string;
-  previous?: string;
+  previous?: PreviousArg;
   jobs?: number;
 }
 
@@ -40,10 +41,15 @@ export const validate: CommandModule<object, Args> = {
     if (args.annotate) outputFolder(args.annotate, '--annotate');
     // Where the copies go is settled before any file is read: never onto an input, never two onto one name.
     const copies = args.annotate && copyNames(files.map(resolvedPath), resolvedPath(args.annotate)).map((name) => join(args.annotate!, name));
-    const previous = args.previous && byUnit(await previousReturns([args.previous], args.template, opts, args));
-    const judged = { ...opts, keepData: false, ...(previous && { previous }) };
     // With copies, each is made from the reading its file was checked from.
-    const { reports, copies: made } = copies ? await checkAndAnnotateBatch(files, copies, judged, args) : { reports: await checkBatch(files, judged, args), copies: [] };
+    const check = async (batch: BatchArgs, previous?: TaskOptions['previous']) => {
+      const judged = { ...opts, keepData: false, ...(previous && { previous }) };
+      return copies ? await checkAndAnnotateBatch(files, copies, judged, batch) : { reports: await checkBatch(files, judged, batch), copies: [] };
+    };
+    const earlier = args.previous === undefined ? [] : previousFiles(args.previous);
+    const { reports, copies: made } = earlier.length
+      ? await withChildren(earlier.length + files.length, args, async (batch) => check(batch, byUnit(await previousReturns(earlier, args.template, opts, batch))))
+      : await check(args);
     const annotated: string[] = [];
     // No copy (null) is made of a file that could not be read: nothing in it to mark up, and the clerk is told so.
     for (const [i, copy] of made.entries())

@@ -6,7 +6,7 @@ import { now, type Database } from '@tianbao/store';
 import { compilation, withExplanations, type FileReport } from '@tianbao/validate';
 import type { Kysely } from 'kysely';
 import { explanationsOfTask } from '../explanations.ts';
-import { lastMonthsAccepted, lastMonthsParts } from '../last-month.ts';
+import { earlierMonths, lastMonthsParts } from '../last-month.ts';
 import { readAgain } from '../read-again.ts';
 import { taskStatus, type TaskStatus } from '../task-status.ts';
 import { taskOf, taskUnitList, type Task } from '../tasks.ts';
@@ -16,7 +16,7 @@ import type { JobContext } from './kinds.ts';
 async function inputsOf(db: Kysely<Database>, task: Task, units: UnitList, asOf: string) {
   const status = await taskStatus(db, task, units, asOf);
   const explanations = await explanationsOfTask(db, task.id);
-  const last = await lastMonthsAccepted(db, task, task.units, units);
+  const last = await earlierMonths(db, task, task.units, units);
   // A new upload, a new explanation, last month's changed, or another day (its 逾期 and its date): made again.
   const used = status.units.map((u) => [u.unit, u.submission, u.submission && (explanations.get(u.submission) ?? [])]);
   const madeFor = createHash('sha256').update(JSON.stringify({ asOf, used, last })).digest('hex');
