@@ -108,6 +108,8 @@ export interface MeasuredTable {
   minimum: number[];
   /** By column: its longest line, unbroken. */
   most: number[];
+  /** By column: the lines of each of its rows at a width, as `columnLines` found them. */
+  linesByWidth: Map<number, Int32Array>[];
 }
 
 /** `measure` gives a text's width in em, bold or not. */
@@ -117,7 +119,18 @@ export function measureTable(columns: ColumnText[], measure: (text: string, bold
   // The header is one more row of the table.
   const rows = columns.map((c) => [c.header.map((line) => atomsOf(line, bold)), ...c.cells.map((cell) => cell.map((line) => atomsOf(line, plain)))]);
   const minimum = rows.map(([header, ...body]) => Math.max(widest(body), headerMinimum(header!)));
-  return { rows, minimum, most: rows.map((cells, c) => Math.max(minimum[c]!, fullWidth(cells))) };
+  return { rows, minimum, most: rows.map((cells, c) => Math.max(minimum[c]!, fullWidth(cells))), linesByWidth: rows.map(() => new Map()) };
+}
+
+/**
+ * The lines of each of a column's rows at a width, found once: every size a table is tried at widens its
+ * columns from the same minimums by the same steps, and so asks for the same widths again and again.
+ */
+function columnLines(table: MeasuredTable, c: number, width: number): Int32Array {
+  const known = table.linesByWidth[c]!;
+  let lines = known.get(width);
+  if (!lines) known.set(width, (lines = Int32Array.from(table.rows[c]!, (cell) => linesAt(cell, width))));
+  return lines;
 }
 
 /** Width every column needs at the least: the sum of their minimums, in em. */
@@ -147,7 +160,7 @@ export function sizeColumns(table: MeasuredTable, available: number): Sizing {
     return { widths, ...cellLines(rows, widths) };
   }
   const widths = [...minimum];
-  const lines = rows.map((cells, c) => cells.map((cell) => linesAt(cell, widths[c]!)));
+  const lines = rows.map((_, c) => columnLines(table, c, widths[c]!));
   const n = rows[0]!.length;
   const step = 0.5;
   // Widenings tried, in steps: far enough (20 em) to see a list cell's items come onto one line each
@@ -159,7 +172,7 @@ export function sizeColumns(table: MeasuredTable, available: number): Sizing {
     let found = candidates.get(c);
     if (!found) {
       found = [];
-      for (const k of ahead) if (k * step <= left) found.push(Int32Array.from(rows[c]!, (cell) => linesAt(cell, widths[c]! + k * step)));
+      for (const k of ahead) if (k * step <= left) found.push(columnLines(table, c, widths[c]! + k * step));
       candidates.set(c, found);
     }
     return found;
@@ -200,7 +213,7 @@ export function sizeColumns(table: MeasuredTable, available: number): Sizing {
     const c = best.column;
     const k = ahead[best.i]!;
     widths[c] = widths[c]! + k * step;
-    lines[c] = Array.from(candidates.get(c)![best.i]!);
+    lines[c] = candidates.get(c)![best.i]!;
     candidates.delete(c);
     left -= k * step;
   }

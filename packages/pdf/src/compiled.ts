@@ -6,7 +6,8 @@ import { ROW_ID, phrasedTitle } from './form-block.ts';
 import { bodyLineHeight, widthOf } from './measure.ts';
 import { pageFor, usableHeight, usableWidth, type Paper } from './page.ts';
 import { measureText } from './long-text.ts';
-import { bytesOf, onePageSizes, pageCount } from './render.ts';
+import { fittingSize, onePageSizes } from './one-page.ts';
+import { bytesOf, pageCount } from './render.ts';
 import { computedText, tableBlock } from './tables.ts';
 
 /** The cover's size when it fits one page so: 五号. */
@@ -20,6 +21,22 @@ const COVER_SIZE = 10.5;
  * by its as-of day, so the same returns give the same bytes.
  */
 export async function renderCompiledPdf(def: FormDefinition<any>, compiled: Compiled, paper?: Paper): Promise<Buffer> {
+  // pdfmake lays a whole document out in memory: the compiled one is held to the form's own limits, its
+  // rows before anything is set, its characters once its units are (the cover, its fonts' and layout's work after).
+  const { limits } = def.print;
+  const refused = (rule: string, what: string) => new Refusal(rule, `汇总的内容有 ${what}，未生成汇总 PDF；汇总工作簿不受此限（--format xlsx）`);
+  const rows = compiled.whole ? bodyRows(def.layout, compiled.whole).length : 0;
+  if (rows > limits.rows) throw refused('pdf.too-many-rows', `${rows} 行，超过单份 PDF 的上限 ${limits.rows} 行`);
+  // The form's title carries the bookmark; its text is set as in its own PDF.
+  const form = (data: Record<string, any>, mark: string): Content => {
+    const made = formDocument(def, data, compiled, paper);
+    const [title, ...rest] = withoutRowIds(made.content) as Content[];
+    const { fontSize, lineHeight } = made.defaultStyle ?? {};
+    return { stack: [{ ...(title as object), outline: true, outlineText: mark } as Content, ...rest], fontSize, lineHeight, pageBreak: 'before' };
+  };
+  const units = compiled.whole ? [form(compiled.whole, compiled.units.city.name)] : compiled.parts.map((part) => form(part.data, part.unit));
+  const { chars } = measureText(units);
+  if (chars > limits.chars) throw refused('pdf.too-many-chars', `${chars} 个字符，超过单份 PDF 的上限 ${limits.chars} 个字符`);
   const page = pageFor(def.print.orientation, paper);
   const usable = usableWidth(page);
   const lineHeight = TEXT_PITCH / bodyLineHeight();
@@ -31,22 +48,6 @@ export async function renderCompiledPdf(def: FormDefinition<any>, compiled: Comp
     unbroken(tableBlock(compiled.submissions, text, { fontSize, lineHeight, usable, measure: widthOf })),
     ...compiled.others.map((text, i): Content => ({ text, margin: [0, i ? 2 : 8, 0, 0] })),
   ];
-  // The form's title carries the bookmark; its text is set as in its own PDF.
-  const form = (data: Record<string, any>, mark: string): Content => {
-    const made = formDocument(def, data, compiled, paper);
-    const [title, ...rest] = withoutRowIds(made.content) as Content[];
-    const { fontSize, lineHeight } = made.defaultStyle ?? {};
-    return { stack: [{ ...(title as object), outline: true, outlineText: mark } as Content, ...rest], fontSize, lineHeight, pageBreak: 'before' };
-  };
-  const units = compiled.whole ? [form(compiled.whole, compiled.units.city.name)] : compiled.parts.map((part) => form(part.data, part.unit));
-  const { chars } = measureText(units);
-  const rows = compiled.whole ? bodyRows(def.layout, compiled.whole).length : 0;
-  // pdfmake lays a whole document out in memory: the compiled one is held to the form's own limits.
-  if (chars > def.print.limits.chars || rows > def.print.limits.rows)
-    throw new Refusal(
-      chars > def.print.limits.chars ? 'pdf.too-many-chars' : 'pdf.too-many-rows',
-      `汇总的内容有 ${rows > def.print.limits.rows ? `${rows} 行，超过单份 PDF 的上限 ${def.print.limits.rows} 行` : `${chars} 个字符，超过单份 PDF 的上限 ${def.print.limits.chars} 个字符`}，未生成汇总 PDF；汇总工作簿不受此限（--format xlsx）`,
-    );
   const docAt = (fontSize: number, content: Content[]): TDocumentDefinitions => ({
     pageSize: page.paper,
     pageOrientation: def.print.orientation,
@@ -77,12 +78,8 @@ function formDocument(def: FormDefinition<any>, data: Record<string, any>, compi
   const documentAt = formDocuments(def, data, { units: compiled.units, asOf: compiled.asOf }, paper);
   const first = documentAt();
   if (first.growing || first.height === undefined) return first.doc;
-  const room = usableHeight(pageFor(def.print.orientation, paper));
-  for (const size of onePageSizes(def.print.fontSize ?? 12)) {
-    const at = documentAt({ fontSize: size });
-    if ((at.height ?? 0) <= room) return at.doc;
-  }
-  return first.doc;
+  const { sizes, at, fitting } = fittingSize(documentAt, first, def.print.fontSize ?? 12, usableHeight(pageFor(def.print.orientation, paper)));
+  return fitting < sizes.length ? at(fitting).doc : first.doc;
 }
 
 /** A form's content without the ids its rows are found by when it is laid out alone: in one document with others they would clash. */

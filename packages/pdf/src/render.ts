@@ -5,13 +5,11 @@ import { ROW_ID } from './form-block.ts';
 import { PDF_INFO_KEYS } from './info.ts';
 import { setupPdfmake } from './fonts.ts';
 import { MAX_LINE_CHARS, measureText } from './long-text.ts';
+import { fittingSize } from './one-page.ts';
 import { pageFor, usableHeight, type Paper } from './page.ts';
 
 /** After a refusal: the workbook, written as a stream, has no such limit. */
 const XLSX_UNLIMITED = '（XLSX 不受此限）';
-
-/** Sizes a one-page form may be set in to print on one page as the gazette's does: half a point at a time, at most 3 pt below its own, not below 小五 (9 pt). */
-export const onePageSizes = (own: number) => Array.from({ length: 7 }, (_, i) => own - i / 2).filter((s) => s >= Math.min(own, 9));
 
 type Laid = PDFKit.PDFDocument;
 
@@ -47,24 +45,12 @@ export async function renderPdf(
     );
   if (first.growing) return bytesOf((await layOut(first.doc, opts.draft)).doc);
 
-  // A one-page form: the largest size at which it prints on one page, else its own size.
-  const room = usableHeight(pageFor(def.print.orientation, opts.paper));
-  const own = def.print.fontSize ?? 12;
-  const sizes = onePageSizes(own);
-  const sized = new Map([[0, first]]);
-  const at = (i: number) => sized.get(i) ?? sized.set(i, documentAt({ fontSize: sizes[i] })).get(i)!;
-  // Text alone has no estimate: a page of it lays out in moments.
-  const mayFit = (i: number) => (at(i).height ?? 0) <= room;
-  // The first size whose estimated height fits: the estimate falls with the size, so found by halves.
-  let [low, high] = [0, sizes.length];
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (mayFit(mid)) high = mid;
-    else low = mid + 1;
-  }
-  // Laid out from there down, until one page holds it.
+  // A one-page form: the largest size at which it prints on one page, else its own size. Text alone has
+  // no estimate: a page of it lays out in moments.
+  const { sizes, at, fitting } = fittingSize(documentAt, first, def.print.fontSize ?? 12, usableHeight(pageFor(def.print.orientation, opts.paper)));
+  // Laid out from the first whose estimate fits down, until one page holds it.
   let laidOwn: { rowPages: number[] } | undefined;
-  for (let i = low; i < sizes.length; i++) {
+  for (let i = fitting; i < sizes.length; i++) {
     if (i > 0) measureText(at(i).doc.content);
     const laid = await layOut(at(i).doc, opts.draft);
     if (pageCount(laid.doc) === 1) return bytesOf(laid.doc);
