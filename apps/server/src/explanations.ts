@@ -103,13 +103,17 @@ export async function shownReport(db: Kysely<Database>, row: Judged): Promise<Sh
 /** The longest explanation kept, in characters. */
 export const EXPLANATION_CHARS = 2000;
 
+/** A cell as a report names it (`E4`), written as a clerk may type it: `e4`, `$E$4`, ` E4 `. */
+const cellRef = (cell: string) => cell.trim().replaceAll('$', '').toUpperCase();
+
 /**
- * Keep `explanations` as the explanations of warnings of the submission `row` by `account`, the clerk of its
- * unit: each must name a warning of its report (cell and rule; for one about the whole file, cell null, rule
- * and message); an error cannot be explained. All or none are kept.
+ * Keep `given` as the explanations of warnings of the submission `row` by `account`, the clerk of its unit:
+ * each must name a warning of its report (cell, however written, and rule; for one about the whole file, cell
+ * null, rule and message); an error cannot be explained. All or none are kept.
  */
-export async function explain(db: Kysely<Database>, row: Judged, account: Account, explanations: readonly Explanation[]): Promise<void> {
+export async function explain(db: Kysely<Database>, row: Judged, account: Account, given: readonly Explanation[]): Promise<void> {
   if (row.report === null) throw new HttpRefusal(409, 'submission.unjudged', '这份报送还在检查中，请检查完后再说明');
+  const explanations = given.map((e) => (e.cell ? { ...e, cell: cellRef(e.cell) } : e));
   const issues = (JSON.parse(row.report) as UploadReport).issues;
   const seen = new Set<string>();
   for (const e of explanations) {

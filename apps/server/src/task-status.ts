@@ -32,9 +32,10 @@ export type TaskStatus = Omit<StatusReport, 'units' | 'unread'> & {
 
 /**
  * Where each unit of `task` stands, as `tianbao status` says it of a folder: every judged upload is a file
- * received at its upload time, credited to the unit that uploaded it, of the month its check found (a May
- * workbook in a June task is of another month, as the CLI says); a unit's latest upload of the month is its
- * submission. The task's own due day is the due day. Warnings count as explained with the unit's explanations.
+ * received at its upload time, credited to the unit that uploaded it; a unit's latest upload is its
+ * submission, whatever month it says (a May workbook sent to a June task has the error
+ * `submission.period.mismatch`, and is listed as of the month its check found). The task's own due day is
+ * the due day. Warnings count as explained with the unit's explanations.
  */
 export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitList, asOf = today()): Promise<TaskStatus> {
   const def = formById(task.form);
@@ -53,10 +54,13 @@ export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitLi
     .execute();
   const explanations = await explanationsOfTask(db, task.id);
   // Files are told apart by submission id while they are judged: two uploads may share a name.
-  const reports = rows.map((r): FileReport => {
-    const report = JSON.parse(r.report!) as FileReport;
-    return { ...report, file: r.id, unit: r.unit, issues: withExplanations(report.issues, explanations.get(r.id) ?? []) };
+  const checked = rows.map((r) => JSON.parse(r.report!) as FileReport);
+  // Each of no month of its own here: every upload to the task is the unit's upload for the task's month.
+  const reports = rows.map((r, i): FileReport => {
+    const report = checked[i]!;
+    return { ...report, file: r.id, unit: r.unit, period: null, issues: withExplanations(report.issues, explanations.get(r.id) ?? []) };
   });
+  const periods = new Map(rows.map((r, i) => [r.id, checked[i]!.period]));
   const explained = new Map(reports.map((r) => [r.file, r.issues.filter((i) => i.explained).length]));
   const received = new Map(rows.map((r) => [r.id, localTime(r.received_at)]));
   const names = new Map(rows.map((r) => [r.id, r.file_name]));
@@ -66,6 +70,8 @@ export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitLi
   const reporters: UnitList = { ...units, units: [...city, ...taskUnitList(task, units).units.filter((u) => task.units.includes(u.name))] };
   const s = unitStatus({ ...def, cityReports: false, dueDate: () => task.due }, task.period ?? '', reports, received, reporters, asOf);
   const named = <F extends { file: string }>(f: F) => ({ ...f, file: names.get(f.file)!, submission: f.file });
+  // Each file listed as of the month its check found.
+  const found = <F extends { file: string; period: string | null }>(f: F) => ({ ...named(f), period: def.monthly ? (periods.get(f.file) ?? null) : null });
   return {
     ...s,
     units: s.units.map((u) => ({
@@ -73,7 +79,7 @@ export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitLi
       file: u.file && names.get(u.file)!,
       submission: u.file,
       explained: u.file ? explained.get(u.file)! : 0,
-      files: u.files.map((f) => ({ ...named(f), unitFrom: 'account' as const, explained: explained.get(f.file)! })),
+      files: u.files.map((f) => ({ ...found(f), unitFrom: 'account' as const, explained: explained.get(f.file)! })),
     })),
     // Every upload is credited to its uploader's unit: none is unassigned.
     unread: s.unread.map(named),

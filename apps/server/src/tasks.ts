@@ -3,7 +3,7 @@ import { IsoDate, Period, Refusal, findReporter, formatDateCn, formatPeriodCn, r
 import { formById } from '@tianbao/forms';
 import type { Kysely } from 'kysely';
 import { HttpRefusal } from './errors.ts';
-import { now, type Database, type TaskRow, type Account } from '@tianbao/store';
+import { isUniqueViolation, now, type Database, type TaskRow, type Account } from '@tianbao/store';
 
 /** A collection as the API shows it. */
 export interface Task {
@@ -103,7 +103,19 @@ export async function createTask(db: Kysely<Database>, given: NewTask, units: Un
     created_by: by.id,
     created_at: now(),
   };
-  await db.insertInto('tasks').values(row).execute();
+  try {
+    // Each unit's row is unique for the report: of two tasks sent at once, the second to be written is refused here.
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('tasks').values(row).execute();
+      await trx
+        .insertInto('task_units')
+        .values(taken.map((unit) => ({ task_id: row.id, form: row.form, report: row.period || row.due, unit })))
+        .execute();
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) await refuseDuplicate(db, def, row.period, row.due, taken);
+    throw e;
+  }
   return taskOf(row);
 }
 

@@ -57,6 +57,18 @@ export interface TasksTable {
   created_at: string;
 }
 
+/**
+ * Each unit of a task, for the report it makes there: unique for a form and report, so that a unit has one
+ * task for one report, however many tasks are sent at once.
+ */
+export interface TaskUnitsTable {
+  task_id: string;
+  form: string;
+  /** The task's month, or for a form not monthly its due day. */
+  report: string;
+  unit: string;
+}
+
 /** Every upload, kept whatever its verdict; never updated but for its report, never deleted. */
 export interface SubmissionsTable {
   id: string;
@@ -131,6 +143,7 @@ export interface Database {
   login_failures: LoginFailuresTable;
   settings: SettingsTable;
   tasks: TasksTable;
+  task_units: TaskUnitsTable;
   submissions: SubmissionsTable;
   explanations: ExplanationsTable;
   annotated_copies: AnnotatedCopiesTable;

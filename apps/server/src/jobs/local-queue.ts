@@ -1,5 +1,5 @@
 import { unexpected } from '@tianbao/form';
-import { JOB_KINDS, type JobContext, type JobKind } from './kinds.ts';
+import { JOB_KINDS, oneUnderWay, type JobContext, type JobKind } from './kinds.ts';
 import type { JobQueue } from './queue.ts';
 
 interface Waiting {
@@ -16,19 +16,23 @@ interface Waiting {
  */
 export function localQueue(workers: number, context: JobContext): JobQueue {
   const waiting: Waiting[] = [];
+  /** The ids of the jobs under way. */
+  const underWay: string[] = [];
   let running = 0;
   let stopped = false;
   let idle: (() => void) | undefined;
 
   const next = () => {
     while (!stopped && running < workers && waiting.length) {
-      const { kind, data } = waiting.shift()!;
+      const { kind, data, id } = waiting.shift()!;
       running++;
+      underWay.push(id);
       void JOB_KINDS[kind]
         .run(data as never, context)
         .catch((e: unknown) => unexpected(e, `job ${kind}`))
         .finally(() => {
           running--;
+          underWay.splice(underWay.indexOf(id), 1);
           if (running === 0) idle?.();
           next();
         });
@@ -38,7 +42,7 @@ export function localQueue(workers: number, context: JobContext): JobQueue {
   return {
     async send(kind, data, key) {
       const id = `${kind}\n${key}`;
-      if (stopped || waiting.some((w) => w.id === id)) return;
+      if (stopped || waiting.some((w) => w.id === id) || (oneUnderWay(kind) && underWay.includes(id))) return;
       waiting.push({ kind, data, id });
       next();
     },

@@ -1,7 +1,8 @@
 import { Refusal, unexpected } from '@tianbao/form';
 import { isUniqueViolation } from '@tianbao/store';
+import { CompiledQuery, sql } from 'kysely';
 import PgBoss from 'pg-boss';
-import { JOB_KINDS, type JobContext, type JobKind } from './kinds.ts';
+import { JOB_KINDS, oneUnderWay, type JobContext, type JobKind } from './kinds.ts';
 import type { JobQueue } from './queue.ts';
 
 /** pg-boss's tables, in a schema of their own in the service's database. */
@@ -14,7 +15,7 @@ const RETRIES = 2;
 /**
  * The queue of a service on PostgreSQL: pg-boss, started by every process. Any process sends; each takes
  * up to `workers` jobs at once, whichever process sent them. A job's key is pg-boss's singleton key on a
- * `stately` queue: one waiting and one under way per key.
+ * `stately` queue: one waiting and one under way per key (for a kind `oneUnderWay`, one waiting or under way).
  */
 export async function pgBossQueue(url: string, workers: number, context: JobContext): Promise<JobQueue> {
   // Its own pool, small: the jobs' queries go through the service's.
@@ -42,7 +43,16 @@ export async function pgBossQueue(url: string, workers: number, context: JobCont
   return {
     async send(kind, data, key) {
       // Null when a job of that key already waits: that one will do.
-      await boss.send(kind, data as object, { singletonKey: key });
+      if (!oneUnderWay(kind)) return void (await boss.send(kind, data as object, { singletonKey: key }));
+      // One under way will do too: looked for, and the job sent, under a lock of the key, so that of two sent
+      // at once the second sees the first's.
+      await context.db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`${kind}\n${key}`}))`.execute(trx);
+        const open = await sql`select 1 from ${sql.table(`${SCHEMA}.job`)} where name = ${kind} and singleton_key = ${key} and state < 'completed' limit 1`.execute(trx);
+        if (open.rows.length) return;
+        const db = { executeSql: (text: string, values: unknown[]) => trx.executeQuery(CompiledQuery.raw(text, values)) };
+        await boss.send(kind, data as object, { singletonKey: key, db });
+      });
     },
     async stop() {
       // Jobs under way get 30 s to finish; one that does not is failed, and tried again by another process.

@@ -9,7 +9,8 @@ import { pgBossQueue } from './pg-boss-queue.ts';
 export interface JobQueue {
   /**
    * Queue a job of `kind`. One job of a kind and `key` waits at a time: another sent while it waits is that
-   * one. One under way does not count: a job sent while it runs (for what changed since it began) runs after.
+   * one. One under way does not count: a job sent while it runs (for what changed since it began) runs after,
+   * unless the kind is `oneUnderWay`, where one sent while it runs is that one too.
    */
   send<K extends JobKind>(kind: K, data: JobData<K>, key: string): Promise<void>;
   /** Take no more jobs, let those under way finish, and close. */

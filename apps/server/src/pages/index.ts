@@ -7,6 +7,7 @@ import { HttpRefusal, internalMessage, logFailure } from '../errors.ts';
 import { LoginRefused, logIn, logOut, requireAccount } from '../routes/auth.ts';
 import { accountPages } from './account-page.ts';
 import { boardPages } from './board-pages.ts';
+import { FAVICON } from './favicon.ts';
 import { submissionPages } from './submission-page.ts';
 import { PORTAL_JS } from './script.ts';
 import { PORTAL_CSS } from './style.ts';
@@ -56,6 +57,8 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   const asset = (type: string, text: string) => (_request: unknown, reply: FastifyReply) => reply.header('content-type', `${type}; charset=utf-8`).header('cache-control', 'public, max-age=3600').send(text);
   app.get('/static/portal.css', asset('text/css', PORTAL_CSS));
   app.get('/static/portal.js', asset('text/javascript', PORTAL_JS));
+  // Asked for by a browser on every page, logged in or not.
+  app.get('/favicon.ico', (_request, reply) => reply.header('content-type', 'image/x-icon').header('cache-control', 'public, max-age=86400').send(FAVICON));
 
   app.get('/', { preHandler: whoever }, async (request, reply) => reply.redirect(request.account ? homeOf(request) : '/login', 303));
 

@@ -48,6 +48,7 @@ fieldset.units legend { font-weight: 600; }
 label.check { display: inline-block; margin: 4px 14px 0 0; font-weight: normal; white-space: nowrap; }
 /* An upload's name, shown as it came: a long one wraps anywhere rather than widening the page. */
 .file-name { overflow-wrap: anywhere; word-break: break-all; }
+.file-name summary { cursor: pointer; color: var(--muted); }
 label { display: block; margin: 10px 0 4px; font-weight: 600; }
 input[type=text], input[type=password], input[type=date], input[type=month], select, textarea { font: inherit; padding: 6px 8px; border: 1px solid #b8c1cc; border-radius: 3px; width: 100%; max-width: 420px; background: #fff; }
 textarea { max-width: none; min-height: 3.2em; }

@@ -9,7 +9,7 @@ import { HOME } from './templates/home.ts';
 import { LAYOUT } from './templates/layout.ts';
 import { LOGIN } from './templates/login.ts';
 import { SUBMISSION } from './templates/submission.ts';
-import { TASK } from './templates/task.ts';
+import { TASK, UPLOAD_LINE } from './templates/task.ts';
 import { UPLOAD_FORM } from './templates/upload.ts';
 import { WAIT } from './templates/wait.ts';
 
@@ -28,13 +28,14 @@ const TEMPLATES = {
   '@submission': SUBMISSION,
   '@board': BOARD,
   '@task': TASK,
+  '@upload-line': UPLOAD_LINE,
   '@account': ACCOUNT,
   '@accounts': ACCOUNTS,
   '@wait': WAIT,
 };
 for (const [name, text] of Object.entries(TEMPLATES)) eta.loadTemplate(name, text);
 
-export type PageName = Exclude<keyof typeof TEMPLATES, '@layout' | '@upload' | '@counts' | '@accounts'>;
+export type PageName = Exclude<keyof typeof TEMPLATES, '@layout' | '@upload' | '@counts' | '@accounts' | '@upload-line'>;
 
 /** Send page `name` with `data`, in the frame every page has: who is logged in, the menu, a fresh CSRF token. */
 export function sendPage(reply: FastifyReply, name: PageName, title: string, data: Record<string, unknown> = {}, status = 200) {

@@ -42,6 +42,12 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/tasks', { schema: { response: { 200: { type: 'array', items: TASK_SCHEMA } } } }, async (request) => visibleTasks(db, request.account!));
 
+  app.get<{ Params: { id: string } }>(
+    '/api/tasks/:id',
+    { schema: { params: ID_PARAMS, response: { 200: TASK_SCHEMA, 401: ERROR_SCHEMA, 404: ERROR_SCHEMA } } },
+    async (request) => findTask(db, request.params.id, request.account!),
+  );
+
   app.get<{ Params: { id: string }; Querystring: { unit?: string } }>(
     '/api/tasks/:id/blank',
     { schema: { params: ID_PARAMS, querystring: { type: 'object', properties: { unit: { type: 'string', maxLength: 200 } } } } },

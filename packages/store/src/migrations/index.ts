@@ -6,6 +6,7 @@ import * as namesIgnoringCase from './0004-names-ignoring-case.ts';
 import * as annotatedCopies from './0005-annotated-copies.ts';
 import * as compilations from './0006-compilations.ts';
 import * as wholeFileExplanations from './0007-whole-file-explanations.ts';
+import * as taskUnits from './0008-task-units.ts';
 
 /**
  * Every migration, in order, listed here rather than read from a folder: the CLI is a bundle, with no
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-annotated-copies': annotatedCopies,
   '0006-compilations': compilations,
   '0007-whole-file-explanations': wholeFileExplanations,
+  '0008-task-units': taskUnits,
 };
 
 /**

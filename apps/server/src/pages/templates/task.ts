@@ -23,7 +23,11 @@ export const TASK = `<% layout('@layout') %>
 <td class="cell-<%= u.state.key %>"><span class="state state-<%= u.state.key %>"><%= u.state.text %></span><% if (u.late) { %> <span class="state state-late">逾期报送</span><% } %></td>
 <td><%= u.at || '—' %></td>
 <td class="num"><%= u.errors %></td><td class="num"><%= u.warnings %></td>
-<td class="file-name"><% for (const f of u.files) { %><div><a href="/submissions/<%= f.id %>"><%= f.at %></a> <%= f.fileName %> <span class="state state-<%= f.verdict.key %>"><%= f.verdict.text %></span><% if (f.note) { %> <span class="muted"><%= f.note %></span><% } %></div><% } %><% if (!u.files.length) { %><span class="muted">未上传</span><% } %></td>
+<td class="file-name"><% const [latest, ...earlier] = u.files %><% if (latest) { %><%~ include('@upload-line', latest) %><% } else { %><span class="muted">未上传</span><% } %>
+<% if (earlier.length) { %><details><summary>历史 <%= earlier.length %> 份</summary><% for (const f of earlier) { %><%~ include('@upload-line', f) %><% } %></details><% } %></td>
 </tr><% } %>
 </tbody></table>
 `;
+
+/** One upload of a unit on a task's page: when, under what name, its verdict, linked to its page. */
+export const UPLOAD_LINE = `<div><a href="/submissions/<%= it.id %>"><%= it.at %></a> <%= it.fileName %> <span class="state state-<%= it.verdict.key %>"><%= it.verdict.text %></span><% if (it.note) { %> <span class="muted"><%= it.note %></span><% } %></div>`;
