@@ -4,7 +4,7 @@ import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/index.ts';
-import { CHECKER } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 
 type Cookies = Record<string, string>;
 
@@ -13,6 +13,9 @@ const cookieOf = (r: LightMyRequestResponse): Cookies => {
   const c = r.cookies.find((k) => k.name === 'tianbao_session');
   return c ? { tianbao_session: c.value } : {};
 };
+
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
 
 describe.each(ENGINES)('accounts over the API on %s', (engine) => {
   const database = freshDatabase(engine);
@@ -44,7 +47,7 @@ describe.each(ENGINES)('accounts over the API on %s', (engine) => {
       ['wuzhi', 'unit', '武陟县'],
     ] as const)
       accounts[name] = await addUser(db, { name, role, unit, password: `${name} password` }, defaultUnits);
-    app = await buildServer({ db, checker: CHECKER });
+    app = await buildServer({ db, checker });
     return () => app.close();
   });
 

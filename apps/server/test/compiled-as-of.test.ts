@@ -6,7 +6,7 @@ import { readWorkbook, writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startJobs, type JobQueue } from '../src/index.ts';
-import { builtChecker } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 import { cookieOf, multipart, untilMade } from './requests.ts';
 
 const ledger = formById('review-ledger');
@@ -25,6 +25,9 @@ const read = async (bytes: Buffer) => {
   return { title: String(ws.getCell(1, 1).value), states };
 };
 
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
+
 describe.each(ENGINES)('a task’s compiled returns as of a day, on %s', (engine) => {
   const database = freshDatabase(engine);
   let app: FastifyInstance;
@@ -35,8 +38,8 @@ describe.each(ENGINES)('a task’s compiled returns as of a day, on %s', (engine
   beforeAll(async () => {
     const { db } = await database.open();
     for (const [name, role, unit] of [['city', 'city'], ['xiuwu', 'unit', '修武县']] as const) await addUser(db, { name, role, unit, password: 'password 1' }, defaultUnits);
-    queue = await startJobs({ url: database.options.url, workers: 1, context: { db, checker: builtChecker(), units: defaultUnits } });
-    app = await buildServer({ db, checker: builtChecker(), jobs: queue });
+    queue = await startJobs({ url: database.options.url, workers: 1, context: { db, checker, units: defaultUnits } });
+    app = await buildServer({ db, checker, jobs: queue });
     const login = async (name: string) => cookieOf(await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password 1' } }));
     city = await login('city');
     task = (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: city })).json().id;

@@ -7,7 +7,7 @@ import { readWorkbook, writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startJobs, type JobQueue } from '../src/index.ts';
-import { builtChecker } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 import { cookieOf, multipart, untilMade } from './requests.ts';
 
 const ledger = formById('review-ledger');
@@ -41,6 +41,9 @@ const rowsOf = async (bytes: Buffer, sheet: string) => {
   return rows;
 };
 
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
+
 describe.each(ENGINES)('the compiled returns of a task on %s', (engine) => {
   const database = freshDatabase(engine);
   let app: FastifyInstance;
@@ -49,7 +52,6 @@ describe.each(ENGINES)('the compiled returns of a task on %s', (engine) => {
   const tasks: Record<string, string> = {};
 
   beforeAll(async () => {
-    const checker = builtChecker();
     const { db } = await database.open();
     for (const [name, role, unit] of [['city', 'city'], ['admin', 'admin'], ['xiuwu', 'unit', '修武县'], ['wenxian', 'unit', '温县']] as const)
       await addUser(db, { name, role, unit, password: 'password 1' }, defaultUnits);

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explanationsOf } from '../src/explanations.ts';
 import { buildServer } from '../src/index.ts';
-import { builtChecker } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 import { untilMade } from './requests.ts';
 
 const ledger = formById('review-ledger');
@@ -38,6 +38,9 @@ const thinRoster = () => {
   return writeWorkbook(roster, { ...data, members: data.members.slice(0, 6) });
 };
 
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
+
 describe.each(ENGINES)('explaining warnings on %s', (engine) => {
   const database = freshDatabase(engine);
   let app: FastifyInstance;
@@ -67,7 +70,7 @@ describe.each(ENGINES)('explaining warnings on %s', (engine) => {
     const { db } = await database.open();
     for (const [name, role, unit] of [['city', 'city'], ['xiuwu', 'unit', '修武县'], ['wenxian', 'unit', '温县']] as const)
       await addUser(db, { name, role, unit, password: 'password1' }, defaultUnits);
-    app = await buildServer({ db, checker: builtChecker() });
+    app = await buildServer({ db, checker });
     for (const name of ['city', 'xiuwu', 'wenxian']) {
       const r = await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password1' } });
       cookies[name] = { tianbao_session: r.cookies.find((c) => c.name === 'tianbao_session')!.value };

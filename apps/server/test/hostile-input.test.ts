@@ -7,6 +7,7 @@ import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sharedChecker } from './checker.ts';
 import { multipart, serverWithCityAndClerk } from './requests.ts';
 
 const ledger = formById('review-ledger');
@@ -24,6 +25,9 @@ async function raw(port: number, request: Buffer | string): Promise<{ status: nu
   return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head!)?.[1]), body };
 }
 
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
+
 describe.each(ENGINES)('hostile input on %s', (engine) => {
   const database = freshDatabase(engine);
   let app: FastifyInstance;
@@ -32,7 +36,7 @@ describe.each(ENGINES)('hostile input on %s', (engine) => {
   let book: Buffer;
 
   beforeAll(async () => {
-    const made = await serverWithCityAndClerk(await database.open());
+    const made = await serverWithCityAndClerk(await database.open(), checker);
     app = made.app;
     Object.assign(cookies, made.cookies);
     task = (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: cookies.city })).json().id;

@@ -7,11 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startJobs, type JobQueue } from '../src/index.ts';
-import { builtChecker } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 import { cookieOf, multipart, untilMade } from './requests.ts';
 
 const FAULTY = readFileSync(new URL('../../../test/fixtures/sheetjs/faulty-2023-06.xlsx', import.meta.url));
 const NAME = '修武县2023年6月问题台账.xlsx';
+
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
 
 describe.each(ENGINES)('marked-up copies on %s', (engine) => {
   const database = freshDatabase(engine);
@@ -23,7 +26,6 @@ describe.each(ENGINES)('marked-up copies on %s', (engine) => {
   let task: string;
 
   beforeAll(async () => {
-    const checker = builtChecker();
     const url = database.options.url;
     const [a, b] = [await database.open(), await database.open()];
     for (const [name, role, unit] of [['city', 'city'], ['xiuwu', 'unit', '修武县'], ['wenxian', 'unit', '温县']] as const)

@@ -7,16 +7,18 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startJobs, type JobQueue } from '../src/index.ts';
 import { judgeSubmission } from '../src/jobs/judgement.ts';
-import { builtChecker } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 import { cookieOf, multipart } from './requests.ts';
 
 const FAULTY = readFileSync(new URL('../../../test/fixtures/sheetjs/faulty-2023-06.xlsx', import.meta.url));
 const NAME = '修武县2023年6月问题台账.xlsx';
 
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
+
 /** Submissions kept but never judged, as a server killed while checking them leaves them. */
 describe.each(ENGINES)('unjudged submissions on %s', (engine) => {
   const database = freshDatabase(engine);
-  const checker = builtChecker();
   const servers: FastifyInstance[] = [];
   const queues: JobQueue[] = [];
   let web: FastifyInstance;

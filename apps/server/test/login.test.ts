@@ -4,13 +4,16 @@ import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/index.ts';
-import { CHECKER } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 
 /** The session cookie a response set, as a browser would send it back. */
 const cookieOf = (r: LightMyRequestResponse): Record<string, string> => {
   const c = r.cookies.find((k) => k.name === 'tianbao_session');
   return c ? { tianbao_session: c.value } : {};
 };
+
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
 
 describe.each(ENGINES)('logging in on %s', (engine) => {
   const database = freshDatabase(engine);
@@ -22,7 +25,7 @@ describe.each(ENGINES)('logging in on %s', (engine) => {
     const { db } = await database.open();
     await addUser(db, { name: 'xiuwu', role: 'unit', unit: '修武县', password: 'right 123' }, defaultUnits);
     await addUser(db, { name: 'wenxian', role: 'unit', unit: '温县', password: 'right 123' }, defaultUnits);
-    app = await buildServer({ db, checker: CHECKER });
+    app = await buildServer({ db, checker });
     return () => app.close();
   });
 
@@ -81,7 +84,7 @@ describe.each(ENGINES)('logging in on %s', (engine) => {
   });
 
   it('accepts a session made by another server on the same database', async () => {
-    const other = await buildServer({ db: (await database.open()).db, checker: CHECKER });
+    const other = await buildServer({ db: (await database.open()).db, checker });
     try {
       const cookies = cookieOf(await login('xiuwu', 'right 123', '10.4.0.1'));
       const me = await other.inject({ method: 'GET', url: '/api/me', cookies });

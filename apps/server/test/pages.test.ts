@@ -8,7 +8,7 @@ import { zipEntries } from '@tianbao/xlsx/read';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/index.ts';
-import { builtChecker } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 
 const ledger = formById('review-ledger');
 const sample = ledger.samples.find((s) => s.unit === '修武县')!;
@@ -59,6 +59,9 @@ function multipart(fileName: string, bytes: Buffer) {
   };
 }
 
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
+
 describe.each(ENGINES)('the pages on %s', (engine) => {
   const database = freshDatabase(engine);
   let app: FastifyInstance;
@@ -72,7 +75,7 @@ describe.each(ENGINES)('the pages on %s', (engine) => {
     await addUser(db, { name: 'city', role: 'city', password: '市级口令12345' }, defaultUnits);
     await addUser(db, { name: 'wenxian', role: 'unit', unit: '温县', password: '温县口令12345' }, defaultUnits);
     await addUser(db, { name: 'admin', role: 'admin', password: '管理口令12345' }, defaultUnits);
-    app = await buildServer({ db, checker: builtChecker() });
+    app = await buildServer({ db, checker });
     clerk = new Browser(app);
     city = new Browser(app);
     expect((await city.post('/login', '/login', { name: 'city', password: '市级口令12345' })).headers.location).toBe('/board');

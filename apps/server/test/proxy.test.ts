@@ -5,14 +5,17 @@ import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type ServerOptions } from '../src/index.ts';
-import { CHECKER } from './checker.ts';
+import { sharedChecker } from './checker.ts';
+
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
 
 describe.each(ENGINES)('behind a proxy on %s', (engine) => {
   const database = freshDatabase(engine);
   const servers: FastifyInstance[] = [];
   const server = async (trustProxy?: ServerOptions['trustProxy']) => {
     const { db } = await database.open();
-    const app = await buildServer({ db, checker: CHECKER, ...(trustProxy !== undefined && { trustProxy }) });
+    const app = await buildServer({ db, checker, ...(trustProxy !== undefined && { trustProxy }) });
     servers.push(app);
     return app;
   };

@@ -5,9 +5,12 @@ import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/index.ts';
-import { CHECKER } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
+
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
 
 describe.each(ENGINES)('refusing on %s', (engine) => {
   const database = freshDatabase(engine);
@@ -17,7 +20,7 @@ describe.each(ENGINES)('refusing on %s', (engine) => {
   beforeAll(async () => {
     const { db } = await database.open();
     await addUser(db, { name: 'city', role: 'city', unit: null, password: 'password1' }, defaultUnits);
-    app = await buildServer({ db, checker: CHECKER });
+    app = await buildServer({ db, checker });
     const r = await app.inject({ method: 'POST', url: '/api/login', payload: { name: 'city', password: 'password1' } });
     cookies = { tianbao_session: r.cookies.find((c) => c.name === 'tianbao_session')!.value };
     return () => app.close();

@@ -2,7 +2,7 @@
 import { defaultUnits } from '@tianbao/form';
 import { addUser, type Store } from '@tianbao/store';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildServer } from '../src/index.ts';
+import { buildServer, type Checker } from '../src/index.ts';
 import { builtChecker } from './checker.ts';
 
 /** A multipart body with one file, as a browser's form sends it. */
@@ -31,12 +31,15 @@ export async function untilMade(request: () => Promise<LightMyRequestResponse>, 
   throw new Error(`still 202 after ${tries} tries`);
 }
 
-/** A server on `store` with the city's account `city` and 修武县's clerk `xiuwu` (password `password 1`), both logged in: their session cookies by name. */
-export async function serverWithCityAndClerk(store: Pick<Store, 'db'>): Promise<{ app: FastifyInstance; cookies: Record<'city' | 'xiuwu', Record<string, string>> }> {
+/**
+ * A server on `store` with the city's account `city` and 修武县's clerk `xiuwu` (password `password 1`), both
+ * logged in: their session cookies by name. Its uploads are checked by `checker` (see `sharedChecker`).
+ */
+export async function serverWithCityAndClerk(store: Pick<Store, 'db'>, checker: Checker = builtChecker()): Promise<{ app: FastifyInstance; cookies: Record<'city' | 'xiuwu', Record<string, string>> }> {
   const { db } = store;
   await addUser(db, { name: 'city', role: 'city', password: 'password 1' }, defaultUnits);
   await addUser(db, { name: 'xiuwu', role: 'unit', unit: '修武县', password: 'password 1' }, defaultUnits);
-  const app = await buildServer({ db, checker: builtChecker() });
+  const app = await buildServer({ db, checker });
   const login = async (name: string) => cookieOf(await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password 1' } }));
   return { app, cookies: { city: await login('city'), xiuwu: await login('xiuwu') } };
 }

@@ -7,13 +7,16 @@ import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/index.ts';
-import { builtChecker } from './checker.ts';
+import { sharedChecker } from './checker.ts';
 import { cookieOf, multipart, serverWithCityAndClerk } from './requests.ts';
 
 const ledger = formById('review-ledger');
 const ALL = defaultUnits.units.map((u) => u.name);
 const CITY = defaultUnits.city.name;
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+
+/** One pool of checking children for the file (see `sharedChecker`). */
+const checker = sharedChecker();
 
 describe.each(ENGINES)('the units of a task on %s', (engine) => {
   const database = freshDatabase(engine);
@@ -94,7 +97,7 @@ describe.each(ENGINES)('the units of a task on %s', (engine) => {
   it('shows and judges a unit of a task that the unit list, changed since, no longer has', async () => {
     const task = (await open({ form: 'review-ledger', period: '2023-06', due: '2023-06-28', units: ['修武县', '温县'] })).json().id as string;
     const fewer: UnitList = { ...defaultUnits, units: defaultUnits.units.filter((u) => u.name !== '修武县') };
-    const other = await buildServer({ db: app.db, units: fewer, checker: builtChecker() });
+    const other = await buildServer({ db: app.db, units: fewer, checker });
     try {
       const clerk = cookieOf(await other.inject({ method: 'POST', url: '/api/login', payload: { name: 'xiuwu', password: 'password 1' } }));
       const home = await other.inject({ method: 'GET', url: '/home', cookies: clerk });
