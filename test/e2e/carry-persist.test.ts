@@ -6,30 +6,10 @@ import { writeWorkbook } from '@tianbao/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { day } from './status-inbox.ts';
 import { tempDir, tianbao } from './run.ts';
+import { FIXED, P, droppedIn, june } from '../fixtures/dropped-problem.ts';
 
 // 不见实效不予销号: a problem dropped without a word stays on the ledger, month after month, until it is explained.
-const UNIT = '修武县';
-const P = '2起案件超期审理';
-const FIXED = '两起超期案件已于8月审结，审限预警已上线';
-
-const june = {
-  unit: UNIT,
-  period: '2023-06',
-  filler: '修武县司法局',
-  reportDate: '2023-06-26',
-  rows: {
-    acceptance: { problems: ['个别案件受理审查超过5日法定期限'], measures: ['建立受理审查台账'], deadlines: ['长期坚持'] },
-    hearing: { problems: ['部分案件未听取申请人意见即作出决定', P], measures: ['重大疑难案件一律听取意见', '实行审限预警'], deadlines: ['持续推进'] },
-  },
-};
-/** July on: P no longer listed (C5 is 案件审理方面's 存在问题). */
-const month = (m: number) => ({
-  ...june,
-  period: `2023-0${m}`,
-  reportDate: `2023-0${m}-25`,
-  rows: { ...june.rows, hearing: { problems: [june.rows.hearing.problems[0]!], measures: [june.rows.hearing.measures[0]!], deadlines: ['持续推进'] } },
-});
-
+const UNIT = june.unit;
 let root: string;
 const at = (...parts: string[]) => join(root, ...parts);
 const name = (m: number) => `${UNIT}2023年${m}月行政复议工作问题台账.xlsx`;
@@ -46,9 +26,9 @@ describe('a problem dropped without a word stays until explained (不见实效�
   beforeAll(async () => {
     root = tempDir();
     for (const dir of ['6', '7', '8', '8-plain', '9', 'earlier']) mkdirSync(at(dir));
-    for (const m of [6, 7, 9]) writeFileSync(at(String(m), name(m)), await writeWorkbook(reviewLedger, m === 6 ? june : month(m)));
+    for (const m of [6, 7, 9]) writeFileSync(at(String(m), name(m)), await writeWorkbook(reviewLedger, m === 6 ? june : droppedIn(`2023-0${m}`)));
     // August, as sent without a word on P, and as sent with the clerk's comment on its row's 存在问题.
-    const august = await writeWorkbook(reviewLedger, month(8));
+    const august = await writeWorkbook(reviewLedger, droppedIn('2023-08'));
     writeFileSync(at('8-plain', name(8)), august);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(august as unknown as ArrayBuffer);

@@ -10,28 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startJobs, type JobQueue } from '../src/index.ts';
 import { builtChecker } from './checker.ts';
 import { cookieOf, multipart, untilMade } from './requests.ts';
+import { FIXED, P, droppedIn, june } from '../../../test/fixtures/dropped-problem.ts';
 
 const ledger = formById('review-ledger');
-const P = '2起案件超期审理';
-const FIXED = '两起超期案件已于8月审结，审限预警已上线';
-
-const june = {
-  unit: '修武县',
-  period: '2023-06',
-  filler: '修武县司法局',
-  reportDate: '2023-06-26',
-  rows: {
-    acceptance: { problems: ['个别案件受理审查超过5日法定期限'], measures: ['建立受理审查台账'], deadlines: ['长期坚持'] },
-    hearing: { problems: ['部分案件未听取申请人意见即作出决定', P], measures: ['重大疑难案件一律听取意见', '实行审限预警'], deadlines: ['持续推进'] },
-  },
-};
-/** July on: P no longer listed (C5 is 案件审理方面's 存在问题). */
-const monthOf = (period: string) => ({
-  ...june,
-  period,
-  reportDate: `${period}-25`,
-  rows: { ...june.rows, hearing: { problems: [june.rows.hearing.problems[0]!], measures: [june.rows.hearing.measures[0]!], deadlines: ['持续推进'] } },
-});
 const PERIODS = ['2023-06', '2023-07', '2023-08', '2023-09'] as const;
 
 interface Issue {
@@ -65,7 +46,7 @@ describe.each(ENGINES)('a problem dropped without a word, in the portal, on %s',
   });
 
   const upload = async (period: (typeof PERIODS)[number]) => {
-    const bytes = await writeWorkbook(ledger, period === '2023-06' ? june : monthOf(period));
+    const bytes = await writeWorkbook(ledger, period === '2023-06' ? june : droppedIn(period));
     const r = await app.inject({ method: 'POST', url: `/api/tasks/${tasks[period]}/submissions`, ...multipart(`修武县${period}台账.xlsx`, bytes), cookies: cookies.xiuwu });
     expect(r.statusCode).toBe(201);
     uploaded[period] = r.json();
