@@ -1,6 +1,7 @@
 // Engines load inside the handlers that use them, so `--help` and `templates` start quickly.
 import yargs, { type Argv } from 'yargs';
 import { UnknownForm, formIds } from '@tianbao/forms/list';
+import cli from '../package.json' with { type: 'json' };
 import { blank } from './commands/blank.ts';
 import { compile } from './commands/compile.ts';
 import { demo } from './commands/demo.ts';
@@ -31,14 +32,14 @@ export class CommandLineRefused extends Error {
 
 /** The command line `argv` (the words after `tianbao`) as yargs reads it; a usage error throws CommandLineRefused. */
 export function commandLine(argv: readonly string[]): Argv {
-  let cli = yargs([...argv])
+  let line = yargs([...argv])
     .scriptName('tianbao')
     .locale('zh_CN')
     // Its types take only plain strings; y18n takes the singular and plural forms too.
     .updateStrings(YARGS_STRINGS as unknown as Record<string, string>)
     .usage('$0 <命令> [选项]\n\n填报：生成、填写、检查政府报表');
-  for (const command of COMMANDS) cli = cli.command(command as any);
-  return cli
+  for (const command of COMMANDS) line = line.command(command as any);
+  return line
     .demandCommand(1, commandMissing(COMMANDS))
     .recommendCommands()
     .strict()
@@ -47,14 +48,14 @@ export function commandLine(argv: readonly string[]): Argv {
     .example('$0 validate 报送/', '检查文件夹中的全部报表')
     .help()
     .alias('h', 'help')
-    .version(false)
+    .version(cli.version)
     .wrap(null)
     .fail((msg, err, state) => {
       // yargs' own checks fail with a message (a parse error of the command line comes as a YError); a handler's exception is rethrown.
       if (err && err.name !== 'YError') throw err;
       const describe = (state as unknown as { getDescriptions?(): Record<string, string | undefined> }).getDescriptions?.();
       // An unknown option, or one short of its value, is named first: what yargs says then is only what followed from it.
-      const typed = typedCommand({ argv, commands: COMMANDS }) ? typedOptionFaults(argv, (cli as unknown as { getOptions(): KnownOptions }).getOptions(), VALUE_OPTIONS) : null;
+      const typed = typedCommand({ argv, commands: COMMANDS }) ? typedOptionFaults(argv, (line as unknown as { getOptions(): KnownOptions }).getOptions(), VALUE_OPTIONS) : null;
       throw new CommandLineRefused(argv, typed ?? usageText(msg ?? err?.message ?? '', { argv, commands: COMMANDS, choices: { template: formIds }, ...(describe && { describe }) }));
     });
 }

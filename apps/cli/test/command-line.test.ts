@@ -34,6 +34,12 @@ const helpOf = (argv: string[]) =>
   });
 
 describe('help', () => {
+  it('--version prints the version of the package', async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await helpOf(['--version'])).trim()).toBe(version);
+  });
+
   it.each(NAMES.split('、'))('%s --help explains itself with an example, in Chinese', async (name) => {
     const help = await helpOf([name, '--help']);
     expect(help).toContain(`tianbao ${name}`);
