@@ -72,6 +72,17 @@ describe('a problem dropped without a word stays until explained (不见实效�
     expect(issues[0]!.message).toContain(`2023年6月台账案件审理方面列出的问题「${P}」此后未再列出`);
   });
 
+  it('starts August’s blank from the months before with P listed again on its row, for the clerk to answer', async () => {
+    const r = await tianbao(['blank', 'review-ledger', '--unit', UNIT, '--period', '2023-08', '--previous', at('earlier'), '-o', at('blank')]);
+    expect(r.code).toBe(0);
+    const blank = r.stdout.trim();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(blank);
+    expect(String(wb.getWorksheet('问题台账')!.getCell('C5').value)).toContain(P);
+    // Sent as carried: nothing dropped.
+    expect(await carried(blank, at('earlier'))).toEqual([]);
+  });
+
   it('compiles August with P as 已销号, with the clerk’s comment of August', async () => {
     const r = await tianbao(['compile', 'review-ledger', at('8'), '--period', '2023-08', '--as-of', '2023-08-31', '--previous', at('earlier'), '-o', at('out'), '--format', 'xlsx']);
     expect(r.code).toBe(0);

@@ -1,6 +1,6 @@
-import type { CompiledPart } from '@tianbao/form';
+import { formatPeriodCn, type CompiledPart } from '@tianbao/form';
 import { loadForm } from '@tianbao/forms/list';
-import type { FileReport, TaskOptions } from '@tianbao/validate';
+import type { EarlierReturn, FileReport, TaskOptions } from '@tianbao/validate';
 import { checkBatch, childProgram, jobsFor, type BatchArgs } from './batch.ts';
 import { receivedAt } from './commands/status.ts';
 import { expandInputs } from './files.ts';
@@ -9,7 +9,8 @@ import { UsageError } from './usage-error.ts';
 /** `--previous` of every command that compares with last month. */
 export const PREVIOUS_OPTION = {
   type: 'string',
-  describe: '上月报表（文件或文件夹；可给出多次，如前几个月的各一份）：与之对比，列出未再列出的问题（此前未作说明的一并列出）、推迟的完成时限',
+  describe:
+    '之前各月的报表（文件或文件夹；可给出多次，如前几个月的各一份）：每份报表与本单位同一种表在其月份之前最近一个月的一份对比，列出未再列出的问题（此前未作说明的一并列出）、推迟的完成时限',
 } as const;
 
 /** `--previous` as given: once, or several times. */
@@ -45,38 +46,43 @@ export async function withChildren<R>(tasks: number, args: BatchArgs, run: (batc
   }
 }
 
+/** An earlier month's return as `--previous` gave it: what a later month of its form and unit is compared with, and its file. */
+export type EarlierPart = CompiledPart & EarlierReturn;
+
 /**
- * The earlier months' returns (`--previous`), read through the checker as any submission is: of each
- * unit, its valid one of each month (received last), checked oldest first, each against the one before
- * (不见实效不予销号: what a month dropped without a word stays to be answered). Each unit's latest
- * month's, as the next month is compared with it (see `FormDefinition.compared`). A file not valid is
- * not compared with, and said so on stderr.
+ * The earlier months' returns (`--previous`), read through the checker as any submission is: of each form
+ * and unit, its valid one of each month (received last), checked oldest first, each against the one before
+ * (不见实效不予销号: what a month dropped without a word stays to be answered). Every month's, as that month's
+ * next is compared with it (see `FormDefinition.compared`): each file checked takes the latest before its own
+ * month (`earlierReturn`). A file not valid, or of no known month, is not compared with, and said so on stderr.
  */
-export async function previousReturns(files: readonly string[], template: string | undefined, opts: TaskOptions, args: BatchArgs): Promise<CompiledPart[]> {
+export async function previousReturns(files: readonly string[], template: string | undefined, opts: TaskOptions, args: BatchArgs): Promise<EarlierPart[]> {
   // Each file's own month, not this run's --period; its time limits are not judged here.
   const options: TaskOptions = { units: opts.units, ...(template && { template }), keepData: true, ...(opts.timeLimit && { timeLimit: opts.timeLimit }) };
-  const months = monthsByUnit(await checkBatch(files, options, args));
-  const compared = new Map<string, CompiledPart>();
-  const take = async (r: FileReport, previous?: CompiledPart) => {
+  const chains = [...(await monthsOf(await checkBatch(files, options, args))).values()];
+  const parts: EarlierPart[] = [];
+  const take = async (r: FileReport, previous?: EarlierPart) => {
     const def = await loadForm(r.template!);
     const data = def.compared?.(r.data, r.issues, previous?.data) ?? r.data!;
-    compared.set(r.unit!, { unit: r.unit!, file: r.file, data, issues: r.issues });
+    const part = { form: r.template!, unit: r.unit!, period: r.period!, file: r.file, data, issues: r.issues };
+    parts.push(part);
+    return part;
   };
-  for (const [first] of months.values()) await take(first!);
-  // The second month of every unit at once, then the third, …: each against its unit's month before.
+  const last: EarlierPart[] = [];
+  for (const [first] of chains) last.push(await take(first!));
+  // The second month of every chain at once, then the third, …: each against its chain's month before.
   for (let k = 1; ; k++) {
-    const next = [...months.values()].filter((m) => m.length > k).map((m) => m[k]!);
-    if (!next.length) break;
-    const previous = Object.fromEntries(next.map((r) => [r.unit!, compared.get(r.unit!)!.data]));
-    const reports = await checkBatch(next.map((r) => r.file), { ...options, previous }, args);
+    const at = chains.flatMap((m, c) => (m.length > k ? [c] : []));
+    if (!at.length) break;
+    const reports = await checkBatch(at.map((c) => chains[c]![k]!.file), { ...options, previous: at.map((c) => last[c]!) }, args);
     // One that cannot be read again now (its child failed) is taken as first read, compared with nothing.
-    for (const [i, r] of reports.entries()) await (r.valid && r.data ? take(r, compared.get(r.unit!)) : take(next[i]!));
+    for (const [i, r] of reports.entries()) last[at[i]!] = await (r.valid && r.data ? take(r, last[at[i]!]) : take(chains[at[i]!]![k]!));
   }
-  return [...compared.values()];
+  return parts;
 }
 
-/** Each unit's valid returns, one a month (of several, received last), oldest first; the others said on stderr. */
-function monthsByUnit(reports: readonly FileReport[]): Map<string, FileReport[]> {
+/** Each form's and unit's valid returns, one a month (of several, received last), oldest first; the others said on stderr. */
+async function monthsOf(reports: readonly FileReport[]): Promise<Map<string, FileReport[]>> {
   const latest = new Map<string, { report: FileReport; received: string }>();
   for (const r of reports) {
     if (!r.valid || !r.unit || !r.data || !r.template) {
@@ -84,16 +90,48 @@ function monthsByUnit(reports: readonly FileReport[]): Map<string, FileReport[]>
       console.error(`上月报表「${r.file}」${first ? `未通过检查（${first.cell ? `${first.cell} ` : ''}${first.message}）` : '找不到写明单位的标题'}，不作为上月报表采用`);
       continue;
     }
-    const key = `${r.unit} ${r.period ?? ''}`;
+    if (!r.period) {
+      const def = await loadForm(r.template);
+      console.error(`上月报表「${r.file}」${def.monthly ? '无法确定报送月份（表中、文件名中都没有）' : `是${def.name}，不按月报送`}，不作为上月报表采用`);
+      continue;
+    }
+    const key = `${r.template} ${r.unit} ${r.period}`;
     const received = receivedAt(r.file) ?? '';
     const was = latest.get(key);
     if (!was || received >= was.received) latest.set(key, { report: r, received });
   }
   const months = new Map<string, FileReport[]>();
-  const ordered = [...latest.values()].map((l) => l.report).sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''));
-  for (const r of ordered) months.set(r.unit!, [...(months.get(r.unit!) ?? []), r]);
+  const ordered = [...latest.values()].map((l) => l.report).sort((a, b) => a.period!.localeCompare(b.period!));
+  for (const r of ordered) months.set(`${r.template} ${r.unit}`, [...(months.get(`${r.template} ${r.unit}`) ?? []), r]);
   return months;
 }
 
-/** Parts by unit, as the checker takes them (`CheckOptions.previous`). */
-export const byUnit = (parts: readonly CompiledPart[]) => Object.fromEntries(parts.map((p) => [p.unit, p.data]));
+/** Why an earlier return is not taken: its month is not before `checked`'s. */
+export const notBefore = (part: EarlierPart, checked: string) => `上月报表「${part.file}」报送月份是 ${part.period}，不在${checked}之前`;
+
+/**
+ * On stderr, what `--previous` gave that no file checked is compared with (another form's, a month not before
+ * the unit's), and each file checked that is compared with nothing: the clerk is to know when nothing was.
+ */
+export async function sayUncompared(parts: readonly EarlierPart[], reports: readonly FileReport[]): Promise<void> {
+  const { earlierReturn } = await import('@tianbao/validate');
+  const checked = reports.filter((r) => r.template && r.unit);
+  for (const part of parts) {
+    if (!checked.some((r) => r.template === part.form)) {
+      console.error(`上月报表「${part.file}」是${(await loadForm(part.form)).name}，所检查的报表中没有这种表，不与之对比`);
+      continue;
+    }
+    const months = checked.flatMap((r) => (r.template === part.form && r.unit === part.unit && r.period ? [r.period] : []));
+    const latest = months.sort().at(-1);
+    if (latest && part.period >= latest) console.error(`${notBefore(part, `所检查的${part.unit}报表的报送月份 ${latest} `)}，不与之对比`);
+  }
+  for (const r of checked) {
+    if (earlierReturn(parts, r.template!, r.unit!, r.period)) continue;
+    const form = (await loadForm(r.template!)).name;
+    console.error(
+      r.period
+        ? `「${r.file}」：--previous 中没有${r.unit}${formatPeriodCn(r.period)}之前的${form}，未与之前的月份对比`
+        : `「${r.file}」：无法确定报送月份，未与之前的月份对比`,
+    );
+  }
+}

@@ -99,6 +99,12 @@ export function formatPeriodCn(period: string): string {
   return `${y}年${m}月`;
 }
 
+/** `2023-07` → `2023-06`. */
+export function monthBefore(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+}
+
 /** Today in the machine's time zone, `YYYY-MM-DD` (the clerk's day, not UTC's). */
 export function today(): string {
   const d = new Date();

@@ -14,6 +14,7 @@ import {
 import { findTable, tableHead, titleFound, type Located, type OpenWorkbook, type TableStart } from '@tianbao/xlsx/read';
 import type { CheckOptions, Clue, FileReport } from './check.ts';
 import { error, warning } from './check-rules.ts';
+import { earlierReturn } from './earlier.ts';
 import { Found } from './found.ts';
 import { issueAt } from './issue.ts';
 import { fileReport, UNKNOWN, unchecked } from './report.ts';
@@ -72,11 +73,20 @@ export function locate(s: Submission): Placed | FileReport {
     ...(reportDate ? { reportDate } : {}),
     ...(period ? { period } : {}),
   };
-  const previous = unit ? opts.previous?.[unit] : undefined;
+  const previous = unit ? previousOf(def, opts, unit, period) : undefined;
   const ctx = { units: opts.units, period, asOf: opts.asOf ?? formHead.reportDate ?? today(), ...(previous && { previous }) };
   const headCell = (key: string): string | null | undefined =>
     key === 'unit' ? titleCell : key === 'filler' || key === 'reportDate' || key === 'period' ? (head.info?.cell ?? titleCell) : undefined;
   return { ...s, def, clue, start, columns: head.columns, unit, period, formHead, ctx, headCell, found };
+}
+
+/**
+ * What the file is compared with: its unit's latest return of its form before its month, only if its data
+ * is the form's (what a caller got wrong is not compared with, rather than failing the form's rules).
+ */
+function previousOf(def: FormDefinition<any>, opts: CheckOptions, unit: string, period: string | undefined): Record<string, unknown> | undefined {
+  const earlier = earlierReturn(opts.previous ?? [], def.id, unit, period);
+  return earlier && def.schema.safeParse(earlier.data).success ? earlier.data : undefined;
 }
 
 /** The period, from the sources in order; only a monthly form looks for its month, another keeps the one it was generated with. */

@@ -1,8 +1,8 @@
-import { formatDateCn, formatPeriodCn, textKey, type Finding, type Issue } from '@tianbao/form';
+import { formatDateCn, formatPeriodCn, monthBefore, textKey, type Finding, type Issue } from '@tianbao/form';
 import { distance } from 'fastest-levenshtein';
 import { catalogue } from './catalogue.ts';
 import { problemsOf, type ListedProblem } from './problems.ts';
-import type { ReviewLedger } from './schema.ts';
+import type { LedgerRow, ReviewLedger } from './schema.ts';
 
 const { warning } = catalogue;
 
@@ -68,20 +68,25 @@ const isUnanswered = (p: CarriedProblem['before']): p is UnansweredProblem => 'l
 /** The month that last listed a problem, as a message names it; a ledger that gave none, 此前. */
 const monthOf = (p: UnansweredProblem) => (p.listed ? formatPeriodCn(p.listed) : '此前');
 
-/** The warning on a problem no longer listed: the words the compile looks for, to find the clerk's answer. */
-export const droppedMessage = (p: CarriedProblem['before']) =>
-  `${isUnanswered(p) ? `${monthOf(p)}台账${p.item}列出的问题「${p.problem}」此后未再列出，也未说明整改情况` : `上月台账${p.item}列出的问题「${p.problem}」本月未再列出`}` +
+/** How a message names the ledger `now` is compared with: 上月, or its month when it is an earlier one (a month between not given). */
+function comparedMonth(previous: ReviewLedger, now: ReviewLedger): string {
+  return previous.period && now.period && previous.period !== monthBefore(now.period) ? formatPeriodCn(previous.period) : '上月';
+}
+
+/** The warning on a problem of `previous` that `now` no longer lists: the words the compile looks for, to find the clerk's answer. */
+export const droppedMessage = (p: CarriedProblem['before'], previous: ReviewLedger, now: ReviewLedger) =>
+  `${isUnanswered(p) ? `${monthOf(p)}台账${p.item}列出的问题「${p.problem}」此后未再列出，也未说明整改情况` : `${comparedMonth(previous, now)}台账${p.item}列出的问题「${p.problem}」本月未再列出`}` +
   '：已整改的，请在此格的批注中写明整改情况（对账销号）；未整改的，请继续列入台账';
 
 /** This month's ledger against last month's: a problem dropped without a word, a time limit moved later. */
 export function carryFindings(previous: ComparedLedger, now: ReviewLedger): Finding[] {
   return matchProblems(previous, now).flatMap(({ before, after }): Finding[] => {
-    if (!after) return [warning('ledger.carry.dropped', droppedMessage(before), ['rows', before.row, 'problems'])];
+    if (!after) return [warning('ledger.carry.dropped', droppedMessage(before, previous, now), ['rows', before.row, 'problems'])];
     // A day put off, or given up for 长期坚持/持续推进 (no day at all): either way the problem is no longer due then.
     const later = isDate(before.deadline) && (isDate(after.deadline) ? after.deadline > before.deadline : after.deadline !== '');
     if (!later) return [];
     const to = isDate(after.deadline) ? `推迟至${formatDateCn(after.deadline)}` : `改为「${after.deadline}」，不再有完成的日期`;
-    const when = isUnanswered(before) ? monthOf(before) : '上月';
+    const when = isUnanswered(before) ? monthOf(before) : comparedMonth(previous, now);
     return [
       warning('ledger.carry.postponed', `${after.item}「${after.problem}」的完成时限由${when}的${formatDateCn(before.deadline)}${to}，请在批注中说明推迟的原因`, [
         'rows',
@@ -92,9 +97,25 @@ export function carryFindings(previous: ComparedLedger, now: ReviewLedger): Find
   });
 }
 
-/** The ledger a unit starts the month `period` from: last month's problems, measures and time limits, to update. */
-export function carriedLedger(previous: ReviewLedger, period: string): ReviewLedger {
-  return { unit: previous.unit, period, ...(previous.filler && { filler: previous.filler }), rows: previous.rows };
+/**
+ * The ledger a unit starts the month `period` from, to update: last month's problems, measures and time limits,
+ * and those it dropped without a word (不见实效不予销号), listed again on their rows for the clerk to answer.
+ */
+export function carriedLedger(previous: ComparedLedger, period: string): ReviewLedger {
+  const rows = { ...previous.rows };
+  for (const p of previous.unanswered ?? []) rows[p.row] = withProblem(rows[p.row], p);
+  return { unit: previous.unit, period, ...(previous.filler && { filler: previous.filler }), rows };
+}
+
+/** `row` with `p` listed last, its measure and time limit in their places (a time limit for all the row's problems, made one each where `p`'s differs). */
+function withProblem(row: LedgerRow | undefined, p: UnansweredProblem): LedgerRow {
+  const { problems, measures, deadlines } = row ?? { problems: [], measures: [], deadlines: [] };
+  const forAll = deadlines.length === 1 && problems.length > 0 ? deadlines[0] : undefined;
+  return {
+    problems: [...problems, p.problem],
+    measures: p.measure ? [...measures, p.measure] : measures,
+    deadlines: !p.deadline || p.deadline === forAll ? deadlines : [...(forAll ? problems.map(() => forAll) : deadlines), p.deadline],
+  };
 }
 
 /**
@@ -104,7 +125,7 @@ export function carriedLedger(previous: ReviewLedger, period: string): ReviewLed
  */
 export function comparedLedger(now: ReviewLedger, issues: readonly Issue[], previous?: ComparedLedger): ComparedLedger {
   if (!previous) return now;
-  const answered = (p: CarriedProblem['before']) => issues.some((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(p) && i.explained);
+  const answered = (p: CarriedProblem['before']) => issues.some((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(p, previous, now) && i.explained);
   const unanswered = matchProblems(previous, now)
     .filter(({ before, after }) => !after && !answered(before))
     .map(({ before }) => (isUnanswered(before) ? before : { ...before, listed: previous.period ?? '' }));

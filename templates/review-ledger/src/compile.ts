@@ -27,7 +27,7 @@ function dropped(part: Part, previous: Part | undefined): { problem: ListedProbl
   return matchProblems(previous.data, part.data)
     .filter((m) => m.after === null)
     .map(({ before }) => {
-      const warned = part.issues.find((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(before));
+      const warned = part.issues.find((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(before, previous.data, part.data));
       return { problem: before, answer: warned?.reply ?? warned?.explanation ?? '未说明' };
     });
 }

@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import { UsageError } from '../usage-error.ts';
 import { outputFolder } from '../files.ts';
 import { blankName, filledName, writeOutput } from '../outputs.ts';
-import { previousFiles, previousReturns, withChildren, type PreviousArg } from '../previous.ts';
+import { notBefore, previousFiles, previousReturns, withChildren, type PreviousArg } from '../previous.ts';
 import { UNITS_OPTION, resolveUnits } from '../units.ts';
 
 interface Args {
@@ -26,7 +26,10 @@ export const blank: CommandModule<object, Args> = {
       .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出文件夹' })
       .option('units', UNITS_OPTION)
       .option('period', { type: 'string', describe: '报送月份 YYYY-MM，写入工作簿（检查时据此确定月份）' })
-      .option('previous', { type: 'string', describe: '上月报表：把其中的内容（如问题台账的问题、改进措施和完成时限）带入本月，供更新；须同时给出 --period' })
+      .option('previous', {
+        type: 'string',
+        describe: '上月报表（文件或文件夹，取本单位 --period 之前最近一个月的一份）：把其中的内容（如问题台账的问题、改进措施和完成时限，及此前未再列出也未说明的问题）带入本月，供更新；须同时给出 --period',
+      })
       .example('$0 blank review-ledger --unit 修武县 -o out/', '修武县的空白问题台账')
       .example('$0 blank review-ledger --unit 修武县 --period 2023-07 --previous 修武县2023年6月问题台账.xlsx -o out/', '修武县7月的台账，带入6月的问题') as any,
   handler: async (args) => {
@@ -50,11 +53,13 @@ export const blank: CommandModule<object, Args> = {
     const earlier = previousFiles(args.previous);
     const given = [args.previous].flat().join('、');
     const returns = await withChildren(earlier.length, {}, (batch) => previousReturns(earlier, def.id, { units }, batch));
-    const last = returns.find((r) => !unit || r.unit === unit) ?? returns[0];
-    if (!last) throw new Refusal('previous.invalid', `上月报表「${given}」未通过检查，不能带入；请先改正`);
-    if (unit && last.unit !== unit) throw new UsageError(`上月报表「${given}」是${last.unit}的，不是${unit}的`);
-    if (last.data.period && last.data.period >= args.period)
-      throw new UsageError(`上月报表「${given}」报送月份是 ${last.data.period}，不在 --period ${args.period} 之前`);
+    if (!returns.length) throw new Refusal('previous.invalid', `上月报表「${given}」未通过检查，不能带入；请先改正`);
+    const ofUnit = returns.filter((r) => r.unit === (unit ?? returns[0]!.unit));
+    if (!ofUnit.length) throw new UsageError(`上月报表「${given}」是${[...new Set(returns.map((r) => r.unit))].join('、')}的，不是${unit}的`);
+    // The unit's latest month before this one: a later month, or this one, is not last month.
+    const { earlierReturn } = await import('@tianbao/validate');
+    const last = earlierReturn(ofUnit, def.id, ofUnit[0]!.unit, args.period);
+    if (!last) throw new UsageError(notBefore(ofUnit[0]!, ` --period ${args.period} `));
     const data = def.carry(last.data, args.period);
     // Dated by the month's first day: the same files give the same bytes.
     const bytes = await writeWorkbook(def, data, { ctx: outputContext(null, units, `${args.period}-01`) });

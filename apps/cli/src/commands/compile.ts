@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { today, type CompiledPart } from '@tianbao/form';
+import { today } from '@tianbao/form';
 import { formIds, loadForm, loadForms } from '@tianbao/forms/list';
 import type { CommandModule } from 'yargs';
 import { CHECK_JOBS, checkBatch, type BatchArgs } from '../batch.ts';
@@ -8,7 +8,7 @@ import { checkOptions, type CheckArgs } from '../check-options.ts';
 import { outputFolder, receivedFiles } from '../files.ts';
 import { safeName, writeOutput } from '../outputs.ts';
 import { UsageError } from '../usage-error.ts';
-import { PREVIOUS_OPTION, byUnit, previousFiles, previousReturns, withChildren, type PreviousArg } from '../previous.ts';
+import { PREVIOUS_OPTION, previousFiles, previousReturns, sayUncompared, withChildren, type EarlierPart, type PreviousArg } from '../previous.ts';
 import { UNITS_OPTION } from '../units.ts';
 import { receivedAt, within } from './status.ts';
 
@@ -42,7 +42,7 @@ export const compile: CommandModule<object, Args> = {
       .example('$0 compile review-ledger 收件箱/ --period 2023-06 --as-of 2023-07-05 -o 汇总/', '6月问题台账全市汇总')
       .epilog(
         '每个单位按 status 的判定取其最后收到的一份；不通过或缺报的单位列为“未纳入”并写明原因；文件按其在所给文件夹中的位置列出。' +
-          '退出码：0 已生成，1 已生成但有错误（如两个单位共用一个排污口编码）或未能生成 PDF，2 用法错误',
+          '退出码：0 已生成，1 已生成但有错误（如两个单位共用一个排污口编码）或未能生成 PDF，2 用法错误；没有纳入任何单位的报表时也是 1',
       ) as any,
   handler: async (args) => {
     const def = await loadForm(args.template);
@@ -59,14 +59,16 @@ export const compile: CommandModule<object, Args> = {
     const inbox = args.paths.find((dir) => statSync(dir).isDirectory() && (resolve(dir) === resolve(args.out) || within(dir, args.out)));
     if (inbox) throw new UsageError(`-o 不能写入收到的报表所在的文件夹「${inbox}」：下次汇总时汇总文件会被当作收到的文件；请换一个位置`);
     const out = outputFolder(args.out, '-o');
-    const { compilation, unitStatus } = await import('@tianbao/validate');
+    const { compilation, earlierReturn, unitStatus } = await import('@tianbao/validate');
     // The data of each valid file comes back from its child: the compile works on validated data only.
-    const check = (batch: BatchArgs, previous?: CompiledPart[]) => checkBatch(files, { ...opts, keepData: true, ...(previous && { previous: byUnit(previous) }) }, batch);
+    const check = (batch: BatchArgs, previous?: EarlierPart[]) => checkBatch(files, { ...opts, keepData: true, ...(previous && { previous }) }, batch);
     const earlier = args.previous === undefined ? [] : previousFiles(args.previous);
     const { previous, reports } = earlier.length
       ? await withChildren(earlier.length + files.length, args, async (batch) => {
           const previous = await previousReturns(earlier, def.id, opts, batch);
-          return { previous, reports: await check(batch, previous) };
+          const reports = await check(batch, previous);
+          await sayUncompared(previous, reports);
+          return { previous, reports };
         })
       : { previous: undefined, reports: await check(args) };
     const received = new Map(files.map((f) => [f, receivedAt(f)] as [string, string]).filter(([, d]) => d));
@@ -77,7 +79,9 @@ export const compile: CommandModule<object, Args> = {
       const dir = args.paths.find((p) => statSync(p).isDirectory() && within(p, file));
       return dir ? relative(dir, file) : basename(file);
     };
-    const made = compilation(def, status, (u) => byFile.get(u.file!), opts.units, previous, shown);
+    // Each unit's last month: its latest return before the compile's.
+    const lastMonth = previous && [...new Set(previous.map((p) => p.unit))].flatMap((unit) => earlierReturn(previous, def.id, unit, args.period) ?? []);
+    const made = compilation(def, status, (u) => byFile.get(u.file!), opts.units, lastMonth, shown);
     if (formats.includes('xlsx')) {
       const { writeCompiledWorkbook } = await import('@tianbao/xlsx');
       console.log(await writeOutput(out, safeName(`${made.title}.xlsx`), await writeCompiledWorkbook(def, made)));
@@ -88,7 +92,8 @@ export const compile: CommandModule<object, Args> = {
     }
     console.error(made.counts);
     for (const fault of made.faults) console.error(fault);
-    // Made, but with what is wrong across the units (a code two units use): as a check with errors.
-    if (made.faults.length) process.exitCode = 1;
+    if (!made.parts.length) console.error('没有纳入任何单位的报表：汇总是空的');
+    // Made, but with what is wrong across the units (a code two units use), or with nothing in it: as a check with errors.
+    if (made.faults.length || !made.parts.length) process.exitCode = 1;
   },
 };

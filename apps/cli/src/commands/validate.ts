@@ -6,7 +6,7 @@ import { expandInputs, outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
 import { CHECK_JOBS, checkAndAnnotateBatch, checkBatch, type BatchArgs } from '../batch.ts';
 import { paintFor } from '../paint.ts';
-import { PREVIOUS_OPTION, byUnit, previousFiles, previousReturns, withChildren, type PreviousArg } from '../previous.ts';
+import { PREVIOUS_OPTION, previousFiles, previousReturns, sayUncompared, withChildren, type PreviousArg } from '../previous.ts';
 
 interface Args extends CheckArgs {
   paths: string[];
@@ -48,7 +48,12 @@ export const validate: CommandModule<object, Args> = {
     };
     const earlier = args.previous === undefined ? [] : previousFiles(args.previous);
     const { reports, copies: made } = earlier.length
-      ? await withChildren(earlier.length + files.length, args, async (batch) => check(batch, byUnit(await previousReturns(earlier, args.template, opts, batch))))
+      ? await withChildren(earlier.length + files.length, args, async (batch) => {
+          const previous = await previousReturns(earlier, args.template, opts, batch);
+          const checked = await check(batch, previous);
+          await sayUncompared(previous, checked.reports);
+          return checked;
+        })
       : await check(args);
     const annotated: string[] = [];
     // No copy (null) is made of a file that could not be read: nothing in it to mark up, and the clerk is told so.
