@@ -181,7 +181,14 @@ describe('the portal in Chromium', () => {
   it('grows the board with its units, so that the 合计 row of a task of every unit is never cut off', async () => {
     // Still the city's office: a task of every unit, opened through the board's form.
     await page.goto(new URL('board', base).href);
+    // The form offers what the chosen form takes: a month only for a monthly form, the city only for one it reports.
+    const city = page.locator('#city-reports');
+    await page.locator('select#form').selectOption('census-roster');
+    expect([await page.locator('#period').isDisabled(), await city.isVisible()]).toEqual([true, true]);
     await page.locator('select#form').selectOption('review-ledger');
+    expect([await page.locator('#period').isDisabled(), await city.isVisible()]).toEqual([false, false]);
+    // Never an empty month field, which Chromium shows as dashes.
+    expect(await page.locator('#period').inputValue()).toMatch(/^\d{4}-\d{2}$/);
     await page.locator('#period').fill('2023-07');
     await page.locator('#due').fill('2099-07-28');
     await page.getByRole('button', { name: '新建任务' }).click();

@@ -188,14 +188,21 @@ describe('the API of `tianbao serve` over HTTP, role by role', () => {
     await api.asEach('GET', `api/submissions/${hostile}/annotated`, { xiuwu: REFUSED.submission, wenxian: [422, 'submission.annotated.failed'] });
   });
 
-  it('gives a blank to the task’s units, the city and the administrator', async () => {
-    const blanks = await api.asEach('GET', `api/tasks/${july}/blank`, { none: REFUSED.none, wenxian: REFUSED.task, xiuwu: 200, city: 200, admin: 200 });
-    const ofUnit = await api.asEach('GET', `api/tasks/${july}/blank?unit=${encodeURIComponent('修武县')}`, { city: 200, wenxian: REFUSED.task });
+  it('gives a blank to the task’s units, and to the city and the administrator the blank of the unit they name', async () => {
+    // A blank titled for no unit (XX县) is no unit's: the city, which does not report the ledger, names the unit.
+    const blanks = await api.asEach('GET', `api/tasks/${july}/blank`, {
+      none: REFUSED.none,
+      wenxian: REFUSED.task,
+      xiuwu: 200,
+      city: [400, 'task.blank.unit-missing'],
+      admin: [400, 'task.blank.unit-missing'],
+    });
+    expect((await (await api.call('city', 'GET', `api/tasks/${july}/blank`)).json()).error.message).toContain('?unit=修武县');
+    const ofUnit = await api.asEach('GET', `api/tasks/${july}/blank?unit=${encodeURIComponent('修武县')}`, { city: 200, admin: 200, wenxian: REFUSED.task });
     const cases = [
       [blanks.xiuwu, '修武县'],
       [ofUnit.city, '修武县'],
-      [blanks.city, null],
-      [blanks.admin, null],
+      [ofUnit.admin, '修武县'],
     ] as const;
     const titled = `行政复议工作问题台账2023年7月（空白表）.xlsx`;
     for (const [r, unit] of cases) {

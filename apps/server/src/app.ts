@@ -6,6 +6,7 @@ import { LIMITS } from '@tianbao/xlsx/read';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { answerErrors, clientErrorHandler, frameworkErrors, refuseNul } from './errors.ts';
+import { validateRequests } from './schemas.ts';
 import { pageRoutes } from './pages/index.ts';
 import { localQueue } from './jobs/local-queue.ts';
 import type { JobQueue } from './jobs/queue.ts';
@@ -77,6 +78,7 @@ export async function buildServer({ db, units = defaultUnits, checker: given, up
   });
   app.decorateRequest('account', null);
   answerErrors(app);
+  validateRequests(app);
   refuseNul(app);
   // The API takes JSON (and, for uploads, multipart): plain text is refused with 415, not read as a body.
   app.removeContentTypeParser('text/plain');

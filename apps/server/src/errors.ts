@@ -3,19 +3,9 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { Refusal } from '@tianbao/form';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-
-/** What every refused request answers: a stable rule id for scripts and a message in Chinese for people. */
-export interface ErrorBody {
-  error: { rule: string; message: string };
-}
+import type { ErrorBody } from './schemas.ts';
 
 export const errorBody = (rule: string, message: string): ErrorBody => ({ error: { rule, message } });
-
-export const ERROR_SCHEMA = {
-  type: 'object',
-  required: ['error'],
-  properties: { error: { type: 'object', required: ['rule', 'message'], properties: { rule: { type: 'string' }, message: { type: 'string' } } } },
-} as const;
 
 /** A refusal with the HTTP status it answers. */
 export class HttpRefusal extends Refusal {
@@ -63,27 +53,6 @@ const BY_CODE: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_TYPE: [400, 'request.media-type.invalid', '请求的内容类型写法不对，请检查 Content-Type'],
 };
 
-/** Which field of the body a validation failure names, and what is wrong with it. */
-function validationText(error: FastifyError): string {
-  const first = error.validation?.[0];
-  if (!first) return BY_STATUS[400]![1];
-  const params = first.params as Record<string, unknown>;
-  const field = String(params.missingProperty ?? first.instancePath.replace(/^\//, '').replaceAll('/', '.'));
-  if (!field) return first.keyword === 'type' ? '请求内容应为 JSON 对象' : '请求内容不符合要求';
-  switch (first.keyword) {
-    case 'required':
-      return `请求中缺少「${field}」`;
-    case 'type':
-      return `请求中的「${field}」类型不对`;
-    case 'minLength':
-      return `请求中的「${field}」不能为空`;
-    case 'maxLength':
-      return `请求中的「${field}」太长`;
-    default:
-      return `请求中的「${field}」不符合要求`;
-  }
-}
-
 /**
  * Fastify's `frameworkErrors`: what it refuses before the routing is done (an address that cannot be
  * decoded), answered as every other refusal.
@@ -98,7 +67,6 @@ export function answerErrors(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody(...BY_STATUS[404]!)));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpRefusal) return reply.code(error.status).send(errorBody(error.rule, error.message));
-    if (error.validation) return reply.code(400).send(errorBody('request.invalid', validationText(error)));
     const known = BY_CODE[error.code];
     if (known) return reply.code(known[0]).send(errorBody(known[1], known[2]));
     const status = error.statusCode ?? 500;

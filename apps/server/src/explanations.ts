@@ -103,8 +103,8 @@ export async function shownReport(db: Kysely<Database>, row: Judged): Promise<Sh
 /** The longest explanation kept, in characters. */
 export const EXPLANATION_CHARS = 2000;
 
-/** A cell as a report names it (`E4`), written as a clerk may type it: `e4`, `$E$4`, ` E4 `. */
-const cellRef = (cell: string) => cell.trim().replaceAll('$', '').toUpperCase();
+/** A cell as a report names it (`E4`), written as a clerk may type it: `e4`, `$E$4`, ` E4 `, full-width `ｅ４`. */
+const cellRef = (cell: string) => cell.normalize('NFKC').trim().replaceAll('$', '').toUpperCase();
 
 /**
  * Keep `given` as the explanations of warnings of the submission `row` by `account`, the clerk of its unit:

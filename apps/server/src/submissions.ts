@@ -7,7 +7,7 @@ import { TIME_LIMIT_SECONDS } from '@tianbao/validate';
 import type { Kysely } from 'kysely';
 import pLimit from 'p-limit';
 import { HttpRefusal } from './errors.ts';
-import { lastMonthOf } from './last-month.ts';
+import { keepJudged, lastMonthOf } from './last-month.ts';
 import { now, type Database, type SubmissionRow, type Account } from '@tianbao/store';
 import { taskUnitList, type Task } from './tasks.ts';
 import type { JobQueue } from './jobs/queue.ts';
@@ -81,8 +81,12 @@ export async function submit(db: Kysely<Database>, task: Task, account: Account,
  * unless they are already: judged twice (at upload and by a job, see `judgeUnjudged`), it is judged once.
  */
 export async function judge(db: Kysely<Database>, id: string, path: string, fileName: string, task: Task, unit: string, units: UnitList, checker: Checker): Promise<void> {
-  const report = await checkUpload(path, fileName, task, unit, taskUnitList(task, units), checker, await lastMonthOf(db, task, unit, units, checker));
+  const last = await lastMonthOf(db, task, unit, units, checker);
+  // A monthly form's data is what next month is compared with: kept once valid (a list of 100,000 rows is not monthly).
+  const keepData = !!task.period && formById(task.form).monthly;
+  const { report, data } = await checkUpload(path, fileName, task, unit, taskUnitList(task, units), checker, { ...(last.previous && { previous: [last.previous] }), keepData });
   await db.updateTable('submissions').set({ verdict: verdictOf(report), report: JSON.stringify(report) }).where('id', '=', id).where('report', 'is', null).execute();
+  if (report.valid && data) await keepJudged(db, task, unit, id, data, report.issues, last);
 }
 
 /**

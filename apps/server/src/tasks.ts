@@ -1,55 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { IsoDate, Period, Refusal, findReporter, formatDateCn, formatPeriodCn, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
+import { z } from 'zod';
 import { formById } from '@tianbao/forms';
 import type { Kysely } from 'kysely';
 import { HttpRefusal } from './errors.ts';
+import { refusedAs, routeSchema } from './schemas.ts';
 import { isUniqueViolation, now, type Database, type TaskRow, type Account } from '@tianbao/store';
 
 /** A collection as the API shows it. */
-export interface Task {
-  id: string;
-  form: string;
+export const Task = z.object({
+  id: z.string(),
+  form: z.string(),
   /** `YYYY-MM` for a monthly form, else null. */
-  period: string | null;
-  due: string;
-  units: string[];
-  createdAt: string;
-}
+  period: z.string().nullable(),
+  due: z.string(),
+  units: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type Task = z.infer<typeof Task>;
+export const TASK_SCHEMA = routeSchema(Task, 'output');
 
-export const TASK_SCHEMA = {
-  type: 'object',
-  required: ['id', 'form', 'period', 'due', 'units', 'createdAt'],
-  properties: {
-    id: { type: 'string' },
-    form: { type: 'string' },
-    period: { type: ['string', 'null'] },
-    due: { type: 'string' },
-    units: { type: 'array', items: { type: 'string' } },
-    createdAt: { type: 'string' },
-  },
-} as const;
-
-/** What `POST /api/tasks` takes. */
-export interface NewTask {
-  form: string;
-  period?: string | null | undefined;
-  due: string;
-  units?: string[] | undefined;
-}
+/** What `POST /api/tasks` takes: each field judged by `createTask`, to say what is wrong in Chinese. */
+const UNITS_INVALID = refusedAs('task.units.invalid', '「units」应是单位名称的列表，如 ["修武县", "温县"]；不填则为全部单位');
+export const NewTask = z.object({
+  form: z.string().min(1).max(100),
+  period: z.string().max(20).nullish(),
+  due: z.string().max(20),
+  units: z.array(z.string(UNITS_INVALID).min(1).max(200), UNITS_INVALID).max(1000).optional(),
+});
+export type NewTask = z.infer<typeof NewTask>;
 
 /** The years a task's month and due day may fall in: a year like 0000 or 9999 is a slip of the keyboard. */
 const YEARS = { first: 2000, last: 2099 };
 const inYears = (date: string) => Number(date.slice(0, 4)) >= YEARS.first && Number(date.slice(0, 4)) <= YEARS.last;
-
-/**
- * A task's units as they came, before the schema's coercion makes a list of a single name or a name of a
- * number: refused unless a list of names (a preValidation hook of `POST /api/tasks`).
- */
-export function checkUnitsGiven(body: unknown): void {
-  const units = (body as { units?: unknown } | null)?.units;
-  if (units !== undefined && (!Array.isArray(units) || units.some((u) => typeof u !== 'string')))
-    throw invalid('task.units.invalid', '「units」应是单位名称的列表，如 ["修武县", "温县"]；不填则为全部单位');
-}
 
 export const taskOf = (row: TaskRow): Task => ({
   id: row.id,

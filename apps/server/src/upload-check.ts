@@ -107,12 +107,22 @@ export function checkOptions(period: string | null, fileName: string, units: Uni
  * Check the upload at `path` (see `receiveUpload`) for `unit` in `task`, in a child process: this process
  * never opens it. The report names the file as it was uploaded, and has an error for a workbook of another
  * unit, form or month than the task's; with `previous` (see `lastMonthOf`), it is compared with last month's.
+ * With `keepData`, the data read too (what next month is compared with), apart from the report.
  */
-export async function checkUpload(path: string, fileName: string, task: Task, unit: string, units: UnitList, checker: Checker, previous?: TaskOptions['previous']): Promise<UploadReport> {
-  const [report] = await checkFiles([path], { ...checkOptions(task.period, fileName, units), ...(previous && { previous }) }, { ...checker, jobs: 1 });
-  const checked = { ...report!, file: fileName };
+export async function checkUpload(
+  path: string,
+  fileName: string,
+  task: Task,
+  unit: string,
+  units: UnitList,
+  checker: Checker,
+  { previous, keepData = false }: { previous?: TaskOptions['previous']; keepData?: boolean } = {},
+): Promise<{ report: UploadReport; data?: Record<string, unknown> }> {
+  const [read] = await checkFiles([path], { ...checkOptions(task.period, fileName, units), keepData, ...(previous && { previous }) }, { ...checker, jobs: 1 });
+  const checked = { ...read!, file: fileName };
   const issues = [...mismatches(checked, task, unit), ...checked.issues];
-  return summarize([{ ...checked, issues, valid: !issues.some((i) => i.severity === 'error') }]).files[0]!;
+  const report = summarize([{ ...checked, issues, valid: !issues.some((i) => i.severity === 'error') }]).files[0]!;
+  return { report, ...(read!.data && { data: read!.data }) };
 }
 
 /** The errors of a workbook that is not the one the task collects from `unit`. */

@@ -112,6 +112,11 @@ describe.each(ENGINES)('collecting on %s', (engine) => {
     expect(rulesOf(r)).toContain('submission.period.mismatch');
     expect((await app.inject({ method: 'GET', url: `/api/tasks/${june}/blank?unit=温县`, ...as('city') })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: `/api/tasks/${june}/blank?unit=博爱县`, ...as('city') })).statusCode).toBe(400);
+    // The city names the unit whose blank it wants: a blank titled for no unit (XX县) is nobody's.
+    const unnamed = await app.inject({ method: 'GET', url: `/api/tasks/${june}/blank`, ...as('city') });
+    expect([unnamed.statusCode, unnamed.json().error.rule]).toEqual([400, 'task.blank.unit-missing']);
+    expect(unnamed.json().error.message).toContain('?unit=修武县');
+    expect(unnamed.json().error.message).toContain('此任务的报送单位：修武县、温县');
   });
 
   it('checks an upload in a child and keeps it; the bytes come back as they were sent', async () => {

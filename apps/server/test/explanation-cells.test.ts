@@ -1,4 +1,4 @@
-// A warning's cell as a clerk may type it: `e4` or `$E$4` is E4.
+// A warning's cell as a clerk may type it: `e4`, `$E$4` or `ｅ４` is E4.
 import { formById } from '@tianbao/forms';
 import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
 import { writeWorkbook } from '@tianbao/xlsx';
@@ -34,7 +34,12 @@ describe.each(ENGINES)('explaining a cell written otherwise on %s', (engine) => 
     return () => app.close();
   });
 
-  it.each([['lower case', (cell: string) => cell.toLowerCase()], ['with $', (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')]])(
+  it.each([
+    ['lower case', (cell: string) => cell.toLowerCase()],
+    ['with $', (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')],
+    // As a Chinese input method types it: `ｄ５`.
+    ['full-width letters and digits', (cell: string) => cell.toLowerCase().replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))],
+  ])(
     'takes the cell in %s as the warning’s',
     async (_how, written) => {
       const uploaded = (await app.inject({ method: 'POST', url: `/api/tasks/${task}/submissions`, ...multipart('修武县.xlsx', await warned()), cookies: clerk })).json();

@@ -1,5 +1,5 @@
 // The pages, as a browser without JavaScript uses them: forms posted with their CSRF token, cookies kept.
-import { defaultUnits } from '@tianbao/form';
+import { defaultUnits, today } from '@tianbao/form';
 import { formById } from '@tianbao/forms';
 import { addUser } from '@tianbao/store';
 import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
@@ -197,6 +197,16 @@ describe.each(ENGINES)('the pages on %s', (engine) => {
     expect(seen).not.toContain('说明：');
   });
 
+  it('sends the clerk from an older upload\'s warnings to the latest upload, the one to explain', async () => {
+    const [, latest] = /\/submissions\/([0-9a-f-]+)"/.exec((await clerk.get('/home')).body)!;
+    const uploads = [...(await clerk.get(`/submissions/${latest}`)).body.matchAll(/<a href="\/submissions\/([0-9a-f-]+)">/g)].map((m) => m[1]!);
+    const oldest = (await clerk.get(`/submissions/${uploads.at(-1)}`)).body;
+    expect(oldest).toContain('提示项说明');
+    expect(oldest).not.toContain('写明理由后保存');
+    expect(oldest).toContain(`提示项请在<a href="/submissions/${latest}">最新一份</a>上核实并说明`);
+    expect((await city.get(`/submissions/${uploads.at(-1)}`)).body).toContain('由填报单位逐条核实并说明');
+  });
+
   it('says, while the marked-up copy is made, that it is being made and that the page looks again', async () => {
     const [, id] = /\/submissions\/([0-9a-f-]+)"/.exec((await clerk.get('/home')).body)!;
     const wait = await clerk.get(`/submissions/${id}/annotated`);
@@ -205,6 +215,21 @@ describe.each(ENGINES)('the pages on %s', (engine) => {
     expect(wait.body).toContain('本页每 3 秒自动刷新');
     expect(wait.body).toContain('<meta http-equiv="refresh" content="3">');
     expect(wait.body).not.toContain('未能完成');
+  });
+
+  it('links each unit\'s blank on the task\'s page: the city names the unit whose blank it takes', async () => {
+    const page = (await city.get(`/tasks/${task}`)).body;
+    for (const unit of ['修武县', '温县']) expect(page).toContain(`href="/api/tasks/${task}/blank?unit=${encodeURIComponent(unit)}"`);
+  });
+
+  it('fills in this month on the new task\'s form, and leaves it out for a form not monthly', async () => {
+    const board = (await city.get('/board')).body;
+    expect(board).toContain(`<input id="period" name="period" type="month" value="${today().slice(0, 7)}">`);
+    // The city only where it reports the form itself (the page's script hides it for the others).
+    expect(board).toMatch(/<option value="census-roster" data-city-reports>/);
+    expect(board).toMatch(/<option value="review-ledger" data-monthly>/);
+    const made = await city.post('/board', '/tasks', { form: 'census-roster', period: '2035-01', due: '2035-01-10', units: '修武县' });
+    expect([made.statusCode, made.headers.location]).toEqual([303, '/board?created=1']);
   });
 
   it('names the fields of a refused new task as the form does, not as the API does', async () => {

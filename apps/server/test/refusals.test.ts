@@ -46,6 +46,9 @@ describe.each(ENGINES)('refusing on %s', (engine) => {
     expect(await refusal(post('<task/>', 'application/xml'))).toEqual([415, 'request.media-type']);
     expect(await refusal(post('{"form":"review-ledger"}'))).toEqual([400, 'request.invalid']);
     expect(await refusal(post('{"form":"review-ledger","due":{"day":28}}'))).toEqual([400, 'request.invalid']);
+    // A value is taken as it was sent, of the type the schema names: a month written as a number is not made text.
+    const number = await app.inject({ cookies, ...post('{"form":"review-ledger","period":202306,"due":"2023-06-28"}') });
+    expect(number.json()).toEqual({ error: { rule: 'request.invalid', message: '请求中的「period」类型不对' } });
     expect(await refusal(post(JSON.stringify({ form: 'x'.repeat(2_000_000) })))).toEqual([413, 'request.too-large']);
     expect(await refusal({ method: 'DELETE', url: '/api/tasks' })).toEqual([404, 'request.not-found']);
   });
@@ -61,7 +64,7 @@ describe.each(ENGINES)('refusing on %s', (engine) => {
     const refused = await app.inject({ method: 'GET', url: '/api/tasks' });
     expect(refused.headers['cache-control']).toBe('no-store');
     const made = await app.inject({ method: 'POST', url: '/api/tasks', cookies, payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' } });
-    const blank = await app.inject({ method: 'GET', url: `/api/tasks/${made.json().id}/blank`, cookies });
+    const blank = await app.inject({ method: 'GET', url: `/api/tasks/${made.json().id}/blank?unit=修武县`, cookies });
     expect(blank.statusCode).toBe(200);
     expect(blank.headers['cache-control']).toBe('no-store');
   });

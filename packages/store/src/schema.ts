@@ -126,6 +126,21 @@ export interface CompilationsTable {
   made_at: string;
 }
 
+/**
+ * What the month after an accepted submission is compared with (`FormDefinition.compared`), with the
+ * warnings it was found with: made again when what it was made of changes.
+ */
+export interface ComparedLedgersTable {
+  submission_id: string;
+  /** What it was made of (a digest of the submission, its explanations and the month before's `made_for`). */
+  made_for: string;
+  /** The compared ledger, as JSON. */
+  data: string;
+  /** Its warnings with the clerk's answers, as JSON. */
+  issues: string;
+  made_at: string;
+}
+
 /** Who did what, when: logins, uploads, downloads, explanations, tasks and accounts created. */
 export interface AuditTable {
   id: string;
@@ -148,6 +163,7 @@ export interface Database {
   explanations: ExplanationsTable;
   annotated_copies: AnnotatedCopiesTable;
   compilations: CompilationsTable;
+  compared_ledgers: ComparedLedgersTable;
   audit: AuditTable;
 }
 

@@ -6,7 +6,7 @@ import { now, type Database } from '@tianbao/store';
 import { compilation, withExplanations, type FileReport } from '@tianbao/validate';
 import type { Kysely } from 'kysely';
 import { explanationsOfTask } from '../explanations.ts';
-import { earlierMonths, lastMonthsParts } from '../last-month.ts';
+import { asEarlier, earlierMonths, lastMonthsParts } from '../last-month.ts';
 import { readAgain } from '../read-again.ts';
 import { taskStatus, type TaskStatus } from '../task-status.ts';
 import { taskOf, taskUnitList, type Task } from '../tasks.ts';
@@ -54,7 +54,7 @@ export async function makeCompilation({ task: id, asOf: day }: { task: string; a
     units: taskUnitList(task, units),
     ...(task.period && { period: task.period }),
     asOf,
-    ...(previous.length && { previous: Object.fromEntries(previous.map((p) => [p.unit, p.data])) }),
+    ...(previous.length && { previous: previous.map((p) => asEarlier(task, p)) }),
   }, checker);
   const stored = await storedReports(db, status);
   const reportOf = (u: TaskStatus['units'][number]): FileReport | undefined => {

@@ -1,6 +1,7 @@
 // The city's board: every task against every unit; one task's units and uploads; a new task.
 import { formById, forms } from '@tianbao/forms';
 import { formatDateCn, printable, today } from '@tianbao/form';
+import { z } from 'zod';
 import { fileNote } from '@tianbao/validate';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount, requireRole } from '../routes/auth.ts';
@@ -9,20 +10,19 @@ import { findTask, visibleTasks, type Task } from '../tasks.ts';
 import { forward, refusalOf } from './forward.ts';
 import { countsOf, dueText, judgedAt, localText, shownState, shownVerdict, taskTitle } from './shown.ts';
 import { errorPage, sendPage } from './view.ts';
-import { ID_PARAMS } from '../schemas.ts';
+import { ID_PARAMS, routeSchema, type IdParams } from '../schemas.ts';
 
-const NEW_TASK_FORM = {
-  type: 'object',
-  required: ['form', 'due'],
-  properties: {
-    _csrf: { type: 'string' },
-    form: { type: 'string', maxLength: 100 },
-    period: { type: 'string', maxLength: 20 },
-    due: { type: 'string', maxLength: 20 },
-    // The units ticked: one gives a string, several a list, none leaves it out (every unit).
-    units: { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 200 } }] },
-  },
-} as const;
+const NewTaskForm = z.object({
+  _csrf: z.string().optional(),
+  form: z.string().max(100),
+  period: z.string().max(20).optional(),
+  due: z.string().max(20),
+  // The units ticked: one gives a string, several a list, none leaves it out (every unit).
+  units: z.union([z.string().max(200), z.array(z.string().max(200)).max(1000)]).optional(),
+});
+
+/** `?created=1` after a task is made, said on the board. */
+const Created = z.object({ created: z.string().max(1).optional() });
 
 /** Each unit of a task as the board shows it: its state, and its judged upload's id and time. */
 async function unitCells(app: FastifyInstance, task: Task) {
@@ -43,9 +43,9 @@ export async function boardPages(app: FastifyInstance): Promise<void> {
   const { units } = app;
   const cityOnly = [requireAccount, requireRole('city', 'admin')];
 
-  app.get<{ Querystring: { created?: string } }>(
+  app.get<{ Querystring: z.infer<typeof Created> }>(
     '/board',
-    { schema: { querystring: { type: 'object', properties: { created: { type: 'string', maxLength: 1 } } } }, preHandler: cityOnly },
+    { schema: { querystring: routeSchema(Created) }, preHandler: cityOnly },
     async (request, reply) => {
       const tasks = await visibleTasks(app.db, request.account!);
       const columns = await Promise.all(tasks.map((t) => unitCells(app, t)));
@@ -56,14 +56,17 @@ export async function boardPages(app: FastifyInstance): Promise<void> {
         flash: request.query.created ? { kind: 'ok', text: '已新建报送任务，各单位登录后即可看到。' } : null,
         tasks: tasks.map((t, i) => ({ id: t.id, title: taskTitle(t), due: dueText(t), counts: countsOf(columns[i]!.cells.map((c) => c.state)) })),
         rows: names.map((unit) => ({ unit, cells: columns.map((c) => c.cells.find((x) => x.unit === unit) ?? null) })),
-        forms: forms.map((f) => ({ id: f.id, name: f.name, monthly: f.monthly })),
-        units: [units.city.name, ...units.units.map((u) => u.name)],
+        forms: forms.map((f) => ({ id: f.id, name: f.name, monthly: f.monthly, cityReports: f.cityReports })),
+        // This month, the one most often opened: an empty month field shows only dashes.
+        period: today().slice(0, 7),
+        city: units.city.name,
+        units: units.units.map((u) => u.name),
         cityForms: forms.filter((f) => f.cityReports).map((f) => f.name),
       });
     },
   );
 
-  app.get<{ Params: { id: string } }>('/tasks/:id', { schema: { params: ID_PARAMS }, preHandler: cityOnly }, async (request, reply) => {
+  app.get<{ Params: IdParams }>('/tasks/:id', { schema: { params: ID_PARAMS }, preHandler: cityOnly }, async (request, reply) => {
     const task = await findTask(app.db, request.params.id, request.account!);
     const { cells } = await unitCells(app, task);
     const city = request.account!.role === 'city' && formById(task.form).cityReports && task.units.includes(units.city.name);
@@ -87,8 +90,10 @@ export async function boardPages(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post<{ Body: { form: string; period?: string; due: string; units?: string | string[] } }>('/tasks', { schema: { body: NEW_TASK_FORM }, preHandler: [app.csrfProtection, ...cityOnly] }, async (request, reply) => {
-    const { form, period, due, units: ticked } = request.body;
+  app.post<{ Body: z.infer<typeof NewTaskForm> }>('/tasks', { schema: { body: routeSchema(NewTaskForm) }, preHandler: [app.csrfProtection, ...cityOnly] }, async (request, reply) => {
+    const { form, due, units: ticked } = request.body;
+    // The month field always has a month: one of a form not monthly is left out, not refused.
+    const period = forms.find((f) => f.id === form)?.monthly === false ? undefined : request.body.period;
     const chosen = ticked === undefined ? undefined : [ticked].flat();
     const answer = await forward(request, 'POST', '/api/tasks', { json: { form, due, ...(period && { period }), ...(chosen && { units: chosen }) } });
     if (answer.statusCode !== 201) return errorPage(reply, answer.statusCode, refusalOf(answer), '/board');

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Readable } from 'node:stream';
-import type { ErrorBody } from '../errors.ts';
+import type { ErrorBody } from '../schemas.ts';
 import { errorPage, sendPage } from './view.ts';
 
 /**

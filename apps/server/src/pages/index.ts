@@ -3,6 +3,7 @@
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { HttpRefusal, internalMessage, logFailure } from '../errors.ts';
 import { LoginRefused, logIn, logOut, requireAccount } from '../routes/auth.ts';
 import { accountPages } from './account-page.ts';
@@ -14,6 +15,7 @@ import { PORTAL_CSS } from './style.ts';
 import { taskDownloads } from './task-downloads.ts';
 import { unitPages } from './unit-pages.ts';
 import { errorPage, sendPage } from './view.ts';
+import { routeSchema } from '../schemas.ts';
 
 /** Where an account starts: a unit's clerk at its tasks, the city's office and the administrator at the board. */
 const homeOf = (request: FastifyRequest) => (request.account?.role === 'unit' ? '/home' : '/board');
@@ -27,11 +29,7 @@ async function whoever(request: FastifyRequest) {
   }
 }
 
-const LOGIN_FORM = {
-  type: 'object',
-  required: ['name', 'password'],
-  properties: { name: { type: 'string', maxLength: 200 }, password: { type: 'string', maxLength: 1000 }, _csrf: { type: 'string' } },
-} as const;
+const LoginForm = z.object({ name: z.string().max(200), password: z.string().max(1000), _csrf: z.string().optional() });
 
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
@@ -66,7 +64,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     request.account ? reply.redirect(homeOf(request), 303) : sendPage(reply, '@login', '登录', { name: '', error: null }),
   );
 
-  app.post<{ Body: { name: string; password: string } }>('/login', { schema: { body: LOGIN_FORM }, preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<{ Body: z.infer<typeof LoginForm> }>('/login', { schema: { body: routeSchema(LoginForm) }, preHandler: app.csrfProtection }, async (request, reply) => {
     try {
       request.account = await logIn(request, request.body.name, request.body.password);
       return reply.redirect(homeOf(request), 303);

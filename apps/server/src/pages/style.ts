@@ -46,6 +46,7 @@ form.inline { display: inline; }
 fieldset.units { border: 1px solid var(--line); border-radius: 4px; margin: 10px 0; padding: 6px 12px 10px; }
 fieldset.units legend { font-weight: 600; }
 label.check { display: inline-block; margin: 4px 14px 0 0; font-weight: normal; white-space: nowrap; }
+label.check[hidden] { display: none; }
 /* An upload's name, shown as it came: a long one wraps anywhere rather than widening the page. */
 .file-name { overflow-wrap: anywhere; word-break: break-all; }
 .file-name summary { cursor: pointer; color: var(--muted); }

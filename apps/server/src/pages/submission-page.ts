@@ -1,5 +1,6 @@
 // One upload: its findings on the sheet drawn, the explanations of its warnings, its marked-up copy.
 import { printable } from '@tianbao/form';
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../routes/auth.ts';
 import { explanationKey } from '@tianbao/validate';
@@ -10,37 +11,32 @@ import { forward, refusalOf, relayDownload } from './forward.ts';
 import { drawSheet, uploadedCells } from './sheet-view.ts';
 import { ownUnit, shownVerdict, sizeText, taskTitle, timeText } from './shown.ts';
 import { errorPage, sendPage } from './view.ts';
-import { ID_PARAMS } from '../schemas.ts';
+import { ID_PARAMS, routeSchema, type IdParams } from '../schemas.ts';
 
 /**
  * The explanation form: one `cell`, `rule`, `message` and `text` a warning, in order (a single warning gives
  * strings); a warning about the whole file has the cell '' and is told from others of its rule by its message.
  */
-const EXPLAIN_FORM = {
-  type: 'object',
-  properties: {
-    _csrf: { type: 'string' },
-    cell: { anyOf: [{ type: 'string', maxLength: 20 }, { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 20 } }] },
-    rule: { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 200 } }] },
-    message: { anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 2000 } }] },
-    text: { anyOf: [{ type: 'string', maxLength: 1000 }, { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 1000 } }] },
-  },
-} as const;
+/** A field given once a warning: a string for one, a list for several. */
+const fields = (chars: number) => z.union([z.string().max(chars), z.array(z.string().max(chars)).max(10000)]).optional();
+const ExplainForm = z.object({ _csrf: z.string().optional(), cell: fields(20), rule: fields(200), message: fields(2000), text: fields(1000) });
 
-type Many = string | string[] | undefined;
-const many = (v: Many): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const many = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** A warning as the form names it, and an explanation given for it: its key (see `explanationKey`) and text. */
 const keyed = (e: { cell: string | null; rule: string; message?: string }, text: string) => `${explanationKey(e)}\u0000${text}`;
 
 const FLASH = { saved: { kind: 'ok', text: '说明已保存。' } } as const;
 
+/** `?saved=1` after explanations are kept, said on the page. */
+const Saved = z.object({ saved: z.string().max(1).optional() });
+
 export async function submissionPages(app: FastifyInstance): Promise<void> {
   const { db, checker } = app;
 
-  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>(
+  app.get<{ Params: IdParams; Querystring: z.infer<typeof Saved> }>(
     '/submissions/:id',
-    { schema: { params: ID_PARAMS, querystring: { type: 'object', properties: { saved: { type: 'string', maxLength: 1 } } } }, preHandler: requireAccount },
+    { schema: { params: ID_PARAMS, querystring: routeSchema(Saved) }, preHandler: requireAccount },
     async (request, reply) => {
       const account = request.account!;
       const row = await findSubmission(db, request.params.id, account, true);
@@ -88,6 +84,8 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
           .filter((i) => i.severity === 'warning')
           .map((i) => ({ cell: i.cell, rule: i.rule, message: i.message, explained: i.explained, explanation: i.explanation, draft: i.explanation ?? i.offered ?? '' })),
         canExplain: mine && latest,
+        // The clerk of an older upload is sent to the latest, the one that counts, to explain.
+        latestId: mine && !latest ? history[0]!.id : null,
         explanationChars: EXPLANATION_CHARS,
         canUpload: mine,
         sheet: cells && drawSheet(cells, issues),
@@ -101,9 +99,9 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { cell?: Many; rule?: Many; message?: Many; text?: Many } }>(
+  app.post<{ Params: IdParams; Body: z.infer<typeof ExplainForm> }>(
     '/submissions/:id/explanations',
-    { schema: { params: ID_PARAMS, body: EXPLAIN_FORM }, preHandler: [app.csrfProtection, requireAccount] },
+    { schema: { params: ID_PARAMS, body: routeSchema(ExplainForm) }, preHandler: [app.csrfProtection, requireAccount] },
     async (request, reply) => {
       const [cells, rules, messages, texts] = [many(request.body.cell), many(request.body.rule), many(request.body.message), many(request.body.text)];
       const back = `/submissions/${encodeURIComponent(request.params.id)}`;
@@ -125,7 +123,7 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
   );
 
   // The marked-up copy as the API gives it; while it is being made, a page that looks again by itself.
-  app.get<{ Params: { id: string } }>('/submissions/:id/annotated', { schema: { params: ID_PARAMS }, preHandler: requireAccount }, async (request, reply) => {
+  app.get<{ Params: IdParams }>('/submissions/:id/annotated', { schema: { params: ID_PARAMS }, preHandler: requireAccount }, async (request, reply) => {
     const answer = await forward(request, 'GET', `/api/submissions/${encodeURIComponent(request.params.id)}/annotated`);
     return relayDownload(reply, answer, '正在生成批注副本', `/submissions/${encodeURIComponent(request.params.id)}`);
   });

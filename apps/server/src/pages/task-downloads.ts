@@ -1,6 +1,7 @@
 // What the city takes away from a task: where its units stand as a workbook, the accepted files in one zip, and their compilation.
 import archiver from 'archiver';
 import { formatDateCn, formatPeriodCn, titleFor, today } from '@tianbao/form';
+import { z } from 'zod';
 import { formById } from '@tianbao/forms';
 import { recordAudit } from '@tianbao/store';
 import { filesTable, statusTable } from '@tianbao/validate';
@@ -11,11 +12,11 @@ import { requireAccount, requireRole } from '../routes/auth.ts';
 import { taskStatus } from '../task-status.ts';
 import { findTask } from '../tasks.ts';
 import { forward, relayDownload } from './forward.ts';
-import { ID_PARAMS } from '../schemas.ts';
+import { ID_PARAMS, IdParams, routeSchema } from '../schemas.ts';
 
 /** What "received" is in the portal (`tianbao status` says it of a folder's files in its own words). */
 /** A task's id and the format of its compilation. */
-const COMPILED_PARAMS = { ...ID_PARAMS, required: ['id', 'format'], properties: { ...ID_PARAMS.properties, format: { type: 'string', enum: ['xlsx', 'pdf'] } } } as const;
+const CompiledParams = IdParams.extend({ format: z.enum(['xlsx', 'pdf']) });
 
 const RECEIVED_NOTE = '收到时间即上传时间，按服务器时区计；一个单位上传几次时，按最后一次上传判定。';
 
@@ -25,7 +26,7 @@ export async function taskDownloads(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', requireRole('city', 'admin'));
 
   // The workbook `tianbao status --xlsx` writes, for the task.
-  app.get<{ Params: { id: string } }>('/tasks/:id/status.xlsx', { schema: { params: ID_PARAMS } }, async (request, reply) => {
+  app.get<{ Params: IdParams }>('/tasks/:id/status.xlsx', { schema: { params: ID_PARAMS } }, async (request, reply) => {
     const task = await findTask(db, request.params.id, request.account!);
     const def = formById(task.form);
     const s = await taskStatus(db, task, units);
@@ -42,7 +43,7 @@ export async function taskDownloads(app: FastifyInstance): Promise<void> {
   });
 
   // Each unit's accepted submission, as uploaded, named after its unit (never after the name it came under).
-  app.get<{ Params: { id: string } }>('/tasks/:id/accepted.zip', { schema: { params: ID_PARAMS } }, async (request, reply) => {
+  app.get<{ Params: IdParams }>('/tasks/:id/accepted.zip', { schema: { params: ID_PARAMS } }, async (request, reply) => {
     const task = await findTask(db, request.params.id, request.account!);
     const def = formById(task.form);
     const s = await taskStatus(db, task, units);
@@ -63,7 +64,7 @@ export async function taskDownloads(app: FastifyInstance): Promise<void> {
   });
 
   // The compilation (`tianbao compile`) as the API gives it; while it is being made, a page that looks again by itself.
-  app.get<{ Params: { id: string; format: string }; Querystring: { asOf?: string } }>('/tasks/:id/compiled.:format', { schema: { params: COMPILED_PARAMS } }, async (request, reply) => {
+  app.get<{ Params: z.infer<typeof CompiledParams>; Querystring: { asOf?: string } }>('/tasks/:id/compiled.:format', { schema: { params: routeSchema(CompiledParams) } }, async (request, reply) => {
     // The task page's date, when one is picked: the API judges it.
     const asOf = request.query.asOf ? `&asOf=${encodeURIComponent(request.query.asOf)}` : '';
     const answer = await forward(request, 'GET', `/api/tasks/${encodeURIComponent(request.params.id)}/compiled?format=${request.params.format}${asOf}`);

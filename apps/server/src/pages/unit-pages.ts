@@ -6,7 +6,7 @@ import { visibleTasks } from '../tasks.ts';
 import { forward, refusalOf } from './forward.ts';
 import { dueText, judgedAt, shownState, taskTitle } from './shown.ts';
 import { errorPage, sendPage } from './view.ts';
-import { ID_PARAMS } from '../schemas.ts';
+import { ID_PARAMS, type IdParams } from '../schemas.ts';
 
 export async function unitPages(app: FastifyInstance): Promise<void> {
   const { db, units } = app;
@@ -30,7 +30,7 @@ export async function unitPages(app: FastifyInstance): Promise<void> {
   });
 
   // The browser's multipart body goes on to the API as it came: this route reads none of it.
-  app.post<{ Params: { id: string } }>('/tasks/:id/upload', { schema: { params: ID_PARAMS }, preHandler: [app.csrfProtection, requireAccount] }, async (request, reply) => {
+  app.post<{ Params: IdParams }>('/tasks/:id/upload', { schema: { params: ID_PARAMS }, preHandler: [app.csrfProtection, requireAccount] }, async (request, reply) => {
     const answer = await forward(request, 'POST', `/api/tasks/${encodeURIComponent(request.params.id)}/submissions`, { raw: request.raw });
     if (answer.statusCode !== 201) return errorPage(reply, answer.statusCode, refusalOf(answer), request.headers.referer ?? '/');
     return reply.redirect(`/submissions/${encodeURIComponent(answer.json().submission)}`, 303);

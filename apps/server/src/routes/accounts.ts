@@ -1,5 +1,6 @@
 // Accounts: one's own password; an administrator lists accounts, disables one (or enables it again), and resets a password.
 import { Refusal } from '@tianbao/form';
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import {
   ACCOUNT_SCHEMA,
@@ -13,22 +14,17 @@ import {
   recordLoginFailure,
   setPassword,
 } from '@tianbao/store';
-import { ERROR_SCHEMA, HttpRefusal, errorBody } from '../errors.ts';
+import { HttpRefusal, errorBody } from '../errors.ts';
 import { requireAccount, requireRole } from './auth.ts';
-import { ID_PARAMS } from '../schemas.ts';
+import { ERROR_SCHEMA, ID_PARAMS, NO_CONTENT, routeSchema, type IdParams } from '../schemas.ts';
 
 
 /** A password as the API takes it: the rules of `checkPassword` are said in Chinese by the store, not by the schema. */
-const PASSWORD = { type: 'string', maxLength: 1000 } as const;
+const Password = z.string().max(1000);
 
-const OWN_PASSWORD_BODY = {
-  type: 'object',
-  required: ['currentPassword', 'newPassword'],
-  additionalProperties: false,
-  properties: { currentPassword: PASSWORD, newPassword: PASSWORD },
-} as const;
+const OwnPassword = z.strictObject({ currentPassword: Password, newPassword: Password });
 
-const RESET_BODY = { type: 'object', required: ['password'], additionalProperties: false, properties: { password: PASSWORD } } as const;
+const Reset = z.strictObject({ password: Password });
 
 const REFUSALS = { 400: ERROR_SCHEMA, 401: ERROR_SCHEMA, 403: ERROR_SCHEMA, 404: ERROR_SCHEMA } as const;
 
@@ -45,9 +41,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app;
   app.addHook('preHandler', requireAccount);
 
-  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+  app.post<{ Body: z.infer<typeof OwnPassword> }>(
     '/api/me/password',
-    { schema: { body: OWN_PASSWORD_BODY, response: { 204: { type: 'null' }, 429: ERROR_SCHEMA, ...REFUSALS } } },
+    { schema: { body: routeSchema(OwnPassword), response: { 204: NO_CONTENT, 429: ERROR_SCHEMA, ...REFUSALS } } },
     async (request, reply) => {
       const account = request.account!;
       const address = request.ip;
@@ -80,7 +76,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     return row;
   };
 
-  app.post<{ Params: { id: string } }>(
+  app.post<{ Params: IdParams }>(
     '/api/users/:id/disable',
     { preHandler: requireRole('admin'), schema: { params: ID_PARAMS, response: { 200: ACCOUNT_SCHEMA, ...REFUSALS } } },
     async (request) => {
@@ -93,7 +89,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post<{ Params: IdParams }>(
     '/api/users/:id/enable',
     { preHandler: requireRole('admin'), schema: { params: ID_PARAMS, response: { 200: ACCOUNT_SCHEMA, ...REFUSALS } } },
     async (request) => {
@@ -104,9 +100,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { password: string } }>(
+  app.post<{ Params: IdParams; Body: z.infer<typeof Reset> }>(
     '/api/users/:id/password',
-    { preHandler: requireRole('admin'), schema: { params: ID_PARAMS, body: RESET_BODY, response: { 204: { type: 'null' }, ...REFUSALS } } },
+    { preHandler: requireRole('admin'), schema: { params: ID_PARAMS, body: routeSchema(Reset), response: { 204: NO_CONTENT, ...REFUSALS } } },
     async (request, reply) => {
       const row = await accountOfPath(request.params.id);
       // Every session of the account ends, the administrator's own too when it is theirs: the new password is the way in.

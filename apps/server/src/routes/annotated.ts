@@ -4,17 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '@tianbao/store';
 import { copyNames } from '@tianbao/validate';
 import { sendFile } from '../download.ts';
-import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
+import { HttpRefusal } from '../errors.ts';
 import { currentCopy } from '../jobs/annotated-copy.ts';
 import { findSubmission } from '../submissions.ts';
 import type { UploadReport } from '../upload-check.ts';
 import { requireAccount } from './auth.ts';
-import { ID_PARAMS } from '../schemas.ts';
+import { ERROR_SCHEMA, ID_PARAMS, PENDING_SCHEMA, type IdParams } from '../schemas.ts';
 
 /** Seconds a client waits before asking again for a copy being made: about what making one takes. */
 export const COPY_RETRY_SECONDS = 2;
-
-const PENDING_SCHEMA = { type: 'object', required: ['message'], properties: { message: { type: 'string' } } } as const;
 
 /** The copy's name as `tianbao validate --annotate` names it: `修武县台账.xlsx` → `修武县台账-批注.xlsx`. */
 const copyName = (fileName: string) => copyNames([`/${basename(fileName)}`], '/')[0]!;
@@ -32,7 +30,7 @@ export async function annotatedRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app;
   app.addHook('preHandler', requireAccount);
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: IdParams }>(
     '/api/submissions/:id/annotated',
     { schema: { params: ID_PARAMS, response: { 202: PENDING_SCHEMA, 401: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA } } },
     async (request, reply) => {

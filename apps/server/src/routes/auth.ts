@@ -1,7 +1,9 @@
 // Logging in and out, and who is logged in.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit, loginWait, recordLoginFailure, passwordMatches, ROLE_NAMES, type Role, ACCOUNT_SCHEMA, accountOf, findUser, type Account } from '@tianbao/store';
-import { ERROR_SCHEMA, HttpRefusal, errorBody } from '../errors.ts';
+import { HttpRefusal, errorBody } from '../errors.ts';
+import { z } from 'zod';
+import { ERROR_SCHEMA, NO_CONTENT, routeSchema } from '../schemas.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,11 +15,7 @@ declare module 'fastify' {
 /** The cookie that carries the session id. */
 export const SESSION_COOKIE = 'tianbao_session';
 
-const LOGIN_BODY = {
-  type: 'object',
-  required: ['name', 'password'],
-  properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 1000 } },
-} as const;
+const Login = z.object({ name: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
 
 /** A hook for the routes that need an account: an active one, else 401. */
 export async function requireAccount(request: FastifyRequest): Promise<void> {
@@ -75,9 +73,9 @@ export async function logOut(request: FastifyRequest, reply: FastifyReply): Prom
 }
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Body: { name: string; password: string } }>(
+  app.post<{ Body: z.infer<typeof Login> }>(
     '/api/login',
-    { schema: { body: LOGIN_BODY, response: { 200: ACCOUNT_SCHEMA, 401: ERROR_SCHEMA, 429: ERROR_SCHEMA } } },
+    { schema: { body: routeSchema(Login), response: { 200: ACCOUNT_SCHEMA, 401: ERROR_SCHEMA, 429: ERROR_SCHEMA } } },
     async (request, reply) => {
       try {
         return await logIn(request, request.body.name, request.body.password);
@@ -88,7 +86,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post('/api/logout', { schema: { response: { 204: { type: 'null' } } } }, async (request, reply) => {
+  app.post('/api/logout', { schema: { response: { 204: NO_CONTENT } } }, async (request, reply) => {
     await logOut(request, reply);
     return reply.code(204).send();
   });

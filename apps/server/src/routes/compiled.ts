@@ -1,37 +1,33 @@
 // A task's compilation (`tianbao compile`): made by a job, kept, and sent once made.
 import type { FastifyInstance } from 'fastify';
 import { IsoDate, today } from '@tianbao/form';
+import { z } from 'zod';
 import { formById } from '@tianbao/forms';
 import { recordAudit } from '@tianbao/store';
 import { compiledTitle } from '@tianbao/validate';
 import { sendFile } from '../download.ts';
-import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
+import { HttpRefusal } from '../errors.ts';
 import { currentCompilation } from '../jobs/compilation.ts';
-import { ID_PARAMS } from '../schemas.ts';
+import { ERROR_SCHEMA, ID_PARAMS, PENDING_SCHEMA, routeSchema, type IdParams } from '../schemas.ts';
 import { findTask } from '../tasks.ts';
 import { requireAccount, requireRole } from './auth.ts';
 
 /** Seconds a client waits before asking again for a compilation being made: about what the demo's eleven ledgers take. */
 export const COMPILE_RETRY_SECONDS = 5;
 
-const FORMATS = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
-type Format = keyof typeof FORMATS;
+/** `?format=xlsx|pdf`, and the day it is as of (`?asOf=`, checked by the route to say so in Chinese). */
+const Query = z.object({ format: z.enum(['xlsx', 'pdf']), asOf: z.string().max(20).optional() });
 
-const QUERY = {
-  type: 'object',
-  required: ['format'],
-  properties: { format: { type: 'string', enum: Object.keys(FORMATS) }, asOf: { type: 'string', maxLength: 20 } },
-} as const;
-const PENDING_SCHEMA = { type: 'object', required: ['message'], properties: { message: { type: 'string' } } } as const;
+const FORMATS: Record<z.infer<typeof Query>['format'], string> = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' };
 
 export async function compiledRoutes(app: FastifyInstance): Promise<void> {
   const { db, units } = app;
   app.addHook('preHandler', requireAccount);
   app.addHook('preHandler', requireRole('city', 'admin'));
 
-  app.get<{ Params: { id: string }; Querystring: { format: Format; asOf?: string } }>(
+  app.get<{ Params: IdParams; Querystring: z.infer<typeof Query> }>(
     '/api/tasks/:id/compiled',
-    { schema: { params: ID_PARAMS, querystring: QUERY, response: { 202: PENDING_SCHEMA, 400: ERROR_SCHEMA, 403: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA } } },
+    { schema: { params: ID_PARAMS, querystring: routeSchema(Query), response: { 202: PENDING_SCHEMA, 400: ERROR_SCHEMA, 403: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA } } },
     async (request, reply) => {
       const account = request.account!;
       const task = await findTask(db, request.params.id, account);

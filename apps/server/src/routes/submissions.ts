@@ -1,10 +1,11 @@
 // Uploads: a unit's clerk sends a workbook for a task; its report and its bytes, as they came.
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { recordAudit } from '@tianbao/store';
 import { sendFile } from '../download.ts';
-import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
-import { ID_PARAMS, REPORT_SCHEMA } from '../schemas.ts';
+import { HttpRefusal } from '../errors.ts';
+import { ERROR_SCHEMA, ID_PARAMS, REPORT_SCHEMA, Report, routeSchema, type IdParams } from '../schemas.ts';
 import { findSubmission, judgeIfStuck, submit, uploaderUnit } from '../submissions.ts';
 import { shownReport } from '../explanations.ts';
 import { findTask } from '../tasks.ts';
@@ -71,14 +72,14 @@ export async function submissionRoutes(app: FastifyInstance): Promise<void> {
   const { db, units, checker, uploadBytes } = app;
   app.addHook('preHandler', requireAccount);
 
-  app.post<{ Params: { id: string } }>(
+  app.post<{ Params: IdParams }>(
     '/api/tasks/:id/submissions',
     {
       preHandler: requireRole('unit', 'city'),
       schema: {
         params: ID_PARAMS,
         response: {
-          201: { type: 'object', required: ['submission', 'report'], properties: { submission: { type: 'string' }, report: REPORT_SCHEMA } },
+          201: routeSchema(z.object({ submission: z.string(), report: Report }), 'output'),
           '4xx': ERROR_SCHEMA,
         },
       },
@@ -99,7 +100,7 @@ export async function submissionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: IdParams }>(
     '/api/submissions/:id',
     { schema: { params: ID_PARAMS, response: { 200: REPORT_SCHEMA, '4xx': ERROR_SCHEMA } } },
     async (request) => {
@@ -113,7 +114,7 @@ export async function submissionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string } }>('/api/submissions/:id/file', { schema: { params: ID_PARAMS } }, async (request, reply) => {
+  app.get<{ Params: IdParams }>('/api/submissions/:id/file', { schema: { params: ID_PARAMS } }, async (request, reply) => {
     const row = await findSubmission(db, request.params.id, request.account!, true);
     await recordAudit(db, { userId: request.account!.id, action: 'submissions.download', subject: row.id, address: request.ip });
     return sendFile(reply, row.file_name, row.bytes, 'application/octet-stream');

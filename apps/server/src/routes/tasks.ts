@@ -1,26 +1,18 @@
 // Collections: opening one, the tasks an account sees, a task's blank and where its units stand.
 import { findReporter, formatPeriodCn, outputContext, titleFor } from '@tianbao/form';
+import { z } from 'zod';
 import { formById } from '@tianbao/forms';
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '@tianbao/store';
 import { sendFile } from '../download.ts';
-import { ERROR_SCHEMA, HttpRefusal } from '../errors.ts';
-import { ID_PARAMS } from '../schemas.ts';
+import { HttpRefusal } from '../errors.ts';
+import { ERROR_SCHEMA, ID_PARAMS, routeSchema, type IdParams } from '../schemas.ts';
 import { taskStatus } from '../task-status.ts';
-import { TASK_SCHEMA, checkUnitsGiven, createTask, findTask, visibleTasks, type NewTask } from '../tasks.ts';
+import { NewTask, TASK_SCHEMA, Task, createTask, findTask, visibleTasks } from '../tasks.ts';
 import { requireAccount, requireRole } from './auth.ts';
 
-const NEW_TASK = {
-  type: 'object',
-  required: ['form', 'due'],
-  additionalProperties: false,
-  properties: {
-    form: { type: 'string', minLength: 1, maxLength: 100 },
-    period: { type: ['string', 'null'], maxLength: 20 },
-    due: { type: 'string', maxLength: 20 },
-    units: { type: 'array', maxItems: 1000, items: { type: 'string', minLength: 1, maxLength: 200 } },
-  },
-} as const;
+/** `?unit=`: whose blank the city's office or an administrator asks for. */
+const BlankQuery = z.object({ unit: z.string().max(200).optional() });
 
 export async function taskRoutes(app: FastifyInstance): Promise<void> {
   const { db, units } = app;
@@ -29,9 +21,9 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: NewTask }>(
     '/api/tasks',
     {
-      // The account and role are checked before the units as sent, which the body's validation would coerce.
-      preValidation: [requireAccount, requireRole('city', 'admin'), async (request) => checkUnitsGiven(request.body)],
-      schema: { body: NEW_TASK, response: { 201: TASK_SCHEMA, 400: ERROR_SCHEMA, 403: ERROR_SCHEMA, 409: ERROR_SCHEMA } },
+      // The account and role are checked before the body: one who may not open a task is told so first.
+      preValidation: [requireAccount, requireRole('city', 'admin')],
+      schema: { body: routeSchema(NewTask), response: { 201: TASK_SCHEMA, 400: ERROR_SCHEMA, 403: ERROR_SCHEMA, 409: ERROR_SCHEMA } },
     },
     async (request, reply) => {
       const task = await createTask(db, request.body, units, request.account!);
@@ -40,24 +32,28 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/api/tasks', { schema: { response: { 200: { type: 'array', items: TASK_SCHEMA } } } }, async (request) => visibleTasks(db, request.account!));
+  app.get('/api/tasks', { schema: { response: { 200: routeSchema(z.array(Task), 'output') } } }, async (request) => visibleTasks(db, request.account!));
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: IdParams }>(
     '/api/tasks/:id',
     { schema: { params: ID_PARAMS, response: { 200: TASK_SCHEMA, 401: ERROR_SCHEMA, 404: ERROR_SCHEMA } } },
     async (request) => findTask(db, request.params.id, request.account!),
   );
 
-  app.get<{ Params: { id: string }; Querystring: { unit?: string } }>(
+  app.get<{ Params: IdParams; Querystring: z.infer<typeof BlankQuery> }>(
     '/api/tasks/:id/blank',
-    { schema: { params: ID_PARAMS, querystring: { type: 'object', properties: { unit: { type: 'string', maxLength: 200 } } } } },
+    { schema: { params: ID_PARAMS, querystring: routeSchema(BlankQuery) } },
     async (request, reply) => {
       const account = request.account!;
       const task = await findTask(db, request.params.id, account);
       const def = formById(task.form);
-      // A unit's clerk gets the unit's blank; the city's office any unit's of the task, or the generic one.
-      let unit = account.unit ?? undefined;
-      if (account.role !== 'unit' && request.query.unit) {
+      // The blank of the account's unit: a unit's clerk its unit's, the city's office the city's where it
+      // reports in the task; else that of the unit of the task it names (the task's page links each), as one
+      // titled for no unit (XX县) is no unit's to fill in.
+      let unit = account.unit ?? (account.role === 'city' && def.cityReports && task.units.includes(units.city.name) ? units.city.name : undefined);
+      if (account.role !== 'unit' && (request.query.unit || !unit)) {
+        if (!request.query.unit)
+          throw new HttpRefusal(400, 'task.blank.unit-missing', `请指明下载哪个单位的空白表：在地址后加 ?unit=单位名称，如 ?unit=${task.units[0]}。此任务的报送单位：${task.units.join('、')}`);
         unit = findReporter(units, request.query.unit, def.cityReports)?.name;
         if (!unit || !task.units.includes(unit))
           throw new HttpRefusal(400, 'task.unit.unknown', `单位「${request.query.unit}」不在此任务的报送单位中：${task.units.join('、')}`);
@@ -70,7 +66,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string } }>('/api/tasks/:id/status', { schema: { params: ID_PARAMS } }, async (request) => {
+  app.get<{ Params: IdParams }>('/api/tasks/:id/status', { schema: { params: ID_PARAMS } }, async (request) => {
     const account = request.account!;
     const task = await findTask(db, request.params.id, account);
     // A unit's clerk sees the unit's own row, never another unit's.

@@ -7,6 +7,7 @@ import * as annotatedCopies from './0005-annotated-copies.ts';
 import * as compilations from './0006-compilations.ts';
 import * as wholeFileExplanations from './0007-whole-file-explanations.ts';
 import * as taskUnits from './0008-task-units.ts';
+import * as comparedLedgers from './0009-compared-ledgers.ts';
 
 /**
  * Every migration, in order, listed here rather than read from a folder: the CLI is a bundle, with no
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-compilations': compilations,
   '0007-whole-file-explanations': wholeFileExplanations,
   '0008-task-units': taskUnits,
+  '0009-compared-ledgers': comparedLedgers,
 };
 
 /**

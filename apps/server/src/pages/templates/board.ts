@@ -23,12 +23,13 @@ export const BOARD = `<% layout('@layout') %>
 <form class="panel" method="post" action="/tasks">
 <input type="hidden" name="_csrf" value="<%= it.csrf %>">
 <label for="form">表样</label>
-<select id="form" name="form"><% for (const f of it.forms) { %><option value="<%= f.id %>"><%= f.name %><%= f.monthly ? '（按月）' : '' %></option><% } %></select>
-<label for="period">月份（按月报送的表样填写，如 2023-06）</label>
-<input id="period" name="period" type="month">
+<select id="form" name="form"><% for (const f of it.forms) { %><option value="<%= f.id %>"<% if (f.monthly) { %> data-monthly<% } %><% if (f.cityReports) { %> data-city-reports<% } %>><%= f.name %><%= f.monthly ? '（按月）' : '' %></option><% } %></select>
+<label for="period">月份（按月报送的表样填写，如 2023-06；其他表样不用）</label>
+<input id="period" name="period" type="month" value="<%= it.period %>">
 <label for="due">截止日期</label>
 <input id="due" name="due" type="date" required>
-<fieldset class="units"><legend>报送单位（不勾选则为全部单位；<%= it.units[0] %>自己报送的表样（<%= it.cityForms.join('、') %>）也含<%= it.units[0] %>）</legend>
+<fieldset class="units"><legend>报送单位（不勾选则为全部单位；<%= it.city %>自己报送的表样（<%= it.cityForms.join('、') %>）也含<%= it.city %>）</legend>
+<label class="check" id="city-reports"><input type="checkbox" name="units" value="<%= it.city %>"> <%= it.city %></label>
 <% for (const u of it.units) { %><label class="check"><input type="checkbox" name="units" value="<%= u %>"> <%= u %></label><% } %>
 </fieldset>
 <div class="actions"><button type="submit">新建任务</button></div>

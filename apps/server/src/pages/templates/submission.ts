@@ -27,7 +27,13 @@ export const SUBMISSION = `<% layout('@layout') %>
 
 <% if (it.warnings.length) { %>
 <h2>提示项说明</h2>
+<% if (it.canExplain) { %>
 <p class="sub">提示项不影响通过，但须逐条核实：确认无误的，在框中写明理由后保存；填错的，请改正后重新上传。错误不能以说明代替改正。</p>
+<% } else if (it.latestId) { %>
+<p class="sub">这是较早的一次上传，已有更新的上传：提示项请在<a href="/submissions/<%= it.latestId %>">最新一份</a>上核实并说明。</p>
+<% } else { %>
+<p class="sub">提示项不影响通过，由填报单位逐条核实并说明。</p>
+<% } %>
 <form method="post" action="/submissions/<%= it.sub.id %>/explanations">
 <input type="hidden" name="_csrf" value="<%= it.csrf %>">
 <% for (const w of it.warnings) { %>

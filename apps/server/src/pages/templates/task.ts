@@ -16,7 +16,7 @@ export const TASK = `<% layout('@layout') %>
 <div class="actions"><a class="button plain" href="/api/tasks/<%= it.task.id %>/blank?unit=<%= encodeURIComponent(it.cityUpload) %>">下载空白表</a></div>
 <%~ include('@upload', { task: it.task.id, csrf: it.csrf, label: '上传' }) %></div><% } %>
 <table class="list">
-<thead><tr><th>单位</th><th>状态</th><th>最近上传</th><th class="num">错误</th><th class="num">提示</th><th>全部上传（最近的在前）</th></tr></thead>
+<thead><tr><th>单位</th><th>状态</th><th>最近上传</th><th class="num">错误</th><th class="num">提示</th><th>全部上传（最近的在前）</th><th>空白表</th></tr></thead>
 <tbody>
 <% for (const u of it.units) { %><tr>
 <th><%= u.unit %></th>
@@ -25,6 +25,7 @@ export const TASK = `<% layout('@layout') %>
 <td class="num"><%= u.errors %></td><td class="num"><%= u.warnings %></td>
 <td class="file-name"><% const [latest, ...earlier] = u.files %><% if (latest) { %><%~ include('@upload-line', latest) %><% } else { %><span class="muted">未上传</span><% } %>
 <% if (earlier.length) { %><details><summary>历史 <%= earlier.length %> 份</summary><% for (const f of earlier) { %><%~ include('@upload-line', f) %><% } %></details><% } %></td>
+<td><a href="/api/tasks/<%= it.task.id %>/blank?unit=<%= encodeURIComponent(u.unit) %>">下载</a></td>
 </tr><% } %>
 </tbody></table>
 `;
