@@ -1,5 +1,6 @@
 import { entryRun, entrySchemas, type EntryRules, type EntryRun, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
 import type { Found } from './found.ts';
+import { EntryParser } from './entry-parse.ts';
 import { schemaFinding } from './schema-finding.ts';
 import { answerCells, type AnswerCell, type CellFinding, type Entry } from './read-data.ts';
 
@@ -11,6 +12,8 @@ import { answerCells, type AnswerCell, type CellFinding, type Entry } from './re
  */
 export class EntryJudge {
   private readonly schemas: ReturnType<typeof entrySchemas>;
+  /** The entry schema's parse, a field at a time where that gives what zod gives. */
+  private readonly parser: EntryParser;
   private readonly run: EntryRun;
   private readonly cellOf: AnswerCell;
   /** Entries read, faulty ones included: an entry's number in messages. */
@@ -31,6 +34,7 @@ export class EntryJudge {
     private readonly keep: boolean,
   ) {
     this.schemas = entrySchemas(def);
+    this.parser = new EntryParser(this.schemas.entry);
     this.run = entryRun(rules, ctx, head);
     this.cellOf = answerCells(def, columns);
   }
@@ -38,26 +42,27 @@ export class EntryJudge {
   /** One entry as read from row `row`, with what its cells' types found wrong. */
   readonly judge = (entry: Entry, row: number, problems: readonly CellFinding[]): void => {
     const index = this.count++;
-    const taken = new Set<string | null>();
+    // The cells with an error, made only for an entry with one: most have none.
+    let taken: Set<string | null> | undefined;
     for (const { cell, rule, problem } of problems) {
       const severity = problem.severity ?? 'error';
       this.found.add({ severity, rule, message: problem.message }, cell);
-      if (severity === 'error') taken.add(cell);
+      if (severity === 'error') (taken ??= new Set()).add(cell);
     }
-    const parsed = this.schemas.entry.safeParse(entry);
+    const parsed = this.parser.parse(entry) ?? this.schemas.entry.safeParse(entry);
     if (!parsed.success) {
       this.partial = true;
       for (const z of parsed.error.issues) {
         const cell = this.cellOf(row, z.path[0]);
-        if (cell && taken.has(cell)) continue;
-        taken.add(cell);
+        if (cell && taken?.has(cell)) continue;
+        (taken ??= new Set()).add(cell);
         this.found.add(schemaFinding(this.def, [this.def.layout.dataKey, index, ...z.path], z.message), cell);
       }
       return;
     }
     for (const f of this.run.entry(parsed.data)) {
       const cell = this.cellOf(row, f.path?.[0]);
-      if (!(f.severity === 'error' && cell && taken.has(cell))) this.found.add(f, cell);
+      if (!(f.severity === 'error' && cell && taken?.has(cell))) this.found.add(f, cell);
     }
     this.rows.push(row);
     if (this.keep) this.kept.push(parsed.data);

@@ -1,5 +1,6 @@
 import { type FormDefinition, type Issue, type UnitList } from '@tianbao/form';
 import { FileRefused, type InspectedFile } from '@tianbao/xlsx/read';
+import type { EarlierReturn } from './earlier.ts';
 import { judge } from './judge.ts';
 import { locate } from './locate.ts';
 import { open } from './open.ts';
@@ -22,8 +23,8 @@ export interface CheckOptions {
   timeLimit?: number;
   /** Keep a valid file's data in its report (the default); a run that only judges drops it, not to hold long lists to its end. */
   keepData?: boolean;
-  /** Last month's valid submissions by unit, to compare each file with its unit's (`--previous`). */
-  previous?: Record<string, Record<string, unknown>>;
+  /** Earlier months' valid returns: each file is compared with the latest of its form and unit before its month (`--previous`, see `earlierReturn`). */
+  previous?: readonly EarlierReturn[];
 }
 
 /** What told which form a workbook is: `--template`, tianbao's own metadata, the title, or the header row. */

@@ -10,6 +10,9 @@ export interface CellFinding {
   problem: CellProblem;
 }
 
+/** What most rows' cells have wrong: one frozen array for all of them. */
+const NO_FINDINGS: readonly CellFinding[] = Object.freeze([]);
+
 /** A row's answers as the form's data holds them, by column key; a cell that could not be read is left out. */
 export type Entry = Record<string, unknown>;
 
@@ -61,16 +64,23 @@ export class CellReader {
   ) {
     const inputs = inputColumns(def.layout);
     const remark = def.layout.remarkColumn;
+    // An entry with every cell read is copied from one JSON made with every key in place: a third of the
+    // memory of one grown a key at a time, and a long list makes one a row (see `listRows`).
+    const shape = JSON.parse(JSON.stringify(Object.fromEntries(inputs.map((c) => [c.key, null])))) as Entry;
+    const read: unknown[] = [];
     this.row = (values, at) => {
       const before = this.problems.length;
-      const entry: Entry = {};
-      for (const col of inputs) {
-        const v = this.read(col, col.header, values[col.key] ?? null, `${this.columns[col.key]}${at.row}`);
-        if (v !== undefined) entry[col.key] = v;
+      let whole = true;
+      for (let i = 0; i < inputs.length; i++) {
+        const col = inputs[i]!;
+        read[i] = this.readAt(col, col.header, values[col.key] ?? null, this.columns[col.key]!, at.row);
+        if (read[i] === undefined) whole = false;
       }
+      const entry: Entry = whole ? { ...shape } : {};
+      for (let i = 0; i < inputs.length; i++) if (read[i] !== undefined) entry[inputs[i]!.key] = read[i];
       const note = remark && values[remark];
       if (typeof note === 'string' && note.trim()) this.remarked.add(at.row);
-      if (sink) sink(entry, at.row, this.problems.splice(before));
+      if (sink) sink(entry, at.row, this.problems.length > before ? this.problems.splice(before) : NO_FINDINGS);
       else {
         this.keys.push(at.key);
         this.entries.push(entry);
@@ -87,7 +97,13 @@ export class CellReader {
   }
 
   read(spec: Column | Field, header: string, raw: CellValue, cell: string): unknown {
+    return this.readAt(spec, header, raw, cell, '');
+  }
+
+  /** `read` of the cell at `column` and `row`, its address written only for a problem: a long list has many cells, few problems. */
+  private readAt(spec: Column | Field, header: string, raw: CellValue, column: string, row: number | ''): unknown {
     if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) {
+      const cell = `${column}${row}`;
       const message = `${header}有 ${raw.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符，未检查其内容；请精简，或把说明另附材料`;
       this.problems.push({ cell, rule: 'cell.too-long', problem: { kind: 'too-long', message } });
       return undefined;
@@ -95,7 +111,8 @@ export class CellReader {
     let ctx = this.contexts.get(header);
     if (!ctx) this.contexts.set(header, (ctx = { header, year: this.year, date1904: this.date1904 }));
     const out = spec.cell!.read(raw, ctx);
-    for (const problem of out.problems) this.problems.push({ cell, rule: `${this.def.rulePrefix}.${spec.rule ?? spec.key}.${problem.kind}`, problem });
+    for (const problem of out.problems)
+      this.problems.push({ cell: `${column}${row}`, rule: `${this.def.rulePrefix}.${spec.rule ?? spec.key}.${problem.kind}`, problem });
     return out.value;
   }
 }

@@ -78,7 +78,8 @@ const BODY_SCAN = 200;
 /** How far below the table to look for its labelled values. */
 const FIELD_SCAN = 20;
 /** The signature line under a table ends a list: `填表人：…　审核人：…　联系电话：…`. */
-const FOOTER = /^(填表人|填报人|制表人|审核人|复核人|负责人|单位负责人|联系人|联系电话)：/;
+const FOOTER_WORDS = ['填表人', '填报人', '制表人', '审核人', '复核人', '负责人', '单位负责人', '联系人', '联系电话'];
+const FOOTER = new RegExp(`^(${FOOTER_WORDS.join('|')})：`);
 
 const address = (col: number, row: number) => `${columnLetter(col)}${row}`;
 
@@ -144,20 +145,27 @@ export async function locateForm(wb: OpenWorkbook, def: FormDefinition<any>, sto
 /** A row under the header as it stands, and with merged ranges spread over it (for reading answers). */
 type Below = { row: Row; spread: CellValue[] };
 
-/** The rows under the header; the table's cells holding formulas with no result are added to `uncached` as they pass. */
+/**
+ * The rows under the header, those of a chunk of the sheet together; the
+ * table's cells holding formulas with no result are added to `uncached` as they pass.
+ */
 async function* rowsBelow(
   wb: OpenWorkbook,
   start: TableStart,
   merges: MergeSpread,
   uncached: Set<string>,
   { stop, last }: Pick<ReadOptions<unknown>, 'stop' | 'last'>,
-): AsyncGenerator<Below> {
+): AsyncGenerator<Below[]> {
   const columns = new Set(Object.values(start.columns));
-  for await (const row of wb.book.rows(start.sheet, stop, last)) {
-    const spread = merges.spread(row.r, row.cells);
-    if (row.r <= start.headerRow) continue;
-    for (const c of row.uncached ?? []) if (columns.has(c)) uncached.add(address(c, row.r));
-    yield { row, spread };
+  for await (const rows of wb.book.rowBatches(start.sheet, stop, last)) {
+    const below: Below[] = [];
+    for (const row of rows) {
+      const spread = merges.spread(row.r, row.cells);
+      if (row.r <= start.headerRow) continue;
+      if (row.uncached) for (const c of row.uncached) if (columns.has(c)) uncached.add(address(c, row.r));
+      below.push({ row, spread });
+    }
+    if (below.length) yield below;
   }
 }
 
@@ -188,14 +196,15 @@ export function tableHead(def: FormDefinition<any>, start: TableStart): Pick<Loc
 type Body<V> = { rows: LocatedRow<V>[]; after: Row[] };
 
 /** The template's rows, each found by its label wherever it stands below the header. */
-async function fixedRows<V>(def: FormDefinition<any>, start: TableStart, below: AsyncIterable<Below>, convert: RowConverter<V>): Promise<Body<V>> {
+async function fixedRows<V>(def: FormDefinition<any>, start: TableStart, below: AsyncIterable<Below[]>, convert: RowConverter<V>): Promise<Body<V>> {
   const { layout } = def;
   const { headerRow, columns } = start;
   const held: Below[] = [];
-  for await (const b of below) {
-    if (b.row.r > headerRow + BODY_SCAN + FIELD_SCAN) break;
-    held.push(b);
-  }
+  read: for await (const batch of below)
+    for (const b of batch) {
+      if (b.row.r > headerRow + BODY_SCAN + FIELD_SCAN) break read;
+      held.push(b);
+    }
   const fixedCols = layout.columns.filter((c) => !c.cell);
   const claimed = new Set<number>();
   const rows = layout.rows!.map((fixed): LocatedRow<V> => {
@@ -228,7 +237,7 @@ async function fixedRows<V>(def: FormDefinition<any>, start: TableStart, below: 
 async function listRows<V>(
   def: FormDefinition<any>,
   start: TableStart,
-  below: AsyncIterable<Below>,
+  below: AsyncIterable<Below[]>,
   convert: RowConverter<V>,
   pass: boolean,
 ): Promise<Body<V>> {
@@ -237,43 +246,52 @@ async function listRows<V>(
   const inputs = layout.columns.filter((c) => c.cell);
   const inputCols = inputs.map((c) => columns[c.key]!);
   const stops = [...(layout.fields?.items.map((f) => textKey(f.label)) ?? []), ...layout.notes.map((n) => textKey(n).slice(0, 6))];
+  const starts = endStarts(stops);
   const rows: LocatedRow<V>[] = [];
   let count = 0;
   const carried: RawValues = {};
+  // Each row's values copied from an object JSON made with every key in place: a third of the memory of one
+  // that grows a key at a time, and a long list makes one a row.
+  const shape = JSON.parse(JSON.stringify(Object.fromEntries(inputs.map((c) => [c.key, null])))) as RawValues;
   let end = start.headerRow;
   // The rows after the last list row, as far as fields are looked for.
   let after: Row[] = [];
-  for await (const { row, spread } of below) {
-    const kind = rowKind(spread, inputCols, stops);
-    if (kind === 'end') {
-      // The fields (or the signature line) start here, however many empty rows the blank left above them.
-      end = row.r - 1;
-      after = [row];
-      for await (const rest of below) {
-        if (rest.row.r > end + FIELD_SCAN) break;
-        after.push(rest.row);
+  // Past the list's end (the fields or the signature line), only the rows where fields are looked for.
+  let ended = false;
+  read: for await (const batch of below)
+    for (const { row, spread } of batch) {
+      if (ended) {
+        if (row.r > end + FIELD_SCAN) break read;
+        after.push(row);
+        continue;
       }
-      break;
-    }
-    if (kind === 'blank') {
-      if (row.r <= end + FIELD_SCAN && row.cells.length) after.push(row);
-      continue;
-    }
-    const values: RawValues = {};
-    for (const c of inputs) {
-      let v = spread[columns[c.key]!] ?? null;
-      if (c.fillDown) {
-        if (v === null || (typeof v === 'string' && !v.trim())) v = carried[c.key] ?? null;
-        else carried[c.key] = v;
+      const kind = rowKind(spread, inputCols, stops, starts);
+      if (kind === 'end') {
+        // The fields (or the signature line) start here, however many empty rows the blank left above them.
+        end = row.r - 1;
+        after = [row];
+        ended = true;
+        continue;
       }
-      values[c.key] = v;
+      if (kind === 'blank') {
+        if (row.r <= end + FIELD_SCAN && row.cells.length) after.push(row);
+        continue;
+      }
+      const values: RawValues = { ...shape };
+      for (const c of inputs) {
+        let v = spread[columns[c.key]!] ?? null;
+        if (c.fillDown) {
+          if (v === null || (typeof v === 'string' && !v.trim())) v = carried[c.key] ?? null;
+          else carried[c.key] = v;
+        }
+        values[c.key] = v;
+      }
+      const key = String(count++);
+      const converted = convert(values, { row: row.r, key });
+      if (!pass) rows.push({ key, row: row.r, fixedMatches: true, values: converted });
+      end = row.r;
+      after = [];
     }
-    const key = String(count++);
-    const converted = convert(values, { row: row.r, key });
-    if (!pass) rows.push({ key, row: row.r, fixedMatches: true, values: converted });
-    end = row.r;
-    after = [];
-  }
   return { rows, after };
 }
 
@@ -282,7 +300,7 @@ async function listRows<V>(
  * column; or the end of the list, where a field's label, a note or the
  * signature line stands.
  */
-function rowKind(cells: CellValue[], columns: number[], stops: string[]): 'row' | 'blank' | 'end' {
+function rowKind(cells: CellValue[], columns: number[], stops: string[], starts: ReadonlySet<number> | null): 'row' | 'blank' | 'end' {
   let first = true;
   for (const c of columns) {
     const v = cells[c];
@@ -292,8 +310,9 @@ function rowKind(cells: CellValue[], columns: number[], stops: string[]): 'row' 
       first = false;
       continue;
     }
-    // Keys are made only where they can end the list: every answer when there are stops, else the first.
-    if (first || stops.length) {
+    // Keys are made only where they can end the list: every answer when there are stops, else the first;
+    // and not for a text whose key starts as it does (see `endStarts`) with a character no end starts with.
+    if ((first || stops.length) && !(starts && keptFirst(v.charCodeAt(0)) && !starts.has(v.charCodeAt(0)))) {
       const key = textKey(v);
       if (stops.some((s) => key.startsWith(s)) || (first && FOOTER.test(key))) return 'end';
     }
@@ -301,6 +320,18 @@ function rowKind(cells: CellValue[], columns: number[], stops: string[]): 'row' 
   }
   return first ? 'blank' : 'row';
 }
+
+/**
+ * The characters a key ending a list starts with: a stop's first, or the
+ * signature line's; null when a stop is empty (every key starts one).
+ */
+function endStarts(stops: readonly string[]): ReadonlySet<number> | null {
+  if (stops.some((s) => s === '')) return null;
+  return new Set([...stops, ...FOOTER_WORDS].map((s) => s.charCodeAt(0)));
+}
+
+/** A first character `textKey` keeps first: a Chinese character, an ASCII letter or digit (no space, no full-width form, no punctuation). */
+const keptFirst = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
 /** The labelled values under the table: `办公室主任 | 靳莲`, or `办公室主任：靳莲` in one cell. */
 function readFields(def: FormDefinition<any>, after: Row[]): Located['fields'] {

@@ -11,7 +11,6 @@ const SEAM = 256;
 
 const BANG = 0x21;
 const HASH = 0x23;
-const AMP = 0x26;
 const LT = 0x3c;
 const GT = 0x3e;
 /** `<!DOCTYPE` and `<!ENTITY` as UTF-8 (or any ASCII-compatible encoding), UTF-16LE and UTF-16BE write them. */
@@ -22,6 +21,8 @@ const DECLARATIONS = ['<!DOCTYPE', '<!ENTITY'].flatMap((word) => {
 
 /** A character reference longer than this (`&#x` and its digits) is refused: no writer pads one so. */
 const REF_DIGITS = 16;
+/** `&#` with as many digits as a value past U+10FFFF needs (seven, or six after `x`): what `reference` may refuse. */
+const LONG_REFERENCE = /&#(?:x[0-9A-Fa-f]{6}|[0-9]{7})/g;
 const MERGE_CELL = Buffer.from('mergeCell');
 const COL = Buffer.from('col');
 
@@ -38,9 +39,10 @@ type Span = (at: number, length: number) => boolean;
  * opened whole, so its `<col>` ranges are checked too.
  * Throws `FileRefused` at the first finding.
  *
- * Each thing is found by a byte that is rare in a sheet's rows (`!`, `#`,
- * `w` of `row`, `l` of `mergeCell` and `col`): searching for one byte is far
- * faster than for a string, and the cost of this pass is paid on every file.
+ * Each thing is found by a byte that is rare in a sheet's rows (`!`, `w` of
+ * `row`, `l` of `mergeCell` and `col`; `mergeCell` itself when no `<col>` is
+ * looked at), or, for references, by one expression over the chunk: the
+ * cost of this pass is paid on every file.
  */
 export class PartScan {
   rows = 0;
@@ -77,12 +79,27 @@ export class PartScan {
   /** Look at the matches in `b` that `mine` lets through; one cut off by the end of `b` is left for the seam. */
   private look(b: Buffer, mine: Span): void {
     for (let at = b.indexOf(BANG); at >= 0; at = b.indexOf(BANG, at + 1)) this.declaration(b, at, mine);
-    for (let at = b.indexOf(HASH); at >= 0; at = b.indexOf(HASH, at + 1)) if (b[at - 1] === AMP) this.reference(b, at - 1, mine);
+    this.references(b, mine);
     for (let at = b.indexOf(0x77); at >= 0; at = b.indexOf(0x77, at + 1)) this.row(b, at, mine);
-    for (let at = b.indexOf(0x6c); at >= 0; at = b.indexOf(0x6c, at + 1)) {
-      if (endsWith(b, at, MERGE_CELL)) this.mergeCell(b, at + 1 - MERGE_CELL.length, mine);
-      else if (this.whole && endsWith(b, at, COL)) this.col(b, at + 1 - COL.length, mine);
-    }
+    if (!this.whole) for (let at = b.indexOf(MERGE_CELL); at >= 0; at = b.indexOf(MERGE_CELL, at + 1)) this.mergeCell(b, at, mine);
+    else
+      for (let at = b.indexOf(0x6c); at >= 0; at = b.indexOf(0x6c, at + 1)) {
+        if (endsWith(b, at, MERGE_CELL)) this.mergeCell(b, at + 1 - MERGE_CELL.length, mine);
+        else if (endsWith(b, at, COL)) this.col(b, at + 1 - COL.length, mine);
+      }
+  }
+
+  /**
+   * The character references in `b` that may be past U+10FFFF, each looked
+   * at by `reference`. openpyxl writes every character outside ASCII as one
+   * (`&#27745;`): one search for those with the digits it takes to pass it
+   * costs a tenth of stopping at every `&#`.
+   */
+  private references(b: Buffer, mine: Span): void {
+    if (!b.includes(HASH)) return;
+    const text = b.toString('latin1');
+    LONG_REFERENCE.lastIndex = 0;
+    for (let m = LONG_REFERENCE.exec(text); m; m = LONG_REFERENCE.exec(text)) this.reference(b, m.index, mine);
   }
 
   /** A `!` at `at`: refused when it opens a declaration, in any of the encodings. */

@@ -4,7 +4,7 @@ import { elements, firstElement, streamElements } from './elements.ts';
 import { parseMerges, type Merge } from './merges.ts';
 import { heldText, type Stop } from './part-text.ts';
 import { findWorkbook, relationships, relsOf } from './relationships.ts';
-import { sheetRows, type Row } from './rows.ts';
+import { sheetRowBatches, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
 import { attr, detach, runText } from './xml.ts';
 import { RESAVE } from '../file-rules.ts';
@@ -27,6 +27,8 @@ export interface Book extends CellSource {
    * sheet's last reading, which lets go of its text as it goes (see `drop`).
    */
   rows(sheet: SheetPart, stop?: Stop, last?: boolean): AsyncGenerator<Row>;
+  /** The rows `rows` gives, those of each chunk of text together (see `sheetRowBatches`). */
+  rowBatches(sheet: SheetPart, stop?: Stop, last?: boolean): AsyncGenerator<Row[]>;
   /** A sheet's merged ranges (found by the inspection of its bytes). */
   merges(sheet: SheetPart): Merge[];
   /** The `<row>` elements of a sheet (counted by the inspection of its bytes). */
@@ -84,21 +86,25 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   const stringsEntry = entry(target('sharedStrings', 'xl/sharedStrings.xml'));
   const strings: string[] = [];
   if (stringsEntry) {
-    for await (const si of streamElements(heldText(chunks(stringsEntry.name), stop), 'si')) strings.push(detach(runText(si.body)));
+    for await (const items of streamElements(heldText(chunks(stringsEntry.name), stop), 'si')) for (const si of items) strings.push(detach(runText(si.body)));
     parts.delete(stringsEntry.name);
   }
   const dates = dateStyles(whole(target('styles', 'xl/styles.xml')));
 
   const src: CellSource = { strings, dates, date1904 };
+  const batches = (sheet: SheetPart, stop: Stop, last = false) => {
+    const e = entry(sheet.part)!;
+    const text = heldText(chunks(e.name), stop, last);
+    if (last) parts.delete(e.name);
+    return sheetRowBatches(text, src, sheet.name, !unordered.has(e.name), false, plain.has(e.name));
+  };
   return {
     ...src,
     sheets,
-    rows: (sheet, stop, last = false) => {
-      const e = entry(sheet.part)!;
-      const text = heldText(chunks(e.name), stop, last);
-      if (last) parts.delete(e.name);
-      return sheetRows(text, src, sheet.name, !unordered.has(e.name), false, plain.has(e.name));
+    rows: async function* (sheet, stop, last) {
+      for await (const rows of batches(sheet, stop, last)) yield* rows;
     },
+    rowBatches: (sheet, stop, last) => batches(sheet, stop, last),
     merges,
     rowCount: (sheet) => inspected.rows.get(entry(sheet.part)!.name) ?? 0,
     notes: (sheet) => {

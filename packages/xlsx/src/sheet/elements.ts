@@ -26,8 +26,10 @@ class Tags {
   private colonIn = '';
   private colonFrom = -1;
   private colonAt = -1;
+  /** Where the start tag found last by `opening` has its name end. */
+  private nameEnd = 0;
 
-  constructor(name: string) {
+  constructor(private readonly name: string) {
     this.open = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])`, 'g');
     this.close = new RegExp(`</(?:[\\w.-]+:)?${name}\\s*>`, 'g');
     this.endTag = `</${name}>`;
@@ -41,9 +43,10 @@ class Tags {
    * the expression, which is left for an end tag prefixed or spaced.
    */
   private closing(s: string, from: number): { at: number; end: number } | null {
-    const plain = s.indexOf(this.endTag, from);
-    // No `</row…` before it, and no `:row` (of `</x:row>`) either.
-    if (plain >= 0 && s.indexOf(this.endStart, from) === plain && this.prefixedFrom(s, from) > plain) return { at: plain, end: plain + this.endTag.length };
+    // The first `</row…` is `</row>`, and no `:row` (of `</x:row>`) stands before it.
+    const plain = s.indexOf(this.endStart, from);
+    if (plain >= 0 && s.charCodeAt(plain + this.endStart.length) === 62 && this.prefixedFrom(s, from) > plain)
+      return { at: plain, end: plain + this.endTag.length };
     this.close.lastIndex = from;
     const c = this.close.exec(s);
     return c ? { at: c.index, end: this.close.lastIndex } : null;
@@ -61,22 +64,63 @@ class Tags {
 
   /** The first element at or after `from`; null when none starts. `closes: false` (no end tag after `from`): only `<x/>` ones. */
   next(s: string, from: number, closes = true): Found | null {
-    this.open.lastIndex = from;
-    for (let m = this.open.exec(s); m; m = this.open.exec(s)) {
-      const gt = s.indexOf('>', this.open.lastIndex);
-      if (gt < 0) return { start: m.index };
-      if (s.charCodeAt(gt - 1) === 47) return { start: m.index, end: gt + 1, el: { attrs: s.slice(this.open.lastIndex, gt - 1), body: '' } };
+    for (let start = this.opening(s, from); start >= 0; start = this.opening(s, this.nameEnd)) {
+      const gt = s.indexOf('>', this.nameEnd);
+      if (gt < 0) return { start };
+      if (s.charCodeAt(gt - 1) === 47) return { start, end: gt + 1, el: { attrs: s.slice(this.nameEnd, gt - 1), body: '' } };
       if (!closes) {
-        this.open.lastIndex = gt + 1;
+        this.nameEnd = gt + 1;
         continue;
       }
       const c = this.closing(s, gt + 1);
-      if (!c) return { start: m.index };
-      return { start: m.index, end: c.end, el: { attrs: s.slice(this.open.lastIndex, gt), body: s.slice(gt + 1, c.at) } };
+      if (!c) return { start };
+      return { start, end: c.end, el: { attrs: s.slice(this.nameEnd, gt), body: s.slice(gt + 1, c.at) } };
     }
     return null;
   }
+
+  /**
+   * Where the first start tag (`open`) at or after `from` begins; -1 when
+   * none. A name of two letters or more is found by searching for the name
+   * itself and looking back for its `<` and prefix: the expression would be
+   * tried at every `<` of every cell.
+   */
+  private opening(s: string, from: number): number {
+    if (this.name.length < 2) {
+      this.open.lastIndex = from;
+      const m = this.open.exec(s);
+      if (m) this.nameEnd = this.open.lastIndex;
+      return m ? m.index : -1;
+    }
+    for (let at = s.indexOf(this.name, from + 1); at >= 0; at = s.indexOf(this.name, at + 1)) {
+      const end = at + this.name.length;
+      if (!endsName(s.charCodeAt(end))) continue;
+      const start = tagOpen(s, at);
+      if (start >= from) {
+        this.nameEnd = end;
+        return start;
+      }
+    }
+    return -1;
+  }
 }
+
+/** After a tag's name, as the expression's `(?=[\s/>])` has it. */
+const endsName = (c: number): boolean => c === 32 || c === 62 || c === 47 || (c < 32 ? c >= 9 && c <= 13 : c > 127 && /\s/.test(String.fromCharCode(c)));
+
+/** The `<` of a start tag whose name (after any prefix, `[\w.-]+:`) starts at `at`; -1 when none. */
+function tagOpen(s: string, at: number): number {
+  const before = s.charCodeAt(at - 1);
+  if (before === 60) return at - 1;
+  if (before !== 58) return -1;
+  let p = at - 2;
+  while (p >= 0 && isPrefixChar(s.charCodeAt(p))) p--;
+  return p < at - 2 && p >= 0 && s.charCodeAt(p) === 60 ? p : -1;
+}
+
+/** `[\w.-]`: ASCII letters and digits, `_`, `.`, `-`. */
+const isPrefixChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
 
 const TAGS = new Map<string, Tags>();
 const tagsOf = (name: string): Tags => {
@@ -141,12 +185,13 @@ export function joinedBodies(xml: string, name: string): string {
 const CUT_TAG = 256;
 
 /**
- * Every element named `name` in text that arrives in chunks, each as soon as
- * it is whole. An unfinished element is carried to the next chunk in pieces,
+ * Every element named `name` in text that arrives in chunks, those a chunk
+ * made whole given together (a step of an async generator costs more than
+ * reading a row). An unfinished element is carried to the next chunk in pieces,
  * and its end is looked for in the new chunk alone: an element of any length
  * (a row of 16,384 cells) costs time in proportion to it.
  */
-export async function* streamElements(chunks: AsyncIterable<string>, name: string): AsyncGenerator<Element> {
+export async function* streamElements(chunks: AsyncIterable<string>, name: string): AsyncGenerator<Element[]> {
   const tags = tagsOf(name);
   // The unfinished element, from its `<`, in pieces; and whether its start tag is whole yet.
   let held: string[] = [];
@@ -155,6 +200,8 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
   let rest = '';
   for await (const chunk of chunks) {
     let text: string;
+    let at = 0;
+    const whole: Element[] = [];
     if (held.length) {
       const last = held[held.length - 1]!;
       let from = 0;
@@ -165,34 +212,51 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
           from = gt + 1;
         }
       }
-      const ends = inBody && ((from > 0 && (from > 1 ? chunk.charCodeAt(from - 2) : last.charCodeAt(last.length - 1)) === 47) || closesIn(tags, from ? '' : last, chunk, from));
-      if (!ends) {
+      const selfClosed = from > 0 && (from > 1 ? chunk.charCodeAt(from - 2) : last.charCodeAt(last.length - 1)) === 47;
+      const end = !inBody ? -1 : selfClosed ? from : closeEnd(tags, from ? '' : last, chunk, from);
+      if (end < 0) {
         held.push(chunk);
         continue;
       }
-      text = held.join('') + chunk;
+      // The element made whole by this chunk read alone, so that the rest of the chunk is read where it is, not copied after it.
+      const head = held.join('') + chunk.slice(0, end);
+      const found = tags.next(head, 0);
       held = [];
       inBody = false;
+      if (found?.el && found.end === head.length) {
+        whole.push(found.el);
+        text = chunk;
+        at = end;
+      } else text = head + chunk.slice(end);
     } else text = rest + chunk;
-    let at = 0;
-    for (let found = tags.next(text, 0); found; found = tags.next(text, at)) {
+    for (let found = tags.next(text, at); found; found = tags.next(text, at)) {
       if (!found.el) {
         held = [text.slice(found.start)];
         inBody = text.indexOf('>', found.start) >= 0;
         break;
       }
-      yield found.el;
+      whole.push(found.el);
       at = found.end!;
     }
     const lt = text.lastIndexOf('<');
     rest = !held.length && lt >= at && text.length - lt < CUT_TAG ? text.slice(lt) : '';
+    if (whole.length) yield whole;
   }
 }
 
-/** Whether the end tag is in `chunk` from `from`, maybe begun at the end of `before`. */
-function closesIn(tags: Tags, before: string, chunk: string, from: number): boolean {
+/**
+ * Where the first end tag in `chunk` from `from` ends, maybe begun at the end
+ * of `before`; -1 when there is none. The chunk is searched where it is: one
+ * begun before it ends at the first `>` after the seam.
+ */
+function closeEnd(tags: Tags, before: string, chunk: string, from: number): number {
   const lt = before.lastIndexOf('<');
   const seam = lt >= 0 && before.length - lt < CUT_TAG ? before.slice(lt) : '';
-  tags.close.lastIndex = 0;
-  return tags.close.test(seam + (from ? chunk.slice(from) : chunk));
+  if (seam) {
+    const gt = chunk.indexOf('>', from);
+    tags.close.lastIndex = 0;
+    if (tags.close.test(seam + chunk.slice(from, gt < 0 ? from : gt + 1))) return tags.close.lastIndex - seam.length + from;
+  }
+  tags.close.lastIndex = from;
+  return tags.close.test(chunk) ? tags.close.lastIndex : -1;
 }

@@ -50,7 +50,7 @@ export class MergeSpread {
 
   spread(r: number, cells: CellValue[]): CellValue[] {
     if (!this.merges.length || this.work > MAX_SPREAD) return cells;
-    this.active = this.active.filter((a) => a.m.bottom >= r);
+    if (this.active.length) this.active = this.active.filter((a) => a.m.bottom >= r);
     for (; this.next < this.merges.length && this.merges[this.next]!.top <= r; this.next++) {
       const m = this.merges[this.next]!;
       // A range whose first row is missing from the sheet holds nothing.

@@ -4,7 +4,7 @@ import { cellAttrs, cellValue, inlineValue, sharedString, typedValue, type CellS
 import { elements, firstElement, streamElements } from './elements.ts';
 import { badReference, cellRef, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
 import { hasMarkup, parsedCells, type CellParts } from './slow-path.ts';
-import { attr, charData, runData } from './xml.ts';
+import { attr, charData, detach, runData } from './xml.ts';
 import { RESAVE } from '../file-rules.ts';
 
 /** One row of a sheet: its number and its values by column number (1 = A); empty cells are holes. */
@@ -37,22 +37,48 @@ export async function* sheetRows(
   forceParser = false,
   plain = false,
 ): AsyncGenerator<Row> {
+  for await (const rows of sheetRowBatches(chunks, src, sheet, ordered, forceParser, plain)) yield* rows;
+}
+
+/**
+ * A sheet's rows as `sheetRows` gives them, those a chunk of text made whole
+ * together: a long list's reader steps through rows, not promises. A row
+ * refused comes after the rows before it, as it would one by one.
+ */
+export async function* sheetRowBatches(
+  chunks: AsyncIterable<string>,
+  src: CellSource,
+  sheet: string,
+  ordered = true,
+  forceParser = false,
+  plain = false,
+): AsyncGenerator<Row[]> {
   let r = 0;
   let count = 0;
   const held: Row[] = [];
-  for await (const row of streamElements(chunks, 'row')) {
-    if (++count > LIMITS.rows) throw tooManyRows(sheet);
-    const n = rowNumber(row.attrs, r);
-    if (Number.isNaN(n)) throw badReference(sheet, '行号', attr(row.attrs, 'r')!);
-    // The pass before reading found them in order: one that is not was written so as to read differently each time.
-    if (ordered && n <= r)
-      throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`);
-    r = n;
-    const read = forceParser || !plain ? rowCells(row.body, src, sheet, n, forceParser) : scanCells(row.body, src, sheet);
-    if (ordered) yield { r, ...read };
-    else held.push({ r, ...read });
+  const texts = new InlineTexts();
+  for await (const elements of streamElements(chunks, 'row')) {
+    const batch: Row[] = ordered ? [] : held;
+    try {
+      for (const row of elements) {
+        if (++count > LIMITS.rows) throw tooManyRows(sheet);
+        const n = rowNumber(row.attrs, r);
+        if (Number.isNaN(n)) throw badReference(sheet, '行号', attr(row.attrs, 'r')!);
+        // The pass before reading found them in order: one that is not was written so as to read differently each time.
+        if (ordered && n <= r)
+          throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`);
+        r = n;
+        const read = forceParser || !plain ? rowCells(row.body, src, sheet, n, forceParser, texts) : scanCells(row.body, src, sheet, texts);
+        batch.push({ r, ...read });
+      }
+    } catch (e) {
+      if (ordered && batch.length) yield batch;
+      throw e;
+    }
+    if (ordered && batch.length) yield batch;
   }
-  if (!ordered) yield* inRowOrder(held);
+  const sorted = ordered ? [] : inRowOrder(held);
+  if (sorted.length) yield sorted;
 }
 
 /** The refusal of a sheet of more than `LIMITS.rows` rows. */
@@ -79,9 +105,9 @@ const UNUSUAL = /:c[\s>/]|['\t\n\r]/;
 type Cells = Pick<Row, 'cells' | 'uncached'>;
 
 /** Row `r`'s cells: read by the XML parser when they hold comments, CDATA or processing instructions (or when forced to), else quickly. */
-function rowCells(body: string, src: CellSource, sheet: string, r: number, forceParser: boolean): Cells {
+function rowCells(body: string, src: CellSource, sheet: string, r: number, forceParser: boolean, texts: InlineTexts): Cells {
   if (forceParser || hasMarkup(body)) return cellsOf(parsedCells(body, `工作表「${sheet}」第 ${r} 行`), src, sheet);
-  return UNUSUAL.test(body) ? cellsOf(matchedCells(body), src, sheet) : scanCells(body, src, sheet);
+  return UNUSUAL.test(body) ? cellsOf(matchedCells(body), src, sheet) : scanCells(body, src, sheet, texts);
 }
 
 /** Any row without comments, CDATA or processing instructions, element by element. */
@@ -115,13 +141,12 @@ function cellsOf(cells: CellParts[], src: CellSource, sheet: string): Cells {
  * checked sheet's time is spent here. Each search goes on from where the same
  * search last stopped, so a row costs time in proportion to its length.
  */
-function scanCells(s: string, src: CellSource, sheet: string): Cells {
+function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts): Cells {
   const out: Cells = { cells: [] };
   const v = new Ahead(s, '<v');
   const vEnd = new Ahead(s, '</v>');
   const is = new Ahead(s, '<is>');
   const isEnd = new Ahead(s, '</is>');
-  const space = new Ahead(s, ' ');
   const formula = new Ahead(s, '<f');
   let col = 0;
   for (let i = s.indexOf('<c'); i >= 0; ) {
@@ -136,7 +161,7 @@ function scanCells(s: string, src: CellSource, sheet: string): Cells {
     const closed = s.charCodeAt(gt - 1) === 47;
     const end = closed ? gt : s.indexOf('</c>', gt);
     if (end < 0) break;
-    const tag = attrsAt(s, space, i + 2, gt);
+    const tag = attrsAt(s, i + 2, gt);
     col = tag.r >= 0 ? cellColumn(s, tag.r, sheet) : col + 1;
     if (!closed) {
       const type = tag.t >= 0 ? typeAt(s, tag.t) : undefined;
@@ -144,7 +169,9 @@ function scanCells(s: string, src: CellSource, sheet: string): Cells {
       if (type === 'inlineStr') {
         const open = is.from(gt);
         const close = open >= 0 && open < end ? isEnd.from(open) : -1;
-        if (close >= 0 && close <= end) value = inlineValue(s.slice(open + 4, close));
+        if (close >= 0 && close <= end) value = texts.value(col, s.slice(open + 4, close));
+      } else if (type === 's' && (value = quickShared(s, gt, end, src)) !== null) {
+        // A shared string's `<v>12</v>` right after the start tag, as every writer has it: read without searching.
       } else {
         const open = v.from(gt);
         const body = open >= 0 && open < end ? s.indexOf('>', open) + 1 : 0;
@@ -168,6 +195,35 @@ function scanCells(s: string, src: CellSource, sheet: string): Cells {
   return out;
 }
 
+/** Inline strings of a column remembered at most, and looked up before a column whose texts seldom repeat (names) stops. */
+const REMEMBERED = 1024;
+const TRIAL = 1024;
+
+/**
+ * The values of a sheet's inline strings (`<is>…</is>`), remembered by
+ * column while its texts repeat: openpyxl writes every text so, each
+ * character outside ASCII a reference (`&#27745;`), and a long list's
+ * districts, rivers and choices are the same few.
+ */
+class InlineTexts {
+  private readonly columns: { seen: Map<string, CellValue>; looked: number; found: number }[] = [];
+
+  value(col: number, raw: string): CellValue {
+    const c = (this.columns[col] ??= { seen: new Map(), looked: 0, found: 0 });
+    if (c.looked >= TRIAL && c.found < c.looked / 2) return inlineValue(raw);
+    c.looked++;
+    const known = c.seen.get(raw);
+    if (known !== undefined) {
+      c.found++;
+      return known;
+    }
+    const v = inlineValue(raw);
+    // Kept by a copy of its text: a cut would keep the chunk of XML it was cut from.
+    if (c.seen.size < REMEMBERED) c.seen.set(detach(raw), v);
+    return v;
+  }
+}
+
 /**
  * The next place of a word in a string at or after a position, searched for
  * again only once that position has passed it: the searches for one word in
@@ -189,12 +245,16 @@ class Ahead {
 /** Filled in by `attrsAt` for each cell in turn: one object, not one a cell. */
 const TAG = { r: -1, s: -1, t: -1 };
 
-/** Where the values of ` r="`, ` s="` and ` t="` begin in a start tag from `from` to `to`; -1 for those absent. */
-function attrsAt(s: string, space: Ahead, from: number, to: number): typeof TAG {
+/**
+ * Where the values of ` r="`, ` s="` and ` t="` begin in a start tag from
+ * `from` to `to`; -1 for those absent. The tag is read a character at a
+ * time: shorter than searching it for each space.
+ */
+function attrsAt(s: string, from: number, to: number): typeof TAG {
   const at = TAG;
   at.r = at.s = at.t = -1;
-  for (let k = space.from(from); k >= 0 && k < to; k = space.from(k + 1)) {
-    if (s.charCodeAt(k + 2) !== 61 || s.charCodeAt(k + 3) !== 34) continue;
+  for (let k = from; k < to; k++) {
+    if (s.charCodeAt(k) !== 32 || s.charCodeAt(k + 2) !== 61 || s.charCodeAt(k + 3) !== 34) continue;
     const name = s.charCodeAt(k + 1);
     if (name === 114) at.r = k + 4;
     else if (name === 115) at.s = k + 4;
@@ -227,6 +287,20 @@ function typeAt(s: string, at: number): string {
         return 'n';
     }
   return q === at + 9 && s.startsWith('inlineStr', at) ? 'inlineStr' : s.slice(at, q);
+}
+
+/**
+ * The value of a shared string's cell whose start tag ends at `gt` with
+ * `<v>`, digits and `</v>` right after it, before `end`; null for any other
+ * (read the long way, which gives an empty shared string nothing too).
+ */
+function quickShared(s: string, gt: number, end: number, src: CellSource): CellValue {
+  if (s.charCodeAt(gt + 1) !== 60 || s.charCodeAt(gt + 2) !== 118 || s.charCodeAt(gt + 3) !== 62) return null;
+  let n = 0;
+  let p = gt + 4;
+  for (let c = s.charCodeAt(p); c >= 48 && c <= 57 && p < gt + 13; c = s.charCodeAt(++p)) n = n * 10 + c - 48;
+  if (p === gt + 4 || p + 4 > end || !s.startsWith('</v>', p)) return null;
+  return sharedString(n, src);
 }
 
 /** A shared string's index written as plain digits from `from` to `to`; -1 for any other text (read as `typedValue` does). */
