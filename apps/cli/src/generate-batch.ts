@@ -60,6 +60,7 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
   print();
   await runTasks<GenerateTask, Outcome>('generate', tasks.map((task) => ({ setup, task })), {
     ...childProgram(),
+    nodeOptions: GENERATE_NODE_OPTIONS,
     jobs,
     onResult: (outcome, index) => {
       outcomes[index] = 'result' in outcome ? outcome.result : { failed: `${tasks[index]!.name}：${failedText(outcome.failed)}` };
@@ -70,6 +71,15 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
   bar.done();
   return outcomes.filter((o) => 'failed' in o).length;
 }
+
+/**
+ * A document is laid out whole in memory, and much of what a layout makes lives
+ * until the document is written: a young generation of 4 MB (the CLI's, see
+ * bin/tianbao.js) copies it over and over, a tenth of the time of a batch; 16 MB
+ * takes some 30 MB more a child. The collector's helper threads would take the
+ * other cores' time (the other jobs', the parent's) for less than they cost.
+ */
+const GENERATE_NODE_OPTIONS = ['--max-semi-space-size=16', '--single-threaded-gc'];
 
 /** Why a document's child process gave no outcome (making one has no time limit). */
 const failedText = (failed: Failure) =>

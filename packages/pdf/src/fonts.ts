@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type Pdfmake from 'pdfmake';
-import './font-cache.ts';
+import './pdfkit-internals/index.ts';
 
 /** Font family names as the document definition uses them. */
 export const BODY = 'NotoSerifSC';
 export const HEADING = 'NotoSansSC';
 
 const require = createRequire(import.meta.url);
-// Required once font-cache.ts has run, so that pdfkit loads the fontkit that remembers parsed fonts. Not
+// Required once pdfkit-internals/ has run, so that pdfkit loads the fontkit that remembers parsed fonts. Not
 // imported: bundled (the CLI's dist/), a chunk's imports all run before its code, that patch's among it.
 const pdfmake: typeof Pdfmake = require('pdfmake');
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));

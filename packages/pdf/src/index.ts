@@ -1,3 +1,3 @@
 export { renderPdf } from './render.ts';
-export { cacheParsedFonts } from './font-cache.ts';
+export { cacheParsedFonts } from './pdfkit-internals/index.ts';
 export { renderCompiledPdf } from './compiled.ts';

@@ -1,4 +1,4 @@
-import { parseFont, type FontMetrics } from './font-cache.ts';
+import { parseFont, type FontMetrics } from './pdfkit-internals/index.ts';
 import { fontFile } from './fonts.ts';
 
 let fonts: { normal: FontMetrics; bold: FontMetrics } | undefined;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
 import type { EventEmitter } from 'node:events';
 import type ExcelJS from 'exceljs';
 import { requirePatchedVersion } from '@tianbao/form';
@@ -6,7 +7,8 @@ import { requirePatchedVersion } from '@tianbao/form';
 /**
  * Every use of exceljs's undeclared internals, in one module, written for this
  * version: the streamed sheet's writers of its end and of a row, the stream a
- * sheet's XML goes to, a sheet's validations. Checked when this module loads.
+ * sheet's XML goes to, a sheet's validations, the zip's writer of a part given
+ * whole. Checked when this module loads.
  */
 export const EXCELJS_VERSION = '4.4.0';
 
@@ -94,3 +96,103 @@ export function zipQueue(ws: ExcelJS.Worksheet): { queue: EventEmitter; full: bo
 /** A sheet's validations, kept by address, ranges included (undeclared). */
 export const dataValidations = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+
+/** A zip entry as exceljs's zip (archiver's, compress-commons) writes it. */
+interface ZipEntry {
+  getMethod(): number;
+  setCrc(crc: number): void;
+  setSize(size: number): void;
+  setCompressedSize(size: number): void;
+}
+
+/** The zip output's steps for an entry given whole, as its `_appendBuffer` takes them. */
+interface ZipOutput {
+  options: { zlib: ZlibOptions };
+  write(chunk: Buffer): unknown;
+  _appendBuffer(entry: ZipEntry, source: Buffer, done: (error: Error | null, entry: ZipEntry) => void): void;
+  _writeLocalFileHeader(entry: ZipEntry): void;
+  _afterAppend(entry: ZipEntry): void;
+}
+
+const DEFLATED = 8;
+/** Parts up to this size are remembered: the fixed ones (the theme, styles, relationships) are under 8 KB. */
+const PART_BYTES = 16 * 1024;
+/** Parts remembered, seen and deflated, before all are forgotten. */
+const PARTS_KEPT = 256;
+
+/** The parts seen once, and those seen again, deflated (raw, with the zip's options) with their CRC-32. */
+const seenParts = new Set<string>();
+const deflatedParts = new Map<string, { bytes: Buffer; crc: number }>();
+const patchedZips = new WeakSet<object>();
+
+/**
+ * Every workbook of a form holds the same theme, styles, relationships and
+ * sheet list, which the zip deflates anew each time through a zlib stream of
+ * its own. Here a part given whole that an earlier workbook of the process
+ * held too is written from bytes deflated once: the same local header, bytes,
+ * CRC, sizes and data descriptor, in the same order, as the zip's own stream
+ * writes (zlib's raw deflate at the zip's options gives the same bytes for
+ * input fed at once or in pieces). A part not seen before, such as a
+ * workbook's own strings, goes the zip's way.
+ */
+export function reusingDeflatedParts(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  // archiver's zip format, its engine zip-stream's, whose `_appendBuffer` is compress-commons's.
+  let output: object = (book as unknown as { zip: { _module: { engine: object } } }).zip._module.engine;
+  while (!Object.hasOwn(output, '_appendBuffer')) output = Object.getPrototypeOf(output);
+  if (patchedZips.has(output)) return;
+  patchedZips.add(output);
+  const zip = output as ZipOutput;
+  const append = zip._appendBuffer;
+  zip._appendBuffer = function (this: ZipOutput, entry, source, done) {
+    if (source.length === 0 || source.length > PART_BYTES || entry.getMethod() !== DEFLATED) return append.call(this, entry, source, done);
+    const key = `${JSON.stringify(this.options.zlib)}\n${source.toString('latin1')}`;
+    let part = deflatedParts.get(key);
+    if (!part) {
+      if (seenParts.size >= PARTS_KEPT) seenParts.clear();
+      if (!seenParts.has(key)) {
+        seenParts.add(key);
+        return append.call(this, entry, source, done);
+      }
+      if (deflatedParts.size >= PARTS_KEPT) deflatedParts.clear();
+      deflatedParts.set(key, (part = { bytes: deflateRawSync(source, this.options.zlib), crc: crc32(source) }));
+    }
+    this._writeLocalFileHeader(entry);
+    this.write(part.bytes);
+    entry.setCrc(part.crc);
+    entry.setSize(source.length);
+    entry.setCompressedSize(part.bytes.length);
+    this._afterAppend(entry);
+    done(null, entry);
+  };
+}
+
+/** The style parts exceljs writes a cell style's font, border, fill and whole style as, by their model. */
+const STYLE_PARTS = ['font', 'border', 'fill', 'style'] as const;
+/** The XML of each style part, by kind and model: a form's workbooks set their cells in the same few styles. */
+const styleXml = new Map<string, string>();
+/** Style parts remembered before all are forgotten. */
+const STYLES_KEPT = 10_000;
+
+/**
+ * exceljs's styles of a workbook find a cell style's id by the XML of its
+ * font, border, fill and whole style, written out anew for each new style
+ * object of each workbook (a header cell's, a label's). Here each such XML is
+ * written once in the process: it depends on the model's data alone, kept
+ * here as JSON.
+ */
+export function reusingStyleXml(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const { map } = (book as unknown as { styles: { map: Record<(typeof STYLE_PARTS)[number], { toXml(model: unknown): string }> } }).styles;
+  for (const kind of STYLE_PARTS) {
+    const xform = map[kind];
+    const toXml = xform.toXml.bind(xform);
+    xform.toXml = (model) => {
+      const key = `${kind}\n${JSON.stringify(model)}`;
+      let xml = styleXml.get(key);
+      if (xml === undefined) {
+        if (styleXml.size >= STYLES_KEPT) styleXml.clear();
+        styleXml.set(key, (xml = toXml(model)));
+      }
+      return xml;
+    };
+  }
+}

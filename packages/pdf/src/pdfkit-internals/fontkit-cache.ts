@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { requirePatchedVersion } from '@tianbao/form';
+import { shareSubsets } from './font-subsets.ts';
+import { fontkitPath, pdfkitPath } from './versions.ts';
 
 type Fontkit = { create(src: Uint8Array, family?: string): unknown };
 
@@ -13,24 +13,10 @@ export interface FontMetrics {
   layout(text: string): { advanceWidth: number };
 }
 
-// The one patch of pdfkit's internals. pdfkit (pdfmake's) parses fonts with fontkit, whose exports are
-// read-only. Before pdfkit is loaded, its cached `fontkit` module is swapped for a copy whose `create`
-// can remember; written for the pdfkit that pdfmake 0.3.11 installs, and checked against it first.
-export const PDFKIT_VERSION = '0.19.1';
-
+// pdfkit (pdfmake's) parses fonts with fontkit, whose exports are read-only. Before pdfkit is loaded, its
+// cached `fontkit` module is swapped for a copy whose `create` can remember.
 const require = createRequire(import.meta.url);
-const pdfmakeDir = dirname(require.resolve('pdfmake'));
-
-/** Throws, saying what to do, unless pdfmake's pdfkit `installed` is the version this patch is written for. */
-export function checkPdfkit(installed: string = require(require.resolve('pdfkit/package.json', { paths: [pdfmakeDir] })).version): void {
-  requirePatchedVersion('pdfkit', installed, PDFKIT_VERSION, 'packages/pdf/src/font-cache.ts');
-}
-checkPdfkit();
-
-const pdfkitDir = dirname(require.resolve('pdfkit', { paths: [pdfmakeDir] }));
-const fromPdfkit = createRequire(`${pdfkitDir}/`);
-const path = fromPdfkit.resolve('fontkit');
-const original = fromPdfkit('fontkit') as Fontkit;
+const original = createRequire(pdfkitPath)('fontkit') as Fontkit;
 const parse = original.create.bind(original);
 
 /**
@@ -38,7 +24,7 @@ const parse = original.create.bind(original);
  * font pdfkit then sets it with, whose tables (metrics, kerning) are read once for both.
  */
 export const parseFont = (src: Uint8Array) => create(src) as FontMetrics;
-require.cache[path]!.exports = { ...original, create: (src: Uint8Array, family?: string) => create(src, family) };
+require.cache[fontkitPath]!.exports = { ...original, create: (src: Uint8Array, family?: string) => create(src, family) };
 
 const parsed = new Map<string, unknown>();
 let enabled = true;
@@ -49,8 +35,12 @@ const keyOf = (src: Uint8Array, family?: string) => `${family ?? ''}:${src.byteL
 function create(src: Uint8Array, family?: string): unknown {
   if (!enabled) return parse(src, family);
   const key = keyOf(src, family);
-  if (!parsed.has(key)) parsed.set(key, parse(src, family));
-  return parsed.get(key);
+  let font = parsed.get(key);
+  if (!font) {
+    parsed.set(key, (font = parse(src, family)));
+    shareSubsets(font as Parameters<typeof shareSubsets>[0]);
+  }
+  return font;
 }
 
 /**

@@ -1,0 +1,56 @@
+import { pdfkitDocument } from './pdfkit-document.ts';
+
+/** pdfkit's stream object (`PDFReference`), as its `write` and `finalize` fill and write it out. */
+interface Reference {
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  uncompressedLength: number;
+  buffer: Uint8Array[];
+  /** Text written since the last bytes, not yet made bytes. */
+  texts?: string[];
+  write(chunk: unknown): void;
+  finalize(): void;
+}
+
+/**
+ * pdfkit makes every operator a page's content is drawn with (some 10,000 a
+ * ledger: a line, a colour, a glyph run) a small Buffer of its own, and
+ * concatenates them at the end. Here text written to a stream is kept as text
+ * and made bytes once, with the same latin1 encoding and counts, just before
+ * bytes written (an image, a font file) or the stream's end: the same bytes
+ * in the same order.
+ */
+function textWritten(reference: Reference): void {
+  const { write, finalize } = reference;
+  const flush = (ref: Reference) => {
+    if (ref.texts) ref.buffer.push(Buffer.from(ref.texts.join(''), 'latin1'));
+    ref.texts = undefined;
+  };
+  reference.write = function (this: Reference, chunk) {
+    if (chunk instanceof Uint8Array) {
+      flush(this);
+      return write.call(this, chunk);
+    }
+    // As pdfkit's own: a line of text, its byte length in Length until the stream is written out.
+    const text = (chunk as string) + '\n';
+    (this.texts ??= []).push(text);
+    this.uncompressedLength += text.length;
+    if (this.data.Length == null) this.data.Length = 0;
+    this.data.Length += text.length;
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  reference.finalize = function (this: Reference) {
+    flush(this);
+    return finalize.call(this);
+  };
+}
+
+// pdfkit does not export its stream object: its prototype is taken from the first one a document makes.
+const withRef = pdfkitDocument as { ref(data?: object): Reference };
+const ref = withRef.ref;
+withRef.ref = function (data) {
+  const made = ref.call(this, data);
+  textWritten(Object.getPrototypeOf(made));
+  withRef.ref = ref;
+  return made;
+};
