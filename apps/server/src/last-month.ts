@@ -1,6 +1,6 @@
 // The earlier months' accepted submissions: what a ledger is compared with (对账销号), as `--previous` does it.
 import { createHash } from 'node:crypto';
-import type { CompiledPart, FormDefinition, Issue, UnitList } from '@tianbao/form';
+import { monthAfter, monthBefore, type CompiledPart, type FormDefinition, type Issue, type UnitList } from '@tianbao/form';
 import { formById } from '@tianbao/forms';
 import { now, type Database } from '@tianbao/store';
 import { withExplanations, type EarlierReturn, type Explanation, type FileReport } from '@tianbao/validate';
@@ -10,18 +10,6 @@ import { readAgain } from './read-again.ts';
 import { taskStatus } from './task-status.ts';
 import { taskOf, taskUnitList, type Task } from './tasks.ts';
 import type { Checker } from './upload-check.ts';
-
-/** `2023-07` → `2023-06`. */
-export function monthBefore(period: string): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-}
-
-/** `2023-06` → `2023-07`. */
-function monthAfter(period: string): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-}
 
 /**
  * A unit's accepted submission of a month: its latest upload to its task of the month, valid, as that task's

@@ -105,6 +105,12 @@ export function monthBefore(period: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
 }
 
+/** `2023-06` → `2023-07`. */
+export function monthAfter(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
+}
+
 /** Today in the machine's time zone, `YYYY-MM-DD` (the clerk's day, not UTC's). */
 export function today(): string {
   const d = new Date();

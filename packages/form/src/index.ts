@@ -3,7 +3,7 @@ export { textKey, tidyLines } from './text.ts';
 export { displayWidth, padDisplay, padColumns } from './display-width.ts';
 export { invisibleIn, printable } from './printable.ts';
 export { Unit, UnitList, defaultUnits, loadUnits, findUnit, findReporter, reporterNames } from './units.ts';
-export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, monthBefore, isoOf, today, DAYS_1904, serialDate, type DateRead } from './dates.ts';
+export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, monthBefore, monthAfter, isoOf, today, DAYS_1904, serialDate, type DateRead } from './dates.ts';
 export {
   asText,
   text,
