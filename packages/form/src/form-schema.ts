@@ -64,49 +64,6 @@ function blankRow(layout: Layout): Record<string, unknown> {
   return row;
 }
 
-/**
- * Throws unless the schema has a field for every column and field of the
- * layout, and no other (besides FormHeader's): a layout key `phone` against a
- * schema key `tel` would leave the column out of what extract gives.
- */
-export function checkSchemaFields(id: string, schema: z.ZodType, layout: Layout): void {
-  const form = shapeOf(schema);
-  if (!form) throw new Error(`${id}: the schema is not an object (make it with formSchema(layout))`);
-  const table = form[layout.dataKey];
-  if (!table) throw new Error(`${id}: the schema has no field "${layout.dataKey}" for the layout's table`);
-  const columns = inputColumns(layout).map((c) => c.key);
-  if (layout.rows) {
-    const rows = shapeOf(table);
-    if (!rows) throw new Error(`${id}: the schema's "${layout.dataKey}" is not an object of the layout's rows`);
-    agree(id, layout.dataKey, 'row', layout.rows.map((r) => r.key), Object.keys(rows));
-    for (const [key, row] of Object.entries(rows)) agree(id, `${layout.dataKey}.${key}`, 'column', columns, Object.keys(shapeOf(row) ?? {}));
-  } else {
-    const list = unwrapped(table);
-    if (list.type !== 'array') throw new Error(`${id}: the schema's "${layout.dataKey}" is not a list, one entry a row`);
-    agree(id, `${layout.dataKey}[]`, 'column', columns, Object.keys(shapeOf(list.element) ?? {}));
-  }
-  const beside = Object.keys(form).filter((k) => k !== layout.dataKey && !Object.hasOwn(FormHeader.shape, k));
-  agree(id, 'top level', 'field', (layout.fields?.items ?? []).map((f) => f.key), beside);
-}
-
-/** Throws naming every key the layout has and the schema lacks, and the other way round. */
-function agree(id: string, where: string, what: string, layoutKeys: readonly string[], schemaKeys: readonly string[]): void {
-  const lacking = layoutKeys.filter((k) => !schemaKeys.includes(k));
-  const extra = schemaKeys.filter((k) => !layoutKeys.includes(k));
-  if (!lacking.length && !extra.length) return;
-  const said = [
-    ...lacking.map((k) => `the layout's ${what} "${k}" has no field in the schema`),
-    ...extra.map((k) => `the schema's field "${k}" is no ${what} of the layout`),
-  ];
-  throw new Error(`${id}: the schema and the layout disagree at ${where}: ${said.join('; ')}`);
-}
-
-/** The fields of an object schema, under its wrappers; undefined for any other schema. */
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
-  const def = unwrapped(schema);
-  return def.type === 'object' ? def.shape : undefined;
-}
-
 /** A schema's definition under its wrappers (optional, default, a pipe's input…). */
 export function unwrapped(schema: z.ZodType): Record<string, any> {
   let def = schema.def as Record<string, any>;

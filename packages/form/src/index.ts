@@ -24,7 +24,7 @@ export { personName, normaliseName, printedName } from './person.ts';
 export { creditCode, creditCheckChar, creditCodeProblem } from './credit-code.ts';
 export { phone, normalisePhone } from './phone.ts';
 export { sizeByCategory, type Scale, type Size, type SizeProblem, type SizeByCategory } from './size-by-category.ts';
-export { error, warning, type Issue, type Finding, type Severity, type DataPath } from './issues.ts';
+export type { Issue, Finding, Severity, DataPath } from './issues.ts';
 export type { ZeroReport } from './zero-report.ts';
 export { defineRules, type Catalogue, type Rule, type RuleId, type RuleSpec } from './rule-catalogue.ts';
 export { FORM_RULES, formRule, formRules } from './form-rules.ts';

@@ -34,6 +34,3 @@ export interface Finding {
   /** The data it is about; absent for the form as a whole. */
   path?: DataPath;
 }
-
-export const error = (rule: string, message: string, path?: DataPath): Finding => ({ severity: 'error', rule, message, path });
-export const warning = (rule: string, message: string, path?: DataPath): Finding => ({ severity: 'warning', rule, message, path });

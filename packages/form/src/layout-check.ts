@@ -4,18 +4,28 @@ import type { Layout } from './model.ts';
 /** The values of `names` given more than once. */
 const repeated = (names: readonly string[]) => [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
 
+/** A name Excel takes for a sheet (and a formula can quote): 1 to 31 characters, none of `:\/?*[]`, no `'` at either end, not `History` (reserved). */
+const excelSheetName = (name: string) =>
+  name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'") && name.toLowerCase() !== 'history';
+
 /**
  * Refuse, at load time, a layout that cannot be filled and read back as written: two columns (rows, fields)
  * under one key or one header (the reader could not tell them apart, and one's data would be dropped), a
  * table key or field that takes the place of a header field (`unit`), a reference to a column that does not
- * exist. Throws an Error naming the form and what to change.
+ * exist, a sheet name Excel refuses, a title that names the unit twice (it is put in once), a numbered column
+ * with a cell (its numbers would be read back as data). Throws an Error naming the form and what to change.
  */
 export function checkLayout(id: string, layout: Layout): void {
   const fail = (what: string) => {
     throw new Error(`${id}: ${what}`);
   };
-  if (!layout.title.includes('{unit}')) fail('title has no {unit}');
+  if (!excelSheetName(layout.sheet))
+    fail(`sheet name "${layout.sheet}" cannot name an Excel sheet: give 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with ', not History`);
+  const units = layout.title.split('{unit}').length - 1;
+  if (units === 0) fail('title has no {unit}');
+  if (units > 1) fail('title has {unit} twice: the unit is written once');
   if (layout.columns.length === 0) fail('the table has no columns');
+  for (const c of layout.columns) if (c.serial && c.cell) fail(`column ${c.key} is numbered by the engine (serial) and has a cell: drop one of them`);
   const keys = layout.columns.map((c) => c.key);
   const twice = (what: string, names: readonly string[]) => {
     const found = repeated(names);

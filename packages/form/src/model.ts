@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import type { CellType } from './cells.ts';
 import type { CompileSpec } from './compile.ts';
-import { checkSchemaFields, type FormHeader } from './form-schema.ts';
+import type { FormHeader } from './form-schema.ts';
+import { checkSchemaFields } from './schema-check.ts';
 import { checkLayout } from './layout-check.ts';
 import { formRules } from './form-rules.ts';
 import type { Finding, Issue } from './issues.ts';

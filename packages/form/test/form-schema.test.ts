@@ -96,4 +96,60 @@ describe('defineForm', () => {
     expect(form(made.omit({ signer: true }))).toThrow(`the layout's field "signer" has no field in the schema`);
     expect(form(made.extend({ contacts: entry }))).toThrow(`contacts: the schema's "contacts" is not a list, one entry a row`);
   });
+
+  const entry = formSchema(contacts).shape.contacts.element;
+  /** The form with the entry's field `key` as `field`. */
+  const column = (key: string, field: z.ZodType) => form(formSchema(contacts).extend({ contacts: z.array(entry.extend({ [key]: field })) }));
+  const DO = `refine the layout's field with .refine/.superRefine, or change the column's cell`;
+
+  it('takes a column refined as zod refines, in a list rebuilt around it, and a whole-form refinement', () => {
+    const mobile = entry.shape.phone.refine((p) => p.startsWith('1'), '应为手机号');
+    expect(column('phone', mobile)).not.toThrow();
+    expect(column('phone', mobile.superRefine(() => {}).describe('手机'))).not.toThrow();
+    expect(column('phone', entry.shape.phone.length(11))).not.toThrow();
+    expect(column('remark', entry.shape.remark.refine((r) => r !== '无'))).not.toThrow();
+    const made = formSchema(contacts);
+    expect(form(made.extend({ unit: made.shape.unit.refine((u) => u !== '某区'), signer: made.shape.signer.check(() => {}) }).superRefine(() => {}))).not.toThrow();
+  });
+
+  it('refuses a column whose field is not its cell’s, naming form, column and what to do', () => {
+    expect(column('phone', z.number())).toThrow(`contacts: the schema's field contacts[].phone is not the layout's column "phone" (联系电话) as its cell takes it: ${DO}`);
+    expect(column('phone', z.string().length(11))).toThrow(`the schema's field contacts[].phone is not the layout's column "phone"`);
+    expect(column('name', z.string().trim().min(1))).toThrow(`the schema's field contacts[].name is not the layout's column "name" (姓名)`);
+  });
+
+  it('refuses a column made optional or required against its cell', () => {
+    expect(column('name', entry.shape.name.optional())).toThrow(
+      `contacts: the schema's field contacts[].name is not the layout's column "name" (姓名) as its cell takes it: it is optional, the cell requires it: ${DO}`,
+    );
+    expect(column('remark', entry.shape.remark.unwrap())).toThrow(`contacts[].remark is not the layout's column "remark" (备注) as its cell takes it: it is required, the cell leaves it optional`);
+  });
+
+  it('refuses a hand-written schema with the layout’s keys, a field beside the table, and a field every form has', () => {
+    const Contact = z.object({ name: z.string(), phone: z.string(), remark: z.string().optional() });
+    expect(form(FormHeader.extend({ contacts: z.array(Contact), signer: personName.schema }))).toThrow(`the schema's field contacts[].name is not the layout's column "name"`);
+    const made = formSchema(contacts);
+    expect(form(made.extend({ signer: z.string() }))).toThrow(`contacts: the schema's field signer is not the layout's field "signer" (审核人) as its cell takes it: ${DO}`);
+    expect(form(made.extend({ unit: z.number() }))).toThrow(`contacts: the schema's field unit is not the field "unit" every form has (FormHeader): refine it with .refine/.superRefine`);
+    expect(form(made.extend({ contacts: z.array(entry.nullable()) }))).toThrow(`contacts: the schema's "contacts[]" is not an object of the layout's columns`);
+  });
+
+  it('refuses a column of a fixed row whose field is not its cell’s', () => {
+    const layout = {
+      ...contacts,
+      dataKey: 'rows',
+      columns: [
+        { key: 'item', header: '项目', width: 10 },
+        { key: 'remark', header: '备注', width: 14, cell: text() },
+      ],
+      rows: [{ key: 'first', label: '一', fixed: { item: '一' } }],
+      fields: undefined,
+    } as const satisfies Layout;
+    const made = formSchema(layout);
+    const row = made.shape.rows.shape.first;
+    const rows = (remark: z.ZodType) => () =>
+      defineForm({ ...minimalForm, id: 'rows', name: '固定行', layout, schema: made.extend({ rows: z.object({ first: row.unwrap().extend({ remark }).prefault(() => ({ remark: undefined })) }) }) as typeof FormHeader });
+    expect(rows(row.unwrap().shape.remark.refine((r) => r !== '无'))).not.toThrow();
+    expect(rows(z.string().optional())).toThrow(`rows: the schema's field rows.first.remark is not the layout's column "remark" (备注) as its cell takes it: ${DO}`);
+  });
 });

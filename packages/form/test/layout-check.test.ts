@@ -62,8 +62,25 @@ describe('checkLayout', () => {
     expect(refused({ columns, rows: [{ ...row, fixed: {} }] })).toThrow('row a has no text for fixed column item');
   });
 
-  it('refuses a title without the unit, and a list with a fixed column', () => {
+  it('refuses a sheet name Excel cannot take', () => {
+    expect(refused({ sheet: '问题台账（2023）' })).not.toThrow();
+    expect(refused({ sheet: '' })).toThrow(`t: sheet name "" cannot name an Excel sheet: give 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with '`);
+    expect(refused({ sheet: '表'.repeat(32) })).toThrow('cannot name an Excel sheet');
+    for (const c of [':', '\\', '/', '?', '*', '[', ']']) expect(refused({ sheet: `值班${c}安排` })).toThrow('cannot name an Excel sheet');
+    expect(refused({ sheet: "'值班" })).toThrow('cannot name an Excel sheet');
+    expect(refused({ sheet: "值班'" })).toThrow('cannot name an Excel sheet');
+    expect(refused({ sheet: 'history' })).toThrow('cannot name an Excel sheet');
+  });
+
+  it('refuses a serial column that also has a cell: the number would be read back as data', () => {
+    expect(refused({ columns: [{ key: 'no', header: '序号', width: 5, serial: true, cell: text() }, base.columns[1]!] })).toThrow(
+      't: column no is numbered by the engine (serial) and has a cell: drop one of them',
+    );
+  });
+
+  it('refuses a title without the unit, or with it twice, and a list with a fixed column', () => {
     expect(refused({ title: '表' })).toThrow('title has no {unit}');
+    expect(refused({ title: '{unit}表（{unit}）' })).toThrow('t: title has {unit} twice: the unit is written once');
     expect(refused({ columns: [{ key: 'item', header: '项目', width: 10 }, base.columns[1]!] })).toThrow('a list has no fixed columns');
   });
 });

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '@tianbao/form';
-import { UnknownForm, listed } from './list.ts';
+import { UnknownForm, built, listed } from './list.ts';
 
 export * from './list.ts';
 
@@ -7,7 +7,7 @@ export * from './list.ts';
  * Every form of the registry, built (./list.ts lists them without building them): for the portal and the
  * tests, which take them all. The CLI imports `@tianbao/forms/list` and builds a form when a command needs it.
  */
-export const forms: readonly FormDefinition<any>[] = await Promise.all(listed.map((f) => f.load()));
+export const forms: readonly FormDefinition<any>[] = await Promise.all(listed.map(built));
 
 export function formById(id: string): FormDefinition<any> {
   const form = forms.find((f) => f.id === id);

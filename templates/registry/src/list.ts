@@ -41,14 +41,29 @@ export class UnknownForm extends Refusal {
   }
 }
 
+/**
+ * A listed form, built, once it is known to be what its about.ts says: the list of forms, the duplicate check
+ * above and the reports take about.ts, the engines the built form, and a `rulePrefix` set after `...about`
+ * would raise rules under a prefix no list shows.
+ */
+export async function built(form: ListedForm): Promise<FormDefinition<any>> {
+  const def = await form.load();
+  for (const [key, said] of Object.entries(form.about))
+    if (def[key as keyof typeof form.about] !== said)
+      throw new Error(
+        `templates/registry: the form ${form.about.id} is built with ${key} "${def[key as keyof typeof form.about]}", but its about.ts says "${said}": spread ...about last in its defineForm, and change it in about.ts only`,
+      );
+  return def;
+}
+
 /** The form `id`, built on first use. */
 export async function loadForm(id: string): Promise<FormDefinition<any>> {
   const form = listed.find((f) => f.about.id === id);
   if (!form) throw new UnknownForm(id);
-  return form.load();
+  return built(form);
 }
 
 /** The forms a file is checked against: the one named (`--template`), else every form, to recognise it. */
 export function loadForms(id?: string): Promise<readonly FormDefinition<any>[]> {
-  return id === undefined ? Promise.all(listed.map((f) => f.load())) : loadForm(id).then((form) => [form]);
+  return id === undefined ? Promise.all(listed.map(built)) : loadForm(id).then((form) => [form]);
 }
