@@ -131,7 +131,7 @@ describe('the ledger from month to month (对账销号)', () => {
     expect(issues[1].message).toContain('2023年6月台账案件审理方面列出的问题「2起案件超期审理」此后未再列出');
   });
 
-  it('compiles each month with the problems dropped since the last as 已销号, with the clerk’s word or 未说明', async () => {
+  it('compiles each month with the problems dropped since the last as 已销号 with the clerk’s word, or 未销号（未说明）', async () => {
     for (const m of [7, 8]) {
       // Only the workbook is read.
       const r = await tianbao(['compile', 'review-ledger', at(String(m)), '--period', `2023-0${m}`, '--as-of', `2023-0${m}-31`, '--previous', at(String(m - 1)), '-o', at(`out${m}`), '--format', 'xlsx']);
@@ -142,7 +142,7 @@ describe('the ledger from month to month (对账销号)', () => {
       ['个别案件受理审查超过法定5日期限', '持续推进', ''],
       ['部分案件未听取申请人意见即作出决定', '未到期', ''],
       ['补正通知未一次性告知需补正材料', '已销号', FIXED_A1],
-      ['2起案件超期审理', '已销号', '未说明'],
+      ['2起案件超期审理', '未销号（未说明）', ''],
     ]);
     expect(await summaryOf(at('out8'))).toEqual([
       ['部分案件未听取申请人意见即作出决定', '未到期', ''],

@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultUnits, formRules, titleFor, type FormDefinition } from '@tianbao/form';
 import { forms } from '@tianbao/forms';
-import { renderPdf } from '@tianbao/pdf';
+import { PDF_RULES, renderPdf } from '@tianbao/pdf';
 import { ENGINE_RULES, checkFile } from '@tianbao/validate';
 import { writeWorkbook } from '@tianbao/xlsx';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -87,8 +87,8 @@ describe.each(forms.map((f) => [f.id, f] as const))('%s', (_id, form: FormDefini
 
 describe('the rules README.md documents', () => {
   const documented = documentedRules();
-  /** The rules no form owns: the engine's, and those the portal adds to an upload. */
-  const shared = [...ENGINE_RULES, ...SUBMISSION_RULES.rules];
+  /** The rules no form owns: the engine's, the PDF's refusals, and those the portal adds to an upload. */
+  const shared = [...ENGINE_RULES, ...PDF_RULES.rules, ...SUBMISSION_RULES.rules];
 
   it('are each in a catalogue: the engine’s, at their severity, or a pattern some form’s rules fill', () => {
     const engine = new Map(shared.map((r) => [r.id, r.severity]));

@@ -2,7 +2,7 @@
 // copies or makes documents, one at a time, as the pool in the parent hands them over. The forms are
 // imported here, since they hold functions that cannot be sent; the engines know no form. A child builds
 // only the forms its tasks need: the one a task names, or all of them to recognise a file.
-import { loadForm, loadForms } from '@tianbao/forms/list';
+import { loadForm, loadForms } from './load-form.ts';
 import { serve } from '@tianbao/isolate/serve';
 import { childMethods } from '@tianbao/validate/child';
 import { failureText } from './failure.ts';

@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { mkdirSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { systemText } from './failure.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -32,13 +32,24 @@ export function receivedFiles(inputs: readonly string[]): string[] {
 /** A path without its extension. */
 const stem = (path: string) => path.slice(0, path.length - extname(path).length);
 
+/** Each file once, as first named: a folder given twice (`inbox inbox/`), or a file of it given too, counts nothing twice. */
 function expand(inputs: readonly string[], take: (name: string) => boolean): string[] {
-  const out: string[] = [];
-  for (const input of inputs) {
-    if (!statInput(input).isDirectory()) out.push(input);
-    else for (const name of walk(input, take)) out.push(name);
+  const seen = new Set<string>();
+  return inputs
+    .flatMap((input) => (statInput(input).isDirectory() ? walk(input, take) : [input]))
+    .filter((file) => {
+      const real = realPath(file);
+      return !seen.has(real) && !!seen.add(real);
+    });
+}
+
+/** Where a file really is (a link followed); a link to nothing, where it is named. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
   }
-  return out;
 }
 
 /** A file named on the command line (`extract <file>`): there, and not a folder. */

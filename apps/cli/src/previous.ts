@@ -1,5 +1,5 @@
 import { formatPeriodCn, type CompiledPart } from '@tianbao/form';
-import { loadForm } from '@tianbao/forms/list';
+import { loadForm } from './load-form.ts';
 import type { EarlierReturn, FileReport, TaskOptions } from '@tianbao/validate';
 import { checkBatch, childProgram, jobsFor, type BatchArgs } from './batch.ts';
 import { receivedAt } from './commands/status.ts';

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formIds } from '@tianbao/forms/list';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { writeWorkbook } from '@tianbao/xlsx';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ describe('a command called wrongly', () => {
   });
 
   it('names the missing argument, the unknown option and the bad value, and the help of that command', async () => {
-    expect(await said(['blank'])).toEqual(['缺少参数 <template>（表样编号：review-ledger、census-roster、outfall-checklist、fire-safety-contacts）', '（tianbao blank --help 查看用法）']);
+    expect(await said(['blank'])).toEqual([`缺少参数 <template>（表样编号：${formIds.join('、')}）`, '（tianbao blank --help 查看用法）']);
     expect(await said(['validate'])).toEqual(['缺少参数 <paths>（.xlsx 文件或文件夹）', '（tianbao validate --help 查看用法）']);
     expect(await said(['extract'])).toEqual(['缺少参数 <file>（.xlsx 文件）', '（tianbao extract --help 查看用法）']);
     expect(await said(['validate', 'a.xlsx', '--foo', '--as-off', '2023-06-01', '-z'])).toEqual(['无法识别的选项 --foo、--as-off、-z', '（tianbao validate --help 查看用法）']);
@@ -69,7 +70,7 @@ describe('a command called wrongly', () => {
     expect(await said(['validate', 'a.xlsx', '--units', '--format', 'json'])).toEqual(['选项 --units 后面缺少值', '（tianbao validate --help 查看用法）']);
     expect(await said(['validate', 'a.xlsx', '--format', 'xml'])).toEqual(['--format 只能是 text、json，收到「xml」', '（tianbao validate --help 查看用法）']);
     expect(await said(['blank', 'ledger'])).toEqual([
-      '表样编号 <template> 只能是 review-ledger、census-roster、outfall-checklist、fire-safety-contacts，收到「ledger」',
+      `表样编号 <template> 只能是 ${formIds.join('、')}，收到「ledger」`,
       '（tianbao blank --help 查看用法）',
     ]);
     expect(await first(['validate', 'x.xlsx', '--period', '2023-13'])).toMatch(/2023-13/);

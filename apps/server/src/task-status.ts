@@ -68,7 +68,7 @@ export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitLi
   // names it, first and as one of its units: 未报 or 逾期 too before it sends anything (`status` lists it once it has).
   const city = task.units.includes(units.city.name) ? [{ ...units.city, aliases: [] }] : [];
   const reporters: UnitList = { ...units, units: [...city, ...taskUnitList(task, units).units.filter((u) => task.units.includes(u.name))] };
-  const s = unitStatus({ ...def, cityReports: false, dueDate: () => task.due }, task.period ?? '', reports, received, reporters, asOf);
+  const s = unitStatus({ ...def, cityReports: false, dueDate: () => task.due }, task.period ?? '', reports, received, reporters, asOf, true);
   const named = <F extends { file: string }>(f: F) => ({ ...f, file: names.get(f.file)!, submission: f.file });
   // Each file listed as of the month its check found.
   const found = <F extends { file: string; period: string | null }>(f: F) => ({ ...named(f), period: def.monthly ? (periods.get(f.file) ?? null) : null });

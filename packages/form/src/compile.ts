@@ -29,6 +29,8 @@ export interface CompileSpec<T = Record<string, any>> {
   sheets(parts: readonly CompiledPart<T>[], ctx: CompileContext<T>): SheetSpec[];
   /** The city-wide form made of the parts (a list of every unit's rows), written and printed in place of one form a unit. */
   whole?(parts: readonly CompiledPart<T>[], ctx: CompileContext<T>): T;
+  /** Why a unit's valid return is not taken in after all (the city's own, where the city's list is made of its units'), or null: 未纳入 on the cover. */
+  notTaken?(unit: string, ctx: CompileContext<T>): string | null;
   /** What is wrong across the parts (a code two units use), each with the units it is about: listed on the cover, counted in their errors. */
   faults?(parts: readonly CompiledPart<T>[], ctx: CompileContext<T>): (Finding & { units: readonly string[] })[];
 }

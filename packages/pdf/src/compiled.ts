@@ -28,13 +28,16 @@ export async function renderCompiledPdf(def: FormDefinition<any>, compiled: Comp
   const rows = compiled.whole ? bodyRows(def.layout, compiled.whole).length : 0;
   if (rows > limits.rows) throw refused('pdf.too-many-rows', `${rows} 行，超过单份 PDF 的上限 ${limits.rows} 行`);
   // The form's title carries the bookmark; its text is set as in its own PDF.
-  const form = (data: Record<string, any>, mark: string): Content => {
-    const made = formDocument(def, data, compiled, paper);
+  const form = async (data: Record<string, any>, mark: string): Promise<Content> => {
+    const made = await formDocument(def, data, compiled, paper);
     const [title, ...rest] = withoutRowIds(made.content) as Content[];
     const { fontSize, lineHeight } = made.defaultStyle ?? {};
     return { stack: [{ ...(title as object), outline: true, outlineText: mark } as Content, ...rest], fontSize, lineHeight, pageBreak: 'before' };
   };
-  const units = compiled.whole ? [form(compiled.whole, compiled.units.city.name)] : compiled.parts.map((part) => form(part.data, part.unit));
+  const units: Content[] = [];
+  // One at a time: a form of text alone is laid out to be sized (see `formDocument`).
+  for (const [data, mark] of compiled.whole ? [[compiled.whole, compiled.units.city.name] as const] : compiled.parts.map((p) => [p.data, p.unit] as const))
+    units.push(await form(data, mark));
   const { chars } = measureText(units);
   if (chars > limits.chars) throw refused('pdf.too-many-chars', `${chars} 个字符，超过单份 PDF 的上限 ${limits.chars} 个字符`);
   const page = pageFor(def.print.orientation, paper);
@@ -64,22 +67,30 @@ export async function renderCompiledPdf(def: FormDefinition<any>, compiled: Comp
 /** The cover's size: the largest from 五号 (10.5 pt) down to 小五 at which it lays out on one page (a page a unit), else 五号. */
 async function coverSize(coverAt: (fontSize: number) => TDocumentDefinitions): Promise<number> {
   const sizes = onePageSizes(COVER_SIZE);
-  for (const size of sizes) {
-    const laid = await setupPdfmake().createPdf(coverAt(size)).getStream();
-    const pages = pageCount(laid);
-    laid.end();
-    if (pages === 1) return size;
-  }
+  for (const size of sizes) if ((await pagesOf(coverAt(size))) === 1) return size;
   return COVER_SIZE;
 }
 
-/** One unit's form as its own PDF sets it: a form of fixed rows at the largest size whose estimate fits one page, else at its own. */
-function formDocument(def: FormDefinition<any>, data: Record<string, any>, compiled: Compiled, paper?: Paper): TDocumentDefinitions {
+/**
+ * One unit's form as its own PDF sets it (`renderPdf`): a form of fixed rows at the largest size whose estimate
+ * fits one page; one of text alone (the roster), which has no estimate, at the largest whose layout is one page; else at its own.
+ */
+async function formDocument(def: FormDefinition<any>, data: Record<string, any>, compiled: Compiled, paper?: Paper): Promise<TDocumentDefinitions> {
   const documentAt = formDocuments(def, data, { units: compiled.units, asOf: compiled.asOf }, paper);
   const first = documentAt();
-  if (first.growing || first.height === undefined) return first.doc;
+  if (first.growing) return first.doc;
   const { sizes, at, fitting } = fittingSize(documentAt, first, def.print.fontSize ?? 12, usableHeight(pageFor(def.print.orientation, paper)));
-  return fitting < sizes.length ? at(fitting).doc : first.doc;
+  if (first.height !== undefined) return fitting < sizes.length ? at(fitting).doc : first.doc;
+  for (let i = fitting; i < sizes.length; i++) if ((await pagesOf(at(i).doc)) === 1) return at(i).doc;
+  return first.doc;
+}
+
+/** How many pages a document lays out on. */
+async function pagesOf(doc: TDocumentDefinitions): Promise<number> {
+  const laid = await setupPdfmake().createPdf(doc).getStream();
+  const pages = pageCount(laid);
+  laid.end();
+  return pages;
 }
 
 /** A form's content without the ids its rows are found by when it is laid out alone: in one document with others they would clash. */

@@ -1,3 +1,4 @@
 export { renderPdf } from './render.ts';
 export { cacheParsedFonts } from './pdfkit-internals/index.ts';
 export { renderCompiledPdf } from './compiled.ts';
+export { PDF_RULES } from './pdf-rules.ts';

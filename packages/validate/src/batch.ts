@@ -3,7 +3,7 @@ import { RESAVE } from '@tianbao/xlsx/read';
 import { TIME_LIMIT_SECONDS, type CheckOptions, type FileReport } from './check.ts';
 import type { EngineRuleId } from './check-rules.ts';
 import type { Explanation } from './explained.ts';
-import { NOT_CHECKED_COPY, type CheckTask, type CheckedCopy, type CopyOutcome, type MarkUpTask, type TaskOptions } from './child-tasks.ts';
+import { FormsNotBuilt, NOT_CHECKED_COPY, type CheckTask, type CheckedCopy, type CopyOutcome, type MarkUpTask, type NotBuilt, type TaskOptions } from './child-tasks.ts';
 import { timedOut, unchecked } from './report.ts';
 import type { SheetCells, SheetCellsTask } from './sheet-cells.ts';
 
@@ -41,19 +41,25 @@ const NOT_CHECKED: ReadonlySet<string> = new Set<EngineRuleId>(['file.timeout', 
  * past the time limit (`options.timeLimit`, else 60 s), outgrows its memory or
  * dies has one error of its own (`file.timeout`, `file.too-much-memory`,
  * `file.crashed`) and the others are checked as they would be alone. This
- * process never opens the files.
+ * process never opens the files. Throws `FormsNotBuilt` when the children
+ * could not build the forms to check with: no file is judged by them.
  */
 export async function checkFiles(files: readonly string[], options: TaskOptions, batch: BatchOptions): Promise<FileReport[]> {
   const seconds = options.timeLimit ?? TIME_LIMIT_SECONDS;
   const tasks = files.map((file): CheckTask => ({ file, options }));
   const reports: FileReport[] = new Array(files.length);
-  await runTasks<CheckTask, FileReport>('check', tasks, {
+  const built = new Built();
+  let done = 0;
+  await runTasks<CheckTask, FileReport | NotBuilt>('check', tasks, {
     ...poolOptions(batch, seconds),
-    onResult: (o, i, done) => {
-      reports[i] = 'result' in o ? o.result : failedReport(files[i]!, o.failed, seconds, memoryOf(batch));
-      batch.onReport?.(reports[i], done);
+    onResult: (o, i) => {
+      const report = 'result' in o ? o.result : failedReport(files[i]!, o.failed, seconds, memoryOf(batch));
+      if (built.not(report)) return;
+      reports[i] = report;
+      batch.onReport?.(report, ++done);
     },
   });
+  built.orThrow();
   return reports;
 }
 
@@ -80,15 +86,18 @@ export async function checkAndAnnotateFiles(
   const reports: FileReport[] = new Array(files.length);
   const copies: CopyOutcome[] = new Array(files.length);
   const failed: { at: number; failed: Failure }[] = [];
+  const built = new Built();
   let done = 0;
-  await runTasks<MarkUpTask, CheckedCopy>('checkAndMarkUp', tasks, {
+  await runTasks<MarkUpTask, CheckedCopy | NotBuilt>('checkAndMarkUp', tasks, {
     ...poolOptions(batch, 2 * seconds),
     onResult: (o, i) => {
       if (!('result' in o)) return void failed.push({ at: i, failed: o.failed });
+      if (built.not(o.result)) return;
       ({ report: reports[i], copy: copies[i] } = o.result);
       batch.onReport?.(reports[i]!, ++done);
     },
   });
+  built.orThrow();
   if (failed.length) {
     const again = await checkFiles(
       failed.map((f) => files[f.at]!),
@@ -101,6 +110,22 @@ export async function checkAndAnnotateFiles(
     });
   }
   return { reports, copies };
+}
+
+/** Whether the children could build the forms of a batch: a result saying they could not stops it. */
+class Built {
+  private why: string | undefined;
+
+  /** The result says the forms could not be built (noted), rather than being a task's. */
+  not(result: object): result is NotBuilt {
+    if (!('notBuilt' in result)) return false;
+    this.why ??= (result as NotBuilt).notBuilt;
+    return true;
+  }
+
+  orThrow(): void {
+    if (this.why !== undefined) throw new FormsNotBuilt(this.why);
+  }
 }
 
 const memoryOf = (batch: BatchOptions) => batch.pool?.limits.residentMB ?? batch.memoryMB ?? CHILD_LIMITS.residentMB;

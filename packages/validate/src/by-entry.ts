@@ -1,14 +1,16 @@
 import { entryRun, entrySchemas, type EntryRules, type EntryRun, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
 import type { Found } from './found.ts';
 import { EntryParser } from './entry-parse.ts';
-import { schemaFinding } from './schema-finding.ts';
+import { emptyAt, schemaFinding } from './schema-finding.ts';
 import { answerCells, type AnswerCell, type CellFinding, type Entry } from './read-data.ts';
 
 /**
  * A list judged entry by entry as its sheet is read, so that memory does not
  * grow with its length: each entry through the list's element schema and the
  * form's entry rules at once, the rules across entries at the end. Only the
- * row of each accepted entry is kept (and the entry itself, if asked for).
+ * row of each accepted entry is kept (and the entry itself, if asked for, or
+ * if the form's schema refines the list as a whole: its refinement sees the
+ * entries).
  */
 export class EntryJudge {
   private readonly schemas: ReturnType<typeof entrySchemas>;
@@ -23,6 +25,8 @@ export class EntryJudge {
   /** The row of each accepted entry, by its index among them. */
   private readonly rows: number[] = [];
   private readonly kept: unknown[] = [];
+  /** The form's schema refines the whole, or the list beyond its length: the entries are kept for it. */
+  private readonly refined: boolean;
 
   constructor(
     private readonly def: FormDefinition<any>,
@@ -34,6 +38,7 @@ export class EntryJudge {
     private readonly keep: boolean,
   ) {
     this.schemas = entrySchemas(def);
+    this.refined = refinesEntries(this.schemas.whole, def.layout.dataKey);
     this.parser = new EntryParser(this.schemas.entry);
     this.run = entryRun(rules, ctx, head);
     this.cellOf = answerCells(def, columns);
@@ -56,7 +61,7 @@ export class EntryJudge {
         const cell = this.cellOf(row, z.path[0]);
         if (cell && taken?.has(cell)) continue;
         (taken ??= new Set()).add(cell);
-        this.found.add(schemaFinding(this.def, [this.def.layout.dataKey, index, ...z.path], z.message), cell);
+        this.found.add(schemaFinding(this.def, [this.def.layout.dataKey, index, ...z.path], z.message, emptyAt(entry, z.path)), cell);
       }
       return;
     }
@@ -65,24 +70,32 @@ export class EntryJudge {
       if (!(f.severity === 'error' && cell && taken?.has(cell))) this.found.add(f, cell);
     }
     this.rows.push(row);
-    if (this.keep) this.kept.push(parsed.data);
+    if (this.keep || this.refined) this.kept.push(parsed.data);
   };
 
   /**
-   * The form's schema on the rest of the data (the list by its length), then
-   * the rules across entries. Returns the data when every entry was accepted
-   * and it was asked for.
+   * The form's schema on the rest of the data, with the list as kept, or
+   * taken by its length; then the rules across entries. A failure is reported
+   * at its cell: an entry's (by its row), or a field's (`fieldCell`), unless
+   * `told` says that field was reported already in its own words. Returns the
+   * data when every entry was accepted and it was asked for.
    */
-  finish(rest: Record<string, unknown>, headCell: (key: string) => string | null | undefined): Record<string, unknown> | undefined {
+  finish(rest: Record<string, unknown>, fieldCell: (key: string) => string | null, told: (key: PropertyKey) => boolean): Record<string, unknown> | undefined {
     const key = this.def.layout.dataKey;
-    const whole = this.schemas.whole.safeParse({ ...this.head, ...rest, [key]: new Array(this.count).fill(null) });
+    // With an entry set aside, a refinement would judge an incomplete list: it is not run (as zod runs none on an object whose fields failed).
+    const schema = this.refined && this.partial ? lengthsOnly(this.schemas.whole, key) : this.schemas.whole;
+    const data = { ...this.head, ...rest, [key]: this.refined && !this.partial ? this.kept : new Array(this.count).fill(null) };
+    const whole = schema.safeParse(data);
     if (!whole.success) {
       const taken = this.found.errorCells();
       for (const z of whole.error.issues) {
-        const cell = headCell(String(z.path[0])) ?? null;
-        // The unit was reported from the title, in its own words.
-        if (z.path[0] === 'unit' || (cell && taken.has(cell))) continue;
-        this.found.add(schemaFinding(this.def, z.path, z.message), cell);
+        const [first, index, column] = z.path;
+        if (told(first!)) continue;
+        const row = first === key && typeof index === 'number' ? this.rows[index] : undefined;
+        const cell = first === key ? (row === undefined ? null : this.cellOf(row, column)) : fieldCell(String(first));
+        if (cell && taken.has(cell)) continue;
+        taken.add(cell);
+        this.found.add(schemaFinding(this.def, z.path, z.message, emptyAt(data, z.path)), cell);
       }
     }
     const taken = this.found.errorCells();
@@ -95,4 +108,29 @@ export class EntryJudge {
     if (!whole.success || this.partial || !this.keep) return undefined;
     return { ...(whole.data as Record<string, unknown>), [key]: this.kept };
   }
+}
+
+/** What of a zod object schema is used here (this package does not depend on zod). */
+interface Schema {
+  def: { checks?: readonly { _zod: { def: { check: string } } }[] };
+  shape: Record<string, Schema>;
+  clone(def: Schema['def']): Schema;
+  safeExtend(shape: Record<string, Schema>): Schema;
+}
+
+/** The checks of a list that count its entries, and see none of them. */
+const LENGTH_CHECKS = new Set(['min_length', 'max_length', 'length_equals']);
+
+/** The form's schema (its list taken as it stands) refines the whole, or the list beyond its length. */
+function refinesEntries(whole: unknown, key: string): boolean {
+  const schema = whole as Schema;
+  return !!schema.def.checks?.length || (schema.shape[key]!.def.checks ?? []).some((c) => !LENGTH_CHECKS.has(c._zod.def.check));
+}
+
+/** The form's schema without the checks that see the list's entries: the whole's own, and the list's but its length. */
+function lengthsOnly(whole: unknown, key: string): ReturnType<typeof entrySchemas>['whole'] {
+  const schema = whole as Schema;
+  const list = schema.shape[key]!;
+  const fields = schema.safeExtend({ [key]: list.clone({ ...list.def, checks: (list.def.checks ?? []).filter((c) => LENGTH_CHECKS.has(c._zod.def.check)) }) });
+  return fields.clone({ ...fields.def, checks: [] }) as unknown as ReturnType<typeof entrySchemas>['whole'];
 }

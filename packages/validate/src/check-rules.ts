@@ -12,7 +12,11 @@ const CHECK_RULES = defineRules({
   'table.header.missing': { severity: 'error', title: '找不到指定表样的表头', fix: '保留表样的表头行' },
   'sheet.hidden': { severity: 'warning', title: '检查的是隐藏的工作表', fix: '取消隐藏该工作表，或把填报内容移到可见的工作表中' },
   'period.unknown': { severity: 'warning', title: '无法确定报送月份', fix: '填写“填报日期”，或在文件名中写明月份，或用 --period 指定' },
-  'report-date.invalid': { severity: 'warning', title: '填报日期不是有效的日期', fix: '写成“2023年6月26日”这样的年月日' },
+  'period.name-differs': { severity: 'warning', title: '表中的报送月份与文件名中的月份不一致', fix: '按表中的月份计；是文件名所写月份的报表的，用该月的表重新填报，否则改正文件名' },
+  // A date that is none is a warning (date rules go by today); one the form's schema refuses, an error.
+  'report-date.invalid': { severity: 'error or warning', title: '填报日期不是有效的日期，或不符合此表的要求', fix: '写成“2023年6月26日”这样的年月日，并按此表的要求填写' },
+  'filler.invalid': { severity: 'error', title: '填报单位不符合此表的要求', fix: '按此表的要求填写填报单位' },
+  'period.invalid': { severity: 'error', title: '报送月份不符合此表的要求', fix: '按此表的要求填写报送月份（填报日期或文件名中的月份）' },
   'table.rows.order': { severity: 'error', title: '表格各行顺序与表样不一致', fix: '按表样顺序填写' },
   'table.row.missing': { severity: 'error', title: '缺少表样中的一行', fix: '按表样补上该行' },
   'table.field.missing': { severity: 'error', title: '表格下方缺少一行署名（办公室设在、办公室主任）', fix: '在表格下空一行后填写' },

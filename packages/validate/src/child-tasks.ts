@@ -1,5 +1,6 @@
 // What the child program's methods are given and give back: shared by the parent's batches and the child,
 // which imports nothing of the pool (see child-methods.ts).
+import { Refusal } from '@tianbao/form';
 import type { CheckOptions, FileReport } from './check.ts';
 import type { Explanation } from './explained.ts';
 
@@ -29,3 +30,18 @@ export type CopyOutcome = { written: string } | { failed: string } | null;
 
 /** The outcome of the copy of a file that could not be checked. */
 export const NOT_CHECKED_COPY: CopyOutcome = { failed: '此文件未能检查完，不生成批注副本' };
+
+/** What a child gives back, instead of a task's result, when the forms the task needs could not be built: why. */
+export interface NotBuilt {
+  notBuilt: string;
+}
+
+/**
+ * The forms a run needs could not be built: a template its maintainers got wrong, not a file a clerk sent.
+ * The run stops with this rather than judge any file.
+ */
+export class FormsNotBuilt extends Refusal {
+  constructor(message: string) {
+    super('form.not-built', message);
+  }
+}

@@ -41,14 +41,14 @@ export function compilation<S extends StatusReport>(
   shown: ShownName = (file) => file,
 ): Compiled {
   if (!def.compile) throw new Error(`${def.id}: no compile declared`);
+  const ctx = { period: status.period, asOf: status.asOf, units, ...(previous && { previous }) };
   const parts: CompiledPart[] = [];
   const taken = status.units.map((u) => {
     const report = u.file ? reportOf(u) : undefined;
-    const why = leftOut(u, report, shown);
+    const why = leftOut(u, report, shown) ?? def.compile!.notTaken?.(u.unit, ctx) ?? null;
     if (why === null) parts.push({ unit: u.unit, file: u.file!, data: report!.data!, issues: report!.issues });
     return why;
   });
-  const ctx = { period: status.period, asOf: status.asOf, units, ...(previous && { previous }) };
   const faults = def.compile.faults?.(parts, ctx) ?? [];
   const marks: NonNullable<Table['marks']> = [];
   const rows = status.units.map((u, r) => {

@@ -6,7 +6,7 @@ export { annotate, copyNames, resolvedPath } from './annotate.ts';
 export { explanationKey, withExplanations, type Explanation } from './explained.ts';
 export type { SheetCells, MergedRange } from './sheet-cells.ts';
 export { checkFiles, checkAndAnnotateFiles, sheetCells, type BatchOptions } from './batch.ts';
-export type { TaskOptions, CopyOutcome } from './child-tasks.ts';
+export { FormsNotBuilt, type TaskOptions, type CopyOutcome } from './child-tasks.ts';
 export { compilation, compiledTitle } from './compile.ts';
 export {
   unitStatus,

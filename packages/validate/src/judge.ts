@@ -12,9 +12,10 @@ import { judgeWhole } from './whole.ts';
  */
 export function judge(s: Read): Judged {
   const { def, byEntry, loc, read, found } = s;
-  const data = byEntry
-    ? byEntry.finish(read.take(), s.headCell)
-    : judgeWhole(def, loc, read, s.formHead, s.ctx, found, s.headCell);
+  const fieldCell = (key: string) => s.headCell(key) ?? read.cellOf([key]);
+  // Reported already in its own words: the unit when the title names none on the list, a labelled field whose row is missing.
+  const told = (key: PropertyKey) => (key === 'unit' && s.unit === null) || loc.fields[String(key)] === null;
+  const data = byEntry ? byEntry.finish(read.take(), fieldCell, told) : judgeWhole(def, read, s.formHead, s.ctx, found, fieldCell, told);
   markUncached(found.issues, loc.uncached, loc.sheet);
   markExplained(found.issues, loc, s.reader.remarked);
   found.issues.sort(byPlace);

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import {
   findReporter,
+  formatPeriodCn,
   periodFromFileName,
   readInfoLine,
   reporterNames,
@@ -58,6 +59,9 @@ export function locate(s: Submission): Placed | FileReport {
         `无法确定报送月份：表中没有“填报日期”或“报送月份”，文件名中也没有月份。请在标题下填写“填报日期：2023年6月26日”，或在文件名中写明月份（如 ${unit ?? opts.units.units[0]!.name}2023年6月${def.name}.xlsx），或用 --period 指定`,
       ),
     );
+  // A copy of last month's file renamed for this month is still last month's: said, as the name is not what counts.
+  const nameMonth = def.monthly && period ? periodFromFileName(basename(file)) : undefined;
+  if (nameMonth && nameMonth !== period) found.add(warning('period.name-differs', periodDiffers(period!, nameMonth, unit ?? def.layout.placeholder, def)));
   const { filler, reportDate, unreadDate } = readInfoLine(head.info?.text ?? '');
   if (unreadDate !== undefined)
     found.add(
@@ -89,13 +93,23 @@ function previousOf(def: FormDefinition<any>, opts: CheckOptions, unit: string, 
   return earlier && def.schema.safeParse(earlier.data).success ? earlier.data : undefined;
 }
 
+/** `period.name-differs`: which month is taken, and what to do for the other. */
+function periodDiffers(period: string, named: string, unit: string, def: FormDefinition<any>): string {
+  const [taken, other] = [formatPeriodCn(period), formatPeriodCn(named)];
+  return (
+    `表中记录的报送月份是${taken}，文件名中写的是${other}，按${taken}计。如果这是${other}的报表（如把上月的文件改名再用），` +
+    `请用 tianbao blank ${def.id} --unit ${unit} --period ${named} --previous <上月报表> 生成${other}的表重新填报；如果是${taken}的报表，请改正文件名`
+  );
+}
+
 /** The period, from the sources in order; only a monthly form looks for its month, another keeps the one it was generated with. */
 function periodOf(def: FormDefinition<any>, meta: Record<string, string>, info: string, file: string, opts: CheckOptions): string | undefined {
   if (!def.monthly) return meta.period;
   return meta.period ?? readInfoLine(info).period ?? periodFromFileName(basename(file)) ?? opts.period ?? undefined;
 }
 
-const CLUE_TEXT: Record<Clue, string> = { template: '按 --template 指定', metadata: '按文件中的表样标识', title: '按标题', header: '按表头' };
+// `template`: the form the command was given (`--template`, or compile's and status's first argument).
+const CLUE_TEXT: Record<Clue, string> = { template: '按指定的表样', metadata: '按文件中的表样标识', title: '按标题', header: '按表头' };
 
 /**
  * Which form a workbook is, by the strongest clue it has: `--template`, the

@@ -38,10 +38,11 @@ export interface UnitFile extends ReceivedFile {
   unitFrom: 'title' | 'file-name' | 'account';
   /**
    * `judged`: the unit's state is this file's; `older`: a later file of the period is judged;
+   * `same-time`: one received at the same time is judged (the first of them as given);
    * `other-period`: it reports another month; `after-as-of`: received after the as-of day, so not
    * the unit's submission as of that day.
    */
-  use: 'judged' | 'older' | 'other-period' | 'after-as-of';
+  use: 'judged' | 'older' | 'same-time' | 'other-period' | 'after-as-of';
 }
 
 /** A file whose unit could not be told, neither from its title nor from its name. */
@@ -92,7 +93,9 @@ export interface StatusReport {
  * unassigned. A unit that sent several files for the period is judged on the
  * one received last, whatever it is: a file not read makes the unit not valid.
  * A file received after the as-of day is listed, but not judged: as of that
- * day it had not come.
+ * day it had not come. Files received at the same second are told as such
+ * (`same-time`), unless the reports come in an order known beyond their times
+ * (`ordered`: the portal's uploads, latest first).
  */
 export function unitStatus(
   def: FormDefinition<any>,
@@ -101,6 +104,7 @@ export function unitStatus(
   received: ReceivedTimes,
   units: UnitList,
   asOf: string,
+  ordered = false,
 ): StatusReport {
   const due = def.dueDate?.(period) ?? null;
   const credited = new Map<string, { file: ReceivedFile; unitFrom: UnitFile['unitFrom']; ofPeriod: boolean }[]>();
@@ -125,7 +129,7 @@ export function unitStatus(
     const byAsOf = (c: (typeof sent)[number]) => c.file.received === null || c.file.received <= asOf;
     const last = sent.find((c) => c.ofPeriod && byAsOf(c));
     const use = (c: (typeof sent)[number]): UnitFile['use'] =>
-      c === last ? 'judged' : !c.ofPeriod ? 'other-period' : byAsOf(c) ? 'older' : 'after-as-of';
+      c === last ? 'judged' : !c.ofPeriod ? 'other-period' : !byAsOf(c) ? 'after-as-of' : !ordered && c.file.receivedAt !== null && c.file.receivedAt === last?.file.receivedAt ? 'same-time' : 'older';
     const files = [...(last ? [last] : []), ...sent.filter((c) => c !== last)].map((c): UnitFile => ({ ...c.file, unitFrom: c.unitFrom, use: use(c) }));
     const judged = files[0]?.use === 'judged' ? files[0] : null;
     if (!judged)
@@ -194,12 +198,12 @@ export function fileNote(f: UnitFile | UnassignedFile): string {
   const unread = f.verdict === 'unread' ? `未能读取：${f.message}  [${f.rule}]` : '';
   if ('reason' in f) return [f.reason, unread].filter(Boolean).join('；');
   if (f.use === 'judged') return unread;
-  const why =
-    f.use === 'older'
-      ? '另有较晚收到的文件，未据此判定'
-      : f.use === 'after-as-of'
-        ? '在截至日期之后收到，未据此判定'
-        : `是${f.period ? formatPeriodCn(f.period) : '其他月份'}的报表，不计入本期`;
+  const why = {
+    older: '另有较晚收到的文件，未据此判定',
+    'same-time': '与所用的文件同时收到，分不出先后，按文件顺序取了另一份，未据此判定',
+    'after-as-of': '在截至日期之后收到，未据此判定',
+    'other-period': `是${f.period ? formatPeriodCn(f.period) : '其他月份'}的报表，不计入本期`,
+  }[f.use];
   return `${why}（${unread || VERDICT_TEXT[f.verdict]}）`;
 }
 

@@ -1,8 +1,7 @@
 import { ruleFindings, type DataPath, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
-import type { Located } from '@tianbao/xlsx/read';
 import type { Found } from './found.ts';
 import type { ReadData } from './read-data.ts';
-import { schemaFinding } from './schema-finding.ts';
+import { emptyAt, schemaFinding } from './schema-finding.ts';
 
 type Where = (path: DataPath | undefined) => string | null;
 type Judged = { data: Record<string, any>; where: Where; partial: boolean };
@@ -13,17 +12,16 @@ type Judged = { data: Record<string, any>; where: Where; partial: boolean };
  */
 export function judgeWhole(
   def: FormDefinition<any>,
-  loc: Located<void>,
   read: ReadData,
   head: FormHeader,
   ctx: RuleContext,
   found: Found,
-  headCell: (key: string) => string | null | undefined,
+  fieldCell: (key: string) => string | null,
+  told: (key: PropertyKey) => boolean,
 ): Record<string, unknown> | undefined {
   const where: Where = (path) => {
     if (!path || path.length === 0) return null;
-    const cell = headCell(String(path[0]));
-    if (cell !== undefined) return cell;
+    if (path[0] !== def.layout.dataKey) return fieldCell(String(path[0]));
     for (let n = Math.min(3, path.length); n > 0; n--) {
       const at = read.cellOf(path.slice(0, n));
       if (at) return at;
@@ -31,11 +29,10 @@ export function judgeWhole(
     return null;
   };
   const taken = found.errorCells();
-  const judged = parseData(def, () => ({ ...head, ...read.take() }), where, (z, cell) => {
-    // The unit and a missing field were reported above, in their own words.
-    if (z.path[0] === 'unit' || (loc.fields[String(z.path[0])] === null) || (cell && taken.has(cell))) return;
+  const judged = parseData(def, () => ({ ...head, ...read.take() }), where, (z, cell, data) => {
+    if (told(z.path[0]!) || (cell && taken.has(cell))) return;
     taken.add(cell);
-    found.add(schemaFinding(def, z.path, z.message), cell);
+    found.add(schemaFinding(def, z.path, z.message, emptyAt(data, z.path)), cell);
   });
   // Rules run on what the schema accepts: a list's faulty rows are set aside, the rest is still judged.
   if (!judged) return undefined;
@@ -56,12 +53,12 @@ function parseData(
   def: FormDefinition<any>,
   make: () => Record<string, any>,
   where: Where,
-  fail: (z: { path: PropertyKey[]; message: string }, cell: string | null) => void,
+  fail: (z: { path: PropertyKey[]; message: string }, cell: string | null, data: Record<string, any>) => void,
 ): Judged | null {
   const data = make();
   const parsed = def.schema.safeParse(data);
   if (parsed.success) return { data: parsed.data, where, partial: false };
-  for (const z of parsed.error.issues) fail(z, where(z.path as DataPath));
+  for (const z of parsed.error.issues) fail(z, where(z.path as DataPath), data);
   return withoutFaultyEntries(def, data, parsed.error.issues, where);
 }
 

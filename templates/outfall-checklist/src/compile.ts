@@ -1,23 +1,22 @@
-import { textKey, type CompileContext, type CompileSpec, type CompiledPart } from '@tianbao/form';
+import { textKey, type CompileSpec } from '@tianbao/form';
 import { catalogue } from './rules.ts';
 import type { OutfallChecklist } from './schema.ts';
-
-type Part = CompiledPart<OutfallChecklist>;
-
-/** The units' checklists: the city's own return, which holds theirs, is not added to them again. */
-const unitsOnly = (parts: readonly Part[], ctx: CompileContext<OutfallChecklist>) => parts.filter((p) => p.unit !== ctx.units.city.name);
 
 /**
  * One city-wide checklist: every unit's outfalls in the list's order,
  * numbered through; its 整治进度汇总 (per unit and 全市, against the targets in
  * force) and chart are the form's own. A code two units use is listed on the cover, an error of each.
+ * The city's own return, which holds its units' outfalls, is not added to theirs again: 未纳入, and why.
  */
 export const compile: CompileSpec<OutfallChecklist> = {
   sheets: () => [],
-  whole: (parts, ctx) => ({ unit: ctx.units.city.name, reportDate: ctx.asOf, outfalls: unitsOnly(parts, ctx).flatMap((p) => p.data.outfalls) }),
-  faults: (parts, ctx) => {
+  notTaken: (unit, ctx) =>
+    unit === ctx.units.city.name ? `${unit}本级的报表：全市清单由各县（市、区）的报表汇成，本级报表中的排污口不再重复计入` : null,
+  // Made by the city: its name in 填报单位, not left blank.
+  whole: (parts, ctx) => ({ unit: ctx.units.city.name, filler: ctx.units.city.name, reportDate: ctx.asOf, outfalls: parts.flatMap((p) => p.data.outfalls) }),
+  faults: (parts) => {
     const units = new Map<string, { code: string; units: string[] }>();
-    for (const { unit, data } of unitsOnly(parts, ctx))
+    for (const { unit, data } of parts)
       for (const { code } of data.outfalls) {
         const key = textKey(code);
         const seen = units.get(key) ?? units.set(key, { code, units: [] }).get(key)!;

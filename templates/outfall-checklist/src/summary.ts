@@ -24,7 +24,10 @@ export interface Progress {
   remediated: number;
 }
 
-const ratio = (n: number, of: number) => (of === 0 ? 1 : n / of);
+/** A share; none (null) of nothing: 0 of 0 is no rate at all, not 100%. */
+const ratio = (n: number, of: number) => (of === 0 ? null : n / of);
+/** How a table shows a share of nothing. */
+const NO_RATE = '—';
 
 function count(unit: string, outfalls: Outfall[]): Progress {
   const toFix = outfalls.filter((o) => o.method !== '保留');
@@ -43,7 +46,9 @@ export function progressByUnit(data: OutfallChecklist, ctx: OutputContext): Prog
   const order = [ctx.units.city.name, ...ctx.units.units.map((u) => u.name)];
   const units = [...new Set(main.map((o) => o.county))].sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
   const rows = units.map((u) => count(u, main.filter((o) => o.county === u)));
-  return units.length === 1 ? rows : [...rows, count(data.unit === ctx.units.city.name ? '全市' : '合计', main)];
+  // The city's list always has its 全市 row, whatever its units; a unit's of one county, none.
+  const city = data.unit === ctx.units.city.name;
+  return units.length === 1 && !city ? rows : [...rows, count(city ? '全市' : '合计', main)];
 }
 
 const rank = (order: string[], name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
@@ -70,9 +75,9 @@ export function summaryTable(data: OutfallChecklist, ctx: OutputContext): Table 
   const rows = progress.map((p, r) => {
     const traced = ratio(p.traced, p.surveyed);
     const remediated = ratio(p.remediated, p.toRemediate);
-    if (target && traced < target.traced) marks.push({ row: r, column: 3, severity: 'error' });
-    if (target && remediated < target.remediated) marks.push({ row: r, column: 6, severity: 'error' });
-    return [p.unit, p.surveyed, p.traced, traced, p.toRemediate, p.remediated, remediated, target?.traced ?? null, target?.remediated ?? null];
+    if (target && traced !== null && traced < target.traced) marks.push({ row: r, column: 3, severity: 'error' });
+    if (target && remediated !== null && remediated < target.remediated) marks.push({ row: r, column: 6, severity: 'error' });
+    return [p.unit, p.surveyed, p.traced, traced ?? NO_RATE, p.toRemediate, p.remediated, remediated ?? NO_RATE, target?.traced ?? null, target?.remediated ?? null];
   });
   return { columns: COLUMNS, rows, marks };
 }
@@ -81,7 +86,7 @@ export function summaryNotes(asOf: string): string[] {
   const target = targetOn(asOf);
   const next = TARGETS.find((t) => t.by > asOf);
   return [
-    '注：1.只统计受纳水体在主要河流清单内的排污口；溯源率 = 已溯源 ÷ 排查数（无法溯源的不计入已溯源）；整治率 = 整治进度为已完成的 ÷ 需整治（整治方式不是“保留”的）。',
+    '注：1.只统计受纳水体在主要河流清单内的排污口；溯源率 = 已溯源 ÷ 排查数（无法溯源的不计入已溯源）；整治率 = 整治进度为已完成的 ÷ 需整治（整治方式不是“保留”的）；没有可计的（排查数或需整治为 0）记为“—”。',
     target
       ? `2.${formatDateCn(target.by)}目标：溯源 ${target.traced * 100}%，整治 ${target.remediated * 100}%；低于目标的比率以红色标出。`
       : `2.${formatDateCn(asOf)}尚无到期目标${next ? `；下一目标为${formatDateCn(next.by)}前溯源 ${next.traced * 100}%、整治 ${next.remediated * 100}%` : ''}。`,
@@ -102,8 +107,9 @@ export function summaryChart(data: OutfallChecklist, ctx: OutputContext): BarCha
   return {
     categories: progress.map((p) => shortName(p.unit, ctx)),
     series: [
-      { name: '溯源率', values: progress.map((p) => ratio(p.traced, p.surveyed)), target: target?.traced },
-      { name: '整治率', values: progress.map((p) => ratio(p.remediated, p.toRemediate)), target: target?.remediated },
+      // A share of nothing draws no bar.
+      { name: '溯源率', values: progress.map((p) => ratio(p.traced, p.surveyed) ?? 0), target: target?.traced },
+      { name: '整治率', values: progress.map((p) => ratio(p.remediated, p.toRemediate) ?? 0), target: target?.remediated },
     ],
   };
 }

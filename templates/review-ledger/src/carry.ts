@@ -1,6 +1,7 @@
 import { formatDateCn, formatPeriodCn, monthBefore, textKey, type Finding, type Issue } from '@tianbao/form';
 import { distance } from 'fastest-levenshtein';
 import { catalogue } from './catalogue.ts';
+import { splitItems } from './items.ts';
 import { problemsOf, type ListedProblem } from './problems.ts';
 import type { LedgerRow, ReviewLedger } from './schema.ts';
 
@@ -27,11 +28,14 @@ export interface UnansweredProblem extends ListedProblem {
   listed: string;
 }
 
+type RowKey = keyof ReviewLedger['rows'];
+
 /**
- * A month's ledger as the next is compared with it: its problems, and those of the ledger before it that it
- * no longer lists and said nothing of (不见实效不予销号: a problem leaves the ledger only with a word on how).
+ * A month's ledger as the next is compared with it: its problems, those of the ledger before it that it
+ * no longer lists and said nothing of (不见实效不予销号: a problem leaves the ledger only with a word on how),
+ * and the comment each row's 存在问题 cell had in answer to a warning (a copy of the file keeps it: it is no answer next month).
  */
-export type ComparedLedger = ReviewLedger & { unanswered?: UnansweredProblem[] };
+export type ComparedLedger = ReviewLedger & { unanswered?: UnansweredProblem[]; comments?: Partial<Record<RowKey, string>> };
 
 /** A problem of last month's ledger, and this month's that carries it on, or null when it is no longer listed. */
 export interface CarriedProblem {
@@ -73,15 +77,57 @@ function comparedMonth(previous: ReviewLedger, now: ReviewLedger): string {
   return previous.period && now.period && previous.period !== monthBefore(now.period) ? formatPeriodCn(previous.period) : '上月';
 }
 
-/** The warning on a problem of `previous` that `now` no longer lists: the words the compile looks for, to find the clerk's answer. */
-export const droppedMessage = (p: CarriedProblem['before'], previous: ReviewLedger, now: ReviewLedger) =>
-  `${isUnanswered(p) ? `${monthOf(p)}台账${p.item}列出的问题「${p.problem}」此后未再列出，也未说明整改情况` : `${comparedMonth(previous, now)}台账${p.item}列出的问题「${p.problem}」本月未再列出`}` +
-  '：已整改的，请在此格的批注中写明整改情况（对账销号）；未整改的，请继续列入台账';
+/** Last month's problems (and those it left unanswered) that `now` no longer lists, and how many of them each one's row drops. */
+function droppedOf(matches: readonly CarriedProblem[]): { problem: CarriedProblem['before']; nth: number; of: number }[] {
+  const gone = matches.flatMap(({ before, after }) => (after ? [] : [before]));
+  return gone.map((problem) => {
+    const row = gone.filter((q) => q.row === problem.row);
+    return { problem, nth: row.indexOf(problem), of: row.length };
+  });
+}
+
+/**
+ * The warning on a problem of `previous` that `now` no longer lists (`of` of its row's): the words the compile
+ * looks for, to find the clerk's answer; what counts as one is told where it would not.
+ */
+export function droppedMessage(p: CarriedProblem['before'], previous: ComparedLedger, now: ReviewLedger, of = 1): string {
+  const what = isUnanswered(p)
+    ? `${monthOf(p)}台账${p.item}列出的问题「${p.problem}」此后未再列出，也未说明整改情况`
+    : `${comparedMonth(previous, now)}台账${p.item}列出的问题「${p.problem}」本月未再列出`;
+  const several = of > 1 ? `；此格有${of}个问题未再列出，请逐条写明（1.… 2.…，按问题的顺序）` : '';
+  const stale = previous.comments?.[p.row] ? '；上月此格已有的批注不算本月的说明，请写明本月的整改情况' : '';
+  return `${what}：已整改的，请在此格的批注中写明整改情况（对账销号）；未整改的，请继续列入台账${several}${stale}`;
+}
+
+/** A problem no longer listed, the clerk's answer to the warning on it ('' when none counts), and the comment on its cell. */
+export interface DroppedProblem {
+  problem: CarriedProblem['before'];
+  answer: string;
+  comment?: string;
+}
+
+/**
+ * Last month's problems `now` no longer lists, each with the clerk's answer (对账销号): the comment on its cell,
+ * unless it is the very one the cell had last month, else the portal's explanation. A cell that drops several
+ * answers them with one numbered item (or line) each, in their order; a text not so divided answers none.
+ */
+export function droppedProblems(previous: ComparedLedger, now: ReviewLedger, issues: readonly Issue[]): DroppedProblem[] {
+  return droppedOf(matchProblems(previous, now)).map(({ problem, nth, of }) => {
+    const warned = issues.find((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(problem, previous, now, of));
+    const comment = warned?.reply;
+    const text = (comment !== previous.comments?.[problem.row] ? comment : undefined) ?? warned?.explanation ?? '';
+    const items = of > 1 ? splitItems(text) : [text];
+    return { problem, answer: items.length === of ? items[nth]! : '', ...(comment && { comment }) };
+  });
+}
 
 /** This month's ledger against last month's: a problem dropped without a word, a time limit moved later. */
 export function carryFindings(previous: ComparedLedger, now: ReviewLedger): Finding[] {
-  return matchProblems(previous, now).flatMap(({ before, after }): Finding[] => {
-    if (!after) return [warning('ledger.carry.dropped', droppedMessage(before, previous, now), ['rows', before.row, 'problems'])];
+  const matches = matchProblems(previous, now);
+  const dropped = droppedOf(matches);
+  return matches.flatMap(({ before, after }): Finding[] => {
+    const of = dropped.find((d) => d.problem === before)?.of;
+    if (!after) return [warning('ledger.carry.dropped', droppedMessage(before, previous, now, of), ['rows', before.row, 'problems'])];
     // A day put off, or given up for 长期坚持/持续推进 (no day at all): either way the problem is no longer due then.
     const later = isDate(before.deadline) && (isDate(after.deadline) ? after.deadline > before.deadline : after.deadline !== '');
     if (!later) return [];
@@ -119,15 +165,14 @@ function withProblem(row: LedgerRow | undefined, p: UnansweredProblem): LedgerRo
 }
 
 /**
- * What next month's ledger is compared with: `now`'s problems, and those of `previous` (what `now` was
- * compared with) that `now` no longer lists with its `ledger.carry.dropped` warning left unanswered, each
- * with the month that last listed it.
+ * What next month's ledger is compared with: `now`'s problems, those of `previous` (what `now` was compared
+ * with) that `now` no longer lists without an answer (see `droppedProblems`), each with the month that last
+ * listed it, and the comments on the cells of those it dropped.
  */
 export function comparedLedger(now: ReviewLedger, issues: readonly Issue[], previous?: ComparedLedger): ComparedLedger {
   if (!previous) return now;
-  const answered = (p: CarriedProblem['before']) => issues.some((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(p, previous, now) && i.explained);
-  const unanswered = matchProblems(previous, now)
-    .filter(({ before, after }) => !after && !answered(before))
-    .map(({ before }) => (isUnanswered(before) ? before : { ...before, listed: previous.period ?? '' }));
-  return unanswered.length ? { ...now, unanswered } : now;
+  const dropped = droppedProblems(previous, now, issues);
+  const unanswered = dropped.filter((d) => !d.answer).map(({ problem: p }) => (isUnanswered(p) ? p : { ...p, listed: previous.period ?? '' }));
+  const comments = Object.fromEntries(dropped.flatMap((d) => (d.comment ? [[d.problem.row, d.comment]] : [])));
+  return { ...now, ...(unanswered.length ? { unanswered } : {}), ...(Object.keys(comments).length ? { comments } : {}) };
 }

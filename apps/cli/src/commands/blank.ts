@@ -1,5 +1,6 @@
 import { Period, Refusal, findReporter, outputContext, reporterNames } from '@tianbao/form';
-import { formIds, loadForm } from '@tianbao/forms/list';
+import { formIds } from '@tianbao/forms/list';
+import { loadForm } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../usage-error.ts';
 import { outputFolder } from '../files.ts';
@@ -35,6 +36,7 @@ export const blank: CommandModule<object, Args> = {
   handler: async (args) => {
     const def = await loadForm(args.template);
     const units = resolveUnits(args.units);
+    if (args.period !== undefined && !def.monthly) throw new UsageError(`${def.name}不按月报送，请去掉 --period`);
     if (args.period !== undefined && !Period.safeParse(args.period).success) throw new UsageError(`--period 应写作 YYYY-MM，如 2023-07，收到「${args.period}」`);
     let unit: string | undefined;
     if (args.unit) {
@@ -54,8 +56,11 @@ export const blank: CommandModule<object, Args> = {
     const given = [args.previous].flat().join('、');
     const returns = await withChildren(earlier.length, {}, (batch) => previousReturns(earlier, def.id, { units }, batch));
     if (!returns.length) throw new Refusal('previous.invalid', `上月报表「${given}」未通过检查，不能带入；请先改正`);
-    const ofUnit = returns.filter((r) => r.unit === (unit ?? returns[0]!.unit));
-    if (!ofUnit.length) throw new UsageError(`上月报表「${given}」是${[...new Set(returns.map((r) => r.unit))].join('、')}的，不是${unit}的`);
+    // Of several units' returns, which is the unit's own is not to be guessed.
+    const found = [...new Set(returns.map((r) => r.unit))];
+    if (!unit && found.length > 1) throw new UsageError(`上月报表「${given}」中有 ${found.length} 个单位的报表（${found.join('、')}），请用 --unit 指定本单位`);
+    const ofUnit = returns.filter((r) => r.unit === (unit ?? found[0]));
+    if (!ofUnit.length) throw new UsageError(`上月报表「${given}」是${found.join('、')}的，不是${unit}的`);
     // The unit's latest month before this one: a later month, or this one, is not last month.
     const { earlierReturn } = await import('@tianbao/validate');
     const last = earlierReturn(ofUnit, def.id, ofUnit[0]!.unit, args.period);

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { today } from '@tianbao/form';
-import { formIds, loadForm, loadForms } from '@tianbao/forms/list';
+import { formIds } from '@tianbao/forms/list';
+import { loadForm, loadForms } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { CHECK_JOBS, checkBatch, type BatchArgs } from '../batch.ts';
 import { checkOptions, type CheckArgs } from '../check-options.ts';
@@ -92,6 +93,8 @@ export const compile: CommandModule<object, Args> = {
     }
     console.error(made.counts);
     for (const fault of made.faults) console.error(fault);
+    // The files the counts end with 「未纳入（见下）」, as the cover lists them.
+    for (const other of made.others) console.error(other);
     if (!made.parts.length) console.error('没有纳入任何单位的报表：汇总是空的');
     // Made, but with what is wrong across the units (a code two units use), or with nothing in it: as a check with errors.
     if (made.faults.length || !made.parts.length) process.exitCode = 1;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { outputContext } from '@tianbao/form';
-import { loadForms } from '@tianbao/forms/list';
+import { loadForms } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { checkBatch } from '../batch.ts';
 import { outputFolder } from '../files.ts';

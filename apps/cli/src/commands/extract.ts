@@ -4,6 +4,7 @@ import { checkBatch } from '../batch.ts';
 import { inputFile, outputFolder } from '../files.ts';
 import { notAnInput, writeOutput } from '../outputs.ts';
 import { basename, dirname } from 'node:path';
+import { INTERNAL_FAILURE } from '../failure.ts';
 import { paintFor } from '../paint.ts';
 
 interface Args extends CheckArgs {
@@ -30,6 +31,8 @@ export const extract: CommandModule<object, Args> = {
     const report = (await checkBatch([file], checkOptions(args), args))[0]!;
     if (report.issues.length) console.error(formatText(summarize([report]), paintFor(process.stderr)));
     if (!report.valid || !report.data) {
+      // A file found valid has its data: one without is tianbao's fault, said rather than exiting in silence.
+      if (report.valid) console.error(`出错：${INTERNAL_FAILURE}`);
       process.exitCode = 1;
       return;
     }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IsoDate } from '@tianbao/form';
-import { formIds, loadForm } from '@tianbao/forms/list';
+import { formIds } from '@tianbao/forms/list';
+import { loadForm } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { jobsOption, jobsSpec } from '../batch.ts';
 import { outputFolder } from '../files.ts';

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatDateCn, formatPeriodCn, isoOf, today } from '@tianbao/form';
-import { loadForm } from '@tianbao/forms/list';
+import { loadForm } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { outputFolder, receivedFiles } from '../files.ts';

@@ -8,7 +8,7 @@ import { compiledTitle } from '@tianbao/validate';
 import { sendFile } from '../download.ts';
 import { HttpRefusal } from '../errors.ts';
 import { currentCompilation } from '../jobs/compilation.ts';
-import { ERROR_SCHEMA, ID_PARAMS, PENDING_SCHEMA, routeSchema, type IdParams } from '../schemas.ts';
+import { ERROR_SCHEMA, ID_PARAMS, PENDING_SCHEMA, refusedAs, routeSchema, type IdParams } from '../schemas.ts';
 import { findTask } from '../tasks.ts';
 import { requireAccount, requireRole } from './auth.ts';
 
@@ -16,7 +16,10 @@ import { requireAccount, requireRole } from './auth.ts';
 export const COMPILE_RETRY_SECONDS = 5;
 
 /** `?format=xlsx|pdf`, and the day it is as of (`?asOf=`, checked by the route to say so in Chinese). */
-const Query = z.object({ format: z.enum(['xlsx', 'pdf']), asOf: z.string().max(20).optional() });
+const Query = z.object({
+  format: z.enum(['xlsx', 'pdf'], refusedAs('request.invalid', '请求中的「format」只能是 xlsx、pdf')),
+  asOf: z.string().max(20).optional(),
+});
 
 const FORMATS: Record<z.infer<typeof Query>['format'], string> = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' };
 
