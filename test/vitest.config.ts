@@ -4,6 +4,13 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * The portal's suites: its server, its database and its browser. `npm test` has a standing budget of 120 s on a
+ * 2-core machine for all the rest (build and type check included), to which these may add at most 90 s;
+ * `test/bench/test-time.ts` (part of `pnpm bench`) measures the two apart.
+ */
+export const PORTAL_SUITES = ['apps/server/test/**', 'packages/store/test/**', 'test/e2e/serve*.test.ts', 'test/e2e/portal-*.test.ts'];
+
 /** Every test, run where the users are: China's time zone. */
 const ALL = ['{packages,templates,apps}/*/test/**/*.test.ts', 'test/e2e/**/*.test.ts'];
 

@@ -150,5 +150,14 @@ rows.push([
 // The portal under uploads at a fixed rate, on SQLite and on PostgreSQL: its rows as it prints them.
 rows.push(...(JSON.parse(execFileSync(tsx, [join(import.meta.dirname, 'portal-uploads.ts'), '--json'], { encoding: 'utf8' })) as [string, string][]));
 
+// npm test against its standing budget: all but the portal's suites, then the portal's, each run apart.
+const tests = script('test-time.ts');
+const s = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+rows.push([
+  'npm test: build, type check and all suites but the portal\'s',
+  `${s(tests.restMs)} (build ${s(tests.build.ms)}, type check ${s(tests.typecheck.ms)}, suites ${s(tests.rest.ms)}, ${s(tests.rest.cpuMs)} CPU; budget ${s(tests.restBudgetMs)})`,
+]);
+rows.push(["npm test: the portal's suites (server, database, browser)", `${s(tests.portal.ms)} (${s(tests.portal.cpuMs)} CPU; budget ${s(tests.portalBudgetMs)} more)`]);
+
 const width = Math.max(...rows.map(([k]) => k.length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
