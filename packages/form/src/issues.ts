@@ -21,6 +21,19 @@ export interface Issue {
   explanation?: string;
   /** What the clerk wrote in answer to a warning in a comment on its cell. */
   reply?: string;
+  /** How a reply answers the warning, where not any reply does (see `replyAnswering`). */
+  answer?: Answering;
+}
+
+/**
+ * What of a reply answers a warning: none of it when it is `stale`, the text the cell's comment had last
+ * month (a copy of the file keeps it); the `nth` (from 0) of its numbered items or lines when the warning is one
+ * of `of` on its cell that the one reply answers in turn.
+ */
+export interface Answering {
+  stale?: string;
+  nth?: number;
+  of?: number;
 }
 
 /** A data path, as zod reports it: `['rows', 'acceptance', 'deadlines']`. */
@@ -33,4 +46,5 @@ export interface Finding {
   message: string;
   /** The data it is about; absent for the form as a whole. */
   path?: DataPath;
+  answer?: Answering;
 }

@@ -1,4 +1,4 @@
-import type { Issue } from '@tianbao/form';
+import { replyAnswering, type Issue } from '@tianbao/form';
 import type { Located } from '@tianbao/xlsx/read';
 import { clerkText, messagesAt } from './own-notes.ts';
 
@@ -6,15 +6,16 @@ import { clerkText, messagesAt } from './own-notes.ts';
  * A warning asks the clerk to confirm (核实性). One whose cell carries a
  * comment of the clerk's (tianbao's own lines from a marked-up copy are not,
  * see `clerkText`), or whose row's 备注 is filled (`remarked`) where the form
- * has one, has been answered: it is marked explained. An error stays an error whatever is written.
+ * has one, has been answered: it is marked explained, unless the warning says what answers it
+ * (`Issue.answer`, see `replyAnswering`) and the comment is not that. An error stays an error whatever is written.
  */
 export function markExplained(issues: Issue[], loc: Located<unknown>, remarked: ReadonlySet<number>): void {
   const messages = messagesAt(issues);
   for (const issue of issues) {
     if (issue.severity !== 'warning' || !issue.cell || issue.sheet !== loc.sheet) continue;
-    const answer = clerkText(loc.notes.get(issue.cell) ?? '', messages(loc.sheet, issue.cell));
-    if (answer) issue.reply = answer;
-    issue.explained = answer !== '' || (issue.row !== null && remarked.has(issue.row));
+    const reply = clerkText(loc.notes.get(issue.cell) ?? '', messages(loc.sheet, issue.cell));
+    if (reply) issue.reply = reply;
+    issue.explained = replyAnswering(reply, issue.answer) !== '' || (issue.row !== null && remarked.has(issue.row));
   }
 }
 
@@ -37,13 +38,15 @@ export const explanationKey = (e: { cell: string | null; rule: string; message?:
   e.cell ? `${e.cell}\u0000${e.rule}` : `\u0000${e.rule}\u0000${e.message ?? ''}`;
 
 /**
- * `issues` with each warning that one of `explanations` answers (see `explanationKey`) explained, the
- * clerk's text as its `explanation`; an error is never explained, whatever is given for it. A copy: `issues` is left as it was.
+ * `issues` with each warning that one of `explanations` answers (see `explanationKey`, and `replyAnswering`
+ * where the warning says what answers it) explained, the clerk's text as its `explanation`; an error is never
+ * explained, whatever is given for it. A copy: `issues` is left as it was.
  */
 export function withExplanations<I extends Issue>(issues: readonly I[], explanations: readonly Explanation[]): I[] {
   const texts = new Map(explanations.map((e) => [explanationKey(e), e.text]));
   return issues.map((issue) => {
     const text = issue.severity === 'warning' ? texts.get(explanationKey(issue)) : undefined;
-    return text === undefined ? issue : { ...issue, explained: true, explanation: text };
+    if (text === undefined) return issue;
+    return { ...issue, explained: issue.explained || replyAnswering(text, issue.answer) !== '', explanation: text };
   });
 }

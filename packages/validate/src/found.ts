@@ -7,7 +7,7 @@ export class Found {
 
   constructor(private readonly sheet: string) {}
 
-  add(f: Pick<Finding, 'severity' | 'rule' | 'message'>, cell: string | null = null): void {
+  add(f: Pick<Finding, 'severity' | 'rule' | 'message' | 'answer'>, cell: string | null = null): void {
     this.issues.push(issueAt(f, { sheet: this.sheet, cell }));
   }
 

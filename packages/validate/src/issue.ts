@@ -9,7 +9,7 @@ export interface Place {
 const WHOLE_FILE: Place = { sheet: null, cell: null };
 
 /** A finding at a place, in the report's shape. */
-export function issueAt(f: Pick<Finding, 'severity' | 'rule' | 'message'>, place: Place = WHOLE_FILE): Issue {
+export function issueAt(f: Pick<Finding, 'severity' | 'rule' | 'message' | 'answer'>, place: Place = WHOLE_FILE): Issue {
   const m = place.cell ? /^([A-Z]+)(\d+)$/.exec(place.cell) : null;
   return {
     severity: f.severity,
@@ -20,5 +20,6 @@ export function issueAt(f: Pick<Finding, 'severity' | 'rule' | 'message'>, place
     column: m ? m[1]! : null,
     message: f.message,
     explained: false,
+    ...(f.answer && { answer: f.answer }),
   };
 }

@@ -1,7 +1,6 @@
-import { formatDateCn, formatPeriodCn, monthBefore, textKey, type Finding, type Issue } from '@tianbao/form';
+import { formatDateCn, formatPeriodCn, monthBefore, replyAnswering, textKey, type Answering, type Finding, type Issue } from '@tianbao/form';
 import { distance } from 'fastest-levenshtein';
 import { catalogue } from './catalogue.ts';
-import { splitItems } from './items.ts';
 import { problemsOf, type ListedProblem } from './problems.ts';
 import type { LedgerRow, ReviewLedger } from './schema.ts';
 
@@ -77,12 +76,16 @@ function comparedMonth(previous: ReviewLedger, now: ReviewLedger): string {
   return previous.period && now.period && previous.period !== monthBefore(now.period) ? formatPeriodCn(previous.period) : '上月';
 }
 
-/** Last month's problems (and those it left unanswered) that `now` no longer lists, and how many of them each one's row drops. */
-function droppedOf(matches: readonly CarriedProblem[]): { problem: CarriedProblem['before']; nth: number; of: number }[] {
+/**
+ * Last month's problems (and those it left unanswered) that `now` no longer lists, each with what answers it:
+ * not the comment its cell had last month, and its own item of the reply where its row drops several.
+ */
+function droppedOf(previous: ComparedLedger, matches: readonly CarriedProblem[]): { problem: CarriedProblem['before']; answer: Answering }[] {
   const gone = matches.flatMap(({ before, after }) => (after ? [] : [before]));
   return gone.map((problem) => {
     const row = gone.filter((q) => q.row === problem.row);
-    return { problem, nth: row.indexOf(problem), of: row.length };
+    const stale = previous.comments?.[problem.row];
+    return { problem, answer: { ...(stale && { stale }), ...(row.length > 1 && { nth: row.indexOf(problem), of: row.length }) } };
   });
 }
 
@@ -107,27 +110,27 @@ export interface DroppedProblem {
 }
 
 /**
- * Last month's problems `now` no longer lists, each with the clerk's answer (对账销号): the comment on its cell,
- * unless it is the very one the cell had last month, else the portal's explanation. A cell that drops several
- * answers them with one numbered item (or line) each, in their order; a text not so divided answers none.
+ * Last month's problems `now` no longer lists, each with the clerk's answer (对账销号): what answers its warning
+ * (see `droppedOf`, `replyAnswering`) of the comment on its cell, else of the portal's explanation.
  */
 export function droppedProblems(previous: ComparedLedger, now: ReviewLedger, issues: readonly Issue[]): DroppedProblem[] {
-  return droppedOf(matchProblems(previous, now)).map(({ problem, nth, of }) => {
-    const warned = issues.find((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(problem, previous, now, of));
+  return droppedOf(previous, matchProblems(previous, now)).map(({ problem, answer }) => {
+    const warned = issues.find((i) => i.rule === 'ledger.carry.dropped' && i.message === droppedMessage(problem, previous, now, answer.of));
     const comment = warned?.reply;
-    const text = (comment !== previous.comments?.[problem.row] ? comment : undefined) ?? warned?.explanation ?? '';
-    const items = of > 1 ? splitItems(text) : [text];
-    return { problem, answer: items.length === of ? items[nth]! : '', ...(comment && { comment }) };
+    const answered = replyAnswering(comment ?? '', answer) || replyAnswering(warned?.explanation ?? '', answer);
+    return { problem, answer: answered, ...(comment && { comment }) };
   });
 }
 
 /** This month's ledger against last month's: a problem dropped without a word, a time limit moved later. */
 export function carryFindings(previous: ComparedLedger, now: ReviewLedger): Finding[] {
   const matches = matchProblems(previous, now);
-  const dropped = droppedOf(matches);
+  const dropped = droppedOf(previous, matches);
   return matches.flatMap(({ before, after }): Finding[] => {
-    const of = dropped.find((d) => d.problem === before)?.of;
-    if (!after) return [warning('ledger.carry.dropped', droppedMessage(before, previous, now, of), ['rows', before.row, 'problems'])];
+    if (!after) {
+      const { answer } = dropped.find((d) => d.problem === before)!;
+      return [{ ...warning('ledger.carry.dropped', droppedMessage(before, previous, now, answer.of), ['rows', before.row, 'problems']), answer }];
+    }
     // A day put off, or given up for 长期坚持/持续推进 (no day at all): either way the problem is no longer due then.
     const later = isDate(before.deadline) && (isDate(after.deadline) ? after.deadline > before.deadline : after.deadline !== '');
     if (!later) return [];

@@ -1,6 +1,5 @@
-import { IsoDate, asText, formatDateCn, readDate, type CellProblem, type CellType } from '@tianbao/form';
+import { IsoDate, asText, formatDateCn, joinItems, readDate, splitItems, type CellProblem, type CellType } from '@tianbao/form';
 import * as z from 'zod';
-import { joinItems, splitItems } from './items.ts';
 
 /** No problems: one frozen array for every cell read well. */
 const NONE = Object.freeze([]) as unknown as CellProblem[];

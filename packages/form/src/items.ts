@@ -1,4 +1,4 @@
-import { tidyLines } from '@tianbao/form';
+import { tidyLines } from './text.ts';
 
 /**
  * Numbered items in one cell, as clerks write them: `1.` `1、` `1．` `（1）`

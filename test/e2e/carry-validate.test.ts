@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import reviewLedger from '@tianbao/template-review-ledger';
+import { writeWorkbook } from '@tianbao/xlsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, tianbao } from './run.ts';
+
+// `validate --previous` marks 已说明 exactly the dropped problems `compile --previous` closes (已销号).
+const UNIT = '修武县';
+const name = (m: number) => `${UNIT}2023年${m}月行政复议工作问题台账.xlsx`;
+const june = {
+  unit: UNIT,
+  period: '2023-06',
+  filler: '修武县司法局',
+  reportDate: '2023-06-26',
+  rows: {
+    acceptance: { problems: ['补正通知未一次性告知需补正材料', '受理审查超过5日法定期限'], measures: ['制定补正材料清单', '建立受理审查台账'], deadlines: ['长期坚持'] },
+    hearing: { problems: ['部分案件未听取申请人意见', '2起案件超期审理'], measures: ['一律听取意见', '实行审限预警'], deadlines: ['持续推进'] },
+    drafting: { problems: ['文书格式不统一', '说理不充分'], measures: ['统一文书模板', '加强说理'], deadlines: ['持续推进'] },
+  },
+};
+const hearing = { problems: ['2起案件超期审理'], measures: ['实行审限预警'], deadlines: ['持续推进'] };
+// July drops both of 受理 (C4) and of 文书 (C6), and one of 审理 (C5); August drops the other of 审理, on a copy of July's file.
+const NOTES = { C4: '1.补正材料清单已印发\n2.受理审查台账已建立', C5: '听取意见已列入办案流程', C6: '以上问题均已整改' };
+
+let root: string;
+const at = (...parts: string[]) => join(root, ...parts);
+
+async function sent(month: number, rows: Partial<typeof june.rows>) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeWorkbook(reviewLedger, { ...june, period: `2023-0${month}`, reportDate: `2023-0${month}-25`, rows })) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('问题台账')!;
+  for (const [cell, note] of Object.entries(NOTES)) ws.getCell(cell).note = note;
+  writeFileSync(at(name(month)), Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+type CarryIssue = { rule: string; cell: string; explained: boolean; message: string; reply?: string };
+async function dropped(month: number, ...previous: number[]): Promise<CarryIssue[]> {
+  const r = await tianbao(['validate', at(name(month)), ...previous.flatMap((m) => ['--previous', at(name(m))]), '--format', 'json']);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout).files[0].issues.filter((i: CarryIssue) => i.rule === 'ledger.carry.dropped');
+}
+
+describe('validate and compile agree on what answers a dropped problem', () => {
+  beforeAll(async () => {
+    root = tempDir();
+    mkdirSync(root, { recursive: true });
+    writeFileSync(at(name(6)), await writeWorkbook(reviewLedger, june));
+    await sent(7, { hearing });
+    await sent(8, {});
+  });
+
+  it('explains two problems of a cell by a numbered item each, and none by one undivided text', async () => {
+    const issues = await dropped(7, 6);
+    expect(issues.map((i) => [i.cell, i.explained])).toEqual([
+      ['C4', true],
+      ['C4', true],
+      ['C5', true],
+      ['C6', false],
+      ['C6', false],
+    ]);
+    expect(issues.find((i) => i.cell === 'C6')!.message).toContain('此格有2个问题未再列出，请逐条写明');
+  });
+
+  it('does not explain a problem by the comment its cell kept from last month, and says why', async () => {
+    const issues = await dropped(8, 6, 7);
+    const kept = issues.find((i) => i.message.includes('「2起案件超期审理」本月未再列出'))!;
+    expect([kept.cell, kept.explained, kept.reply]).toEqual(['C5', false, NOTES.C5]);
+    expect(kept.message).toContain('上月此格已有的批注不算本月的说明');
+    expect(issues.filter((i) => i.explained)).toEqual([]);
+  });
+});
