@@ -55,10 +55,11 @@ export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitLi
   const explanations = await explanationsOfTask(db, task.id);
   // Files are told apart by submission id while they are judged: two uploads may share a name.
   const checked = rows.map((r) => JSON.parse(r.report!) as FileReport);
-  // Each of no month of its own here: every upload to the task is the unit's upload for the task's month.
+  // Each of the task's month here: every upload to the task is the unit's upload for the task's month. Not
+  // left null, or `unitStatus` would look for a month in its file name, here its id (`…-2031-4a1a-…` is 2031-04).
   const reports = rows.map((r, i): FileReport => {
     const report = checked[i]!;
-    return { ...report, file: r.id, unit: r.unit, period: null, issues: withExplanations(report.issues, explanations.get(r.id) ?? []) };
+    return { ...report, file: r.id, unit: r.unit, period: task.period, issues: withExplanations(report.issues, explanations.get(r.id) ?? []) };
   });
   const periods = new Map(rows.map((r, i) => [r.id, checked[i]!.period]));
   const explained = new Map(reports.map((r) => [r.file, r.issues.filter((i) => i.explained).length]));
