@@ -18,6 +18,7 @@ import { explanationRoutes } from './routes/explanations.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { type Database, sessionSecret } from '@tianbao/store';
+import { refuseCrossOrigin } from './same-origin.ts';
 import { securityHeaders } from './security.ts';
 import { sessionStore } from './session-store.ts';
 import { judgeUnjudged } from './submissions.ts';
@@ -78,6 +79,8 @@ export async function buildServer({ db, units = defaultUnits, checker: given, up
   });
   app.decorateRequest('account', null);
   answerErrors(app);
+  // The API takes no CSRF token: a state-changing request a browser says came from another origin is refused.
+  refuseCrossOrigin(app);
   validateRequests(app);
   refuseNul(app);
   // The API takes JSON (and, for uploads, multipart): plain text is refused with 415, not read as a body.

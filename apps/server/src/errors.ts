@@ -62,9 +62,12 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
   void reply.code(status).send(errorBody(rule, message));
 }
 
+/** An address nobody serves, answered as every other refusal (a browser asking for a page gets one: see `pageRoutes`). */
+export const answerNotFound = (_request: FastifyRequest, reply: FastifyReply) => reply.code(404).send(errorBody(...BY_STATUS[404]!));
+
 /** Every error answered as an `ErrorBody`; an unexpected one as a 500 whose detail goes to the log only. */
 export function answerErrors(app: FastifyInstance): void {
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody(...BY_STATUS[404]!)));
+  app.setNotFoundHandler(answerNotFound);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpRefusal) return reply.code(error.status).send(errorBody(error.rule, error.message));
     const known = BY_CODE[error.code];

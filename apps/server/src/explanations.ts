@@ -72,13 +72,14 @@ type Judged = Pick<SubmissionRow, 'id' | 'task_id' | 'unit' | 'received_at' | 'r
  * text as `explanation`; each warning not explained that the unit explained (the same cell and rule, or for
  * the whole file the same rule and message, see `explanationKey`) in an
  * earlier upload to the task carries that text as `offered`, for the clerk to confirm or change (it explains
- * nothing until given again). Null until the submission is judged.
+ * nothing until given again), when `offer`: shown to the submission's own unit only, as the texts are drafts.
+ * Null until the submission is judged.
  */
-export async function shownReport(db: Kysely<Database>, row: Judged): Promise<ShownReport | null> {
+export async function shownReport(db: Kysely<Database>, row: Judged, offer: boolean): Promise<ShownReport | null> {
   if (row.report === null) return null;
   const report = JSON.parse(row.report) as UploadReport;
   const issues: ShownIssue[] = withExplanations(report.issues, await explanationsOf(db, row.id));
-  if (!issues.some((i) => i.severity === 'warning' && !i.explained)) return { ...report, issues };
+  if (!offer || !issues.some((i) => i.severity === 'warning' && !i.explained)) return { ...report, issues };
   const earlier = await db
     .selectFrom('explanations')
     .innerJoin('submissions', 'submissions.id', 'explanations.submission_id')

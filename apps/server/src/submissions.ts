@@ -19,6 +19,9 @@ export interface Upload {
   received: Received;
 }
 
+/** The unit an account reports for: a clerk's unit; the city's office the city, where a form is the city's own to report. */
+export const ownUnit = (account: Account, city: string): string | null => account.unit ?? (account.role === 'city' ? city : null);
+
 /**
  * The unit `account` uploads for in `task`: a unit's clerk its unit; the city's office the city, for a form
  * the city itself reports and a task it reports in. Anyone else is refused with 403.

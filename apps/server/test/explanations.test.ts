@@ -136,6 +136,10 @@ describe.each(ENGINES)('explaining warnings on %s', (engine) => {
     expect(offered).toMatchObject({ explained: false, offered: '两个问题共用一条措施，已核实' });
     expect(offered).not.toHaveProperty('explanation');
     expect(again.report.issues.find((i: Issue) => i.rule === error.rule)).not.toHaveProperty('offered');
+    // A draft of the clerk's: the unit's own, not the city's to read.
+    const read = async (name: string) => (await app.inject({ method: 'GET', url: `/api/submissions/${again.submission}`, cookies: cookies[name] })).json().issues.find((i: Issue) => i.rule === warning.rule);
+    expect(await read('xiuwu')).toMatchObject({ offered: '两个问题共用一条措施，已核实' });
+    expect(await read('city')).not.toHaveProperty('offered');
     const status = (await app.inject({ method: 'GET', url: `/api/tasks/${task}/status`, cookies: cookies.city })).json();
     expect(status.units.find((u: { unit: string }) => u.unit === '修武县')).toMatchObject({ submission: again.submission, explained: 0 });
   });
@@ -150,6 +154,9 @@ describe.each(ENGINES)('explaining warnings on %s', (engine) => {
     // Nor is a number taken as its digits.
     const number = await explain('xiuwu', sent.submission, [{ cell: warning.cell, rule: warning.rule, text: 123 }]);
     expect([number.statusCode, number.json().error.rule]).toEqual([400, 'explanation.text.invalid']);
+    // One too long is told the limit.
+    const long = await explain('xiuwu', sent.submission, [{ cell: warning.cell, rule: warning.rule, text: '核'.repeat(2001) }]);
+    expect([long.statusCode, long.json().error.rule, long.json().error.message]).toEqual([400, 'explanation.text.invalid', expect.stringContaining('2000')]);
     expect(await explanationsOf(app.db, sent.submission)).toEqual([]);
     const r = await explain('xiuwu', sent.submission, [{ cell: warning.cell, rule: warning.rule, text: '两个问题\r\n共用一条措施' }]);
     expect(r.statusCode).toBe(200);

@@ -47,6 +47,9 @@ const STDERR_KEPT = 4096;
  * Each child runs with `--max-old-space-size=<heapMB>`; workerpool adds the parent's own
  * `--max-old-space-size`, if node was started with one, after it.
  */
+/** The waits before each try at a task whose child was gone before it started it (see `attemptUntilStarted`). */
+const START_WAITS_MS = [0, 0, 250, 500, 1000];
+
 export class ChildPool {
   readonly limits: Pick<ChildLimits, 'heapMB' | 'residentMB'>;
   private readonly pool: workerpool.Pool;
@@ -76,14 +79,26 @@ export class ChildPool {
    */
   async run<T, R>(method: string, task: T, timeMs?: number): Promise<Outcome<R>> {
     for (let retries = 0; ; retries++) {
-      // A task that fails before its child starts it has not run (it was handed to a child as that child was
-      // being killed): it is given to another. Twice in a row, children cannot start.
-      const tried = (await this.attempt<T, R>(method, task, timeMs)) ?? (await this.attempt<T, R>(method, task, timeMs));
+      const tried = await this.attemptUntilStarted<T, R>(method, task, timeMs);
       if (!tried) throw new Error(`child processes cannot start: ${this.opts.script}`);
       const { outcome, fresh } = tried;
       // Each retry kills a reused child, so at most `size` are needed before a fresh one takes it.
       if (!('failed' in outcome) || outcome.failed !== 'memory' || fresh || retries >= this.opts.size) return outcome;
     }
+  }
+
+  /**
+   * A task that fails before its child starts it has not run (it was handed to a child as that child was
+   * being killed): it is given to another, and, while the children killed are being replaced (a third of a
+   * second each), again a little later. Failing for a second or two, children cannot start.
+   */
+  private async attemptUntilStarted<T, R>(method: string, task: T, timeMs?: number) {
+    for (const waitMs of START_WAITS_MS) {
+      if (waitMs) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      const tried = await this.attempt<T, R>(method, task, timeMs);
+      if (tried) return tried;
+    }
+    return undefined;
   }
 
   /** Stop every child, once its task (if any) is done. */

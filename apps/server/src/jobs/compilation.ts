@@ -23,13 +23,16 @@ async function inputsOf(db: Kysely<Database>, task: Task, units: UnitList, asOf:
   return { asOf, status, explanations, madeFor };
 }
 
-/** The compilation kept for a task, made of its submissions as they now are, as of `asOf`; else undefined (to be made). */
+/**
+ * The compilation kept for a task if it is made of its submissions as they now are, as of `asOf` (else
+ * undefined: to be made), and what it is to be made of (`madeFor`, the key of the job that makes it).
+ */
 export async function currentCompilation(db: Kysely<Database>, task: Task, units: UnitList, asOf: string) {
   const [kept, { madeFor }] = await Promise.all([
     db.selectFrom('compilations').select(['made_for', 'xlsx', 'pdf', 'pdf_failure']).where('task_id', '=', task.id).executeTakeFirst(),
     inputsOf(db, task, units, asOf),
   ]);
-  return kept?.made_for === madeFor ? kept : undefined;
+  return { current: kept?.made_for === madeFor ? kept : undefined, madeFor };
 }
 
 /**

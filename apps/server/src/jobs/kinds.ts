@@ -20,18 +20,14 @@ export interface JobKindSpec<Data> {
   run(data: Data, context: JobContext): Promise<void>;
   /** Seconds after which a job still under way is taken for lost (its process gone) and tried again. */
   expireSeconds: number;
-  /**
-   * One job of a key, waiting or under way: one sent meanwhile is that one. For what is asked for again until
-   * it is made, and made again if what it was made of has changed since (see `JobQueue.send`).
-   */
-  oneUnderWay?: true;
 }
 
 export const JOB_KINDS = {
   // The child checks the file and writes its copy, each within its time limit (60 s): twice that, and some.
   // A copy is asked for until it is sent; one made for explanations changed since is made again when next asked for.
-  'annotated-copy': { run: makeAnnotatedCopy, expireSeconds: 300, oneUnderWay: true },
+  'annotated-copy': { run: makeAnnotatedCopy, expireSeconds: 300 },
   // Every unit's file read again (60 s each at most, as many at once as there are processors), then written.
+  // Keyed by what it is made of (see compiledRoutes).
   compilation: { run: makeCompilation, expireSeconds: 900 },
   // Last month's read again and the file checked, each within the time limit (60 s): twice that, and some.
   judgement: { run: judgeSubmission, expireSeconds: 300 },
@@ -39,6 +35,3 @@ export const JOB_KINDS = {
 
 export type JobKind = keyof typeof JOB_KINDS;
 export type JobData<K extends JobKind> = Parameters<(typeof JOB_KINDS)[K]['run']>[0];
-
-/** Whether a job of `kind` sent while one of its key is under way is that one (see `JobKindSpec.oneUnderWay`). */
-export const oneUnderWay = (kind: JobKind): boolean => (JOB_KINDS[kind] as JobKindSpec<never>).oneUnderWay === true;

@@ -1,11 +1,11 @@
 import { unexpected } from '@tianbao/form';
-import { JOB_KINDS, oneUnderWay, type JobContext, type JobKind } from './kinds.ts';
+import { JOB_KINDS, type JobContext, type JobKind } from './kinds.ts';
 import type { JobQueue } from './queue.ts';
 
 interface Waiting {
   kind: JobKind;
   data: unknown;
-  /** The job's kind and key: one waits at a time. */
+  /** The job's kind and key: one waits or is under way at a time. */
   id: string;
 }
 
@@ -42,7 +42,7 @@ export function localQueue(workers: number, context: JobContext): JobQueue {
   return {
     async send(kind, data, key) {
       const id = `${kind}\n${key}`;
-      if (stopped || waiting.some((w) => w.id === id) || (oneUnderWay(kind) && underWay.includes(id))) return;
+      if (stopped || waiting.some((w) => w.id === id) || underWay.includes(id)) return;
       waiting.push({ kind, data, id });
       next();
     },

@@ -8,9 +8,9 @@ import { pgBossQueue } from './pg-boss-queue.ts';
  */
 export interface JobQueue {
   /**
-   * Queue a job of `kind`. One job of a kind and `key` waits at a time: another sent while it waits is that
-   * one. One under way does not count: a job sent while it runs (for what changed since it began) runs after,
-   * unless the kind is `oneUnderWay`, where one sent while it runs is that one too.
+   * Queue a job of `kind`. One job of a kind and `key` waits or is under way at a time: another sent meanwhile
+   * is that one. A key names what the job makes of what (a compilation's names its inputs), so that one sent
+   * for what changed since is a job of another key.
    */
   send<K extends JobKind>(kind: K, data: JobData<K>, key: string): Promise<void>;
   /** Take no more jobs, let those under way finish, and close. */

@@ -4,7 +4,7 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HttpRefusal, internalMessage, logFailure } from '../errors.ts';
+import { HttpRefusal, answerNotFound, internalMessage, logFailure } from '../errors.ts';
 import { LoginRefused, logIn, logOut, requireAccount } from '../routes/auth.ts';
 import { accountPages } from './account-page.ts';
 import { boardPages } from './board-pages.ts';
@@ -85,4 +85,12 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(boardPages);
   await app.register(taskDownloads);
   await app.register(accountPages);
+
+  // Any other address read by a browser (a link mistyped, an old bookmark): a page, in the frame of whoever is
+  // logged in. The API, and a client that asks for no page, get the JSON refusal.
+  app.get('/*', { preHandler: whoever }, async (request, reply) =>
+    !request.url.startsWith('/api/') && /\btext\/html\b/.test(request.headers.accept ?? '')
+      ? errorPage(reply, 404, { rule: 'request.not-found', message: '没有这个页面。请检查地址，或从首页上的链接进入' })
+      : answerNotFound(request, reply),
+  );
 }

@@ -1,7 +1,6 @@
 // How states, verdicts and times are shown on the pages.
 import { formatDateCn, formatPeriodCn } from '@tianbao/form';
 import { formById } from '@tianbao/forms';
-import type { Account } from '@tianbao/store';
 import type { UnitStatus } from '@tianbao/validate';
 import type { Task } from '../tasks.ts';
 
@@ -65,5 +64,3 @@ export function sizeText(bytes: number): string {
   return bytes < 1024 ? `${bytes} 字节` : bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
-/** The unit an account reports for: a clerk's unit; the city's office the city, where a form is the city's own to report. */
-export const ownUnit = (account: Account, city: string): string | null => account.unit ?? (account.role === 'city' ? city : null);

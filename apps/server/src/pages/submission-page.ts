@@ -5,11 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../routes/auth.ts';
 import { explanationKey } from '@tianbao/validate';
 import { EXPLANATION_CHARS, shownReport } from '../explanations.ts';
-import { findSubmission, judgeIfStuck } from '../submissions.ts';
+import { findSubmission, judgeIfStuck, ownUnit } from '../submissions.ts';
 import { findTask } from '../tasks.ts';
 import { forward, refusalOf, relayDownload } from './forward.ts';
 import { drawSheet, uploadedCells } from './sheet-view.ts';
-import { ownUnit, shownVerdict, sizeText, taskTitle, timeText } from './shown.ts';
+import { shownVerdict, sizeText, taskTitle, timeText } from './shown.ts';
 import { errorPage, sendPage } from './view.ts';
 import { ID_PARAMS, routeSchema, type IdParams } from '../schemas.ts';
 
@@ -19,7 +19,7 @@ import { ID_PARAMS, routeSchema, type IdParams } from '../schemas.ts';
  */
 /** A field given once a warning: a string for one, a list for several. */
 const fields = (chars: number) => z.union([z.string().max(chars), z.array(z.string().max(chars)).max(10000)]).optional();
-const ExplainForm = z.object({ _csrf: z.string().optional(), cell: fields(20), rule: fields(200), message: fields(2000), text: fields(1000) });
+const ExplainForm = z.object({ _csrf: z.string().optional(), cell: fields(20), rule: fields(200), message: fields(2000), text: fields(EXPLANATION_CHARS) });
 
 const many = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -41,7 +41,8 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
       const account = request.account!;
       const row = await findSubmission(db, request.params.id, account, true);
       const task = await findTask(db, row.task_id, account);
-      const report = await shownReport(db, row);
+      const mine = row.unit === ownUnit(account, app.units.city.name);
+      const report = await shownReport(db, row, mine);
       // One its check never finished (a process ended under it) is judged again.
       if (!report) await judgeIfStuck(app.jobs, row);
       const history = await db
@@ -55,7 +56,6 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
         .execute();
       const issues = report?.issues ?? [];
       const cells = report?.sheet ? await uploadedCells(row.bytes, report.sheet, checker) : null;
-      const mine = row.unit === ownUnit(account, app.units.city.name);
       const latest = history[0]?.id === row.id;
       return sendPage(reply, '@submission', `${row.unit} ${taskTitle(task)}`, {
         back: account.role === 'unit' ? { href: '/home', text: '← 本单位报送' } : { href: `/tasks/${task.id}`, text: `← ${taskTitle(task)}` },
@@ -106,7 +106,7 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
       const [cells, rules, messages, texts] = [many(request.body.cell), many(request.body.rule), many(request.body.message), many(request.body.text)];
       const back = `/submissions/${encodeURIComponent(request.params.id)}`;
       // What stands explained already, not to be given again unchanged.
-      const report = await shownReport(db, await findSubmission(db, request.params.id, request.account!));
+      const report = await shownReport(db, await findSubmission(db, request.params.id, request.account!), false);
       const standing = new Set(report?.issues.filter((i) => i.explanation !== undefined).map((i) => keyed(i, i.explanation!)));
       // A box left empty explains nothing.
       const explanations = cells

@@ -37,15 +37,18 @@ export async function compiledRoutes(app: FastifyInstance): Promise<void> {
       const { format, asOf = today() } = request.query;
       // The day its 逾期 is judged on and it is dated by: today in the server's zone (`serve --timezone`), unless asked.
       if (!IsoDate.safeParse(asOf).success) throw new HttpRefusal(400, 'task.compiled.as-of.invalid', `截至日期「${asOf}」应是有效日期，写作 YYYY-MM-DD，如 2023-07-05`);
-      const kept = await currentCompilation(db, task, units, asOf);
+      const { current: kept, madeFor } = await currentCompilation(db, task, units, asOf);
       if (kept) {
         const bytes = kept[format];
         if (!bytes) throw new HttpRefusal(422, 'task.compiled.pdf-failed', kept.pdf_failure!);
         await recordAudit(db, { userId: account.id, action: `tasks.compiled.${format}`, subject: task.id, address: request.ip });
         return sendFile(reply, `${compiledTitle(formById(task.form), task.period ?? '', units)}.${format}`, bytes, FORMATS[format]);
       }
-      // None yet, or one made of other submissions (or on another day): a job makes it, one however often asked for.
-      await app.jobs.send('compilation', { task: task.id, asOf }, `${task.id} ${asOf}`);
+      // None yet, or one made of other submissions (or on another day): a job makes it, one however often asked
+      // for. Keyed by what it is made of: a job of the same key waiting behind one under way would hold up every
+      // task's compilations on PostgreSQL (pg-boss takes the oldest waiting job of a queue, and a `stately` queue
+      // runs one of a key at a time), for as long as the one under way has left if its process died.
+      await app.jobs.send('compilation', { task: task.id, asOf }, `${task.id} ${madeFor}`);
       return reply
         .code(202)
         .header('retry-after', String(COMPILE_RETRY_SECONDS))

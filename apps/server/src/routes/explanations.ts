@@ -19,7 +19,9 @@ const Explanations = z.object({
         rule: z.string().min(1).max(200),
         message: z.string().max(2000).optional(),
         // An empty text is refused as a blank one is, by `explain` (explanation.empty).
-        text: z.string(refusedAs('explanation.text.invalid', '「text」应是说明的文字，用引号括起，如 "已核实，数据无误"')).max(EXPLANATION_CHARS),
+        text: z
+          .string(refusedAs('explanation.text.invalid', '「text」应是说明的文字，用引号括起，如 "已核实，数据无误"'))
+          .max(EXPLANATION_CHARS, refusedAs('explanation.text.invalid', `说明最多 ${EXPLANATION_CHARS} 字，请删减后再提交`)),
       }),
     )
     .min(1)
@@ -44,7 +46,7 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
       // The answers change what next month is asked again: made again now rather than by next month's upload,
       // which reads this file again when this fails.
       await refreshCompared(db, await findTask(db, row.task_id, account), row.unit, units, checker).catch((e: unknown) => void logFailure(e, request));
-      return shownReport(db, row);
+      return shownReport(db, row, true);
     },
   );
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '@tianbao/store';
 import { sendFile } from '../download.ts';
 import { HttpRefusal } from '../errors.ts';
 import { ERROR_SCHEMA, ID_PARAMS, REPORT_SCHEMA, Report, routeSchema, type IdParams } from '../schemas.ts';
-import { findSubmission, judgeIfStuck, submit, uploaderUnit } from '../submissions.ts';
+import { findSubmission, judgeIfStuck, ownUnit, submit, uploaderUnit } from '../submissions.ts';
 import { shownReport } from '../explanations.ts';
 import { findTask } from '../tasks.ts';
 import { discard, receiveUpload, type Received } from '../upload-check.ts';
@@ -93,7 +93,7 @@ export async function submissionRoutes(app: FastifyInstance): Promise<void> {
         const submission = await submit(db, task, account, unit, upload, units, checker);
         await recordAudit(db, { userId: account.id, action: 'submissions.upload', subject: submission, address: request.ip });
         const row = await findSubmission(db, submission, account);
-        return reply.code(201).send({ submission, report: await shownReport(db, row) });
+        return reply.code(201).send({ submission, report: await shownReport(db, row, true) });
       } finally {
         await discard(upload.received);
       }
@@ -105,7 +105,7 @@ export async function submissionRoutes(app: FastifyInstance): Promise<void> {
     { schema: { params: ID_PARAMS, response: { 200: REPORT_SCHEMA, '4xx': ERROR_SCHEMA } } },
     async (request) => {
       const row = await findSubmission(db, request.params.id, request.account!);
-      const report = await shownReport(db, row);
+      const report = await shownReport(db, row, row.unit === ownUnit(request.account!, units.city.name));
       if (!report) {
         await judgeIfStuck(app.jobs, row);
         throw new HttpRefusal(409, 'submission.unjudged', '这份报送还在检查中，请稍后再看');
