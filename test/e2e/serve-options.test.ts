@@ -1,6 +1,7 @@
 // `tianbao serve --timezone` and `--trust-proxy`, and account names no one can see, as a user runs them.
 import { formById } from '@tianbao/forms';
 import { openStore } from '@tianbao/store';
+import { freshDatabase, onPostgres } from '@tianbao/store/test-databases';
 import { writeWorkbook } from '@tianbao/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, tianbao } from './run.ts';
@@ -61,6 +62,29 @@ describe('tianbao serve’s options and account names', () => {
     const zone = await tianbao(['serve', '--data', data, '--timezone', 'Mars/Olympus']);
     expect(zone.code).toBe(2);
     expect(zone.stderr).toContain('--timezone 应是 IANA 时区名，如 Asia/Shanghai');
+  });
+
+  describe('on a PostgreSQL account that may not make the job queue', () => {
+    const database = freshDatabase('postgres');
+    const role = `tianbao_no_schema_${process.pid}`;
+    afterAll(async () => {
+      await onPostgres(`drop owned by ${role}`, database.options.url);
+      await onPostgres(`drop role if exists ${role}`);
+    });
+
+    it('stops at once with the reason and exit 1, not alive and deaf', async () => {
+      const url = new URL(database.options.url!);
+      await onPostgres(`create role ${role} login`);
+      // Tables it may make (the migrations), a schema of its own (pg-boss's) it may not.
+      for (const statement of ['revoke create on database ' + url.pathname.slice(1) + ' from public', `grant create on schema public to ${role}`])
+        await onPostgres(statement, url.toString());
+      url.username = role;
+      const started = Date.now();
+      const r = await tianbao(['serve', '--port', '0', '--data', tempDir(), '--database', url.toString()], undefined, 30_000);
+      expect([r.code, r.stderr.trim()]).toEqual([1, expect.stringContaining('CREATE SCHEMA')]);
+      // Ended by itself: a process left listening on nothing would be killed at the 30 s limit.
+      expect(Date.now() - started).toBeLessThan(20_000);
+    });
   });
 
   it('refuses an account name with a character no one can see, and lists an old one written out', async () => {

@@ -19,4 +19,7 @@ try {
   }
   console.error(`出错：${failureText(e, argv.join(' '))}`);
   process.exitCode = 1;
+  // A handle a failure left open (a pool, a connection) must not keep a failed command alive: unref'd, the
+  // timer holds nothing, and fires only if something else still does.
+  setTimeout(() => process.exit(1), 5000).unref();
 }

@@ -13,8 +13,9 @@ export type Engine = (typeof ENGINES)[number];
 /** The PostgreSQL server the tests create their databases on. */
 export const POSTGRES = process.env.TIANBAO_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function onPostgres(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES });
+/** Runs `statement` on the tests' PostgreSQL server, in its database `test` or the one `url` names. */
+export async function onPostgres(statement: string, url = POSTGRES): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(statement);

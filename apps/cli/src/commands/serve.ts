@@ -108,8 +108,14 @@ export const serve: CommandModule<object, Args> = {
     // (a marked-up copy) starts a child of its own.
     const program = childProgram();
     const checker = { ...program, pool: checkerPool(program) };
-    const jobs = await startJobs({ url, workers: args.workers, context: { db: store.db, checker: program, units } });
-    const app = await buildServer({ db: store.db, units, checker, jobs, ...(trustProxy !== undefined && { trustProxy }) });
+    // What was opened is closed again when a later step fails: left open, it would keep the process alive, not listening.
+    const undo = (...steps: (() => Promise<unknown>)[]) => async (e: unknown): Promise<never> => {
+      for (const step of steps) await step().catch(() => undefined);
+      throw e;
+    };
+    const closeStore = () => checker.pool.close().then(() => store.db.destroy());
+    const jobs = await startJobs({ url, workers: args.workers, context: { db: store.db, checker: program, units } }).catch(undo(closeStore));
+    const app = await buildServer({ db: store.db, units, checker, jobs, ...(trustProxy !== undefined && { trustProxy }) }).catch(undo(() => jobs.stop(), closeStore));
     const close = async () => {
       // Requests under way are answered, and jobs under way finished, before the database closes.
       await app.close();
