@@ -8,6 +8,13 @@ const repeated = (names: readonly string[]) => [...new Set(names.filter((n, i) =
 const excelSheetName = (name: string) =>
   name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'") && name.toLowerCase() !== 'history';
 
+/** The veryHidden sheet that records which template and version wrote a workbook (written by @tianbao/xlsx). */
+export const META_SHEET = '_tianbao';
+/** The hidden sheet of a blank's dropdown lists (written by @tianbao/xlsx). */
+export const LISTS_SHEET = '_lists';
+/** The sheets tianbao writes into a workbook itself: no form's sheet may take their names. */
+export const OWN_SHEETS: readonly string[] = [META_SHEET, LISTS_SHEET];
+
 /**
  * Refuse, at load time, a layout that cannot be filled and read back as written: two columns (rows, fields)
  * under one key or one header (the reader could not tell them apart, and one's data would be dropped), a
@@ -21,6 +28,9 @@ export function checkLayout(id: string, layout: Layout): void {
   };
   if (!excelSheetName(layout.sheet))
     fail(`sheet name "${layout.sheet}" cannot name an Excel sheet: give 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with ', not History`);
+  // Excel compares sheet names regardless of case.
+  const own = OWN_SHEETS.find((n) => n.toLowerCase() === layout.sheet.toLowerCase());
+  if (own) fail(`sheet name "${layout.sheet}" is the name of a sheet tianbao writes itself (${OWN_SHEETS.join(', ')}): name the sheet otherwise`);
   const units = layout.title.split('{unit}').length - 1;
   if (units === 0) fail('title has no {unit}');
   if (units > 1) fail('title has {unit} twice: the unit is written once');
@@ -46,8 +56,13 @@ export function checkLayout(id: string, layout: Layout): void {
   for (const key of layout.mergeDown ?? []) column(key, 'mergeDown');
   if (layout.remarkColumn) column(layout.remarkColumn, 'remarkColumn');
   if (layout.fields) {
-    column(layout.fields.labelColumn, 'fields.labelColumn');
-    column(layout.fields.valueColumn, 'fields.valueColumn');
+    const { labelColumn, valueColumn, items } = layout.fields;
+    column(labelColumn, 'fields.labelColumn');
+    column(valueColumn, 'fields.valueColumn');
+    // Each field is found by its label in the label column and its value read beside it.
+    twice('field labels', items.map((f) => f.label.replace(/\s+/g, '')));
+    if (valueColumn === labelColumn) fail(`fields.valueColumn is the label column "${labelColumn}": the value would overwrite its label`);
+    if (layout.columns.find((c) => c.key === valueColumn)?.serial) fail(`fields.valueColumn "${valueColumn}" is the numbered (serial) column: give the value a column of its own`);
   }
   if (layout.rows) {
     twice('row keys', layout.rows.map((r) => r.key));

@@ -1,8 +1,10 @@
 import type * as z from 'zod';
-import { FormHeader, formSchema, inputColumns, unwrapped } from './form-schema.ts';
+import { FormHeader, formSchema, inputColumns } from './form-schema.ts';
 import type { Layout } from './model.ts';
 
 const DO = `refine the layout's field with .refine/.superRefine, or change the column's cell`;
+/** Data rewritten or let through around the form would be other than what the workbook holds, and what extract gives. */
+const WHOLE = 'the schema is not the object formSchema(layout) makes, refined: wrap the whole form only in .refine/.superRefine/.check (no .transform, .overwrite, .optional, .default, .loose…)';
 
 /**
  * Throws unless the schema is its layout's (formSchema), narrowed as zod narrows a schema: the same keys
@@ -17,9 +19,10 @@ export function checkSchemaFields(id: string, schema: z.ZodType, layout: Layout)
   const fail = (what: string): never => {
     throw new Error(`${id}: ${what}`);
   };
-  const form = shapeOf(schema);
-  if (!form) return fail('the schema is not an object (make it with formSchema(layout))');
-  const made = formSchema(layout).shape as Record<string, z.ZodType>;
+  const madeForm = formSchema(layout);
+  if (!sameLayers(schema, madeForm)) return fail(WHOLE);
+  const form = shapeOf(schema)!;
+  const made = madeForm.shape as Record<string, z.ZodType>;
   const table = form[layout.dataKey];
   if (!table) return fail(`the schema has no field "${layout.dataKey}" for the layout's table`);
   const columns = inputColumns(layout);
@@ -40,15 +43,18 @@ export function checkSchemaFields(id: string, schema: z.ZodType, layout: Layout)
     const madeRows = (made[layout.dataKey] as z.ZodObject).shape;
     for (const [key, row] of Object.entries(rows)) entry(`${layout.dataKey}.${key}`, row, madeRows[key] as z.ZodType);
   } else {
-    if (table.def.type !== 'array') return fail(`the schema's "${layout.dataKey}" is not a list, one entry a row`);
+    if (!sameLayers(table, made[layout.dataKey]!)) return fail(`the schema's "${layout.dataKey}" is not a list, one entry a row`);
     entry(`${layout.dataKey}[]`, (table as z.ZodArray).element as z.ZodType, (made[layout.dataKey] as z.ZodArray).element as z.ZodType);
   }
   const fields = layout.fields?.items ?? [];
   const beside = Object.keys(form).filter((k) => k !== layout.dataKey && !Object.hasOwn(FormHeader.shape, k));
   agree(id, 'top level', 'field', fields.map((f) => f.key), beside);
   for (const f of fields) cellAgrees(f.key, form[f.key]!, f.cell.schema, `the layout's field "${f.key}" (${f.label}) as its cell takes it`, DO);
-  for (const [key, header] of Object.entries(FormHeader.shape))
-    if (form[key]) cellAgrees(key, form[key], header, `the field "${key}" every form has (FormHeader)`, 'refine it with .refine/.superRefine');
+  for (const [key, header] of Object.entries(FormHeader.shape)) {
+    // Left out (`.omit`), the header the workbook holds would be dropped from what extract gives.
+    if (!form[key]) fail(`the schema has no field "${key}" every form has (FormHeader): keep it, refine it with .refine/.superRefine`);
+    cellAgrees(key, form[key]!, header, `the field "${key}" every form has (FormHeader)`, 'refine it with .refine/.superRefine');
+  }
 }
 
 /**
@@ -62,11 +68,14 @@ function refines(given: z.ZodType, made: z.ZodType): boolean {
   const m = made.def as Record<string, any>;
   const gChecks: unknown[] = g.checks ?? [];
   const mChecks: unknown[] = m.checks ?? [];
-  if (!mChecks.every((check, i) => gChecks[i] === check)) return false;
+  if (!mChecks.every((check, i) => gChecks[i] === check) || gChecks.slice(mChecks.length).some(rewrites)) return false;
   const keys = new Set([...Object.keys(g), ...Object.keys(m)]);
   keys.delete('checks');
   return [...keys].every((k) => Object.is(g[k], m[k]));
 }
+
+/** A check of kind 'overwrite' (`.overwrite`, `.trim`…) rewrites the value instead of judging it. */
+const rewrites = (check: unknown) => (check as z.core.$ZodCheck)._zod.def.check === 'overwrite';
 
 /** Why a field disagrees with its cell, when it is that it may be left out where the cell requires it or the other way round. */
 function optionality(given: z.ZodType, cell: z.ZodType): string {
@@ -87,7 +96,14 @@ function sameLayers(given: z.ZodType, made: z.ZodType): Record<string, any> | un
     if (g.type !== m.type) return undefined;
     [g, m] = [g.innerType.def, m.innerType.def];
   }
-  return g.type === m.type ? g : undefined;
+  return g.type === m.type && sameObject(g, m) ? g : undefined;
+}
+
+/** An object or list (`g`) kept as made (`m`) but for refinements: no rewriting check appended, no other catchall (`.loose()`). */
+function sameObject(g: Record<string, any>, m: Record<string, any>): boolean {
+  const mChecks: unknown[] = m.checks ?? [];
+  const appended: unknown[] = (g.checks ?? []).slice(mChecks.length);
+  return g.catchall === m.catchall && !appended.some(rewrites);
 }
 
 /** Throws naming every key the layout has and the schema lacks, and the other way round. */
@@ -102,8 +118,8 @@ function agree(id: string, where: string, what: string, layoutKeys: readonly str
   throw new Error(`${id}: the schema and the layout disagree at ${where}: ${said.join('; ')}`);
 }
 
-/** The fields of an object schema, under its wrappers; undefined for any other schema. */
+/** The fields of an object schema; undefined for any other schema. */
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
-  const def = unwrapped(schema);
+  const def = schema.def as Record<string, any>;
   return def.type === 'object' ? def.shape : undefined;
 }

@@ -134,6 +134,29 @@ describe('defineForm', () => {
     expect(form(made.extend({ contacts: z.array(entry.nullable()) }))).toThrow(`contacts: the schema's "contacts[]" is not an object of the layout's columns`);
   });
 
+  it('refuses a rewrite of the value (.overwrite) on a field, an entry or the whole form', () => {
+    const made = formSchema(contacts);
+    expect(column('phone', entry.shape.phone.overwrite((p) => p.slice(1)))).toThrow(`the schema's field contacts[].phone is not the layout's column "phone"`);
+    expect(form(made.extend({ contacts: z.array(entry.overwrite((e) => e)) }))).toThrow(`the schema's "contacts[]" is not an object of the layout's columns`);
+    expect(form(made.overwrite((d) => ({ ...d, contacts: [] })))).toThrow(`contacts: the schema is not the object formSchema(layout) makes, refined`);
+  });
+
+  it('refuses the whole form or an entry wrapped, rewritten or opened to other keys', () => {
+    const made = formSchema(contacts);
+    for (const whole of [made.transform((d) => ({ ...d, contacts: [] })), made.optional(), made.nullable(), made.default({ unit: '某县', contacts: [], signer: '李静' }), made.loose(), made.catchall(z.string())])
+      expect(form(whole)).toThrow(`contacts: the schema is not the object formSchema(layout) makes, refined`);
+    for (const e of [entry.transform((x) => x), entry.optional(), entry.loose(), entry.catchall(z.string())])
+      expect(form(made.extend({ contacts: z.array(e) }))).toThrow(`the schema's "contacts[]" is not an object of the layout's columns`);
+    expect(form(made.extend({ contacts: made.shape.contacts.transform((x) => x) }))).toThrow(`the schema's "contacts" is not a list, one entry a row`);
+    expect(form(made.superRefine(() => {}).refine(() => true).check(() => {}))).not.toThrow();
+  });
+
+  it('refuses a schema that leaves out a field every form has', () => {
+    const made = formSchema(contacts);
+    expect(form(made.omit({ reportDate: true }))).toThrow(`contacts: the schema has no field "reportDate" every form has (FormHeader)`);
+    expect(form(made.omit({ unit: true }))).toThrow(`contacts: the schema has no field "unit" every form has (FormHeader)`);
+  });
+
   it('refuses a column of a fixed row whose field is not its cell’s', () => {
     const layout = {
       ...contacts,

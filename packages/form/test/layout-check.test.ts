@@ -72,6 +72,20 @@ describe('checkLayout', () => {
     expect(refused({ sheet: 'history' })).toThrow('cannot name an Excel sheet');
   });
 
+  it('refuses a sheet named as one tianbao writes itself, in any case', () => {
+    expect(refused({ sheet: '_tianbao' })).toThrow('t: sheet name "_tianbao" is the name of a sheet tianbao writes itself (_tianbao, _lists)');
+    expect(refused({ sheet: '_Lists' })).toThrow('sheet name "_Lists" is the name of a sheet tianbao writes itself');
+  });
+
+  it('refuses labelled rows under one label, spaces aside, and a value written in the label or the numbered column', () => {
+    const columns = [{ key: 'no', header: '序号', width: 5, serial: true }, ...base.columns];
+    const field = (key: string, label: string) => ({ key, label, cell: text() });
+    expect(refused({ fields: { labelColumn: 'name', valueColumn: 'remark', items: [field('head', '负责人'), field('chief', '负 责 人')] } })).toThrow('t: field labels given twice: 负责人');
+    expect(refused({ fields: { labelColumn: 'name', valueColumn: 'name', items: [field('head', '负责人')] } })).toThrow('t: fields.valueColumn is the label column "name"');
+    expect(refused({ columns, fields: { labelColumn: 'name', valueColumn: 'no', items: [field('head', '负责人')] } })).toThrow('t: fields.valueColumn "no" is the numbered (serial) column');
+    expect(refused({ columns, fields: { labelColumn: 'no', valueColumn: 'remark', items: [field('head', '负责人')] } })).not.toThrow();
+  });
+
   it('refuses a serial column that also has a cell: the number would be read back as data', () => {
     expect(refused({ columns: [{ key: 'no', header: '序号', width: 5, serial: true, cell: text() }, base.columns[1]!] })).toThrow(
       't: column no is numbered by the engine (serial) and has a cell: drop one of them',

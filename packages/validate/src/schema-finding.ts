@@ -22,13 +22,16 @@ const HEAD_RULES = new Map<PropertyKey, (prefix: string) => string>(Object.entri
 export function schemaFinding(def: FormDefinition<any>, path: readonly PropertyKey[], message: string, empty: boolean): Finding {
   const place = placeOf(def, path);
   if (place?.rule) {
-    return { severity: 'error', rule: `${def.rulePrefix}.${place.rule}.${empty ? 'missing' : 'invalid'}`, message: `${place.name}${message}` };
+    return { severity: 'error', rule: `${def.rulePrefix}.${place.rule}.${empty ? 'missing' : 'invalid'}`, message: named(place.name, message) };
   }
   const head = path[0] !== def.layout.dataKey ? place : undefined;
   const rule = path.length === 1 ? HEAD_RULES.get(path[0]!) : undefined;
-  if (head && rule) return { severity: 'error', rule: rule(def.rulePrefix), message: `${head.name}${message}` };
-  return { severity: 'error', rule: formRule(def.rulePrefix, '<form>.table.invalid'), message: head ? `${head.name}${message}` : `表格：${message}` };
+  if (head && rule) return { severity: 'error', rule: rule(def.rulePrefix), message: named(head.name, message) };
+  return { severity: 'error', rule: formRule(def.rulePrefix, '<form>.table.invalid'), message: head ? named(head.name, message) : `表格：${message}` };
 }
+
+/** The message after the place's name, unless a template's message already begins with it (`带班领导不能是…`). */
+const named = (name: string, message: string) => (message.trim().startsWith(name) ? message.trim() : `${name}${message}`);
 
 /** Nothing was written where `path` leads in `data`. */
 export function emptyAt(data: unknown, path: readonly PropertyKey[]): boolean {

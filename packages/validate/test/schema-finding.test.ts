@@ -6,6 +6,7 @@ import censusRoster from '@tianbao/template-census-roster';
 import { writeWorkbook } from '@tianbao/xlsx';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../src/index.ts';
+import { schemaFinding } from '../src/schema-finding.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tianbao-schema-'));
 
@@ -64,6 +65,12 @@ describe('a value the schema refuses', () => {
       { rule: 'contacts.phone.invalid', cell: 'C5', message: '联系电话应为1开头的11位手机号' },
     ]);
     expect(r.issues[0]!.message).not.toMatch(ENGLISH);
+  });
+
+  it('names its column or field once when the template’s message already begins with the name', () => {
+    expect(schemaFinding(contacts, ['people', 0, 'phone'], ' 联系电话应为手机号', false).message).toBe('联系电话应为手机号');
+    expect(schemaFinding(contacts, ['reportDate'], '填报日期不能早于7月', false).message).toBe('填报日期不能早于7月');
+    expect(schemaFinding(contacts, ['people', 0, 'phone'], '应为手机号', false).message).toBe('联系电话应为手机号');
   });
 
   it('is the form’s table rule when it is about the list as a whole (a roster with nobody on it)', async () => {

@@ -1,7 +1,8 @@
+import { LISTS_SHEET } from '@tianbao/form';
 import { commitRow, type BookWriter } from './book-writer.ts';
 import { columnLetter } from './sheet/refs.ts';
 
-export const LISTS_SHEET = '_lists';
+export { LISTS_SHEET };
 
 /**
  * The values of every dropdown, one column each on a very hidden, protected

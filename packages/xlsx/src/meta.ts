@@ -1,5 +1,6 @@
-/** The veryHidden sheet that records which template and version wrote a workbook. */
-export const META_SHEET = '_tianbao';
+import { META_SHEET } from '@tianbao/form';
+
+export { META_SHEET };
 
 /** Rows of the meta sheet read at most; tianbao writes six at most. */
 export const META_ROWS = 50;

@@ -25,12 +25,18 @@ export const listed: readonly ListedForm[] = [
 
 export const formIds: readonly string[] = listed.map((f) => f.about.id);
 
-// Two forms under one id, or one rule prefix, could not be told apart in a report: a mistake in the line above.
-for (const key of ['id', 'rulePrefix'] as const) {
-  const seen = new Set<string>();
-  for (const { about } of listed) {
-    if (seen.has(about[key])) throw new Error(`templates/registry: two forms have the ${key} ${about[key]}`);
-    seen.add(about[key]);
+/**
+ * Throws when two of `forms` have one id or one rule prefix: they could not be told apart in a report, a
+ * mistake in the list above. Checked as forms are built or listed, not on import, where it would stop every
+ * command with a stack trace instead of the refusal the CLI shows for a form not built.
+ */
+export function checkUnique(forms: readonly ListedForm[]): void {
+  for (const key of ['id', 'rulePrefix'] as const) {
+    const seen = new Set<string>();
+    for (const { about } of forms) {
+      if (seen.has(about[key])) throw new Error(`templates/registry: two forms have the ${key} ${about[key]}: give each form its own in its about.ts`);
+      seen.add(about[key]);
+    }
   }
 }
 
@@ -47,6 +53,7 @@ export class UnknownForm extends Refusal {
  * would raise rules under a prefix no list shows.
  */
 export async function built(form: ListedForm): Promise<FormDefinition<any>> {
+  checkUnique(listed);
   const def = await form.load();
   for (const [key, said] of Object.entries(form.about))
     if (def[key as keyof typeof form.about] !== said)

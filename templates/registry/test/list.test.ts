@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { built, listed } from '../src/list.ts';
+import { built, checkUnique, listed } from '../src/list.ts';
 
 describe('the registry', () => {
   it('builds every form as its about.ts names it', async () => {
@@ -15,5 +15,14 @@ describe('the registry', () => {
     );
     await expect(otherwise({ name: '问题台账' })).rejects.toThrow('is built with name "问题台账", but its about.ts says "行政复议工作问题台账"');
     await expect(otherwise({ id: 'ledger' })).rejects.toThrow('the form review-ledger is built with id "ledger"');
+  });
+
+  it('refuses two forms under one id or one rule prefix, naming it', () => {
+    const [ledger, roster] = listed;
+    expect(() => checkUnique(listed)).not.toThrow();
+    expect(() => checkUnique([ledger!, { ...roster!, about: { ...roster!.about, id: ledger!.about.id } }])).toThrow(
+      'templates/registry: two forms have the id review-ledger: give each form its own in its about.ts',
+    );
+    expect(() => checkUnique([ledger!, { ...roster!, about: { ...roster!.about, rulePrefix: 'ledger' } }])).toThrow('templates/registry: two forms have the rulePrefix ledger');
   });
 });
