@@ -6,22 +6,9 @@ import { writeWorkbook } from '@tianbao/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { day } from './status-inbox.ts';
 import { tempDir, tianbao } from './run.ts';
+import { UNIT, A1, A2, D1, D2, H1, H2, june, name } from '../fixtures/two-problems-a-row.ts';
 
 // What answers a problem no longer listed (对账销号): a comment of this month, one numbered item a problem.
-const UNIT = '修武县';
-const name = (m: number) => `${UNIT}2023年${m}月行政复议工作问题台账.xlsx`;
-const [A1, A2, H1, H2, D1, D2] = ['补正通知未一次性告知需补正材料', '受理审查超过5日法定期限', '部分案件未听取申请人意见', '2起案件超期审理', '文书格式不统一', '说理不充分'];
-const june = {
-  unit: UNIT,
-  period: '2023-06',
-  filler: '修武县司法局',
-  reportDate: '2023-06-26',
-  rows: {
-    acceptance: { problems: [A1, A2], measures: ['制定补正材料清单', '建立受理审查台账'], deadlines: ['长期坚持'] },
-    hearing: { problems: [H1, H2], measures: ['一律听取意见', '实行审限预警'], deadlines: ['持续推进'] },
-    drafting: { problems: [D1, D2], measures: ['统一文书模板', '加强说理'], deadlines: ['持续推进'] },
-  },
-};
 const ANSWER_A = '1.补正材料清单已印发\n2.受理审查台账已建立';
 const ANSWER_D = '以上问题均已整改';
 const ANSWER_H = '听取意见已列入办案流程';

@@ -5,21 +5,9 @@ import reviewLedger from '@tianbao/template-review-ledger';
 import { writeWorkbook } from '@tianbao/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tianbao } from './run.ts';
+import { UNIT, june, name } from '../fixtures/two-problems-a-row.ts';
 
 // `validate --previous` marks 已说明 exactly the dropped problems `compile --previous` closes (已销号).
-const UNIT = '修武县';
-const name = (m: number) => `${UNIT}2023年${m}月行政复议工作问题台账.xlsx`;
-const june = {
-  unit: UNIT,
-  period: '2023-06',
-  filler: '修武县司法局',
-  reportDate: '2023-06-26',
-  rows: {
-    acceptance: { problems: ['补正通知未一次性告知需补正材料', '受理审查超过5日法定期限'], measures: ['制定补正材料清单', '建立受理审查台账'], deadlines: ['长期坚持'] },
-    hearing: { problems: ['部分案件未听取申请人意见', '2起案件超期审理'], measures: ['一律听取意见', '实行审限预警'], deadlines: ['持续推进'] },
-    drafting: { problems: ['文书格式不统一', '说理不充分'], measures: ['统一文书模板', '加强说理'], deadlines: ['持续推进'] },
-  },
-};
 const hearing = { problems: ['2起案件超期审理'], measures: ['实行审限预警'], deadlines: ['持续推进'] };
 // July drops both of 受理 (C4) and of 文书 (C6), and one of 审理 (C5); August drops the other of 审理, on a copy of July's file.
 const NOTES = { C4: '1.补正材料清单已印发\n2.受理审查台账已建立', C5: '听取意见已列入办案流程', C6: '以上问题均已整改' };
