@@ -34,6 +34,13 @@ export function checkLayout(id: string, layout: Layout): void {
   const units = layout.title.split('{unit}').length - 1;
   if (units === 0) fail('title has no {unit}');
   if (units > 1) fail('title has {unit} twice: the unit is written once');
+  if (layout.title.replace('{unit}', '').trim() === '') fail('title is only {unit}: name the form after it (the reader finds a title by that name)');
+  if (layout.orientation !== 'portrait' && layout.orientation !== 'landscape') fail(`orientation "${layout.orientation}" is neither portrait nor landscape`);
+  if (layout.blankRows !== undefined && !(Number.isInteger(layout.blankRows) && layout.blankRows >= 0)) fail(`blankRows ${layout.blankRows} is not a whole number of rows, 0 or more`);
+  // Excel's column width: characters of the default font, up to 255.
+  for (const c of layout.columns)
+    if (!(Number.isFinite(c.width) && c.width > 0 && c.width <= 255)) fail(`column ${c.key} has width ${c.width}: give a number of characters, above 0 and at most 255`);
+  for (const c of layout.columns) if (/[\r\n]/.test(c.header)) fail(`column ${c.key}'s header has a line break: the reader matches a header on one line`);
   if (layout.columns.length === 0) fail('the table has no columns');
   for (const c of layout.columns) if (c.serial && c.cell) fail(`column ${c.key} is numbered by the engine (serial) and has a cell: drop one of them`);
   const keys = layout.columns.map((c) => c.key);
@@ -55,6 +62,7 @@ export function checkLayout(id: string, layout: Layout): void {
   };
   for (const key of layout.mergeDown ?? []) column(key, 'mergeDown');
   if (layout.remarkColumn) column(layout.remarkColumn, 'remarkColumn');
+  if (layout.columns.find((c) => c.key === layout.remarkColumn)?.serial) fail(`remarkColumn "${layout.remarkColumn}" is the numbered (serial) column: a clerk cannot write there`);
   if (layout.fields) {
     const { labelColumn, valueColumn, items } = layout.fields;
     column(labelColumn, 'fields.labelColumn');

@@ -92,6 +92,20 @@ describe('checkLayout', () => {
     );
   });
 
+  it('refuses numbers a workbook cannot take: a width not above 0 or past 255, blank rows not whole, an orientation of neither kind', () => {
+    for (const width of [Number.NaN, -3, 0, 300]) expect(refused({ columns: [{ ...base.columns[0]!, width }, base.columns[1]!] })).toThrow(`t: column name has width ${width}`);
+    for (const blankRows of [-1, 2.5]) expect(refused({ blankRows })).toThrow(`t: blankRows ${blankRows} is not a whole number`);
+    expect(refused({ blankRows: 0 })).not.toThrow();
+    expect(refused({ orientation: 'sideways' as never })).toThrow('t: orientation "sideways" is neither portrait nor landscape');
+  });
+
+  it('refuses a title that is only the unit, a header of two lines, and notes written in the numbered column', () => {
+    expect(refused({ title: ' {unit} ' })).toThrow('t: title is only {unit}');
+    expect(refused({ columns: [{ ...base.columns[0]!, header: '姓\n名' }, base.columns[1]!] })).toThrow("t: column name's header has a line break");
+    const numbered = { key: 'no', header: '序号', width: 5, serial: true as const };
+    expect(refused({ columns: [numbered, ...base.columns], remarkColumn: 'no' })).toThrow('t: remarkColumn "no" is the numbered (serial) column');
+  });
+
   it('refuses a title without the unit, or with it twice, and a list with a fixed column', () => {
     expect(refused({ title: '表' })).toThrow('title has no {unit}');
     expect(refused({ title: '{unit}表（{unit}）' })).toThrow('t: title has {unit} twice: the unit is written once');
