@@ -8,7 +8,7 @@ import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECKER } from './checker.ts';
-import { multipart, serverWithCityAndClerk } from './requests.ts';
+import { multipart, openJuneLedgerTask, serverWithCityAndClerk } from './requests.ts';
 
 const ledger = formById('review-ledger');
 
@@ -29,7 +29,7 @@ describe.each(ENGINES)('checking children killed on %s', (engine) => {
   beforeAll(async () => {
     // A server with a pool of its own, as `serve` runs it.
     ({ app, cookies } = await serverWithCityAndClerk(await database.open(), CHECKER));
-    task = (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: cookies.city })).json().id;
+    task = await openJuneLedgerTask(app, cookies.city);
     file = await writeWorkbook(ledger, ledger.samples.find((s) => s.unit === '修武县')!);
     return () => app.close();
   });

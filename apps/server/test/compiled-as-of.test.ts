@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startJobs, type JobQueue } from '../src/index.ts';
 import { sharedChecker } from './checker.ts';
-import { cookieOf, multipart, untilMade } from './requests.ts';
+import { cookieOf, multipart, openJuneLedgerTask, untilMade } from './requests.ts';
 
 const ledger = formById('review-ledger');
 /** 修武县's June ledger: its time limits are days from 2023-07-31 on, 未到期 on 2023-07-05 and 逾期 today. */
@@ -42,7 +42,7 @@ describe.each(ENGINES)('a task’s compiled returns as of a day, on %s', (engine
     app = await buildServer({ db, checker, jobs: queue });
     const login = async (name: string) => cookieOf(await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password 1' } }));
     city = await login('city');
-    task = (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: city })).json().id;
+    task = await openJuneLedgerTask(app, city);
     const up = await app.inject({ method: 'POST', url: `/api/tasks/${task}/submissions`, ...multipart('修武县6月台账.xlsx', await writeWorkbook(ledger, sample)), cookies: await login('xiuwu') });
     expect(up.statusCode).toBe(201);
     // Uploaded back then, on 2023-06-26: received by 2023-07-05.

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/index.ts';
 import { sharedChecker } from './checker.ts';
-import { multipart, serverWithCityAndClerk } from './requests.ts';
+import { multipart, openJuneLedgerTask, serverWithCityAndClerk } from './requests.ts';
 
 const ledger = formById('review-ledger');
 const checker = sharedChecker();
@@ -21,7 +21,7 @@ describe.each(ENGINES)('requests from other origins on %s', (engine) => {
 
   beforeAll(async () => {
     ({ app, cookies } = await serverWithCityAndClerk(await database.open(), checker));
-    task = (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: cookies.city })).json().id;
+    task = await openJuneLedgerTask(app, cookies.city);
     file = await writeWorkbook(ledger, ledger.samples.find((s) => s.unit === '修武县')!);
     return () => app.close();
   });

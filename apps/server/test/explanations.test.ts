@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { explanationsOf } from '../src/explanations.ts';
 import { buildServer } from '../src/index.ts';
 import { sharedChecker } from './checker.ts';
-import { untilMade } from './requests.ts';
+import { openJuneLedgerTask, untilMade } from './requests.ts';
 
 const ledger = formById('review-ledger');
 const roster = formById('census-roster');
@@ -75,7 +75,7 @@ describe.each(ENGINES)('explaining warnings on %s', (engine) => {
       const r = await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password1' } });
       cookies[name] = { tianbao_session: r.cookies.find((c) => c.name === 'tianbao_session')!.value };
     }
-    task = (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: cookies.city })).json().id;
+    task = await openJuneLedgerTask(app, cookies.city!);
     first = await upload(await faulty());
     warning = first.report.issues.find((i) => i.severity === 'warning')!;
     error = first.report.issues.find((i) => i.severity === 'error' && i.cell)!;

@@ -8,7 +8,7 @@ import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sharedChecker } from './checker.ts';
-import { multipart, serverWithCityAndClerk } from './requests.ts';
+import { multipart, openJuneLedgerTask, serverWithCityAndClerk } from './requests.ts';
 
 const ledger = formById('review-ledger');
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -39,7 +39,7 @@ describe.each(ENGINES)('hostile input on %s', (engine) => {
     const made = await serverWithCityAndClerk(await database.open(), checker);
     app = made.app;
     Object.assign(cookies, made.cookies);
-    task = (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: cookies.city })).json().id;
+    task = await openJuneLedgerTask(app, cookies.city!);
     // Two warnings to explain (3 problems, 2 measures), no error.
     const data = structuredClone(ledger.samples.find((s) => s.unit === '修武县')!) as any;
     data.rows.hearing.problems.push('听证笔录不全');

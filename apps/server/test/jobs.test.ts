@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startJobs, type JobQueue } from '../src/index.ts';
 import { sharedChecker } from './checker.ts';
-import { cookieOf, multipart, untilMade } from './requests.ts';
+import { cookieOf, multipart, openJuneLedgerTask, untilMade } from './requests.ts';
 
 const FAULTY = readFileSync(new URL('../../../test/fixtures/sheetjs/faulty-2023-06.xlsx', import.meta.url));
 const NAME = '修武县2023年6月问题台账.xlsx';
@@ -38,7 +38,7 @@ describe.each(ENGINES)('marked-up copies on %s', (engine) => {
     worker = await buildServer({ db: b.db, checker, jobs: workerJobs });
     for (const name of ['city', 'xiuwu', 'wenxian'])
       cookies[name] = cookieOf(await web.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password 1' } }));
-    task = (await web.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: cookies.city })).json().id;
+    task = await openJuneLedgerTask(web, cookies.city!);
     return async () => {
       await Promise.all([web.close(), worker.close()]);
       await Promise.all(queues.map((q) => q.stop()));

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startJobs, type JobQueue } from '../src/index.ts';
 import { judgeSubmission } from '../src/jobs/judgement.ts';
 import { sharedChecker } from './checker.ts';
-import { cookieOf, multipart } from './requests.ts';
+import { cookieOf, multipart, openJuneLedgerTask } from './requests.ts';
 
 const FAULTY = readFileSync(new URL('../../../test/fixtures/sheetjs/faulty-2023-06.xlsx', import.meta.url));
 const NAME = '修武县2023年6月问题台账.xlsx';
@@ -42,7 +42,7 @@ describe.each(ENGINES)('unjudged submissions on %s', (engine) => {
     await addUser(web.db, { name: 'city', role: 'city', password: 'password 1' }, defaultUnits);
     const city = cookieOf(await web.inject({ method: 'POST', url: '/api/login', payload: { name: 'city', password: 'password 1' } }));
     cookies = cookieOf(await web.inject({ method: 'POST', url: '/api/login', payload: { name: 'xiuwu', password: 'password 1' } }));
-    const task = (await web.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: city })).json().id;
+    const task = await openJuneLedgerTask(web, city);
     const id = (await web.inject({ method: 'POST', url: `/api/tasks/${task}/submissions`, ...multipart(NAME, FAULTY), cookies })).json().submission;
     uploaded = await web.db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return async () => {

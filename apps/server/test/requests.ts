@@ -43,3 +43,8 @@ export async function serverWithCityAndClerk(store: Pick<Store, 'db'>, checker: 
   const login = async (name: string) => cookieOf(await app.inject({ method: 'POST', url: '/api/login', payload: { name, password: 'password 1' } }));
   return { app, cookies: { city: await login('city'), xiuwu: await login('xiuwu') } };
 }
+
+/** A task for June 2023's ledger, due the 28th, opened by a city account (`city`: its cookies) on `app`: its id. */
+export async function openJuneLedgerTask(app: FastifyInstance, city: Record<string, string>): Promise<string> {
+  return (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: city })).json().id;
+}
