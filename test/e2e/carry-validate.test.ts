@@ -51,6 +51,26 @@ describe('validate and compile agree on what answers a dropped problem', () => {
     expect(issues.find((i) => i.cell === 'C6')!.message).toContain('此格有2个问题未再列出，请逐条写明');
   });
 
+  it('reads a comment as Excel and WPS write it, without the author’s name they put before it', async () => {
+    // Excel's new comment: its author's name and a colon in bold, then what the clerk typed (exceljs's author is "Author").
+    const typed = (text: string) => ({ texts: [{ font: { bold: true }, text: 'Author:' }, { text }] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbook(reviewLedger, { ...june, period: '2023-07', reportDate: '2023-07-25', rows: { hearing } })) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('问题台账')!;
+    ws.getCell('C4').note = typed(`\n${NOTES.C4}`);
+    ws.getCell('C6').note = typed('');
+    mkdirSync(at('excel'));
+    writeFileSync(at('excel', name(7)), Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await tianbao(['validate', at('excel', name(7)), '--previous', at(name(6)), '--format', 'json']);
+    const issues: CarryIssue[] = JSON.parse(r.stdout).files[0].issues.filter((i: CarryIssue) => i.rule === 'ledger.carry.dropped');
+    expect(issues.filter((i) => i.cell === 'C4').map((i) => [i.explained, i.reply])).toEqual([
+      [true, NOTES.C4],
+      [true, NOTES.C4],
+    ]);
+    // A comment holding only its author's name answers nothing.
+    expect(issues.filter((i) => i.cell === 'C6').map((i) => i.explained)).toEqual([false, false]);
+  });
+
   it('does not explain a problem by the comment its cell kept from last month, and says why', async () => {
     const issues = await dropped(8, 6, 7);
     const kept = issues.find((i) => i.message.includes('「2起案件超期审理」本月未再列出'))!;

@@ -6,7 +6,7 @@ import { heldText, type Stop } from './part-text.ts';
 import { findWorkbook, relationships, relsOf } from './relationships.ts';
 import { sheetRowBatches, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
-import { attr, detach, runText } from './xml.ts';
+import { attr, detach, runText, xmlText } from './xml.ts';
 import { RESAVE } from '../file-rules.ts';
 
 /** A sheet of a workbook: its name, the part that holds its cells, and how it is shown. */
@@ -111,7 +111,9 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
       const comments = relationships(whole(relsOf(sheet.part)), sheet.part).find((r) => r.type === 'comments');
       const out = new Map<string, string>();
       if (!comments) return out;
-      for (const c of elements(whole(comments.path), 'comment')) out.set(attr(c.attrs, 'ref') ?? '', runText(c.body).trim());
+      const xml = whole(comments.path);
+      const authors = [...elements(xml, 'author')].map((a) => xmlText(a.body));
+      for (const c of elements(xml, 'comment')) out.set(attr(c.attrs, 'ref') ?? '', withoutAuthor(runText(c.body), authors[Number(attr(c.attrs, 'authorId'))]));
       return out;
     },
     drop: (sheet) => void parts.delete(entry(sheet.part)!.name),
@@ -124,4 +126,14 @@ function dateStyles(xml: string): boolean[] {
   for (const f of elements(xml, 'numFmt')) custom.set(Number(attr(f.attrs, 'numFmtId')), attr(f.attrs, 'formatCode') ?? '');
   const xfs = [...elements(xml, 'cellXfs')][0]?.body ?? '';
   return [...elements(xfs, 'xf')].map((xf) => isDateFormat(Number(attr(xf.attrs, 'numFmtId') ?? 0), custom));
+}
+
+/**
+ * A comment's text without the label Excel and WPS put before what is typed into a new comment: its author's
+ * name and a colon on a line of their own (`Administrator:`), which is no part of what the clerk wrote.
+ */
+export function withoutAuthor(text: string, author: string | undefined): string {
+  const label = author && `${author}:`;
+  const trimmed = text.trim();
+  return label && trimmed.startsWith(label) ? trimmed.slice(label.length).trim() : trimmed;
 }
