@@ -131,5 +131,18 @@ export async function findSubmission<B extends boolean = false>(
   return row as never;
 }
 
+/** The id of a unit's latest upload to a task: its submission, the one explained and counted (status orders them so). */
+export async function latestUpload(db: Kysely<Database>, taskId: string, unit: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('submissions')
+    .select('id')
+    .where('task_id', '=', taskId)
+    .where('unit', '=', unit)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /** A submission's report as checked, without explanations (see `shownReport`); null until it is judged. */
 export const reportOf = (row: Pick<SubmissionRow, 'report'>) => (row.report === null ? null : (JSON.parse(row.report) as UploadReport));

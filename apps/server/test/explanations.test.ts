@@ -82,11 +82,13 @@ describe.each(ENGINES)('explaining warnings on %s', (engine) => {
     return () => app.close();
   });
 
+  /** The status and rule id a request is refused with. */
+  const rule = async (r: ReturnType<typeof explain>) => {
+    const answer = await r;
+    return [answer.statusCode, answer.json().error.rule];
+  };
+
   it('refuses to explain an error, what is not a warning of the submission, and another unit’s', async () => {
-    const rule = async (r: ReturnType<typeof explain>) => {
-      const answer = await r;
-      return [answer.statusCode, answer.json().error.rule];
-    };
     const { submission } = first;
     expect(await rule(explain('xiuwu', submission, [{ cell: error.cell, rule: error.rule, text: '不改' }]))).toEqual([400, 'explanation.error']);
     expect(await rule(explain('xiuwu', submission, [{ cell: warning.cell, rule: 'ledger.other', text: '说明' }]))).toEqual([400, 'explanation.not-a-warning']);
@@ -142,6 +144,8 @@ describe.each(ENGINES)('explaining warnings on %s', (engine) => {
     expect(await read('city')).not.toHaveProperty('offered');
     const status = (await app.inject({ method: 'GET', url: `/api/tasks/${task}/status`, cookies: cookies.city })).json();
     expect(status.units.find((u: { unit: string }) => u.unit === '修武县')).toMatchObject({ submission: again.submission, explained: 0 });
+    // The earlier upload counts no more: it is not explained, nor is what it is given offered again.
+    expect(await rule(explain('xiuwu', first.submission, [{ cell: warning.cell, rule: warning.rule, text: '旧的一份' }]))).toEqual([409, 'explanation.superseded']);
   });
 
   it('refuses an explanation with a character that cannot be seen, keeping a line break typed in the box', async () => {
@@ -164,8 +168,8 @@ describe.each(ENGINES)('explaining warnings on %s', (engine) => {
   });
 
   it('refuses an empty explanation as a blank one', async () => {
-    const r = await explain('xiuwu', first.submission, [{ cell: warning.cell, rule: warning.rule, text: '' }]);
-    expect([r.statusCode, r.json().error.rule]).toEqual([400, 'explanation.empty']);
+    const { submission } = await upload(await faulty());
+    expect(await rule(explain('xiuwu', submission, [{ cell: warning.cell, rule: warning.rule, text: '' }]))).toEqual([400, 'explanation.empty']);
   });
 
   it('explains warnings about the whole file, each apart from the others of its rule, and counts them explained', async () => {

@@ -6,7 +6,7 @@ import { HttpRefusal, logFailure } from '../errors.ts';
 import { EXPLANATION_CHARS, explain, shownReport } from '../explanations.ts';
 import { ERROR_SCHEMA, ID_PARAMS, REPORT_SCHEMA, refusedAs, routeSchema, type IdParams } from '../schemas.ts';
 import { refreshCompared } from '../last-month.ts';
-import { findSubmission } from '../submissions.ts';
+import { findSubmission, latestUpload } from '../submissions.ts';
 import { findTask } from '../tasks.ts';
 import { requireAccount, requireRole } from './auth.ts';
 
@@ -41,6 +41,9 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
       const row = await findSubmission(db, request.params.id, account);
       if (account.role === 'city' && row.unit !== units.city.name)
         throw new HttpRefusal(403, 'explanation.not-own', `这是${row.unit}的报送，说明须由${row.unit}的账号填写`);
+      const latest = await latestUpload(db, row.task_id, row.unit);
+      if (latest !== row.id)
+        throw new HttpRefusal(409, 'explanation.superseded', `这份报送之后${row.unit}又上传了新的文件，说明请填在最近一份（${latest}）上：只有最近一份算数`);
       await explain(db, row, account, request.body.explanations);
       await recordAudit(db, { userId: account.id, action: 'submissions.explain', subject: row.id, address: request.ip });
       // The answers change what next month is asked again: made again now rather than by next month's upload,
