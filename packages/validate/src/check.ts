@@ -1,10 +1,11 @@
 import { type FormDefinition, type Issue, type UnitList } from '@tianbao/form';
-import { FileRefused, type InspectedFile } from '@tianbao/xlsx/read';
+import { FileRefused, ReadAgain, type InspectedFile } from '@tianbao/xlsx/read';
 import type { EarlierReturn } from './earlier.ts';
 import { judge } from './judge.ts';
 import { locate } from './locate.ts';
 import { open } from './open.ts';
 import { read } from './read.ts';
+import { located, notPlaced, settled } from './streamed.ts';
 import { internalError, reportOf, timedOut, unchecked } from './report.ts';
 
 export interface CheckOptions {
@@ -23,6 +24,13 @@ export interface CheckOptions {
   timeLimit?: number;
   /** Keep a valid file's data in its report (the default); a run that only judges drops it, not to hold long lists to its end. */
   keepData?: boolean;
+  /**
+   * A sheet inflating to more bytes than this is inflated as it is read, not
+   * held from the inspection of the file's bytes to its reading (default
+   * `STREAMED_BYTES`, 8 MB; 0: every sheet), unless the reading is kept for a
+   * marked-up copy (`checkKeeping`).
+   */
+  streamAbove?: number;
   /** Earlier months' valid returns: each file is compared with the latest of its form and unit before its month (`--previous`, see `earlierReturn`). */
   previous?: readonly EarlierReturn[];
 }
@@ -92,15 +100,19 @@ async function timed(file: string, opts: CheckOptions, kept: Kept | null): Promi
  * A file through the stages of a check, in one pass: open → locate → read →
  * judge → report (one `Submission` passing through, see submission.ts). Each
  * part of the file is inflated once; `kept`: none is let go of, and the
- * reading is kept there.
+ * reading is kept there. Otherwise a large sheet is inflated as it is read
+ * (see `settled`), and in the rare file where that does not hold the file is
+ * read again, inspected first.
  */
 async function check(file: string, opts: CheckOptions, stop: AbortSignal, kept: Kept | null): Promise<FileReport> {
   try {
-    const opened = await open(file, opts, stop, kept !== null);
-    if (kept) kept.source = opened.wb.source;
-    const placed = locate(opened);
-    if (!('def' in placed)) return placed;
-    return reportOf(judge(await read(placed)));
+    if (kept === null)
+      try {
+        return await checkOnce(file, opts, stop, null, true);
+      } catch (e) {
+        if (!(e instanceof ReadAgain)) throw e;
+      }
+    return await checkOnce(file, opts, stop, kept, false);
   } catch (e) {
     // A refusal from the reader is one Chinese error for this file; the batch goes on.
     if (e instanceof FileRefused) return unchecked(file, e.rule, e.message);
@@ -108,4 +120,13 @@ async function check(file: string, opts: CheckOptions, stop: AbortSignal, kept: 
     if (stop.aborted) throw e;
     return internalError(file, e);
   }
+}
+
+async function checkOnce(file: string, opts: CheckOptions, stop: AbortSignal, kept: Kept | null, stream: boolean): Promise<FileReport> {
+  const opened = await open(file, opts, stop, kept !== null, stream);
+  if (kept) kept.source = opened.wb.source;
+  const placed = locate(opened);
+  if (!('def' in placed)) return notPlaced(opened, placed);
+  const where = located(placed);
+  return reportOf(judge(await settled(await read(placed), where, locate)));
 }

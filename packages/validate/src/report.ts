@@ -11,7 +11,7 @@ import type { Judged } from './submission.ts';
  */
 export function reportOf(s: Judged): FileReport {
   const head = { template: s.def.id, detectedBy: s.clue, sheet: s.start.sheet.name, unit: s.unit, period: s.period ?? null };
-  return fileReport(s.file, head, s.found.issues, s.opts.keepData !== false ? s.data : undefined);
+  return fileReport(s.file, head, s.found.issues, s.opts.keepData !== false ? s.data : undefined, s.found.over);
 }
 
 type Head = Pick<FileReport, 'template' | 'detectedBy' | 'sheet' | 'unit' | 'period'>;
@@ -26,15 +26,18 @@ export const UNKNOWN: Head = { template: null, detectedBy: null, sheet: null, un
  */
 export const MAX_ISSUES = 1000;
 
-export function fileReport(file: string, head: Head, issues: Issue[], data?: Record<string, unknown>): FileReport {
-  const valid = !issues.some((i) => i.severity === 'error');
-  const listed = issues.length <= MAX_ISSUES ? issues : [...issues.slice(0, MAX_ISSUES), unlisted(issues.slice(MAX_ISSUES))];
+/** `over`: issues found past those kept (see `KEPT_ISSUES`), counted. */
+export function fileReport(file: string, head: Head, issues: Issue[], data?: Record<string, unknown>, over = { errors: 0, warnings: 0 }): FileReport {
+  const valid = !over.errors && !issues.some((i) => i.severity === 'error');
+  const more = over.errors + over.warnings;
+  const listed = issues.length <= MAX_ISSUES && !more ? issues : [...issues.slice(0, MAX_ISSUES), unlisted(issues.slice(MAX_ISSUES), over)];
   return { file, ...head, valid, issues: listed, ...(valid && data ? { data } : {}) };
 }
 
-function unlisted(rest: Issue[]): Issue {
-  const errors = rest.filter((i) => i.severity === 'error').length;
-  const message = `此文件另有 ${rest.length} 处问题未列出（其中错误 ${errors} 处；每个文件最多列出 ${MAX_ISSUES} 处）。请先按上面列出的改正，再重新检查`;
+function unlisted(rest: Issue[], over: { errors: number; warnings: number }): Issue {
+  const errors = rest.filter((i) => i.severity === 'error').length + over.errors;
+  const count = rest.length + over.errors + over.warnings;
+  const message = `此文件另有 ${count} 处问题未列出（其中错误 ${errors} 处；每个文件最多列出 ${MAX_ISSUES} 处）。请先按上面列出的改正，再重新检查`;
   return issueAt((errors ? error : warning)('file.too-many-issues', message));
 }
 

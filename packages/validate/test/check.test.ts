@@ -6,6 +6,7 @@ import { defaultUnits } from '@tianbao/form';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { readWorkbook, writeWorkbook } from '@tianbao/xlsx';
 import { describe, expect, it } from 'vitest';
+import { checkKeeping } from '../src/check.ts';
 import { checkFile, formatText, summarize } from '../src/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tianbao-check-'));
@@ -73,5 +74,15 @@ describe('checkFile', () => {
     const r = await checkFile(join(dir, 'missing.xlsx'), opts);
     expect(r).toMatchObject({ valid: false, template: null, issues: [{ rule: 'file.unreadable', cell: null }] });
     expect(formatText(summarize([r]))).toContain('文件不存在');
+  });
+});
+
+describe('checkKeeping', () => {
+  it('holds every sheet it read for the marked-up copy: none is streamed, however large', async () => {
+    const file = await saved('kept.xlsx');
+    const { report, source } = await checkKeeping(file, { ...opts, streamAbove: 0 });
+    expect(report).toEqual(await checkFile(file, opts));
+    expect(source!.inspected.streamed.size).toBe(0);
+    expect(source!.inspected.parts.get('xl/worksheets/sheet1.xml')!.length).toBeGreaterThan(0);
   });
 });

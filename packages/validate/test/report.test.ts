@@ -1,7 +1,8 @@
 import { displayWidth } from '@tianbao/form';
 import { describe, expect, it } from 'vitest';
 import type { FileReport } from '../src/check.ts';
-import { formatText, summarize } from '../src/report.ts';
+import { Found, KEPT_ISSUES } from '../src/found.ts';
+import { fileReport, formatText, MAX_ISSUES, summarize, UNKNOWN } from '../src/report.ts';
 
 const issue = (cell: string | null, severity: 'error' | 'warning', explained = false) => ({
   severity,
@@ -32,5 +33,22 @@ describe('the text report', () => {
     expect(starts).toEqual([starts[0], starts[0], starts[0], starts[0]]);
     expect(lines[2]).toBe('  D5     已说明  信息D5  [ledger.x]');
     expect(lines[1]).toBe('  E4     错误    信息E4  [ledger.x]');
+  });
+});
+
+describe('issues past those kept', () => {
+  it('are counted by severity, not kept, and the report says how many it did not list', () => {
+    const found = new Found('排污口清单');
+    for (let i = 0; i < KEPT_ISSUES; i++) found.add({ severity: 'warning', rule: 'outfall.x', message: '提示' }, `B${i + 4}`);
+    found.add({ severity: 'error', rule: 'outfall.y', message: '错误' }, 'C1');
+    found.add({ severity: 'warning', rule: 'outfall.x', message: '提示' }, 'C2');
+    expect(found.issues).toHaveLength(KEPT_ISSUES);
+    expect(found.over).toEqual({ errors: 1, warnings: 1 });
+    const report = fileReport('清单.xlsx', UNKNOWN, found.issues, undefined, found.over);
+    // Only warnings were kept: the error counted past them still makes the file invalid.
+    expect(report.valid).toBe(false);
+    expect(report.issues).toHaveLength(MAX_ISSUES + 1);
+    expect(report.issues.at(-1)).toMatchObject({ severity: 'error', rule: 'file.too-many-issues' });
+    expect(report.issues.at(-1)!.message).toContain(`另有 ${KEPT_ISSUES - MAX_ISSUES + 2} 处问题未列出（其中错误 1 处`);
   });
 });

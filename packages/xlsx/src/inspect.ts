@@ -3,6 +3,7 @@ import type { FILE_RULES } from './file-rules.ts';
 import { extname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { PartScan } from './part-scan.ts';
+import { StreamedPart } from './streamed-part.ts';
 import { partBytes } from './sheet/part-text.ts';
 import { zipEntries, type ZipEntry } from './zip.ts';
 import { RESAVE } from './file-rules.ts';
@@ -29,6 +30,16 @@ export const LIMITS = {
   rows: 200_000,
 } as const;
 
+/**
+ * A sheet's part that inflates to more than this is, when asked
+ * (`streamAbove`), inflated as it is read: held inflated from the inspection to its reading,
+ * a list of 100,000 rows took 74 MB (shared strings) to 136 MB (openpyxl's
+ * inline strings) more.
+ */
+export const STREAMED_BYTES = 8 * 1024 * 1024;
+
+const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+
 const MB = (n: number) => `${Math.round(n / 1048576)} MB`;
 
 /** Parts that are XML, and so looked through for declarations: the only parts the reader reads. */
@@ -51,6 +62,8 @@ export interface Inspected {
    * A holder drops what it is done with (`Map.delete`).
    */
   parts: Map<string, Buffer[]>;
+  /** Sheets' parts inflated as they are read instead (see `STREAMED_BYTES`), by entry name: in none of the above. */
+  streamed: ReadonlyMap<string, StreamedPart>;
 }
 
 /** A file's bytes and what their inspection found: a package read once, for the reader and the editor alike. */
@@ -69,8 +82,13 @@ export interface InspectedFile {
  * once, a chunk at a time, and an XML part's chunks are kept (`parts`).
  * `whole`: the workbook is to be opened whole, so its sheets are counted
  * against the row limit, and their column ranges checked, first.
+ * `streamAbove`: a sheet's part that inflates to more bytes than this (see
+ * `STREAMED_BYTES`) is not inflated now but as it is read, looked through as
+ * it inflates (`streamed`): for sheets read once each, to their end. `file`:
+ * the file's name, by which what is refused is said (see `refusedByName`),
+ * then as now.
  */
-export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSignal): Promise<Inspected> {
+export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSignal, streamAbove = Infinity, file?: string): Promise<Inspected> {
   if (buf.length === 0) throw new FileRefused('file.empty', '文件是空的（0 字节），请重新导出或保存后再提交');
   if (buf.length > LIMITS.fileBytes) throw tooLarge(buf.length);
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
@@ -99,8 +117,14 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
   const rows = new Map<string, number>();
   const parts = new Map<string, Buffer[]>();
   const plain = new Set<string>();
+  const streamed = new Map<string, StreamedPart>();
   for (const e of entries) {
-    const scan = await inspectPart(buf, e, budget, whole && /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name), stop);
+    if (!whole && e.size > streamAbove && SHEET_PART.test(e.name)) {
+      const said = (refusal: unknown) => (file === undefined ? refusal : refusedByName(refusal, file));
+      streamed.set(e.name, new StreamedPart(new PartCheck(e, budget, false), partBytes(buf, e, stop), said));
+      continue;
+    }
+    const scan = await inspectPart(buf, e, budget, whole && SHEET_PART.test(e.name), stop);
     if (!scan) continue;
     if (!scan.ordered) unordered.add(e.name);
     if (scan.merges.length) merges.set(e.name, scan.merges);
@@ -108,7 +132,7 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
     if (scan.plain) plain.add(e.name);
     parts.set(e.name, scan.chunks);
   }
-  return { entries, unordered, merges, rows, plain, parts };
+  return { entries, unordered, merges, rows, plain, parts, streamed };
 }
 
 /** The refusal of an archive that holds no workbook, saying what it holds instead. */
@@ -153,10 +177,8 @@ function duplicateName(entries: ZipEntry[]): string | null {
 }
 
 /**
- * Inflate one part, counting what it really unpacks to against what is left
- * of the workbook's budget and against the ratio limit, and check its CRC-32
- * and size; an XML part is looked through as it comes (`PartScan`) and its
- * chunks kept, and a sheet opened whole (`counted`) has its rows counted.
+ * Inflate one part, looked through and counted as it comes (`PartCheck`),
+ * its chunks kept; a sheet opened whole (`counted`) has its rows counted.
  */
 async function inspectPart(
   buf: Buffer,
@@ -165,30 +187,59 @@ async function inspectPart(
   counted: boolean,
   stop?: AbortSignal,
 ): Promise<(PartScan & { chunks: Buffer[] }) | null> {
-  const scan = isXmlPart(e.name) ? Object.assign(new PartScan(e.name, counted), { chunks: [] as Buffer[] }) : null;
-  // A part under 1 MB may pack as tightly as it likes: an empty sheet's XML does.
-  const most = Math.max(1048576, LIMITS.ratio * e.compressedSize);
-  let size = 0;
-  let crc = 0;
+  const check = new PartCheck(e, budget, counted);
+  const chunks: Buffer[] = [];
   for await (const chunk of partBytes(buf, e, stop)) {
-    size += chunk.length;
-    budget.left -= chunk.length;
-    if (budget.left < 0)
+    check.take(chunk);
+    if (check.scan) chunks.push(chunk);
+  }
+  check.end();
+  return check.scan && Object.assign(check.scan, { chunks });
+}
+
+/**
+ * What is checked of a part's bytes as they inflate: what it really unpacks
+ * to against what is left of the workbook's budget and against the ratio
+ * limit, its CRC-32 and size at its end, and an XML part looked through
+ * (`scan`, see `PartScan`). Throws `FileRefused` at the first finding.
+ */
+export class PartCheck {
+  readonly scan: PartScan | null;
+  private size = 0;
+  private crc = 0;
+  /** A part under 1 MB may pack as tightly as it likes: an empty sheet's XML does. */
+  private readonly most: number;
+
+  constructor(
+    private readonly e: ZipEntry,
+    private readonly budget: { left: number },
+    counted: boolean,
+  ) {
+    this.scan = isXmlPart(e.name) ? new PartScan(e.name, counted) : null;
+    this.most = Math.max(1048576, LIMITS.ratio * e.compressedSize);
+  }
+
+  take(chunk: Buffer): void {
+    const { e } = this;
+    this.size += chunk.length;
+    this.budget.left -= chunk.length;
+    if (this.budget.left < 0)
       throw new FileRefused('file.zip-bomb', `文件解压后超过 ${MB(LIMITS.unpackedBytes)} 的上限（读到 ${e.name} 时），未读取；请确认文件来源，按单位拆分后提交`);
-    if (size > most)
+    if (this.size > this.most)
       throw new FileRefused(
         'file.zip-bomb',
-        `文件中的 ${e.name} 解压后已超过 ${MB(size)}，压缩比超过 ${LIMITS.ratio}:1，是恶意构造的“压缩炸弹”式文件，未读取；请确认文件来源`,
+        `文件中的 ${e.name} 解压后已超过 ${MB(this.size)}，压缩比超过 ${LIMITS.ratio}:1，是恶意构造的“压缩炸弹”式文件，未读取；请确认文件来源`,
       );
-    crc = crc32(chunk, crc);
-    if (scan) {
-      scan.push(chunk);
-      scan.chunks.push(chunk);
-    }
+    this.crc = crc32(chunk, this.crc);
+    this.scan?.push(chunk);
   }
-  if (size !== e.size || crc >>> 0 !== e.crc)
-    throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 的校验和不符，内容与记录不一致），请重新保存或重新发送`);
-  if (scan?.whole && scan.rows > LIMITS.rows)
-    throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${scan.rows} 行，超过整体打开的上限 ${LIMITS.rows} 行，未打开；请按单位拆分`);
-  return scan;
+
+  /** At the part's end: its size and CRC-32 as recorded, and a sheet opened whole within the row limit. */
+  end(): void {
+    const { e, scan } = this;
+    if (this.size !== e.size || this.crc >>> 0 !== e.crc)
+      throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 的校验和不符，内容与记录不一致），请重新保存或重新发送`);
+    if (scan?.whole && scan.rows > LIMITS.rows)
+      throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${scan.rows} 行，超过整体打开的上限 ${LIMITS.rows} 行，未打开；请按单位拆分`);
+  }
 }

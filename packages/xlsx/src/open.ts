@@ -5,7 +5,7 @@ import { textKey, type CellValue } from '@tianbao/form';
 import { FileRefused, inspectXlsx, LIMITS, refusedByName, tooLarge, type InspectedFile } from './inspect.ts';
 import { META_ROWS, META_SHEET } from './meta.ts';
 import { openBook, type Book, type SheetPart } from './sheet/book.ts';
-import { MergeSpread } from './sheet/merges.ts';
+import { MergeSpread, type Merge } from './sheet/merges.ts';
 import type { Stop } from './sheet/part-text.ts';
 import type { Row } from './sheet/rows.ts';
 
@@ -81,11 +81,14 @@ function regularSize(st: Stats): number {
 /**
  * Open a submission for checking. Its bytes are inspected first (throwing
  * `FileRefused` with a rule id and a Chinese reason); sheets are then read
- * row by row, so memory does not grow with the size of the XML.
+ * row by row, so memory does not grow with the size of the XML. `streamAbove`:
+ * a sheet larger than this many bytes is inflated as it is read, not held
+ * from the inspection (see `inspectXlsx`): the reader then finishes the
+ * inspection (`Book.finish`) and may be asked to read the file again (`ReadAgain`).
  */
-export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise<OpenWorkbook> {
+export async function openWorkbook(input: Buffer | string, stop?: Stop, streamAbove = Infinity): Promise<OpenWorkbook> {
   const buf = await fileBytes(input);
-  const inspected = await inspectXlsx(buf, false, stop).catch((e: unknown) => {
+  const inspected = await inspectXlsx(buf, false, stop, streamAbove, typeof input === 'string' ? input : undefined).catch((e: unknown) => {
     throw typeof input === 'string' ? refusedByName(e, input) : e;
   });
   const book = await openBook(inspected, stop);
@@ -104,18 +107,23 @@ export async function openWorkbook(input: Buffer | string, stop?: Stop): Promise
   return { book, heads, meta, source: { buf, inspected } };
 }
 
-/** A sheet's first rows, shown with its merged ranges spread when first asked for: most sheets are never looked into. */
+/**
+ * A sheet's first rows, shown with its merged ranges spread when first asked
+ * for (most sheets are never looked into), and again once more of them are
+ * known (a streamed sheet's, at its end).
+ */
 function shownHead(sheet: SheetPart, book: Book, rows: Row[]): SheetHead {
-  let shown: HeadRow[] | undefined;
+  let shown: { by: Merge[]; rows: HeadRow[] } | undefined;
   return {
     sheet,
     get rows() {
-      if (!shown) {
+      const merges = book.merges(sheet);
+      if (shown?.by !== merges) {
         // A header of two rows shows its merged cells' text in both: `序号` above `经度 | 纬度` is found on either.
-        const spread = new MergeSpread(book.merges(sheet));
-        shown = rows.map((row) => ({ ...row, shown: spread.spread(row.r, row.cells) }));
+        const spread = new MergeSpread(merges);
+        shown = { by: merges, rows: rows.map((row) => ({ ...row, shown: spread.spread(row.r, row.cells) })) };
       }
-      return shown;
+      return shown.rows;
     },
   };
 }

@@ -51,8 +51,8 @@ async function bothWays(buf: Buffer) {
     const e = inspected.entries.find((x) => x.name.toLowerCase() === sheet.part.toLowerCase())!;
     const ordered = !inspected.unordered.has(e.name);
     const text = () => heldText(inspected.parts.get(e.name)!, undefined);
-    out.quick.push(await collect(sheetRows(text(), book, sheet.name, ordered)));
-    out.parsed.push(await collect(sheetRows(text(), book, sheet.name, ordered, true)));
+    out.quick.push(await collect(sheetRows(text(), book, sheet.name, { ordered })));
+    out.parsed.push(await collect(sheetRows(text(), book, sheet.name, { ordered, forceParser: true })));
   }
   for (const xml of strings)
     for (const si of elements(xml, 'si')) {

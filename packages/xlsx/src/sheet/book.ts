@@ -2,7 +2,7 @@ import { FileRefused, isXmlPart, notWorkbook, type Inspected } from '../inspect.
 import type { CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
 import { parseMerges, type Merge } from './merges.ts';
-import { heldText, type Stop } from './part-text.ts';
+import { decodedText, heldText, type Stop } from './part-text.ts';
 import { findWorkbook, relationships, relsOf } from './relationships.ts';
 import { sheetRowBatches, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
@@ -29,14 +29,28 @@ export interface Book extends CellSource {
   rows(sheet: SheetPart, stop?: Stop, last?: boolean): AsyncGenerator<Row>;
   /** The rows `rows` gives, those of each chunk of text together (see `sheetRowBatches`). */
   rowBatches(sheet: SheetPart, stop?: Stop, last?: boolean): AsyncGenerator<Row[]>;
-  /** A sheet's merged ranges (found by the inspection of its bytes). */
+  /**
+   * A sheet's merged ranges (found by the inspection of its bytes). Of a sheet
+   * streamed, those its reading has come to: none until it has been read to
+   * its end (see `finish`), where a sheet keeps them.
+   */
   merges(sheet: SheetPart): Merge[];
-  /** The `<row>` elements of a sheet (counted by the inspection of its bytes). */
+  /** The `<row>` elements of a sheet (counted by the inspection of its bytes; of a sheet streamed, so far). */
   rowCount(sheet: SheetPart): number;
   /** The text of each cell comment of a sheet, by cell address. */
   notes(sheet: SheetPart): Map<string, string>;
   /** Let go of a sheet's text, read for the last time (see `Inspected.parts`): its rows cannot be read again. */
   drop(sheet: SheetPart): void;
+  /**
+   * Inflate what is left of every sheet streamed (see `Inspected.streamed`),
+   * looked through and checked as the inspection checks a part, refusing as it
+   * does (`FileRefused`): then the whole file has been inspected, and every
+   * sheet's merged ranges and rows are known. Gives what the readings before
+   * took to be so and was not: the sheets whose merged ranges were asked for
+   * before all were known, and some came after; those whose rows do not stand
+   * in order (read as if they did).
+   */
+  finish(): Promise<{ mergedLate: SheetPart[]; unordered: SheetPart[] }>;
 }
 
 /**
@@ -45,7 +59,7 @@ export interface Book extends CellSource {
  * part from the chunks the inspection inflated it to.
  */
 export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book> {
-  const { entries, unordered, plain, parts } = inspected;
+  const { entries, unordered, plain, parts, streamed } = inspected;
   // Only the XML parts were looked through: no other is read as one.
   const byName = new Map(entries.filter((e) => isXmlPart(e.name)).map((e) => [e.name.toLowerCase(), e]));
   const entry = (path: string) => byName.get(path.toLowerCase());
@@ -75,12 +89,19 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   }
   if (!sheets.length) throw new FileRefused('file.corrupt', `工作簿中没有可读取的工作表，${RESAVE}`);
 
-  // A sheet's merged ranges are wanted for its first rows and again for its table: made once.
-  const merged = new Map<string, Merge[]>();
+  // A sheet's merged ranges are wanted for its first rows and again for its table: made once, or again when a
+  // streamed sheet's reading has come to more of them.
+  const merged = new Map<string, { refs: number; merges: Merge[] }>();
+  /** Streamed sheets whose merged ranges were asked for before their end: how many were known then. */
+  const early = new Map<SheetPart, number>();
   const merges = (sheet: SheetPart) => {
+    const name = entry(sheet.part)!.name;
+    const late = streamed.get(name);
+    const refs = late ? late.scan.merges : (inspected.merges.get(name) ?? []);
+    if (late && !late.done) early.set(sheet, refs.length);
     let found = merged.get(sheet.part);
-    if (!found) merged.set(sheet.part, (found = parseMerges(inspected.merges.get(entry(sheet.part)!.name) ?? [], sheet.name)));
-    return found;
+    if (found?.refs !== refs.length) merged.set(sheet.part, (found = { refs: refs.length, merges: parseMerges(refs, sheet.name) }));
+    return found.merges;
   };
 
   const stringsEntry = entry(target('sharedStrings', 'xl/sharedStrings.xml'));
@@ -94,9 +115,13 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   const src: CellSource = { strings, dates, date1904 };
   const batches = (sheet: SheetPart, stop: Stop, last = false) => {
     const e = entry(sheet.part)!;
+    const late = streamed.get(e.name);
+    // A streamed sheet's rows are taken to stand in order, and those of a chunk quickly when none so far held
+    // anything else; one that does not stand in order asks for the file to be read again (`ReadAgain`).
+    if (late) return sheetRowBatches(decodedText(late.chunks(last), stop), src, sheet.name, { plain: () => late.scan.plain, streamed: e.name });
     const text = heldText(chunks(e.name), stop, last);
     if (last) parts.delete(e.name);
-    return sheetRowBatches(text, src, sheet.name, !unordered.has(e.name), false, plain.has(e.name));
+    return sheetRowBatches(text, src, sheet.name, { ordered: !unordered.has(e.name), plain: plain.has(e.name) });
   };
   return {
     ...src,
@@ -106,7 +131,10 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
     },
     rowBatches: (sheet, stop, last) => batches(sheet, stop, last),
     merges,
-    rowCount: (sheet) => inspected.rows.get(entry(sheet.part)!.name) ?? 0,
+    rowCount: (sheet) => {
+      const name = entry(sheet.part)!.name;
+      return streamed.get(name)?.scan.rows ?? inspected.rows.get(name) ?? 0;
+    },
     notes: (sheet) => {
       const comments = relationships(whole(relsOf(sheet.part)), sheet.part).find((r) => r.type === 'comments');
       const out = new Map<string, string>();
@@ -117,6 +145,14 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
       return out;
     },
     drop: (sheet) => void parts.delete(entry(sheet.part)!.name),
+    finish: async () => {
+      for (const part of streamed.values()) await part.finish();
+      const scan = (sheet: SheetPart) => streamed.get(entry(sheet.part)!.name)?.scan;
+      return {
+        mergedLate: [...early].filter(([sheet, known]) => scan(sheet)!.merges.length > known).map(([sheet]) => sheet),
+        unordered: sheets.filter((sheet) => scan(sheet)?.ordered === false),
+      };
+    },
   };
 }
 

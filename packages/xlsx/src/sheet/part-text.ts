@@ -52,12 +52,23 @@ export async function* partBytes(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGen
  * taken out of `chunks` as it is read, so that a long sheet read for the last
  * time is let go of as it goes, not at its end.
  */
-export async function* heldText(chunks: Buffer[], stop: Stop, release = false): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
+export function heldText(chunks: Buffer[], stop: Stop, release = false): AsyncGenerator<string> {
+  return decodedText(release ? releasing(chunks) : chunks, stop);
+}
+
+function* releasing(chunks: Buffer[]): Generator<Buffer> {
   for (let i = 0; i < chunks.length; i++) {
-    stop?.throwIfAborted();
     const chunk = chunks[i]!;
-    if (release) chunks[i] = EMPTY;
+    chunks[i] = EMPTY;
+    yield chunk;
+  }
+}
+
+/** The text of a part's bytes (UTF-8), a chunk at a time, checking `stop` between them: of those held, or of a part streamed (see `StreamedPart`). */
+export async function* decodedText(chunks: Iterable<Buffer> | AsyncIterable<Buffer>, stop: Stop): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    stop?.throwIfAborted();
     yield decoder.write(chunk);
   }
   yield decoder.end();

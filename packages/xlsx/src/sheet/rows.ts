@@ -6,6 +6,7 @@ import { badReference, cellRef, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts
 import { hasMarkup, parsedCells, type CellParts } from './slow-path.ts';
 import { attr, charData, detach, runData } from './xml.ts';
 import { RESAVE } from '../file-rules.ts';
+import { ReadAgain } from '../streamed-part.ts';
 
 /** One row of a sheet: its number and its values by column number (1 = A); empty cells are holes. */
 export interface Row {
@@ -18,26 +19,37 @@ export interface Row {
   uncached?: number[];
 }
 
+/** How a sheet's rows are read (see `sheetRows`). */
+export interface RowReading {
+  /**
+   * The XML lists its rows in ascending order, as every writer does (the
+   * default); else (rows moved or repeated) they are all read first and given
+   * in order, those of one number made one, as Excel reads such a file.
+   */
+  ordered?: boolean;
+  /** Every row read by the XML parser (for tests holding the quick paths to it). */
+  forceParser?: boolean;
+  /**
+   * The part holds nothing the quick reading does not take (`PartScan.plain`),
+   * so no row is looked through for it; a function for a part looked through
+   * as it is read: what it tells of the text so far, asked before each chunk's rows.
+   */
+  plain?: boolean | (() => boolean);
+  /**
+   * The part is streamed (see `StreamedPart`), its order not known beforehand:
+   * a row out of order asks for the file to be read again (`ReadAgain`).
+   */
+  streamed?: string;
+}
+
 /**
  * A sheet's rows in order, read from its XML as it inflates. Rows and cells
  * without an `r` attribute follow the one before, as Excel does. Rows are
  * counted as they stand in the XML (one stray cell at row 1,048,576 is one
- * row), against `LIMITS.rows`. `ordered`: the XML lists its rows in ascending
- * order, as every writer does; else (rows moved or repeated) they are all read
- * first and given in order, those of one number made one, as Excel reads such
- * a file. `forceParser`: every row read by the XML parser (for tests holding
- * the quick paths to it). `plain`: the part holds nothing the quick reading
- * does not take (`PartScan.plain`), so no row is looked through for it.
+ * row), against `LIMITS.rows`.
  */
-export async function* sheetRows(
-  chunks: AsyncIterable<string>,
-  src: CellSource,
-  sheet: string,
-  ordered = true,
-  forceParser = false,
-  plain = false,
-): AsyncGenerator<Row> {
-  for await (const rows of sheetRowBatches(chunks, src, sheet, ordered, forceParser, plain)) yield* rows;
+export async function* sheetRows(chunks: AsyncIterable<string>, src: CellSource, sheet: string, how: RowReading = {}): AsyncGenerator<Row> {
+  for await (const rows of sheetRowBatches(chunks, src, sheet, how)) yield* rows;
 }
 
 /**
@@ -49,9 +61,7 @@ export async function* sheetRowBatches(
   chunks: AsyncIterable<string>,
   src: CellSource,
   sheet: string,
-  ordered = true,
-  forceParser = false,
-  plain = false,
+  { ordered = true, forceParser = false, plain = false, streamed }: RowReading = {},
 ): AsyncGenerator<Row[]> {
   let r = 0;
   let count = 0;
@@ -59,16 +69,19 @@ export async function* sheetRowBatches(
   const texts = new InlineTexts();
   for await (const elements of streamElements(chunks, 'row')) {
     const batch: Row[] = ordered ? [] : held;
+    const quick = !forceParser && (typeof plain === 'function' ? plain() : plain);
     try {
       for (const row of elements) {
         if (++count > LIMITS.rows) throw tooManyRows(sheet);
         const n = rowNumber(row.attrs, r);
         if (Number.isNaN(n)) throw badReference(sheet, '行号', attr(row.attrs, 'r')!);
-        // The pass before reading found them in order: one that is not was written so as to read differently each time.
-        if (ordered && n <= r)
+        if (ordered && n <= r) {
+          if (streamed) throw new ReadAgain(streamed);
+          // The pass before reading found them in order: one that is not was written so as to read differently each time.
           throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`);
+        }
         r = n;
-        const read = forceParser || !plain ? rowCells(row.body, src, sheet, n, forceParser, texts) : scanCells(row.body, src, sheet, texts);
+        const read = quick ? scanCells(row.body, src, sheet, texts) : rowCells(row.body, src, sheet, n, forceParser, texts);
         batch.push({ r, ...read });
       }
     } catch (e) {
