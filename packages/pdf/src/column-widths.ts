@@ -177,11 +177,14 @@ export function sizeColumns(table: MeasuredTable, available: number): Sizing {
     }
     return found;
   };
+  // Each row's tallest cell, and how tall it would be without a given column's: found anew at each step.
+  const top = new Int32Array(n);
+  const topColumn = new Int32Array(n);
+  const second = new Int32Array(n);
   while (left >= step) {
-    // Each row's tallest cell, and how tall it would be without a given column's.
-    const top = new Int32Array(n);
-    const topColumn = new Int32Array(n);
-    const second = new Int32Array(n);
+    top.fill(0);
+    topColumn.fill(0);
+    second.fill(0);
     for (let r = 0; r < n; r++)
       for (let c = 0; c < rows.length; c++) {
         const l = lines[c]![r]!;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type Pdfmake from 'pdfmake';
 import './pdfkit-internals/index.ts';
+import './pdfmake-internals/inline-styles.ts';
 
 /** Font family names as the document definition uses them. */
 export const BODY = 'NotoSerifSC';

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { setImmediate as turn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { inSchemaOrder, reusingDeflatedParts, reusingStyleXml, withOpenHeights, zipQueue } from './exceljs-internals.ts';
+import { appendingBytes, inSchemaOrder, reusingDeflatedParts, reusingStyleXml, withOpenHeights, zipQueue } from './exceljs-internals.ts';
 import { stampZip } from './zip.ts';
 
 /**
@@ -23,6 +23,7 @@ export async function writeBook(date: Date, fill: (book: BookWriter) => Promise<
   // Shared strings, as Excel writes them; zlib's default level, as exceljs's
   // in-memory writer used (the streamed one's fastest level makes files a third larger).
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
+  appendingBytes(book);
   reusingDeflatedParts(book);
   reusingStyleXml(book);
   const add = book.addWorksheet.bind(book);

@@ -100,16 +100,23 @@ export const dataValidations = (ws: ExcelJS.Worksheet) =>
 /** A zip entry as exceljs's zip (archiver's, compress-commons) writes it. */
 interface ZipEntry {
   getMethod(): number;
+  getGeneralPurposeBit(): { useDataDescriptor(on: boolean): void };
+  setVersionNeededToExtract(version: number): void;
   setCrc(crc: number): void;
   setSize(size: number): void;
   setCompressedSize(size: number): void;
 }
 
-/** The zip output's steps for an entry given whole, as its `_appendBuffer` takes them. */
+type Done = (error: Error | null, entry: ZipEntry) => void;
+
+/** The zip output's steps for an entry, as its `_appendBuffer` (given whole) and `_appendStream` (a sheet) take them. */
 interface ZipOutput {
   options: { zlib: ZlibOptions };
   write(chunk: Buffer): unknown;
-  _appendBuffer(entry: ZipEntry, source: Buffer, done: (error: Error | null, entry: ZipEntry) => void): void;
+  _appendBuffer(entry: ZipEntry, source: Buffer, done: Done): void;
+  _appendStream(entry: ZipEntry, source: NodeJS.ReadableStream, done: Done): void;
+  /** The deflater an entry's bytes stream through, to the zip, which ends the entry when it ends. */
+  _smartStream(entry: ZipEntry, done: Done): NodeJS.ReadWriteStream;
   _writeLocalFileHeader(entry: ZipEntry): void;
   _afterAppend(entry: ZipEntry): void;
 }
@@ -125,18 +132,35 @@ const seenParts = new Set<string>();
 const deflatedParts = new Map<string, { bytes: Buffer; crc: number }>();
 const patchedZips = new WeakSet<object>();
 
+/** What compress-commons marks an entry written with a data descriptor as needing to extract it. */
+const DATA_DESCRIPTOR_VERSION = 20;
+/** A sheet's XML up to this size is deflated whole; a larger one streams through the zip's own deflater, as it comes. */
+const SHEET_BYTES = 8 * 1024 * 1024;
+
+/** Write an entry's deflated bytes, CRC and sizes, as compress-commons's deflating stream ends it. */
+function writeDeflated(zip: ZipOutput, entry: ZipEntry, source: Buffer, part: { bytes: Buffer; crc: number }): void {
+  zip.write(part.bytes);
+  entry.setCrc(part.crc);
+  entry.setSize(source.length);
+  entry.setCompressedSize(part.bytes.length);
+  zip._afterAppend(entry);
+}
+
+const deflated = (zip: ZipOutput, source: Buffer) => ({ bytes: deflateRawSync(source, zip.options.zlib), crc: crc32(source) });
+
 /**
- * Every workbook of a form holds the same theme, styles, relationships and
- * sheet list, which the zip deflates anew each time through a zlib stream of
- * its own. Here a part given whole that an earlier workbook of the process
- * held too is written from bytes deflated once: the same local header, bytes,
- * CRC, sizes and data descriptor, in the same order, as the zip's own stream
- * writes (zlib's raw deflate at the zip's options gives the same bytes for
- * input fed at once or in pieces). A part not seen before, such as a
- * workbook's own strings, goes the zip's way.
+ * compress-commons deflates each entry through a zlib stream of its own, on
+ * zlib's threads, and counts its CRC-32 in JavaScript: here each is deflated
+ * at once (zlib's raw deflate at the zip's options gives the same bytes for
+ * input fed at once or in pieces), the same local header, bytes, CRC, sizes
+ * and data descriptor, in the same order. Every workbook of a form holds the
+ * same theme, styles, relationships and sheet list besides: a part given
+ * whole that an earlier workbook of the process held too is written from
+ * bytes deflated once. A sheet's XML is taken whole as it ends, unless it
+ * grows past `SHEET_BYTES`: the rest then streams as compress-commons streams it.
  */
 export function reusingDeflatedParts(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  // archiver's zip format, its engine zip-stream's, whose `_appendBuffer` is compress-commons's.
+  // archiver's zip format, its engine zip-stream's, whose `_appendBuffer` and `_appendStream` are compress-commons's.
   let output: object = (book as unknown as { zip: { _module: { engine: object } } }).zip._module.engine;
   while (!Object.hasOwn(output, '_appendBuffer')) output = Object.getPrototypeOf(output);
   if (patchedZips.has(output)) return;
@@ -144,25 +168,65 @@ export function reusingDeflatedParts(book: ExcelJS.stream.xlsx.WorkbookWriter): 
   const zip = output as ZipOutput;
   const append = zip._appendBuffer;
   zip._appendBuffer = function (this: ZipOutput, entry, source, done) {
-    if (source.length === 0 || source.length > PART_BYTES || entry.getMethod() !== DEFLATED) return append.call(this, entry, source, done);
-    const key = `${JSON.stringify(this.options.zlib)}\n${source.toString('latin1')}`;
-    let part = deflatedParts.get(key);
-    if (!part) {
-      if (seenParts.size >= PARTS_KEPT) seenParts.clear();
-      if (!seenParts.has(key)) {
-        seenParts.add(key);
-        return append.call(this, entry, source, done);
+    if (source.length === 0 || entry.getMethod() !== DEFLATED) return append.call(this, entry, source, done);
+    let part: { bytes: Buffer; crc: number } | undefined;
+    if (source.length <= PART_BYTES) {
+      const key = `${JSON.stringify(this.options.zlib)}\n${source.toString('latin1')}`;
+      part = deflatedParts.get(key);
+      if (!part) {
+        if (seenParts.size >= PARTS_KEPT) seenParts.clear();
+        if (seenParts.has(key)) {
+          if (deflatedParts.size >= PARTS_KEPT) deflatedParts.clear();
+          deflatedParts.set(key, (part = deflated(this, source)));
+        } else seenParts.add(key);
       }
-      if (deflatedParts.size >= PARTS_KEPT) deflatedParts.clear();
-      deflatedParts.set(key, (part = { bytes: deflateRawSync(source, this.options.zlib), crc: crc32(source) }));
     }
     this._writeLocalFileHeader(entry);
-    this.write(part.bytes);
-    entry.setCrc(part.crc);
-    entry.setSize(source.length);
-    entry.setCompressedSize(part.bytes.length);
-    this._afterAppend(entry);
+    writeDeflated(this, entry, source, part ?? deflated(this, source));
     done(null, entry);
+  };
+  const appendStream = zip._appendStream;
+  zip._appendStream = function (this: ZipOutput, entry, source, done) {
+    if (entry.getMethod() !== DEFLATED) return appendStream.call(this, entry, source, done);
+    entry.getGeneralPurposeBit().useDataDescriptor(true);
+    entry.setVersionNeededToExtract(DATA_DESCRIPTOR_VERSION);
+    this._writeLocalFileHeader(entry);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const take = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > SHEET_BYTES) stream();
+    };
+    const stop = () => {
+      source.removeListener('data', take);
+      source.removeListener('end', end);
+      source.removeListener('error', failed);
+    };
+    const end = () => {
+      stop();
+      const whole = Buffer.concat(chunks);
+      writeDeflated(this, entry, whole, deflated(this, whole));
+      done(null, entry);
+    };
+    const failed = (e: Error) => {
+      stop();
+      done(e, entry);
+    };
+    // Too long to hold: what came so far, then the rest, through the zip's own deflater.
+    const stream = () => {
+      stop();
+      const smart = this._smartStream(entry, done);
+      for (const chunk of chunks) smart.write(chunk);
+      source.once('error', (e) => {
+        smart.emit('error', e);
+        smart.end();
+      });
+      source.pipe(smart);
+    };
+    source.on('data', take);
+    source.once('end', end);
+    source.once('error', failed);
   };
 }
 
@@ -195,4 +259,16 @@ export function reusingStyleXml(book: ExcelJS.stream.xlsx.WorkbookWriter): void 
       return xml;
     };
   }
+}
+
+/**
+ * exceljs hands the zip (archiver) each part it writes whole as a string, which archiver 2's
+ * `normalizeInputSource` makes bytes with the deprecated `new Buffer(string)`: Node then looks through the
+ * stack, at every call, for whether the caller is inside node_modules (it is not, bundled into the CLI's
+ * dist/). Here the string is made bytes first, the same UTF-8.
+ */
+export function appendingBytes(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const zip = (book as unknown as { zip: { append(source: unknown, data: object): unknown } }).zip;
+  const append = zip.append.bind(zip);
+  zip.append = (source, data) => append(typeof source === 'string' ? Buffer.from(source) : source, data);
 }
