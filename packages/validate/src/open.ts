@@ -7,7 +7,7 @@ import type { Submission } from './submission.ts';
  * chunks kept for the stages after), the first rows of every sheet and the
  * metadata read. Throws `FileRefused` for a file that may not be opened.
  * `keepAll`: a marked-up copy is to be made from this reading. `stream`: a
- * large sheet is inflated as it is read instead (see `settled`).
+ * large sheet is not inflated now but as it is read (see `settled`).
  */
 export async function open(file: string, opts: CheckOptions, stop: AbortSignal, keepAll: boolean, stream: boolean): Promise<Submission> {
   return { file, opts, stop, keepAll, wb: await openWorkbook(file, stop, stream ? (opts.streamAbove ?? STREAMED_BYTES) : Infinity) };
