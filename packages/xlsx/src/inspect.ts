@@ -32,11 +32,13 @@ export const LIMITS = {
 
 /**
  * A sheet's part that inflates to more than this is, when asked
- * (`streamAbove`), inflated as it is read: held inflated from the inspection to its reading,
- * a list of 100,000 rows took 74 MB (shared strings) to 136 MB (openpyxl's
- * inline strings) more.
+ * (`streamAbove`), inflated as it is read: held inflated from the inspection
+ * to its reading, a list of 100,000 rows took 74 MB (shared strings) to 136 MB
+ * (openpyxl's inline strings) more. A smaller one is held: its inspection then
+ * refuses a sheet of too many rows before any is read, where a streamed one is
+ * judged up to its limit first (some 13 s for 200,000 rows of one cell each).
  */
-export const STREAMED_BYTES = 8 * 1024 * 1024;
+export const STREAMED_BYTES = 32 * 1024 * 1024;
 
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 
