@@ -92,13 +92,13 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   // A sheet's merged ranges are wanted for its first rows and again for its table: made once, or again when a
   // streamed sheet's reading has come to more of them.
   const merged = new Map<string, { refs: number; merges: Merge[] }>();
-  /** Streamed sheets whose merged ranges were asked for before their end: how many were known then. */
+  /** Streamed sheets whose merged ranges were asked for before their end: how many were known when first asked. */
   const early = new Map<SheetPart, number>();
   const merges = (sheet: SheetPart) => {
     const name = entry(sheet.part)!.name;
     const late = streamed.get(name);
     const refs = late ? late.scan.merges : (inspected.merges.get(name) ?? []);
-    if (late && !late.done) early.set(sheet, refs.length);
+    if (late && !late.done && !early.has(sheet)) early.set(sheet, refs.length);
     let found = merged.get(sheet.part);
     if (found?.refs !== refs.length) merged.set(sheet.part, (found = { refs: refs.length, merges: parseMerges(refs, sheet.name) }));
     return found.merges;
