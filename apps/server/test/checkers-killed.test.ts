@@ -2,15 +2,12 @@
 // still gets its report, checked in a child started in their place or, for the one in a killed child,
 // `file.crashed`; none is answered 500.
 import { execFileSync } from 'node:child_process';
-import { formById } from '@tianbao/forms';
 import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
-import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECKER } from './checker.ts';
-import { multipart, openJuneLedgerTask, serverWithCityAndClerk } from './requests.ts';
+import { juneLedgerToUpload, multipart } from './requests.ts';
 
-const ledger = formById('review-ledger');
 
 /** The checking children of this process (the server's own pool: no other in this file). */
 const children = () =>
@@ -28,9 +25,7 @@ describe.each(ENGINES)('checking children killed on %s', (engine) => {
 
   beforeAll(async () => {
     // A server with a pool of its own, as `serve` runs it.
-    ({ app, cookies } = await serverWithCityAndClerk(await database.open(), CHECKER));
-    task = await openJuneLedgerTask(app, cookies.city);
-    file = await writeWorkbook(ledger, ledger.samples.find((s) => s.unit === '修武县')!);
+    ({ app, cookies, task, file } = await juneLedgerToUpload(await database.open(), CHECKER));
     return () => app.close();
   });
 

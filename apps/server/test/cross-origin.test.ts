@@ -1,15 +1,12 @@
 // The JSON API's CSRF check: a page on another origin (another port of this host too, the same site for
 // SameSite=Lax) cannot make a logged-in browser change anything; a script without browser headers can.
-import { formById } from '@tianbao/forms';
 import { ENGINES, freshDatabase } from '@tianbao/store/test-databases';
-import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/index.ts';
 import { sharedChecker } from './checker.ts';
-import { multipart, openJuneLedgerTask, serverWithCityAndClerk } from './requests.ts';
+import { juneLedgerToUpload, multipart } from './requests.ts';
 
-const ledger = formById('review-ledger');
 const checker = sharedChecker();
 
 describe.each(ENGINES)('requests from other origins on %s', (engine) => {
@@ -20,9 +17,7 @@ describe.each(ENGINES)('requests from other origins on %s', (engine) => {
   let file: Buffer;
 
   beforeAll(async () => {
-    ({ app, cookies } = await serverWithCityAndClerk(await database.open(), checker));
-    task = await openJuneLedgerTask(app, cookies.city);
-    file = await writeWorkbook(ledger, ledger.samples.find((s) => s.unit === '修武县')!);
+    ({ app, cookies, task, file } = await juneLedgerToUpload(await database.open(), checker));
     return () => app.close();
   });
 

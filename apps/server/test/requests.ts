@@ -1,6 +1,8 @@
 // Requests as a browser sends them, for the tests that use more than one server.
 import { defaultUnits } from '@tianbao/form';
+import { formById } from '@tianbao/forms';
 import { addUser, type Store } from '@tianbao/store';
+import { writeWorkbook } from '@tianbao/xlsx';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildServer, type Checker } from '../src/index.ts';
 import { builtChecker } from './checker.ts';
@@ -47,4 +49,12 @@ export async function serverWithCityAndClerk(store: Pick<Store, 'db'>, checker: 
 /** A task for June 2023's ledger, due the 28th, opened by a city account (`city`: its cookies) on `app`: its id. */
 export async function openJuneLedgerTask(app: FastifyInstance, city: Record<string, string>): Promise<string> {
   return (await app.inject({ method: 'POST', url: '/api/tasks', payload: { form: 'review-ledger', period: '2023-06', due: '2023-06-28' }, cookies: city })).json().id;
+}
+
+/** `serverWithCityAndClerk` with June 2023's ledger task opened, and 修武县's June ledger for its clerk to upload. */
+export async function juneLedgerToUpload(store: Pick<Store, 'db'>, checker?: Checker) {
+  const { app, cookies } = await serverWithCityAndClerk(store, checker);
+  const ledger = formById('review-ledger');
+  const file = await writeWorkbook(ledger, ledger.samples.find((s) => s.unit === '修武县')!);
+  return { app, cookies, task: await openJuneLedgerTask(app, cookies.city), file };
 }
