@@ -20,8 +20,8 @@ export const memoryLimits = (residentMB: number): Pick<ChildLimits, 'heapMB' | '
 
 /**
  * The defaults: 1024 MB resident, 512 MB of it heap, no time limit. Checking
- * a ledger takes a child under 60 MB, a checklist of 100,000 outfalls about
- * 125 MB; the most is a marked-up copy, which holds a marked sheet's XML
+ * a ledger takes a child under 65 MB, a checklist of 100,000 outfalls 100–115
+ * MB (its sheet inflated as it is read); the most is a marked-up copy, which holds a marked sheet's XML
  * edited in memory: 100,000 outfalls took about 580 MB. Twice the heap leaves room for the Buffers and inflated
  * parts beside it, and two children at once still fit in an office computer.
  */
