@@ -19,10 +19,10 @@ type Head = Pick<FileReport, 'template' | 'detectedBy' | 'sheet' | 'unit' | 'per
 export const UNKNOWN: Head = { template: null, detectedBy: null, sheet: null, unit: null, period: null };
 
 /**
- * Issues listed for one file at most. A file can draw hundreds of thousands (a
- * long list typed wrong throughout), which no clerk reads and which would fill
- * the memory of the process collecting a batch's reports: the rest are counted
- * in one last issue.
+ * Issues listed for one file at most, its errors first. A file can draw
+ * hundreds of thousands (a long list typed wrong throughout), which no clerk
+ * reads and which would fill the memory of the process collecting a batch's
+ * reports: the rest are counted in one last issue.
  */
 export const MAX_ISSUES = 1000;
 
@@ -30,8 +30,23 @@ export const MAX_ISSUES = 1000;
 export function fileReport(file: string, head: Head, issues: Issue[], data?: Record<string, unknown>, over = { errors: 0, warnings: 0 }): FileReport {
   const valid = !over.errors && !issues.some((i) => i.severity === 'error');
   const more = over.errors + over.warnings;
-  const listed = issues.length <= MAX_ISSUES && !more ? issues : [...issues.slice(0, MAX_ISSUES), unlisted(issues.slice(MAX_ISSUES), over)];
-  return { file, ...head, valid, issues: listed, ...(valid && data ? { data } : {}) };
+  if (issues.length <= MAX_ISSUES && !more) return { file, ...head, valid, issues, ...(valid && data ? { data } : {}) };
+  const { listed, rest } = listedFirst(issues);
+  return { file, ...head, valid, issues: [...listed, unlisted(rest, over)], ...(valid && data ? { data } : {}) };
+}
+
+/**
+ * The issues listed of a file with more than `MAX_ISSUES`, in their order:
+ * its errors first, then as many warnings as there is room for, so that an
+ * error in row 99,999 is not hidden behind a thousand warnings above it.
+ */
+function listedFirst(issues: Issue[]): { listed: Issue[]; rest: Issue[] } {
+  let errors = MAX_ISSUES;
+  let warnings = MAX_ISSUES - Math.min(MAX_ISSUES, issues.filter((i) => i.severity === 'error').length);
+  const listed: Issue[] = [];
+  const rest: Issue[] = [];
+  for (const issue of issues) (issue.severity === 'error' ? errors-- > 0 : warnings-- > 0) ? listed.push(issue) : rest.push(issue);
+  return { listed, rest };
 }
 
 function unlisted(rest: Issue[], over: { errors: number; warnings: number }): Issue {

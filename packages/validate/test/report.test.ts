@@ -39,16 +39,27 @@ describe('the text report', () => {
 describe('issues past those kept', () => {
   it('are counted by severity, not kept, and the report says how many it did not list', () => {
     const found = new Found('排污口清单');
-    for (let i = 0; i < KEPT_ISSUES; i++) found.add({ severity: 'warning', rule: 'outfall.x', message: '提示' }, `B${i + 4}`);
+    for (let i = 0; i < KEPT_ISSUES + 1; i++) found.add({ severity: 'warning', rule: 'outfall.x', message: '提示' }, `B${i + 4}`);
     found.add({ severity: 'error', rule: 'outfall.y', message: '错误' }, 'C1');
-    found.add({ severity: 'warning', rule: 'outfall.x', message: '提示' }, 'C2');
-    expect(found.issues).toHaveLength(KEPT_ISSUES);
-    expect(found.over).toEqual({ errors: 1, warnings: 1 });
+    // Warnings do not crowd out an error: it is kept past them.
+    expect(found.issues).toHaveLength(KEPT_ISSUES + 1);
+    expect(found.over).toEqual({ errors: 0, warnings: 1 });
     const report = fileReport('清单.xlsx', UNKNOWN, found.issues, undefined, found.over);
-    // Only warnings were kept: the error counted past them still makes the file invalid.
     expect(report.valid).toBe(false);
     expect(report.issues).toHaveLength(MAX_ISSUES + 1);
-    expect(report.issues.at(-1)).toMatchObject({ severity: 'error', rule: 'file.too-many-issues' });
-    expect(report.issues.at(-1)!.message).toContain(`另有 ${KEPT_ISSUES - MAX_ISSUES + 2} 处问题未列出（其中错误 1 处`);
+    // The error is listed; what is not are warnings.
+    expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.cell)).toEqual(['C1']);
+    expect(report.issues.at(-1)).toMatchObject({ severity: 'warning', rule: 'file.too-many-issues' });
+    expect(report.issues.at(-1)!.message).toContain(`另有 ${KEPT_ISSUES - MAX_ISSUES + 2} 处问题未列出（其中错误 0 处`);
+  });
+
+  it('past the listed, are errors before warnings: an error below a thousand warnings is listed, in its place', () => {
+    const issues = [...Array.from({ length: 1500 }, (_, i) => issue(`E${i + 4}`, 'warning')), issue('P1504', 'error'), issue('E1505', 'warning')];
+    const report = fileReport('清单.xlsx', UNKNOWN, issues);
+    expect(report.issues).toHaveLength(MAX_ISSUES + 1);
+    expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.cell)).toEqual(['P1504']);
+    // The warnings of the first rows, then the error, as they stand in the sheet.
+    expect(report.issues.slice(-3).map((i) => i.cell)).toEqual(['E1002', 'P1504', null]);
+    expect(report.issues.at(-1)!.message).toContain('另有 502 处问题未列出（其中错误 0 处');
   });
 });
