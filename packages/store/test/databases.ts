@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import { migrate, openStore, type Store, type StoreOptions } from '../src/index.ts';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -36,19 +36,25 @@ export function freshDatabase(engine: Engine): TestDatabase {
   const opened: Store[] = [];
   let options: StoreOptions | undefined;
   let name: string | undefined;
+  // Removed in the cleanup this hook returns, not in an afterAll: vitest runs every afterAll before the cleanups
+  // that beforeAll hooks return, and those last-registered first, so a test file's own cleanup (stopping its job
+  // queue, closing its server) is done before the database goes. Dropped earlier, `with (force)` ends the queue's
+  // connections mid-query and its pool reports the error as the file's.
   beforeAll(async () => {
     const data = mkdtempSync(join(tmpdir(), 'tianbao-server-'));
-    if (engine === 'sqlite') return void (options = { data });
-    name = `tianbao_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    await onPostgres(`create database ${name}`);
-    const url = new URL(POSTGRES);
-    url.pathname = `/${name}`;
-    options = { data, url: url.toString() };
-  });
-  afterAll(async () => {
-    await Promise.all(opened.map((s) => s.db.destroy()));
-    if (name) await onPostgres(`drop database if exists ${name} with (force)`);
-    if (options) rmSync(options.data, { recursive: true, force: true });
+    options = { data };
+    if (engine === 'postgres') {
+      name = `tianbao_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+      await onPostgres(`create database ${name}`);
+      const url = new URL(POSTGRES);
+      url.pathname = `/${name}`;
+      options = { data, url: url.toString() };
+    }
+    return async () => {
+      await Promise.all(opened.map((s) => s.db.destroy()));
+      if (name) await onPostgres(`drop database if exists ${name} with (force)`);
+      rmSync(data, { recursive: true, force: true });
+    };
   });
   return {
     get options() {
