@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEBUG_VARIABLE } from '@tianbao/form';
+import { DEBUG_VARIABLE } from '@tianbao/form/light';
 import { defaultJobs } from '@tianbao/isolate/defaults';
 import type { ChildPool } from '@tianbao/isolate';
 import type { BatchOptions, CopyOutcome, FileReport, TaskOptions } from '@tianbao/validate';
@@ -55,7 +55,7 @@ const childOptions = (tasks: number, args: BatchArgs): BatchOptions => ({
 
 /** Check a batch, each file in a child process, `--jobs` at once, with a progress bar on a terminal. */
 export async function checkBatch(files: readonly string[], opts: TaskOptions, args: BatchArgs): Promise<FileReport[]> {
-  const { checkFiles } = await import('@tianbao/validate');
+  const { checkFiles } = await import('@tianbao/validate/batch');
   const bar = progress(files.length);
   const reports = await checkFiles(files, opts, {
     ...childOptions(files.length, args),
@@ -72,7 +72,7 @@ export async function checkAndAnnotateBatch(
   opts: TaskOptions,
   args: BatchArgs,
 ): Promise<{ reports: FileReport[]; copies: CopyOutcome[] }> {
-  const { checkAndAnnotateFiles } = await import('@tianbao/validate');
+  const { checkAndAnnotateFiles } = await import('@tianbao/validate/batch');
   const bar = progress(files.length);
   const done = await checkAndAnnotateFiles(files, paths, opts, {
     ...childOptions(files.length, args),

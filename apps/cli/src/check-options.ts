@@ -1,10 +1,9 @@
-import { IsoDate, Period } from '@tianbao/form';
 import { formIds } from '@tianbao/forms/list';
 import { CHILD_LIMITS } from '@tianbao/isolate/defaults';
 import type { TaskOptions } from '@tianbao/validate';
 import type { Argv } from 'yargs';
 import { UsageError, received } from './usage-error.ts';
-import { UNITS_OPTION, resolveUnits } from './units.ts';
+import { UNITS_OPTION, namedUnits } from './units.ts';
 
 /** The longest `--time-limit`, in seconds: a day. */
 const MAX_TIME_LIMIT_SECONDS = 86_400;
@@ -36,7 +35,9 @@ export function checkOptionsBuilder<T>(y: Argv<T>) {
 }
 
 /** The options of a check, as the child processes that check the files are sent them. */
-export function checkOptions(args: CheckArgs): TaskOptions {
+export async function checkOptions(args: CheckArgs): Promise<TaskOptions> {
+  // The form engine is loaded only to judge a date given.
+  const { IsoDate, Period } = args.period !== undefined || args.asOf !== undefined ? await import('@tianbao/form') : ({} as never);
   if (args.period !== undefined && !Period.safeParse(args.period).success)
     throw new UsageError(`--period 应写作 YYYY-MM，如 2023-06，收到「${args.period}」`);
   // Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer limit would fire at once.
@@ -46,8 +47,9 @@ export function checkOptions(args: CheckArgs): TaskOptions {
     throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2023-06-20，收到「${args.asOf}」`);
   if (args.memoryLimit !== undefined && !(args.memoryLimit >= MIN_MEMORY_MB))
     throw new UsageError(`--memory-limit 应为不小于 ${MIN_MEMORY_MB} 的数（MB），${received(args.memoryLimit, ['memory-limit'])}`);
+  const units = await namedUnits(args.units);
   return {
-    units: resolveUnits(args.units),
+    ...(units && { units }),
     ...(args.template ? { template: args.template } : {}),
     ...(args.period ? { period: args.period } : {}),
     ...(args.asOf ? { asOf: args.asOf } : {}),

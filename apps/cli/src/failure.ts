@@ -1,4 +1,4 @@
-import { DEBUG_VARIABLE, Refusal, unexpected } from '@tianbao/form';
+import { DEBUG_VARIABLE, Refusal, unexpected } from '@tianbao/form/light';
 import { UsageError } from './usage-error.ts';
 
 /** The line for an exception no one meant to throw. */

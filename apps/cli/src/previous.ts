@@ -1,8 +1,7 @@
-import { formatPeriodCn, type CompiledPart } from '@tianbao/form';
+import type { CompiledPart } from '@tianbao/form';
 import { loadForm } from './load-form.ts';
 import type { EarlierReturn, FileReport, TaskOptions } from '@tianbao/validate';
 import { checkBatch, childProgram, jobsFor, type BatchArgs } from './batch.ts';
-import { receivedAt } from './commands/status.ts';
 import { expandInputs } from './files.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -56,9 +55,9 @@ export type EarlierPart = CompiledPart & EarlierReturn;
  * next is compared with it (see `FormDefinition.compared`): each file checked takes the latest before its own
  * month (`earlierReturn`). A file not valid, or of no known month, is not compared with, and said so on stderr.
  */
-export async function previousReturns(files: readonly string[], template: string | undefined, opts: TaskOptions, args: BatchArgs): Promise<EarlierPart[]> {
+export async function previousReturns(files: readonly string[], template: string | undefined, opts: Pick<TaskOptions, 'units' | 'timeLimit'>, args: BatchArgs): Promise<EarlierPart[]> {
   // Each file's own month, not this run's --period; its time limits are not judged here.
-  const options: TaskOptions = { units: opts.units, ...(template && { template }), keepData: true, ...(opts.timeLimit && { timeLimit: opts.timeLimit }) };
+  const options: TaskOptions = { ...(opts.units && { units: opts.units }), ...(template && { template }), keepData: true, ...(opts.timeLimit && { timeLimit: opts.timeLimit }) };
   const chains = [...(await monthsOf(await checkBatch(files, options, args))).values()];
   const parts: EarlierPart[] = [];
   const take = async (r: FileReport, previous?: EarlierPart) => {
@@ -83,6 +82,7 @@ export async function previousReturns(files: readonly string[], template: string
 
 /** Each form's and unit's valid returns, one a month (of several, received last), oldest first; the others said on stderr. */
 async function monthsOf(reports: readonly FileReport[]): Promise<Map<string, FileReport[]>> {
+  const { receivedAt } = await import('./received.ts');
   const latest = new Map<string, { report: FileReport; received: string }>();
   for (const r of reports) {
     if (!r.valid || !r.unit || !r.data || !r.template) {
@@ -114,7 +114,7 @@ export const notBefore = (part: EarlierPart, checked: string) => `上月报表�
  * the unit's), and each file checked that is compared with nothing: the clerk is to know when nothing was.
  */
 export async function sayUncompared(parts: readonly EarlierPart[], reports: readonly FileReport[]): Promise<void> {
-  const { earlierReturn } = await import('@tianbao/validate');
+  const [{ earlierReturn }, { formatPeriodCn }] = await Promise.all([import('@tianbao/validate'), import('@tianbao/form')]);
   const checked = reports.filter((r) => r.template && r.unit);
   for (const part of parts) {
     if (!checked.some((r) => r.template === part.form)) {

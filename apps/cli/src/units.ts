@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defaultUnits, loadUnits, Refusal, type UnitList } from '@tianbao/form';
+import type { UnitList } from '@tianbao/form';
 import { UsageError } from './usage-error.ts';
 
 const CONFIG_FILE = 'tianbao.config.json';
@@ -9,22 +9,33 @@ const CONFIG_FILE = 'tianbao.config.json';
 export const UNITS_OPTION = { type: 'string', describe: '单位名单 JSON（默认焦作市名单）' } as const;
 
 /**
- * The unit list: `--units FILE`, else `units` in ./tianbao.config.json
- * (a path relative to that file), else the Jiaozuo list.
+ * The unit list named: `--units FILE`, else `units` in ./tianbao.config.json (a path relative to that
+ * file); undefined when none is, for the Jiaozuo list. A check leaves that one to its child processes,
+ * which have it with the engines (see child.ts): this process then never loads them.
  */
-export function resolveUnits(flag: string | undefined, cwd = process.cwd()): UnitList {
-  try {
-    if (flag) return loadUnits(resolve(cwd, flag));
+export async function namedUnits(flag: string | undefined, cwd = process.cwd()): Promise<UnitList | undefined> {
+  let named: string | undefined;
+  if (flag) named = resolve(cwd, flag);
+  else {
     const config = resolve(cwd, CONFIG_FILE);
     if (existsSync(config)) {
       const { units } = readConfig(config);
-      if (units) return loadUnits(resolve(cwd, units));
+      if (units) named = resolve(cwd, units);
     }
+  }
+  if (named === undefined) return undefined;
+  const { loadUnits, Refusal } = await import('@tianbao/form');
+  try {
+    return loadUnits(named);
   } catch (e) {
     // A unit list that cannot be had is a fault of the command line or its config: a usage error.
     throw e instanceof Refusal ? new UsageError(e.message) : e;
   }
-  return defaultUnits;
+}
+
+/** The unit list: the one named (see `namedUnits`), else the Jiaozuo list. */
+export async function resolveUnits(flag: string | undefined, cwd = process.cwd()): Promise<UnitList> {
+  return (await namedUnits(flag, cwd)) ?? (await import('@tianbao/form')).defaultUnits;
 }
 
 function readConfig(path: string): { units?: string } {

@@ -170,9 +170,10 @@ export function choice<const V extends string>(
   opts?: ChoiceOptions<V> & { required?: false },
 ): CellType<V | undefined, z.ZodOptional<Choice<V>>>;
 export function choice<const V extends string>(values: readonly V[], opts: ChoiceOptions<V> & { required?: boolean } = {}): CellType<any> {
-  const byKey = new Map<string, V>();
-  for (const v of values) byKey.set(textKey(v), v);
-  for (const [a, v] of Object.entries(opts.aliases ?? {})) byKey.set(textKey(a), v);
+  // Each value's reading made once: a list's cells are through the same few choices.
+  const byKey = new Map<string, Read<V>>();
+  for (const v of values) byKey.set(textKey(v), ok(v));
+  for (const [a, v] of Object.entries(opts.aliases ?? {})) byKey.set(textKey(a), ok(v));
   const shown = values.join('、');
   const base = z.enum(values as unknown as [V, ...V[]]);
   return {
@@ -180,8 +181,7 @@ export function choice<const V extends string>(values: readonly V[], opts: Choic
     read(value, ctx) {
       const t = asText(value);
       if (!t) return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
-      const v = byKey.get(textKey(t));
-      return v ? ok(v) : fail(undefined, 'invalid', `${ctx.header}「${t}」不是规定的选项，请从下拉列表中选择：${shown}`);
+      return byKey.get(textKey(t)) ?? fail(undefined, 'invalid', `${ctx.header}「${t}」不是规定的选项，请从下拉列表中选择：${shown}`);
     },
     write: (value) => value ?? null,
     problems: { ...(opts.required ? { missing: 'error' } : {}), invalid: 'error' },

@@ -6,6 +6,15 @@ import { stripSpaces, toHalfWidth } from './text.ts';
 const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** Each allowed character's value by its char code (-1: not allowed), for codes read by the hundred thousand. */
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < CHARS.length; i++) VALUE[CHARS.charCodeAt(i)] = i;
+/** The value of the character at `i`, or -1 for one not allowed. */
+const valueAt = (code: string, i: number): number => {
+  const c = code.charCodeAt(i);
+  return c < 128 ? VALUE[c]! : -1;
+};
+
 /** The 18th character the first 17 call for. */
 export function creditCheckChar(first17: string): string {
   let sum = 0;
@@ -18,9 +27,15 @@ export type CreditCodeProblem = 'length' | 'char' | 'division' | 'check';
 /** What is wrong with a code, or null. `check` alone means only the check character disagrees. */
 export function creditCodeProblem(code: string): CreditCodeProblem | null {
   if (code.length !== 18) return 'length';
-  if ([...code].some((c) => !CHARS.includes(c))) return 'char';
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'division';
-  return creditCheckChar(code.slice(0, 17)) === code[17] ? null : 'check';
+  let sum = 0;
+  for (let i = 0; i < 18; i++) {
+    const v = valueAt(code, i);
+    if (v < 0) return 'char';
+    if (i < 17) sum += v * WEIGHTS[i]!;
+  }
+  // Characters 3 to 8 are digits, whose values are the digits themselves.
+  for (let i = 2; i < 8; i++) if (valueAt(code, i) > 9) return 'division';
+  return CHARS[(31 - (sum % 31)) % 31] === code[17] ? null : 'check';
 }
 
 const MESSAGES: Record<Exclude<CreditCodeProblem, 'check'>, string> = {
@@ -29,8 +44,11 @@ const MESSAGES: Record<Exclude<CreditCodeProblem, 'check'>, string> = {
   division: '第3至8位应为登记管理机关行政区划码（6位数字）',
 };
 
+/** Anything `tidy` changes: full-width characters, spaces, lower case. */
+const UNTIDY = /[\s\u3000\u00a0\uFF01-\uFF5Ea-z]|[^\x00-\x7f]/;
+
 /** A code as it is held: half-width, upper-cased, without spaces. */
-const tidy = (text: string) => stripSpaces(toHalfWidth(text)).toUpperCase();
+const tidy = (text: string) => (UNTIDY.test(text) ? stripSpaces(toHalfWidth(text)).toUpperCase() : text);
 
 /** Why a code is refused, after the code: `应为18位，请按营业执照上的18位代码填写`. */
 const refusal = (problem: Exclude<CreditCodeProblem, 'check'>) => `${MESSAGES[problem]}，请按营业执照上的18位代码填写`;

@@ -45,10 +45,19 @@ export function loadUnits(file: string): UnitList {
   return parsed.data;
 }
 
+/** Each list's units by the keys of their names and aliases, the first unit a key stands for; made on first use. */
+const byKey = new WeakMap<readonly Unit[], Map<string, Unit>>();
+
 /** The unit a name stands for, by its name or an alias, spaces and width ignored. */
 export function findUnit(list: UnitList, name: string): Unit | undefined {
-  const key = textKey(name);
-  return list.units.find((u) => textKey(u.name) === key || u.aliases.some((a) => textKey(a) === key));
+  // A list's rows name a unit each: looked up, not searched for (the first unit whose name or an alias matches).
+  let units = byKey.get(list.units);
+  if (!units) {
+    units = new Map();
+    for (const u of list.units) for (const n of [u.name, ...u.aliases]) if (!units.has(textKey(n))) units.set(textKey(n), u);
+    byKey.set(list.units, units);
+  }
+  return units.get(textKey(name));
 }
 
 /** Who may report a form: a unit, or also the city itself when the form allows it. */

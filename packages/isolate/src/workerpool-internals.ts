@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { requirePatchedVersion } from '@tianbao/form';
+import { requirePatchedVersion } from '@tianbao/form/light';
 import type workerpool from 'workerpool';
 
 /**

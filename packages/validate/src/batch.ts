@@ -1,6 +1,7 @@
 import { CHILD_LIMITS, memoryLimits, runTasks, type ChildPool, type Failure, type Outcome } from '@tianbao/isolate';
-import { RESAVE } from '@tianbao/xlsx/read';
-import { TIME_LIMIT_SECONDS, type CheckOptions, type FileReport } from './check.ts';
+import { RESAVE } from '@tianbao/xlsx/file-rules';
+import type { CheckOptions, FileReport } from './check.ts';
+import { TIME_LIMIT_SECONDS } from './time-limit.ts';
 import type { EngineRuleId } from './check-rules.ts';
 import type { Explanation } from './explained.ts';
 import { FormsNotBuilt, NOT_CHECKED_COPY, type CheckTask, type CheckedCopy, type CopyOutcome, type MarkUpTask, type NotBuilt, type TaskOptions } from './child-tasks.ts';

@@ -54,23 +54,30 @@ export class EntryJudge {
       this.found.add({ severity, rule, message: problem.message }, cell);
       if (severity === 'error') (taken ??= new Set()).add(cell);
     }
-    const parsed = this.parser.parse(entry) ?? this.schemas.entry.safeParse(entry);
-    if (!parsed.success) {
-      this.partial = true;
-      for (const z of parsed.error.issues) {
-        const cell = this.cellOf(row, z.path[0]);
-        if (cell && taken?.has(cell)) continue;
-        (taken ??= new Set()).add(cell);
-        this.found.add(schemaFinding(this.def, [this.def.layout.dataKey, index, ...z.path], z.message, emptyAt(entry, z.path)), cell);
+    // The entry is this judge's alone: parsed into itself, not copied.
+    let data: unknown = this.parser.parseOwn(entry);
+    if (data === null) {
+      const parsed = this.schemas.entry.safeParse(entry);
+      if (!parsed.success) {
+        this.partial = true;
+        for (const z of parsed.error.issues) {
+          const cell = this.cellOf(row, z.path[0]);
+          if (cell && taken?.has(cell)) continue;
+          (taken ??= new Set()).add(cell);
+          this.found.add(schemaFinding(this.def, [this.def.layout.dataKey, index, ...z.path], z.message, emptyAt(entry, z.path)), cell);
+        }
+        return;
       }
-      return;
+      data = parsed.data;
     }
-    for (const f of this.run.entry(parsed.data)) {
+    const findings = this.run.entry(data);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
       const cell = this.cellOf(row, f.path?.[0]);
       if (!(f.severity === 'error' && cell && taken?.has(cell))) this.found.add(f, cell);
     }
     this.rows.push(row);
-    if (this.keep || this.refined) this.kept.push(parsed.data);
+    if (this.keep || this.refined) this.kept.push(data);
   };
 
   /**

@@ -1,5 +1,6 @@
-import { FORM_RULES, defineRules, type DataPath, type Finding, type Rule } from '@tianbao/form';
-import { FILE_RULES } from '@tianbao/xlsx/read';
+import type { DataPath, Finding, FORM_RULES, Rule } from '@tianbao/form';
+import { defineRules } from '@tianbao/form/light';
+import { FILE_RULES } from '@tianbao/xlsx/file-rules';
 
 /** The rules `validate` raises about a file, a sheet or a table, whatever its form (README, "Rules"). */
 const CHECK_RULES = defineRules({

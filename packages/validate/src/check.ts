@@ -7,6 +7,7 @@ import { open } from './open.ts';
 import { read } from './read.ts';
 import { located, notPlaced, settled } from './streamed.ts';
 import { internalError, reportOf, timedOut, unchecked } from './report.ts';
+import { TIME_LIMIT_SECONDS } from './time-limit.ts';
 
 export interface CheckOptions {
   forms: readonly FormDefinition<any>[];
@@ -53,8 +54,7 @@ export interface FileReport {
   data?: Record<string, unknown>;
 }
 
-/** Seconds one file may take before it is given up, unless the caller says otherwise. */
-export const TIME_LIMIT_SECONDS = 60;
+export { TIME_LIMIT_SECONDS };
 
 /**
  * Check one submitted workbook. Never throws: an unreadable file is one error,

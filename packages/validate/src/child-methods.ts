@@ -1,4 +1,4 @@
-import type { FormDefinition } from '@tianbao/form';
+import { defaultUnits, type FormDefinition } from '@tianbao/form';
 import { annotate, loadWriter } from './annotate.ts';
 import { NOT_CHECKED_COPY, type CheckedCopy, type CheckTask, type CopyOutcome, type MarkUpTask, type NotBuilt } from './child-tasks.ts';
 import { checkFile, checkKeeping, type FileReport } from './check.ts';
@@ -31,14 +31,14 @@ export function childMethods(formsFor: (template?: string) => Promise<readonly F
   return {
     check: async (task: CheckTask): Promise<FileReport | NotBuilt> => {
       const forms = await built(task);
-      return 'notBuilt' in forms ? forms : checkFile(task.file, { ...task.options, ...forms });
+      return 'notBuilt' in forms ? forms : checkFile(task.file, { units: defaultUnits, ...task.options, ...forms });
     },
     checkAndMarkUp: {
       load: loadWriter,
       run: async (task: MarkUpTask): Promise<CheckedCopy | NotBuilt> => {
         const forms = await built(task);
         if ('notBuilt' in forms) return forms;
-        const { report, source } = await checkKeeping(task.file, { ...task.options, ...forms });
+        const { report, source } = await checkKeeping(task.file, { units: defaultUnits, ...task.options, ...forms });
         // Not opened, there is nothing to copy; given up at the time limit, no copy either.
         if (!source) return { report, copy: report.issues[0]?.rule === 'file.timeout' ? NOT_CHECKED_COPY : null };
         return { report, copy: await copy(report, task.copy, source, task.explanations) };

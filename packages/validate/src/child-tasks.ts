@@ -1,11 +1,15 @@
 // What the child program's methods are given and give back: shared by the parent's batches and the child,
 // which imports nothing of the pool (see child-methods.ts).
-import { Refusal } from '@tianbao/form';
+import { Refusal } from '@tianbao/form/light';
 import type { CheckOptions, FileReport } from './check.ts';
 import type { Explanation } from './explained.ts';
 
-/** The options of a check as a child is sent them: all but the forms, which the child program imports itself. */
-export type TaskOptions = Omit<CheckOptions, 'forms'>;
+/**
+ * The options of a check as a child is sent them: all but the forms, which the child program imports itself;
+ * without `units`, the child takes the Jiaozuo list it has with the forms, so that a parent that only hands
+ * files over and prints reports never loads the form engine for it.
+ */
+export type TaskOptions = Omit<CheckOptions, 'forms' | 'units'> & { units?: CheckOptions['units'] };
 
 /** What the child's `check` method is given: one file, and the options of the run. */
 export interface CheckTask {

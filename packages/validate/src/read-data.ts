@@ -68,12 +68,15 @@ export class CellReader {
     // memory of one grown a key at a time, and a long list makes one a row (see `listRows`).
     const shape = JSON.parse(JSON.stringify(Object.fromEntries(inputs.map((c) => [c.key, null])))) as Entry;
     const read: unknown[] = [];
+    // Each column's letter and read context looked up once, not a cell at a time.
+    const letters = inputs.map((col) => this.columns[col.key]!);
+    const contexts = inputs.map((col) => this.contextOf(col.header));
     this.row = (values, at) => {
       const before = this.problems.length;
       let whole = true;
       for (let i = 0; i < inputs.length; i++) {
         const col = inputs[i]!;
-        read[i] = this.readAt(col, col.header, values[col.key] ?? null, this.columns[col.key]!, at.row);
+        read[i] = this.readAt(col, contexts[i]!, values[col.key] ?? null, letters[i]!, at.row);
         if (read[i] === undefined) whole = false;
       }
       const entry: Entry = whole ? { ...shape } : {};
@@ -97,22 +100,27 @@ export class CellReader {
   }
 
   read(spec: Column | Field, header: string, raw: CellValue, cell: string): unknown {
-    return this.readAt(spec, header, raw, cell, '');
+    return this.readAt(spec, this.contextOf(header), raw, cell, '');
+  }
+
+  /** The read context of the column or field headed `header`. */
+  private contextOf(header: string): ReadContext {
+    let ctx = this.contexts.get(header);
+    if (!ctx) this.contexts.set(header, (ctx = { header, year: this.year, date1904: this.date1904 }));
+    return ctx;
   }
 
   /** `read` of the cell at `column` and `row`, its address written only for a problem: a long list has many cells, few problems. */
-  private readAt(spec: Column | Field, header: string, raw: CellValue, column: string, row: number | ''): unknown {
+  private readAt(spec: Column | Field, ctx: ReadContext, raw: CellValue, column: string, row: number | ''): unknown {
     if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) {
       const cell = `${column}${row}`;
-      const message = `${header}有 ${raw.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符，未检查其内容；请精简，或把说明另附材料`;
+      const message = `${ctx.header}有 ${raw.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符，未检查其内容；请精简，或把说明另附材料`;
       this.problems.push({ cell, rule: 'cell.too-long', problem: { kind: 'too-long', message } });
       return undefined;
     }
-    let ctx = this.contexts.get(header);
-    if (!ctx) this.contexts.set(header, (ctx = { header, year: this.year, date1904: this.date1904 }));
     const out = spec.cell!.read(raw, ctx);
-    for (const problem of out.problems)
-      this.problems.push({ cell: `${column}${row}`, rule: `${this.def.rulePrefix}.${spec.rule ?? spec.key}.${problem.kind}`, problem });
+    for (let i = 0; i < out.problems.length; i++)
+      this.problems.push({ cell: `${column}${row}`, rule: `${this.def.rulePrefix}.${spec.rule ?? spec.key}.${out.problems[i]!.kind}`, problem: out.problems[i]! });
     return out.value;
   }
 }

@@ -1,5 +1,6 @@
-import { displayWidth, padDisplay, printable, unexpected, type Issue } from '@tianbao/form';
-import { RESAVE } from '@tianbao/xlsx/read';
+import type { Issue } from '@tianbao/form';
+import { displayWidth, padDisplay, printable, unexpected } from '@tianbao/form/light';
+import { RESAVE } from '@tianbao/xlsx/file-rules';
 import { error, warning, type EngineRuleId } from './check-rules.ts';
 import type { Clue, FileReport } from './check.ts';
 import { issueAt } from './issue.ts';

@@ -43,4 +43,30 @@ describe.each(listed.map((def) => [def.id, def] as const))('%s', (_, def) => {
     // The samples' own entries at least take the quick way.
     expect(quick).toBeGreaterThan(def.samples.length);
   });
+
+  it('parses an entry into itself as zod parses it, or leaves it as it was to zod', () => {
+    const schema = entrySchemas(def).entry;
+    const parser = new EntryParser(schema as never);
+    let own = 0;
+    for (const sample of def.samples) {
+      for (const entry of (sample[def.layout.dataKey] as Record<string, unknown>[]).slice(0, 20)) {
+        // Its keys in another order too: zod's output has the shape's.
+        const reversed = Object.fromEntries(Object.entries(entry).reverse());
+        for (const v of [...variants(entry), ...variants(entry), reversed]) {
+          const zod = schema.safeParse(v);
+          const given = { ...v };
+          const fast = parser.parseOwn(given);
+          if (!fast) {
+            expect(given).toStrictEqual(v);
+            continue;
+          }
+          if (fast === given) own++;
+          expect(zod.success).toBe(true);
+          expect(Object.keys(fast)).toEqual(Object.keys(zod.data as object));
+          expect(fast).toStrictEqual(zod.data);
+        }
+      }
+    }
+    expect(own).toBeGreaterThan(def.samples.length);
+  });
 });

@@ -1,4 +1,4 @@
-import { defineRules } from '@tianbao/form';
+import { defineRules } from '@tianbao/form/light';
 
 /** What a clerk does with a file that cannot be read as it is: said at the end of most refusals. */
 export const RESAVE = '请在 Excel/WPS 中打开后另存为 .xlsx 再提交';

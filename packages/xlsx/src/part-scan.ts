@@ -199,7 +199,8 @@ export class PartScan {
 
 const XML_DECLARATION = Buffer.from('<?xml');
 const UNUSUAL_BYTES = [0x27, 0x09, 0x0a, 0x0d];
-const MARKUP = [Buffer.from('<!'), Buffer.from('<?'), Buffer.from(':c')];
+const COLON = 0x3a;
+const QUESTION = 0x3f;
 
 /**
  * Whether a chunk holds none of what makes a part not `plain`; `before`: the
@@ -208,7 +209,7 @@ const MARKUP = [Buffer.from('<!'), Buffer.from('<?'), Buffer.from(':c')];
  */
 function plainText(chunk: Buffer, before: number): boolean {
   // `<` ending the last chunk, `!`, `?` or `c` this one (`:c` split: the `:` ends the last).
-  if ((before === LT && (chunk[0] === BANG || chunk[0] === 0x3f)) || (before === 0x3a && chunk[0] === 0x63)) return false;
+  if ((before === LT && (chunk[0] === BANG || chunk[0] === QUESTION)) || (before === COLON && chunk[0] === 0x63)) return false;
   let from = 0;
   if (before < 0) {
     const bom = chunk[0] === 0xef ? 3 : 0;
@@ -219,7 +220,21 @@ function plainText(chunk: Buffer, before: number): boolean {
       while (chunk[from] === 0x0d || chunk[from] === 0x0a) from++;
     }
   }
-  return UNUSUAL_BYTES.every((c) => !chunk.includes(c, from)) && MARKUP.every((m) => !chunk.includes(m, from));
+  if (UNUSUAL_BYTES.some((c) => chunk.includes(c, from))) return false;
+  // `<!`, `<?` and `:c`, found by their rare byte: searching for `<` first would stop at every tag.
+  return !(follows(chunk, BANG, LT, from) || follows(chunk, QUESTION, LT, from) || precedes(chunk, COLON, 0x63, from));
+}
+
+/** Whether some byte `c` at or after `from + 1` has `prev` just before it. */
+function follows(b: Buffer, c: number, prev: number, from: number): boolean {
+  for (let at = b.indexOf(c, from + 1); at >= 0; at = b.indexOf(c, at + 1)) if (b[at - 1] === prev) return true;
+  return false;
+}
+
+/** Whether some byte `c` at or after `from` has `next` just after it. */
+function precedes(b: Buffer, c: number, next: number, from: number): boolean {
+  for (let at = b.indexOf(c, from); at >= 0; at = b.indexOf(c, at + 1)) if (b[at + 1] === next) return true;
+  return false;
 }
 
 /** Whether the bytes just before and at `at` spell `word`. */

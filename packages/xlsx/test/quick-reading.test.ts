@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PartScan } from '../src/part-scan.ts';
 import { elements } from '../src/sheet/elements.ts';
 import { charData, runText } from '../src/sheet/xml.ts';
+import type { CellSource } from '../src/sheet/cells.ts';
+import { sheetRows, type Row } from '../src/sheet/rows.ts';
 
 /**
  * The shortcuts of the quick reading: each taken only where it reads as the
@@ -61,5 +63,43 @@ describe('end tags found by plain searches', () => {
     const xml = '<row r="1"><c/></row ><row r="2"><c/></x:row><row r="3"><c/></row>';
     expect(elements(xml, 'row').map((r) => r.attrs)).toEqual([' r="1"', ' r="2"', ' r="3"']);
     expect(elements(xml, 'row').map((r) => r.body)).toEqual(['<c/>', '<c/>', '<c/>']);
+  });
+});
+
+describe('a cell read character by character', () => {
+  /** The rows of this XML read quickly, and by the XML parser. */
+  const bothWays = async (xml: string) => {
+    const src: CellSource = { strings: ['甲', ''], dates: [false, true], date1904: false };
+    const read = async (forceParser: boolean) => {
+      const rows: Row[] = [];
+      for await (const row of sheetRows((async function* () { yield xml; })(), src, '表1', { plain: !forceParser, forceParser })) rows.push(row);
+      return rows;
+    };
+    return { quick: await read(false), parsed: await read(true) };
+  };
+
+  const numbers = ['113.268', '-0.5', '.5', '-.25', '1.', '-0', '0.0', '007', '35.2278', '0.1', '2.675', '123456789012345', '999999999999999.5', '1234567890123456', '0.1234567890123456789', '1e3', '+5', '.', '-', '1.2.3', '-1.5e-3', ' 7', '9007199254740993'];
+
+  it('gives every number as parseFloat reads what is written, the sign of a zero too', async () => {
+    const cells = numbers.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"${i % 2 ? ' t="n"' : ''}><v>${v}</v></c>`).join('');
+    const { quick, parsed } = await bothWays(`<row r="1">${cells}</row>`);
+    expect(quick).toEqual(parsed);
+    numbers.forEach((v, i) => {
+      const want = parseFloat(v);
+      expect(Object.is(quick[0]!.cells[i + 1] ?? NaN, Number.isNaN(want) ? NaN : want), v).toBe(true);
+    });
+  });
+
+  it('gives a date for a number styled as one, and reads shared strings, inline strings and other cells as the parser does', async () => {
+    const row =
+      '<row r="2"><c r="A2" s="1"><v>45260.5</v></c><c r="B2" s="1" t="n"><v>-1</v></c><c t="s"><v>0</v></c><c t="s"><v>1</v></c>' +
+      '<c t="s"><v>9999999999</v></c><c t="s"><v>-1</v></c><c t="s"><v>1.0</v></c><c r="H2"><v>5</v><f>A1</f></c><c r="I2"><f>A1</f><v>6</v></c>' +
+      '<c r="J2" t="inlineStr"><is><t>x&#27745;</t></is></c><c r="K2" t="s" s="0"><v>0</v></c><c r="L2"><v></v></c><c r="M2"><f>A1</f></c>' +
+      '<c r="N2" t="str"><v>12.5</v></c><c r="O2" t="b"><v>1</v></c><c r="P2"/><c r="Q2" t="n" s="1"><v>45260</v></c></row>';
+    const { quick, parsed } = await bothWays(row);
+    expect(quick).toEqual(parsed);
+    expect(quick[0]!.cells[1]).toEqual(new Date(Date.UTC(2023, 10, 30, 12)));
+    expect(quick[0]!.cells.slice(3, 5)).toEqual(['甲', undefined]);
+    expect(quick[0]!.uncached).toEqual([13]);
   });
 });

@@ -1,4 +1,4 @@
-import { defineRules, findReporter, formatDateCn, textKey, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
+import { defineRules, findReporter, formatDateCn, textKey, type EntryRules, type Finding, type FormHeader, type RuleContext } from '@tianbao/form';
 import { basinOf } from './rivers.ts';
 import type { Outfall } from './schema.ts';
 import { BOUNDS } from './values.ts';
@@ -30,7 +30,7 @@ const at = (key: keyof Outfall) => [key];
  * is read (a city's may hold tens of thousands), then across outfalls.
  */
 export const rules: EntryRules<Outfall> = {
-  entry: (o, ctx, head) => rowRules(o, ctx, findReporter(ctx.units, head.unit, false)?.name),
+  entry: (o, ctx, head) => rowRules(o, ctx, ownUnit(ctx, head)),
   across() {
     const codes = duplicateCodes();
     const enterprises = enterprisesWithSeveral();
@@ -43,6 +43,16 @@ export const rules: EntryRules<Outfall> = {
     };
   },
 };
+
+/** The list's own unit, found once for a list's many rows: its head and unit list are the same throughout. */
+let own: { units: RuleContext['units']; unit: string; name: string | undefined } | undefined;
+function ownUnit(ctx: RuleContext, head: FormHeader): string | undefined {
+  if (own?.units !== ctx.units || own.unit !== head.unit) own = { units: ctx.units, unit: head.unit, name: findReporter(ctx.units, head.unit, false)?.name };
+  return own.name;
+}
+
+/** What most outfalls have wrong: one frozen array for all of them. */
+const NONE = Object.freeze([]) as unknown as Finding[];
 
 function rowRules(o: Outfall, ctx: RuleContext, ownUnit: string | undefined): Finding[] {
   const out: Finding[] = [];
@@ -95,7 +105,7 @@ function rowRules(o: Outfall, ctx: RuleContext, ownUnit: string | undefined): Fi
         ),
       );
   }
-  return out;
+  return out.length ? out : NONE;
 }
 
 /** 一口一码: a code met before, with the number of the outfall that has it. */
@@ -118,27 +128,31 @@ function duplicateCodes() {
  * discharge permit says otherwise: a second one asks for the permit in 备注.
  */
 function enterprisesWithSeveral() {
-  const groups = new Map<string, { owner: string; outfalls: number[]; permit: boolean }>();
+  // Each enterprise's outfalls after its first (the warnings are theirs): a list made only for a second one, most having one.
+  const groups = new Map<string, { owner: string; more: number[] | null; permit: boolean }>();
   return {
     add(o: Outfall, i: number) {
       // An outfall that could not be traced belongs to the government by default, not to an enterprise.
       if (o.type !== '工矿企业排污口' || o.trace !== '已溯源') return;
       const who = o.credit ?? (o.owner ? textKey(o.owner) : undefined);
       if (!who) return;
-      const group = groups.get(who) ?? { owner: (o.owner ?? o.credit)!, outfalls: [], permit: false };
-      group.outfalls.push(i);
-      group.permit ||= /许可/.test(o.remark ?? '');
-      groups.set(who, group);
+      const permit = (o.remark ?? '').includes('许可');
+      const group = groups.get(who);
+      if (!group) groups.set(who, { owner: (o.owner ?? o.credit)!, more: null, permit });
+      else {
+        (group.more ??= []).push(i);
+        group.permit ||= permit;
+      }
     },
     end() {
       const out: Finding[] = [];
-      for (const { owner, outfalls, permit } of groups.values()) {
-        if (outfalls.length < 2 || permit) continue;
-        for (const i of outfalls.slice(1))
+      for (const { owner, more, permit } of groups.values()) {
+        if (!more || permit) continue;
+        for (const i of more)
           out.push(
             warning(
               'outfall.industrial.permit',
-              `${owner}有${outfalls.length}个工矿企业排污口。园区外工业企业原则上只保留一个排污口，除非排污许可证另有规定：请在备注中注明排污许可证的规定`,
+              `${owner}有${more.length + 1}个工矿企业排污口。园区外工业企业原则上只保留一个排污口，除非排污许可证另有规定：请在备注中注明排污许可证的规定`,
               [i, 'remark'],
             ),
           );

@@ -1,4 +1,5 @@
-import { Refusal, type FormDefinition } from '@tianbao/form';
+import type { FormDefinition } from '@tianbao/form';
+import { Refusal } from '@tianbao/form/light';
 import * as censusRoster from '@tianbao/template-census-roster/about';
 import * as fireSafetyContacts from '@tianbao/template-fire-safety-contacts/about';
 import * as outfallChecklist from '@tianbao/template-outfall-checklist/about';

@@ -1,10 +1,8 @@
-import { Period, Refusal, findReporter, outputContext, reporterNames } from '@tianbao/form';
 import { formIds } from '@tianbao/forms/list';
 import { loadForm } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../usage-error.ts';
 import { outputFolder } from '../files.ts';
-import { blankName, filledName, writeOutput } from '../outputs.ts';
 import { notBefore, previousFiles, previousReturns, withChildren, type PreviousArg } from '../previous.ts';
 import { UNITS_OPTION, resolveUnits } from '../units.ts';
 
@@ -35,7 +33,11 @@ export const blank: CommandModule<object, Args> = {
       .example('$0 blank review-ledger --unit 修武县 --period 2023-07 --previous 修武县2023年6月问题台账.xlsx -o out/', '修武县7月的台账，带入6月的问题') as any,
   handler: async (args) => {
     const def = await loadForm(args.template);
-    const units = resolveUnits(args.units);
+    const [{ Period, Refusal, findReporter, outputContext, reporterNames }, { blankName, filledName, writeOutput }] = await Promise.all([
+      import('@tianbao/form'),
+      import('../outputs.ts'),
+    ]);
+    const units = await resolveUnits(args.units);
     if (args.period !== undefined && !def.monthly) throw new UsageError(`${def.name}不按月报送，请去掉 --period`);
     if (args.period !== undefined && !Period.safeParse(args.period).success) throw new UsageError(`--period 应写作 YYYY-MM，如 2023-07，收到「${args.period}」`);
     let unit: string | undefined;

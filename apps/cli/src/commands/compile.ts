@@ -1,17 +1,15 @@
 import { statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { today } from '@tianbao/form';
 import { formIds } from '@tianbao/forms/list';
 import { loadForm, loadForms } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { CHECK_JOBS, checkBatch, type BatchArgs } from '../batch.ts';
 import { checkOptions, type CheckArgs } from '../check-options.ts';
 import { outputFolder, receivedFiles } from '../files.ts';
-import { safeName, writeOutput } from '../outputs.ts';
 import { UsageError } from '../usage-error.ts';
 import { PREVIOUS_OPTION, previousFiles, previousReturns, sayUncompared, withChildren, type EarlierPart, type PreviousArg } from '../previous.ts';
-import { UNITS_OPTION } from '../units.ts';
-import { receivedAt, within } from './status.ts';
+import { UNITS_OPTION, resolveUnits } from '../units.ts';
+import { within } from './status.ts';
 
 interface Args extends CheckArgs {
   template: string;
@@ -53,7 +51,10 @@ export const compile: CommandModule<object, Args> = {
     const formats = [...new Set(args.format.split(',').map((s) => s.trim()).filter(Boolean))];
     if (!formats.length || formats.some((f) => !(FORMATS as readonly string[]).includes(f)))
       throw new UsageError(`--format 只能是 ${FORMATS.join('、')}，收到「${args.format}」`);
-    const opts = checkOptions(args);
+    const [{ today }, { safeName, writeOutput }, { receivedAt }] = await Promise.all([import('@tianbao/form'), import('../outputs.ts'), import('../received.ts')]);
+    const opts = await checkOptions(args);
+    // The compilation names every unit of the list: the Jiaozuo one too, which the children are left to take.
+    const units = opts.units ?? (await resolveUnits(undefined));
     const asOf = args.asOf ?? today();
     const files = receivedFiles(args.paths);
     // Written among the returns, the compilation would be taken for one the next time.
@@ -73,7 +74,7 @@ export const compile: CommandModule<object, Args> = {
         })
       : { previous: undefined, reports: await check(args) };
     const received = new Map(files.map((f) => [f, receivedAt(f)] as [string, string]).filter(([, d]) => d));
-    const status = unitStatus(def, args.period ?? '', reports, received, opts.units, asOf);
+    const status = unitStatus(def, args.period ?? '', reports, received, units, asOf);
     const byFile = new Map(reports.map((r) => [r.file, r]));
     // A file as the clerk sees it in the inbox: within the folder given, else by its name.
     const shown = (file: string) => {
@@ -82,7 +83,7 @@ export const compile: CommandModule<object, Args> = {
     };
     // Each unit's last month: its latest return before the compile's.
     const lastMonth = previous && [...new Set(previous.map((p) => p.unit))].flatMap((unit) => earlierReturn(previous, def.id, unit, args.period) ?? []);
-    const made = compilation(def, status, (u) => byFile.get(u.file!), opts.units, lastMonth, shown);
+    const made = compilation(def, status, (u) => byFile.get(u.file!), units, lastMonth, shown);
     if (formats.includes('xlsx')) {
       const { writeCompiledWorkbook } = await import('@tianbao/xlsx');
       console.log(await writeOutput(out, safeName(`${made.title}.xlsx`), await writeCompiledWorkbook(def, made)));

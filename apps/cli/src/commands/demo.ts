@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import { outputContext } from '@tianbao/form';
 import { loadForms } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { checkBatch } from '../batch.ts';
 import { outputFolder } from '../files.ts';
-import { filledName, writeOutput } from '../outputs.ts';
 import { paintFor } from '../paint.ts';
 import { resolveUnits } from '../units.ts';
 
@@ -16,12 +14,14 @@ export const demo: CommandModule<object, { out: string }> = {
       .option('out', { alias: 'o', type: 'string', default: join('out', 'demo'), describe: '输出文件夹' })
       .example('$0 demo', '写入 out/demo/') as any,
   handler: async ({ out }) => {
-    const [{ renderPdf }, { formatText, summarize }, { writeWorkbook }] = await Promise.all([
+    const [{ renderPdf }, { formatText, summarize }, { writeWorkbook }, { outputContext }, { filledName, writeOutput }] = await Promise.all([
       import('@tianbao/pdf'),
       import('@tianbao/validate'),
       import('@tianbao/xlsx'),
+      import('@tianbao/form'),
+      import('../outputs.ts'),
     ]);
-    const units = resolveUnits(undefined);
+    const units = await resolveUnits(undefined);
     const written: string[] = [];
     for (const def of await loadForms()) {
       const dir = outputFolder(join(out, def.id), '-o');

@@ -2,7 +2,6 @@ import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { checkBatch } from '../batch.ts';
 import { inputFile, outputFolder } from '../files.ts';
-import { notAnInput, writeOutput } from '../outputs.ts';
 import { basename, dirname } from 'node:path';
 import { INTERNAL_FAILURE } from '../failure.ts';
 import { paintFor } from '../paint.ts';
@@ -22,13 +21,13 @@ export const extract: CommandModule<object, Args> = {
       .example('$0 extract 修武县2023年6月行政复议工作问题台账.xlsx -o ledger.json', '读出台账数据')
       .epilog('有错误时不输出数据，列出错误并以 1 退出') as any,
   handler: async (args) => {
-    const { formatText, summarize } = await import('@tianbao/validate');
+    const [{ formatText, summarize }, { notAnInput, writeOutput }] = await Promise.all([import('@tianbao/validate/report'), import('../outputs.ts')]);
     const file = inputFile(args.file);
     if (args.out) {
       notAnInput(args.out, [file]);
       outputFolder(dirname(args.out), '-o');
     }
-    const report = (await checkBatch([file], checkOptions(args), args))[0]!;
+    const report = (await checkBatch([file], await checkOptions(args), args))[0]!;
     if (report.issues.length) console.error(formatText(summarize([report]), paintFor(process.stderr)));
     if (!report.valid || !report.data) {
       // A file found valid has its data: one without is tianbao's fault, said rather than exiting in silence.

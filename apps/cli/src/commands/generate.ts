@@ -1,17 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { IsoDate } from '@tianbao/form';
 import { formIds } from '@tianbao/forms/list';
 import { loadForm } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { jobsOption, jobsSpec } from '../batch.ts';
 import { outputFolder } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
-import { readInput } from '../input.ts';
-import { checkItems } from '../item-check.ts';
-import { isDraft } from '../output-digest.ts';
-import { outputProblems } from '../output-check.ts';
-import { filledName } from '../outputs.ts';
 import { UNITS_OPTION, resolveUnits } from '../units.ts';
 
 interface Args {
@@ -52,6 +46,14 @@ export const generate: CommandModule<object, Args> = {
       .example('$0 generate outfall-checklist --data outfalls.json --format pdf --paper A3', '全市排污口清单打印在 A3 纸上') as any,
   handler: async (args) => {
     const def = await loadForm(args.template);
+    const [{ IsoDate }, { readInput }, { checkItems }, { isDraft }, { outputProblems }, { filledName }] = await Promise.all([
+      import('@tianbao/form'),
+      import('../input.ts'),
+      import('../item-check.ts'),
+      import('../output-digest.ts'),
+      import('../output-check.ts'),
+      import('../outputs.ts'),
+    ]);
     // Each format once: a format named twice would be two tasks writing one file.
     const formats = [...new Set(args.format.split(',').map((s) => s.trim()).filter(Boolean))];
     const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
@@ -59,7 +61,7 @@ export const generate: CommandModule<object, Args> = {
     if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
       throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2024-12-31，收到「${args.asOf}」`);
     const jobs = jobsOption(args.jobs);
-    const units = resolveUnits(args.units);
+    const units = await resolveUnits(args.units);
     const { data, at, problems } = readInput(args.data, def, units);
     if (!problems.length && !data.length) {
       console.error(`${args.data}：数据文件中没有任何表，未生成文件`);

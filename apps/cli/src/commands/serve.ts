@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { Refusal } from '@tianbao/form';
+import { Refusal } from '@tianbao/form/light';
 import type { Argv, CommandModule } from 'yargs';
 import { childProgram } from '../batch.ts';
 import { UNITS_OPTION, resolveUnits } from '../units.ts';
@@ -101,7 +101,7 @@ export const serve: CommandModule<object, Args> = {
     // in the process's zone, and in its children's, which inherit it: Node takes TZ set while it runs.
     process.env.TZ = args.timezone;
     const trustProxy = args.trustProxy === undefined ? undefined : trustedProxies(args.trustProxy);
-    const units = resolveUnits(args.units);
+    const units = await resolveUnits(args.units);
     const store = await openMigrated(args);
     const { buildServer, checkerPool, startJobs } = await import('@tianbao/server');
     // Uploads and sheets drawn wait for a child of one pool, kept while the server runs; a background job

@@ -1,14 +1,13 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { formatDateCn, formatPeriodCn, isoOf, today } from '@tianbao/form';
 import { loadForm } from '../load-form.ts';
 import type { CommandModule } from 'yargs';
 import { checkOptions, checkOptionsBuilder, type CheckArgs } from '../check-options.ts';
 import { outputFolder, receivedFiles } from '../files.ts';
-import { notAnInput, writeOutput } from '../outputs.ts';
 import { CHECK_JOBS, checkBatch } from '../batch.ts';
 import { paintFor } from '../paint.ts';
 import { UsageError } from '../usage-error.ts';
+import { resolveUnits } from '../units.ts';
 
 interface Args extends CheckArgs {
   paths: string[];
@@ -17,23 +16,12 @@ interface Args extends CheckArgs {
   jobs?: number;
 }
 
-/** When a file was received: its modification time (a folder keeps nothing else), `YYYY-MM-DDTHH:MM:SS` in the machine's time zone. */
-export function receivedAt(file: string): string | null {
-  try {
-    const d = statSync(file).mtime;
-    const two = (n: number) => String(n).padStart(2, '0');
-    return `${isoOf(d.getFullYear(), d.getMonth() + 1, d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Where `--xlsx` may write the summary: not onto a folder or a file received,
  * and not into a folder received, where the next run would take it for a file
  * someone sent. Its folder is made here, before any file is checked.
  */
-function summaryPath(xlsx: string, inputs: readonly string[], files: readonly string[]): void {
+function summaryPath(xlsx: string, inputs: readonly string[], files: readonly string[], notAnInput: (path: string, files: readonly string[]) => void): void {
   if (statSync(xlsx, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--xlsx 应是一个 .xlsx 文件名，「${xlsx}」是文件夹`);
   notAnInput(xlsx, files);
   const inbox = inputs.find((dir) => statSync(dir).isDirectory() && within(dir, xlsx));
@@ -61,19 +49,26 @@ export const status: CommandModule<object, Args> = {
     if (!args.template) throw new UsageError('请用 --template 指定表样，如 --template review-ledger');
     const def = await loadForm(args.template);
     if (def.monthly && !args.period) throw new UsageError('请用 --period 指定报送月份，如 --period 2023-06');
-    const opts = checkOptions(args);
+    const [{ formatDateCn, formatPeriodCn, today }, { notAnInput, writeOutput }, { receivedAt }] = await Promise.all([
+      import('@tianbao/form'),
+      import('../outputs.ts'),
+      import('../received.ts'),
+    ]);
+    const opts = await checkOptions(args);
+    // The table names every unit of the list: the Jiaozuo one too, which the children are left to take.
+    const units = opts.units ?? (await resolveUnits(undefined));
     const period = args.period ?? '';
     const asOf = args.asOf ?? today();
     // A folder that is not there is a usage error (a mistyped path), not a month in which no unit reported.
     const files = receivedFiles(args.paths);
     const { filesTable, statusTable, unitStatus, RECEIVED_NOTE } = await import('@tianbao/validate');
-    if (args.xlsx) summaryPath(args.xlsx, args.paths, files);
+    if (args.xlsx) summaryPath(args.xlsx, args.paths, files, notAnInput);
     const reports = await checkBatch(files, { ...opts, keepData: false }, args);
     const received = new Map(files.map((f) => [f, receivedAt(f)] as [string, string]).filter(([, d]) => d));
-    const s = unitStatus(def, period, reports, received, opts.units, asOf);
+    const s = unitStatus(def, period, reports, received, units, asOf);
 
     const when = def.monthly ? formatPeriodCn(period) : '';
-    const heading = (what: string) => `${opts.units.city.name}${when}${def.name}${what}（截至${formatDateCn(asOf)}${s.due ? `，${formatDateCn(s.due)}前报送` : ''}）`;
+    const heading = (what: string) => `${units.city.name}${when}${def.name}${what}（截至${formatDateCn(asOf)}${s.due ? `，${formatDateCn(s.due)}前报送` : ''}）`;
     const title = heading('报送情况');
     if (args.xlsx) {
       const { writeTables } = await import('@tianbao/xlsx');

@@ -1,4 +1,4 @@
-import { padColumns } from '@tianbao/form';
+import { padColumns } from '@tianbao/form/light';
 import { checkUnique, listed } from '@tianbao/forms/list';
 import { refusedAsBuilt } from '../load-form.ts';
 import type { CommandModule } from 'yargs';

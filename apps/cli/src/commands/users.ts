@@ -1,4 +1,4 @@
-import { padColumns, printable, Refusal } from '@tianbao/form';
+import { padColumns, printable, Refusal } from '@tianbao/form/light';
 import type { Store } from '@tianbao/store';
 import { ROLES, ROLE_NAMES } from '@tianbao/store/roles';
 import type { Argv, CommandModule } from 'yargs';
@@ -47,7 +47,7 @@ const add: CommandModule<object, AddArgs> = {
       .example("printf '%s' \"$PASSWORD\" | $0 users add --name xiuwu --role unit --unit 修武县 --password-stdin", '为修武县添加单位账号') as any,
   handler: async (args) => {
     if (!args.passwordStdin) throw new UsageError(PASSWORD_STDIN('add …'));
-    const units = resolveUnits(args.units);
+    const units = await resolveUnits(args.units);
     const password = await readStdin();
     const { addUser, recordAudit } = await import('@tianbao/store');
     const account = await withStore(args, async ({ db }) => {

@@ -34,12 +34,14 @@ export const validate: CommandModule<object, Args> = {
       .example('$0 validate 报送/ --annotate 退回/', '检查并写出批注副本，退回各县修改')
       .epilog('退出码：0 全部通过，1 有文件不通过，2 用法错误') as any,
   handler: async (args) => {
-    const { copyNames, formatJson, formatText, resolvedPath, summarize } = await import('@tianbao/validate');
-    const opts = checkOptions(args);
+    // The report's printing, not the engines: each file is read and judged in a child process.
+    const { formatJson, formatText, summarize } = await import('@tianbao/validate/report');
+    const opts = await checkOptions(args);
     const files = expandInputs(args.paths);
     if (files.length === 0) throw new UsageError(`在 ${args.paths.join('、')} 中没有找到 .xlsx 文件`);
     if (args.annotate) outputFolder(args.annotate, '--annotate');
     // Where the copies go is settled before any file is read: never onto an input, never two onto one name.
+    const { copyNames, resolvedPath } = args.annotate ? await import('@tianbao/validate') : ({} as never);
     const copies = args.annotate && copyNames(files.map(resolvedPath), resolvedPath(args.annotate)).map((name) => join(args.annotate!, name));
     // With copies, each is made from the reading its file was checked from.
     const check = async (batch: BatchArgs, previous?: TaskOptions['previous']) => {

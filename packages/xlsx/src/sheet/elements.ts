@@ -37,19 +37,27 @@ class Tags {
     this.prefixed = `:${name}`;
   }
 
+  /** Where the end tag found last by `closing` ends. */
+  private closeEnd = 0;
+
   /**
-   * The first end tag at or after `from`: where it starts and ends. `</row>`
-   * as writers have it is found by plain searches, many times faster than
-   * the expression, which is left for an end tag prefixed or spaced.
+   * The first end tag at or after `from`: where it starts (-1: none), and
+   * where it ends (`closeEnd`: a field, not an object for each element).
+   * `</row>` as writers have it is found by plain searches, many times
+   * faster than the expression, which is left for an end tag prefixed or spaced.
    */
-  private closing(s: string, from: number): { at: number; end: number } | null {
+  private closing(s: string, from: number): number {
     // The first `</row…` is `</row>`, and no `:row` (of `</x:row>`) stands before it.
     const plain = s.indexOf(this.endStart, from);
-    if (plain >= 0 && s.charCodeAt(plain + this.endStart.length) === 62 && this.prefixedFrom(s, from) > plain)
-      return { at: plain, end: plain + this.endTag.length };
+    if (plain >= 0 && s.charCodeAt(plain + this.endStart.length) === 62 && this.prefixedFrom(s, from) > plain) {
+      this.closeEnd = plain + this.endTag.length;
+      return plain;
+    }
     this.close.lastIndex = from;
     const c = this.close.exec(s);
-    return c ? { at: c.index, end: this.close.lastIndex } : null;
+    if (!c) return -1;
+    this.closeEnd = this.close.lastIndex;
+    return c.index;
   }
 
   /** Where `:name` next stands at or after `from` (Infinity: nowhere), searched for again only once passed. */
@@ -72,9 +80,9 @@ class Tags {
         this.nameEnd = gt + 1;
         continue;
       }
-      const c = this.closing(s, gt + 1);
-      if (!c) return { start };
-      return { start, end: c.end, el: { attrs: s.slice(this.nameEnd, gt), body: s.slice(gt + 1, c.at) } };
+      const at = this.closing(s, gt + 1);
+      if (at < 0) return { start };
+      return { start, end: this.closeEnd, el: { attrs: s.slice(this.nameEnd, gt), body: s.slice(gt + 1, at) } };
     }
     return null;
   }

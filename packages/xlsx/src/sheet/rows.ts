@@ -1,4 +1,4 @@
-import type { CellValue } from '@tianbao/form';
+import { serialDate, type CellValue } from '@tianbao/form';
 import { FileRefused, LIMITS } from '../inspect.ts';
 import { cellAttrs, cellValue, inlineValue, sharedString, typedValue, type CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
@@ -81,8 +81,10 @@ export async function* sheetRowBatches(
           throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`);
         }
         r = n;
-        const read = quick ? scanCells(row.body, src, sheet, texts) : rowCells(row.body, src, sheet, n, forceParser, texts);
-        batch.push({ r, ...read });
+        const read: Row = { r, cells: [] };
+        if (quick) scanCells(row.body, src, sheet, texts, read);
+        else rowCells(row.body, src, sheet, n, forceParser, texts, read);
+        batch.push(read);
       }
     } catch (e) {
       if (ordered && batch.length) yield batch;
@@ -117,10 +119,11 @@ const UNUSUAL = /:c[\s>/]|['\t\n\r]/;
 
 type Cells = Pick<Row, 'cells' | 'uncached'>;
 
-/** Row `r`'s cells: read by the XML parser when they hold comments, CDATA or processing instructions (or when forced to), else quickly. */
-function rowCells(body: string, src: CellSource, sheet: string, r: number, forceParser: boolean, texts: InlineTexts): Cells {
-  if (forceParser || hasMarkup(body)) return cellsOf(parsedCells(body, `工作表「${sheet}」第 ${r} 行`), src, sheet);
-  return UNUSUAL.test(body) ? cellsOf(matchedCells(body), src, sheet) : scanCells(body, src, sheet, texts);
+/** Row `r`'s cells, into `out`: read by the XML parser when they hold comments, CDATA or processing instructions (or when forced to), else quickly. */
+function rowCells(body: string, src: CellSource, sheet: string, r: number, forceParser: boolean, texts: InlineTexts, out: Cells): void {
+  if (forceParser || hasMarkup(body)) cellsOf(parsedCells(body, `工作表「${sheet}」第 ${r} 行`), src, sheet, out);
+  else if (UNUSUAL.test(body)) cellsOf(matchedCells(body), src, sheet, out);
+  else scanCells(body, src, sheet, texts, out);
 }
 
 /** Any row without comments, CDATA or processing instructions, element by element. */
@@ -135,9 +138,8 @@ function matchedCells(body: string): CellParts[] {
   });
 }
 
-/** The values of a row's cells, each following the one before when it has no `r`. */
-function cellsOf(cells: CellParts[], src: CellSource, sheet: string): Cells {
-  const out: Cells = { cells: [] };
+/** The values of a row's cells, into `out`, each following the one before when it has no `r`. */
+function cellsOf(cells: CellParts[], src: CellSource, sheet: string, out: Cells): void {
   let col = 0;
   for (const c of cells) {
     col = c.r ? cellColumn(c.r, 0, sheet) : col + 1;
@@ -145,22 +147,21 @@ function cellsOf(cells: CellParts[], src: CellSource, sheet: string): Cells {
     if (v !== null) out.cells[col] = v;
     else if (c.f && (c.v === undefined || (c.v === '' && c.t !== 'str'))) (out.uncached ??= []).push(col);
   }
-  return out;
 }
 
 /**
  * A row as Excel, WPS, LibreOffice and the libraries write it
- * (`<c r="B5" s="3" t="s"><v>12</v></c>`), read by position: most of a
- * checked sheet's time is spent here. Each search goes on from where the same
- * search last stopped, so a row costs time in proportion to its length.
+ * (`<c r="B5" s="3" t="s"><v>12</v></c>`), read by position into `out`: most
+ * of a checked sheet's time is spent here. A cell laid out as writers lay
+ * them out (a shared string's index or a plain number in `<v>`) is read
+ * character by character without cutting a string for it (`quickCell`);
+ * any other is read by searches, each going on from where the same search
+ * last stopped, so a row costs time in proportion to its length.
  */
-function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts): Cells {
-  const out: Cells = { cells: [] };
-  const v = new Ahead(s, '<v');
-  const vEnd = new Ahead(s, '</v>');
-  const is = new Ahead(s, '<is>');
-  const isEnd = new Ahead(s, '</is>');
-  const formula = new Ahead(s, '<f');
+function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts, out: Cells): void {
+  const cells = out.cells;
+  // Made for the first cell read the long way: most rows have none.
+  let ahead: Searches | undefined;
   let col = 0;
   for (let i = s.indexOf('<c'); i >= 0; ) {
     const after = s.charCodeAt(i + 2);
@@ -169,23 +170,28 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
       i = s.indexOf('<c', i + 2);
       continue;
     }
-    const gt = s.indexOf('>', i);
+    const tag = attrsAt(s, i + 2);
+    const gt = tag.gt;
     if (gt < 0) break;
-    const closed = s.charCodeAt(gt - 1) === 47;
-    const end = closed ? gt : s.indexOf('</c>', gt);
-    if (end < 0) break;
-    const tag = attrsAt(s, i + 2, gt);
     col = tag.r >= 0 ? cellColumn(s, tag.r, sheet) : col + 1;
-    if (!closed) {
+    let end: number;
+    if (s.charCodeAt(gt - 1) === 47) end = gt;
+    else if ((end = quickCell(s, gt, tag, src)) >= 0) {
+      if (QUICK.value !== null) cells[col] = QUICK.value;
+    } else {
+      end = s.indexOf('</c>', gt);
+      if (end < 0) break;
       const type = tag.t >= 0 ? typeAt(s, tag.t) : undefined;
       let value: CellValue = null;
       if (type === 'inlineStr') {
-        const open = is.from(gt);
-        const close = open >= 0 && open < end ? isEnd.from(open) : -1;
+        // `<is>` right after the start tag, as every writer has it, needs no search for it.
+        const open = s.startsWith('<is>', gt + 1) ? gt + 1 : (ahead ??= new Searches(s)).is.from(gt);
+        const close = open >= 0 && open < end ? s.indexOf('</is>', open) : -1;
         if (close >= 0 && close <= end) value = texts.value(col, s.slice(open + 4, close));
       } else if (type === 's' && (value = quickShared(s, gt, end, src)) !== null) {
         // A shared string's `<v>12</v>` right after the start tag, as every writer has it: read without searching.
       } else {
+        const { v, vEnd, formula } = (ahead ??= new Searches(s));
         const open = v.from(gt);
         const body = open >= 0 && open < end ? s.indexOf('>', open) + 1 : 0;
         const close = body > 0 && s.charCodeAt(body - 2) !== 47 ? vEnd.from(body) : -1;
@@ -201,11 +207,84 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
           if (f >= 0 && f < end && (next === 32 || next === 62 || next === 47)) (out.uncached ??= []).push(col);
         }
       }
-      if (value !== null) out.cells[col] = value;
+      if (value !== null) cells[col] = value;
     }
-    i = s.indexOf('<c', end);
+    // The next cell most often starts right after this one's `/>` or `</c>`: no search for it then.
+    const next = end === gt ? gt + 1 : end + 4;
+    i = s.charCodeAt(next) === 60 && s.charCodeAt(next + 1) === 99 ? next : s.indexOf('<c', next);
   }
-  return out;
+}
+
+/** The searches a row's cells read the long way share (see `Ahead`). */
+class Searches {
+  readonly v: Ahead;
+  readonly vEnd: Ahead;
+  readonly is: Ahead;
+  readonly formula: Ahead;
+  constructor(s: string) {
+    this.v = new Ahead(s, '<v');
+    this.vEnd = new Ahead(s, '</v>');
+    this.is = new Ahead(s, '<is>');
+    this.formula = new Ahead(s, '<f');
+  }
+}
+
+/** What `quickCell` read: one object, not one a cell. */
+const QUICK: { value: CellValue } = { value: null };
+
+/** 10 to the power of each number of decimals a quickly read number may have. */
+const POWERS = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A cell whose start tag ends at `gt`, when it is `<v>…</v></c>` right after
+ * it, of a shared string (`t="s"`, up to nine digits) or of a number (no
+ * `t`, or `t="n"`) written as plain decimals (`-12.5`, up to 15 digits): its
+ * value in `QUICK.value`, and where its `</c>` starts; -1 for any other cell
+ * (read the long way, to the same value). A number of up to 15 digits divided
+ * by a power of ten is the double nearest to what is written, as
+ * `parseFloat` gives it, without cutting a string for each cell.
+ */
+function quickCell(s: string, gt: number, tag: typeof TAG, src: CellSource): number {
+  if (s.charCodeAt(gt + 1) !== 60 || s.charCodeAt(gt + 2) !== 118 || s.charCodeAt(gt + 3) !== 62) return -1;
+  let kind = 0;
+  if (tag.t >= 0) {
+    // `s` or `n`, one letter before the closing quote.
+    if (s.charCodeAt(tag.t + 1) !== 34) return -1;
+    kind = s.charCodeAt(tag.t);
+    if (kind !== 115 && kind !== 110) return -1;
+  }
+  let p = gt + 4;
+  const negative = kind !== 115 && s.charCodeAt(p) === 45;
+  if (negative) p++;
+  let n = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (let c = s.charCodeAt(p); ; c = s.charCodeAt(++p)) {
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + c - 48;
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0 && kind !== 115) decimals = 0;
+    else break;
+  }
+  // `</v></c>` after the digits.
+  if (
+    digits === 0 ||
+    digits > (kind === 115 ? 9 : 15) ||
+    s.charCodeAt(p) !== 60 ||
+    s.charCodeAt(p + 1) !== 47 ||
+    s.charCodeAt(p + 2) !== 118 ||
+    s.charCodeAt(p + 3) !== 62 ||
+    !s.startsWith('</c>', p + 4)
+  )
+    return -1;
+  if (kind === 115) QUICK.value = sharedString(n, src);
+  else {
+    const x = decimals > 0 ? n / POWERS[decimals]! : n;
+    const value = negative ? -x : x;
+    QUICK.value = src.dates[tag.s >= 0 ? styleAt(s, tag.s) : 0] ? serialDate(value, src.date1904) : value;
+  }
+  return p + 4;
 }
 
 /** Inline strings of a column remembered at most, and looked up before a column whose texts seldom repeat (names) stops. */
@@ -256,18 +335,24 @@ class Ahead {
 }
 
 /** Filled in by `attrsAt` for each cell in turn: one object, not one a cell. */
-const TAG = { r: -1, s: -1, t: -1 };
+const TAG = { r: -1, s: -1, t: -1, gt: -1 };
 
 /**
  * Where the values of ` r="`, ` s="` and ` t="` begin in a start tag from
- * `from` to `to`; -1 for those absent. The tag is read a character at a
- * time: shorter than searching it for each space.
+ * `from` to its first `>` (`gt`, -1 when there is none); -1 for those
+ * absent. The tag is read a character at a time: shorter than searching it
+ * for each space, and for its end.
  */
-function attrsAt(s: string, from: number, to: number): typeof TAG {
+function attrsAt(s: string, from: number): typeof TAG {
   const at = TAG;
-  at.r = at.s = at.t = -1;
-  for (let k = from; k < to; k++) {
-    if (s.charCodeAt(k) !== 32 || s.charCodeAt(k + 2) !== 61 || s.charCodeAt(k + 3) !== 34) continue;
+  at.r = at.s = at.t = at.gt = -1;
+  for (let k = from; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 62) {
+      at.gt = k;
+      break;
+    }
+    if (c !== 32 || s.charCodeAt(k + 2) !== 61 || s.charCodeAt(k + 3) !== 34) continue;
     const name = s.charCodeAt(k + 1);
     if (name === 114) at.r = k + 4;
     else if (name === 115) at.s = k + 4;
