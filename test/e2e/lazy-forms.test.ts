@@ -61,4 +61,17 @@ describe('forms are built when a command needs them', () => {
     const byProgram = Object.fromEntries(r.processes.map((p) => [p.program, built(p)]));
     expect(byProgram).toEqual({ 'tianbao.js': [], 'child.js': ['review-ledger'] });
   });
+
+  // What the CLI would load for nothing: a long list's check is measured over both processes (see README, Speed).
+  it('hands a file to its child and prints the report without loading zod, the form engine or the reader; the child loads them', async () => {
+    const r = await run(['validate', join(FIXTURES, 'libreoffice', '温县2023年6月行政复议工作问题台账.xlsx')]);
+    expect(r.code).toBe(0);
+    const engines = (p: Loaded) => ({
+      zod: [...p.sources].some((s) => s.includes(`${join('node_modules', '.pnpm')}/zod@`)),
+      form: p.sources.has(join('packages', 'form', 'src', 'cells.ts')),
+      reader: p.sources.has(join('packages', 'xlsx', 'src', 'sheet', 'rows.ts')),
+    });
+    const all = { zod: true, form: true, reader: true };
+    expect(Object.fromEntries(r.processes.map((p) => [p.program, engines(p)]))).toEqual({ 'tianbao.js': { zod: false, form: false, reader: false }, 'child.js': all });
+  });
 });
