@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defaultUnits } from '@tianbao/form';
 import { formById, forms } from '@tianbao/forms';
 import { checkFile, type CheckOptions } from '@tianbao/validate';
-import { watchInflation, writeWorkbook } from '@tianbao/xlsx';
+import { watchInflation, writeWorkbook, zipEntries } from '@tianbao/xlsx';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir } from './run.ts';
 import { FILES } from './two-readers.ts';
@@ -101,6 +101,38 @@ describe('a sheet inflated as it is read', () => {
     const report = (await checked(out, streamed)).report;
     expect(report.issues.map((i) => i.rule)).toEqual(['file.xls']);
     expect(report).toEqual((await checked(out, opts)).report);
+  });
+
+  it('is refused, damaged, when the file is changed between its opening and its reading, never read as what it became', async () => {
+    const deflated = readFileSync(await longList());
+    const e = zipEntries(deflated)!.find((e) => e.name === SHEET)!;
+    const halfway = e.offset + 30 + SHEET.length + (e.compressedSize >> 1);
+    const inPlace = Buffer.from(deflated);
+    inPlace[halfway] = inPlace[halfway]! ^ 0x55;
+    const dir = tempDir();
+    for (const [name, before, after] of [
+      ['changed.xlsx', deflated, inPlace],
+      ['truncated.xlsx', deflated, deflated.subarray(0, halfway)],
+      ['replaced.xlsx', deflated, readFileSync(join(FIXTURES, 'corpus', 'openpyxl-normalise-outfall.xlsx'))],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, before);
+      expect((await checked(file, streamed)).report.issues.filter((i) => i.rule.startsWith('file.'))).toEqual([]);
+      // The sheet's inflating starts once the file has been opened and inspected, its first rows not yet read.
+      let changed = false;
+      const stop = watchInflation((part) => {
+        if (part === SHEET && !changed) writeFileSync(file, after);
+        changed ||= part === SHEET;
+      });
+      try {
+        // Refused as it is read, or, when what it inflated to asks for the file to be read again, by the inspection then.
+        const { report } = await checked(file, streamed);
+        expect(changed).toBe(true);
+        expect(report.issues.map((i) => i.rule)).toEqual(['file.corrupt']);
+      } finally {
+        stop();
+      }
+    }
   });
 
   it('is looked through to its end though not the form: a damaged sheet, or one declaring entities, past its first rows is still refused', async () => {

@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import { PartScan } from './part-scan.ts';
 import { StreamedPart } from './streamed-part.ts';
 import { partBytes } from './sheet/part-text.ts';
-import { zipEntries, type ZipEntry } from './zip.ts';
+import { dataStart, zipEntries, type ZipEntry } from './zip.ts';
 import { RESAVE } from './file-rules.ts';
 
 /** A file refused before it is opened, or while it is read: a stable rule id and a Chinese reason. */
@@ -87,8 +87,9 @@ export interface InspectedFile {
  * `streamAbove`: a sheet's part that inflates to more bytes than this (see
  * `STREAMED_BYTES`) is not inflated now but as it is read, looked through as
  * it inflates (`streamed`): for sheets read once each, to their end. `file`:
- * the file's name, by which what is refused is said (see `refusedByName`),
- * then as now.
+ * the file the bytes were read from, by whose name what is refused is said
+ * (see `refusedByName`), then as now; a part streamed is then read from it
+ * as it inflates, and nothing inspected keeps `buf`.
  */
 export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSignal, streamAbove = Infinity, file?: string): Promise<Inspected> {
   if (buf.length === 0) throw new FileRefused('file.empty', '文件是空的（0 字节），请重新导出或保存后再提交');
@@ -120,13 +121,19 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
   const parts = new Map<string, Buffer[]>();
   const plain = new Set<string>();
   const streamed = new Map<string, StreamedPart>();
+  const streams = (e: ZipEntry) => !whole && e.size > streamAbove && SHEET_PART.test(e.name);
+  // A part streamed is read from the file as it inflates: no part held may then keep the file's bytes.
+  const own = file !== undefined && entries.some(streams);
   for (const e of entries) {
-    if (!whole && e.size > streamAbove && SHEET_PART.test(e.name)) {
+    if (streams(e)) {
       const said = (refusal: unknown) => (file === undefined ? refusal : refusedByName(refusal, file));
-      streamed.set(e.name, new StreamedPart(new PartCheck(e, budget, false), partBytes(buf, e, stop), said));
+      // Where its bytes stand in the file; a part not where its entry says is refused as it is read, from `buf`.
+      const start = file === undefined ? null : dataStart(buf, e);
+      const from = file === undefined || start === null ? buf : { file, start, length: e.compressedSize };
+      streamed.set(e.name, new StreamedPart(new PartCheck(e, budget, false), partBytes(from, e, stop), said));
       continue;
     }
-    const scan = await inspectPart(buf, e, budget, whole && SHEET_PART.test(e.name), stop);
+    const scan = await inspectPart(buf, e, budget, whole && SHEET_PART.test(e.name), stop, own);
     if (!scan) continue;
     if (!scan.ordered) unordered.add(e.name);
     if (scan.merges.length) merges.set(e.name, scan.merges);
@@ -187,13 +194,15 @@ async function inspectPart(
   e: ZipEntry,
   budget: { left: number },
   counted: boolean,
-  stop?: AbortSignal,
+  stop: AbortSignal | undefined,
+  own: boolean,
 ): Promise<(PartScan & { chunks: Buffer[] }) | null> {
   const check = new PartCheck(e, budget, counted);
   const chunks: Buffer[] = [];
   for await (const chunk of partBytes(buf, e, stop)) {
     check.take(chunk);
-    if (check.scan) chunks.push(chunk);
+    // A part stored, not deflated, comes as views of the file's bytes.
+    if (check.scan) chunks.push(own && e.method === 0 ? Buffer.from(chunk) : chunk);
   }
   check.end();
   return check.scan && Object.assign(check.scan, { chunks });

@@ -34,8 +34,13 @@ export interface OpenWorkbook {
   heads: SheetHead[];
   /** Key/value pairs of the `_tianbao` sheet; empty for workbooks from elsewhere. */
   meta: Record<string, string>;
-  /** The bytes and the parts they inflated to, for a marked-up copy made from this one reading (see `markUpCopy`). */
-  source: InspectedFile;
+  /**
+   * The bytes and the parts they inflated to, for a marked-up copy made from
+   * this one reading (see `markUpCopy`). Null when a sheet of a file named by
+   * its path is streamed: its bytes are read from the file as it inflates,
+   * and those of the whole file let go of once inspected.
+   */
+  source: InspectedFile | null;
 }
 
 /**
@@ -87,10 +92,12 @@ function regularSize(st: Stats): number {
  * inspection (`Book.finish`) and may be asked to read the file again (`ReadAgain`).
  */
 export async function openWorkbook(input: Buffer | string, stop?: Stop, streamAbove = Infinity): Promise<OpenWorkbook> {
-  const buf = await fileBytes(input);
+  let buf: Buffer | null = await fileBytes(input);
   const inspected = await inspectXlsx(buf, false, stop, streamAbove, typeof input === 'string' ? input : undefined).catch((e: unknown) => {
     throw typeof input === 'string' ? refusedByName(e, input) : e;
   });
+  const source = typeof input === 'string' && inspected.streamed.size ? null : { buf, inspected };
+  buf = null;
   const book = await openBook(inspected, stop);
   const heads: OpenWorkbook['heads'] = [];
   const meta: Record<string, string> = {};
@@ -104,7 +111,7 @@ export async function openWorkbook(input: Buffer | string, stop?: Stop, streamAb
     }
     heads.push(shownHead(sheet, book, await firstRows(book, sheet, HEAD_ROWS, stop)));
   }
-  return { book, heads, meta, source: { buf, inspected } };
+  return { book, heads, meta, source };
 }
 
 /**

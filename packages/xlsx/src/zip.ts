@@ -75,10 +75,15 @@ function zip64(buf: Buffer, e: ZipEntry, from: number, to: number): boolean {
 
 /** An entry's bytes as stored (deflated, mostly); null when the archive is damaged there. */
 export function compressedData(buf: Buffer, e: ZipEntry): Buffer | null {
+  const start = dataStart(buf, e);
+  return start === null ? null : buf.subarray(start, start + e.compressedSize);
+}
+
+/** Where an entry's bytes as stored start in the file (past its local header); null when the archive is damaged there. */
+export function dataStart(buf: Buffer, e: ZipEntry): number | null {
   if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== LOCAL) return null;
   const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
-  if (start + e.compressedSize > buf.length) return null;
-  return buf.subarray(start, start + e.compressedSize);
+  return start + e.compressedSize > buf.length ? null : start;
 }
 
 /**

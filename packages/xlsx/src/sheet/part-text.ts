@@ -1,5 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
-import { Readable } from 'node:stream';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline, Readable } from 'node:stream';
 import { FileRefused, LIMITS } from '../inspect.ts';
 import { compressedData, inflateStream, type ZipEntry } from '../zip.ts';
 
@@ -12,24 +14,36 @@ export type Stop = AbortSignal | undefined;
  */
 const CHUNK = 64 * 1024;
 
+/** Where a part's bytes as stored are in a file, read from it as the part inflates (see `partBytes`). */
+export interface FileRange {
+  file: string;
+  start: number;
+  length: number;
+}
+
 /**
  * A part's bytes, inflated a chunk at a time: a sheet of a hundred thousand
  * rows is never one buffer. Stops (throwing) when the part inflates past the
- * unpacked limit, or when `stop` is aborted.
+ * unpacked limit, or when `stop` is aborted. `from`: the file's bytes, or
+ * where the part's are in the file, read as they inflate: a file changed
+ * since its inspection fails its part's size or CRC-32 (see `PartCheck`),
+ * or does not inflate, and is refused as damaged.
  */
-export async function* partBytes(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGenerator<Buffer> {
-  const compressed = compressedBytes(buf, e);
-  if (e.method === 0) {
-    for (let i = 0; i < compressed.length; i += CHUNK) {
+export async function* partBytes(from: Buffer | FileRange, e: ZipEntry, stop: Stop): AsyncGenerator<Buffer> {
+  const packed = Buffer.isBuffer(from) ? compressedBytes(from, e) : await rangeOf(from, e);
+  if (e.method === 0 && Buffer.isBuffer(packed)) {
+    for (let i = 0; i < packed.length; i += CHUNK) {
       stop?.throwIfAborted();
-      yield compressed.subarray(i, i + CHUNK);
+      yield packed.subarray(i, i + CHUNK);
     }
     return;
   }
+  const source = Buffer.isBuffer(packed) ? Readable.from([packed]) : packed;
   // Room for a few chunks ahead, so the part inflates on another thread while this one reads what came before
   // (zlib streams take the stream options; the zlib types leave them out).
   const ahead = { readableHighWaterMark: 4 * CHUNK } as object;
-  const inflater = Readable.from([compressed]).pipe(inflateStream(e, { chunkSize: CHUNK, ...ahead }));
+  // A stored part read from the file comes as it is read; a failed read ends the reading (`pipeline`).
+  const inflater = e.method === 0 ? source : pipeline(source, inflateStream(e, { chunkSize: CHUNK, ...ahead }), () => {});
   let size = 0;
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
@@ -40,11 +54,27 @@ export async function* partBytes(buf: Buffer, e: ZipEntry, stop: Stop): AsyncGen
     }
   } catch (err) {
     if (err instanceof FileRefused || stop?.aborted) throw err;
-    throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 无法解压），请重新保存或重新发送`);
+    throw corrupt(e);
   } finally {
     inflater.destroy();
+    source.destroy();
   }
 }
+
+/**
+ * A part's bytes as stored, read from its range of the file. Opened without waiting for a writer, should the
+ * path have become a FIFO since its inspection; closed when the reading ends or is given up (`partBytes`).
+ */
+async function rangeOf({ file, start, length }: FileRange, e: ZipEntry): Promise<Readable> {
+  if (e.method !== 0 && e.method !== 8) throw corrupt(e);
+  if (length === 0) return Readable.from([]);
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => {
+    throw corrupt(e);
+  });
+  return handle.createReadStream({ start, end: start + length - 1, highWaterMark: CHUNK });
+}
+
+const corrupt = (e: ZipEntry) => new FileRefused('file.corrupt', `文件已损坏（${e.name} 无法解压），请重新保存或重新发送`);
 
 /**
  * A part's text from the chunks it inflated to (see `Inspected.parts`), a
@@ -78,6 +108,6 @@ const EMPTY = Buffer.alloc(0);
 
 function compressedBytes(buf: Buffer, e: ZipEntry): Buffer {
   const data = compressedData(buf, e);
-  if (!data || (e.method !== 0 && e.method !== 8)) throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 无法解压），请重新保存或重新发送`);
+  if (!data || (e.method !== 0 && e.method !== 8)) throw corrupt(e);
   return data;
 }
