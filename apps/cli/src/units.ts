@@ -39,9 +39,15 @@ export async function resolveUnits(flag: string | undefined, cwd = process.cwd()
 }
 
 function readConfig(path: string): { units?: string } {
+  let config: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as { units?: string };
+    config = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     throw new UsageError(`配置文件 ${path} 不是有效的 JSON，请检查其内容`);
   }
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new UsageError(`配置文件 ${path} 应是一个 JSON 对象，如 {"units": "units.json"}`);
+  const { units } = config as { units?: unknown };
+  if (units !== undefined && (typeof units !== 'string' || !units.trim()))
+    throw new UsageError(`配置文件 ${path} 中的 units 应是单位名单 JSON 文件的路径（文字），如 "units.json"，收到 ${JSON.stringify(units)}`);
+  return { units: units as string | undefined };
 }

@@ -42,8 +42,11 @@ export async function* partBytes(from: Buffer | FileRange, e: ZipEntry, stop: St
   // Room for a few chunks ahead, so the part inflates on another thread while this one reads what came before
   // (zlib streams take the stream options; the zlib types leave them out).
   const ahead = { readableHighWaterMark: 4 * CHUNK } as object;
-  // A stored part read from the file comes as it is read; a failed read ends the reading (`pipeline`).
-  const inflater = e.method === 0 ? source : pipeline(source, inflateStream(e, { chunkSize: CHUNK, ...ahead }), () => {});
+  const inflate = () => inflateStream(e, { chunkSize: CHUNK, ...ahead });
+  // A stored part read from the file comes as it is read. Read from the file, a failed read must end the
+  // inflating (`pipeline`); bytes in memory cannot fail, and `pipe` spares each of a file's many small parts
+  // the abort signal `pipeline` makes and aborts.
+  const inflater = e.method === 0 ? source : Buffer.isBuffer(packed) ? source.pipe(inflate()) : pipeline(source, inflate(), () => {});
   let size = 0;
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
