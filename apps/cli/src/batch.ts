@@ -14,10 +14,10 @@ export const jobsSpec = (what: string, same: string) =>
 /** `--jobs` of a command that checks files. */
 export const CHECK_JOBS = jobsSpec('同时检查的文件数，每个文件在单独的进程中检查', '结果与 1 相同、顺序不变');
 
-/** `--jobs` as given; anything but a positive number is a usage error. */
+/** `--jobs` as given; anything but a whole number from 1 up is a usage error. */
 export function jobsOption(jobs: number | undefined): number | undefined {
-  if (jobs !== undefined && !(jobs >= 1)) throw new UsageError(`--jobs 应为正整数，${received(jobs, ['jobs', 'j'])}`);
-  return jobs === undefined ? undefined : Math.floor(jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs 应为正整数，${received(jobs, ['jobs', 'j'])}`);
+  return jobs;
 }
 
 /** `--jobs`, else all cores for a batch large enough (see `defaultJobs`). */
