@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultUnits } from '@tianbao/form';
 import { formById, forms } from '@tianbao/forms';
 import { checkFile, type CheckOptions } from '@tianbao/validate';
 import { watchInflation, writeWorkbook, zipEntries } from '@tianbao/xlsx';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES, tempDir } from './run.ts';
 import { FILES } from './two-readers.ts';
 import { buildZip, unzip, type Part } from './zip.ts';
@@ -18,15 +19,32 @@ import { buildZip, unzip, type Part } from './zip.ts';
 const opts: CheckOptions = { forms, units: defaultUnits, asOf: '2024-01-15' };
 const streamed: CheckOptions = { ...opts, streamAbove: 0 };
 
-/** A check's report, and how many times it inflated its first sheet: once when a streamed sheet's reading stands, twice when it is read again. */
+/**
+ * A check's report, and how many times it inflated its first sheet: once when a streamed sheet's reading stands,
+ * twice when it is read again. Every reading, the one given up too, has closed the file soon after.
+ */
 async function checked(file: string, o: CheckOptions) {
   let opens = 0;
   const stop = watchInflation((part) => void (part === SHEET && opens++));
   try {
-    return { report: await checkFile(file, o), opens };
+    const report = await checkFile(file, o);
+    await vi.waitFor(() => expect(openOn(file)).toBe(0), { timeout: 1000 });
+    return { report, opens };
   } finally {
     stop();
   }
+}
+
+/** How many of this process's file descriptors are open on `file`. */
+function openOn(file: string): number {
+  const path = realpathSync(file);
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path;
+    } catch {
+      return false;
+    }
+  }).length;
 }
 
 describe('a sheet inflated as it is read', () => {
@@ -81,6 +99,15 @@ describe('a sheet inflated as it is read', () => {
     expect(found.opens).toBe(2);
     expect(found.report).toEqual((await checked(headLast, opts)).report);
     expect(found.report.template).toBe('outfall-checklist');
+  });
+
+  it('closes the file when a reading is given up halfway, its packed bytes not all read', async () => {
+    // A row out of order under the table, then 1.5 MB that does not pack: the reading stops long before the file's end.
+    const noise = randomBytes(1_500_000).toString('base64');
+    const moved = await longList('', (rows) => `${rows}<row r="10"><c r="H10"><v>999</v></c></row><row r="5000"><c r="Z5000" t="inlineStr"><is><t>${noise}</t></is></c></row>`);
+    const again = await checked(moved, streamed);
+    expect(again.opens).toBe(2);
+    expect(again.report).toEqual((await checked(moved, opts)).report);
   });
 
   it('is refused for more rows than may be checked, though its reading stopped at the table’s end', async () => {

@@ -124,9 +124,14 @@ async function check(file: string, opts: CheckOptions, stop: AbortSignal, kept: 
 
 async function checkOnce(file: string, opts: CheckOptions, stop: AbortSignal, kept: Kept | null, stream: boolean): Promise<FileReport> {
   const opened = await open(file, opts, stop, kept !== null, stream);
-  if (kept) kept.source = opened.wb.source;
-  const placed = locate(opened);
-  if (!('def' in placed)) return notPlaced(opened, placed);
-  const where = located(placed);
-  return reportOf(judge(await settled(await read(placed), where, locate)));
+  try {
+    if (kept) kept.source = opened.wb.source;
+    const placed = locate(opened);
+    if (!('def' in placed)) return await notPlaced(opened, placed);
+    const where = located(placed);
+    return reportOf(judge(await settled(await read(placed), where, locate)));
+  } finally {
+    // A reading given up (read again, refused, out of time) leaves no sheet inflating, nor the file open.
+    await opened.wb.book.close();
+  }
 }

@@ -101,15 +101,20 @@ export async function openWorkbook(input: Buffer | string, stop?: Stop, streamAb
   const book = await openBook(inspected, stop);
   const heads: OpenWorkbook['heads'] = [];
   const meta: Record<string, string> = {};
-  for (const sheet of [...book.sheets].sort(byPreference)) {
-    if (sheet.name === META_SHEET) {
-      for (const row of await firstRows(book, sheet, META_ROWS, stop)) {
-        const k = cellText(row.cells[1]).trim();
-        if (k) meta[k] = cellText(row.cells[2]).trim();
+  try {
+    for (const sheet of [...book.sheets].sort(byPreference)) {
+      if (sheet.name === META_SHEET) {
+        for (const row of await firstRows(book, sheet, META_ROWS, stop)) {
+          const k = cellText(row.cells[1]).trim();
+          if (k) meta[k] = cellText(row.cells[2]).trim();
+        }
+        continue;
       }
-      continue;
+      heads.push(shownHead(sheet, book, await firstRows(book, sheet, HEAD_ROWS, stop)));
     }
-    heads.push(shownHead(sheet, book, await firstRows(book, sheet, HEAD_ROWS, stop)));
+  } catch (e) {
+    await book.close();
+    throw e;
   }
   return { book, heads, meta, source };
 }

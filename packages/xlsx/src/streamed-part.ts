@@ -58,6 +58,12 @@ export class StreamedPart {
     while ((await this.next()) !== null);
   }
 
+  /** Stop inflating, and close the file the part is read from; a part read to its end has nothing left to close. */
+  async close(): Promise<void> {
+    this.held = [];
+    await this.source.return(undefined);
+  }
+
   private async next(): Promise<Buffer | null> {
     if (this.ended) return null;
     try {

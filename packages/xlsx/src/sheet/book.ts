@@ -51,6 +51,8 @@ export interface Book extends CellSource {
    * in order (read as if they did).
    */
   finish(): Promise<{ mergedLate: SheetPart[]; unordered: SheetPart[] }>;
+  /** Let go of what a reading given up before `finish` holds: each streamed sheet's inflating, and the file it reads. */
+  close(): Promise<void>;
 }
 
 /**
@@ -152,6 +154,9 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
         mergedLate: [...early].filter(([sheet, known]) => scan(sheet)!.merges.length > known).map(([sheet]) => sheet),
         unordered: sheets.filter((sheet) => scan(sheet)?.ordered === false),
       };
+    },
+    close: async () => {
+      for (const part of streamed.values()) await part.close();
     },
   };
 }
