@@ -37,13 +37,13 @@ export function checkOptionsBuilder<T>(y: Argv<T>) {
 /** The options of a check, as the child processes that check the files are sent them. */
 export async function checkOptions(args: CheckArgs): Promise<TaskOptions> {
   // The form engine is loaded only to judge a date given.
-  const { IsoDate, Period } = args.period !== undefined || args.asOf !== undefined ? await import('@tianbao/form') : ({} as never);
-  if (args.period !== undefined && !Period.safeParse(args.period).success)
+  const form = args.period !== undefined || args.asOf !== undefined ? await import('@tianbao/form') : undefined;
+  if (args.period !== undefined && !form!.Period.safeParse(args.period).success)
     throw new UsageError(`--period 应写作 YYYY-MM，如 2023-06，收到「${args.period}」`);
   // Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer limit would fire at once.
   if (args.timeLimit !== undefined && !(args.timeLimit > 0 && args.timeLimit <= MAX_TIME_LIMIT_SECONDS))
     throw new UsageError(`--time-limit 应为 0 到 ${MAX_TIME_LIMIT_SECONDS} 之间的秒数，${received(args.timeLimit, ['time-limit'])}`);
-  if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
+  if (args.asOf !== undefined && !form!.IsoDate.safeParse(args.asOf).success)
     throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2023-06-20，收到「${args.asOf}」`);
   if (args.memoryLimit !== undefined && !(args.memoryLimit >= MIN_MEMORY_MB))
     throw new UsageError(`--memory-limit 应为不小于 ${MIN_MEMORY_MB} 的数（MB），${received(args.memoryLimit, ['memory-limit'])}`);

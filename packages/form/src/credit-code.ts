@@ -15,10 +15,10 @@ const valueAt = (code: string, i: number): number => {
   return c < 128 ? VALUE[c]! : -1;
 };
 
-/** The 18th character the first 17 call for. */
-export function creditCheckChar(first17: string): string {
+/** The 18th character the first 17 of `code` call for (each an allowed character). */
+export function creditCheckChar(code: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CHARS.indexOf(first17[i]!) * WEIGHTS[i]!;
+  for (let i = 0; i < 17; i++) sum += valueAt(code, i) * WEIGHTS[i]!;
   return CHARS[(31 - (sum % 31)) % 31]!;
 }
 
@@ -27,15 +27,10 @@ export type CreditCodeProblem = 'length' | 'char' | 'division' | 'check';
 /** What is wrong with a code, or null. `check` alone means only the check character disagrees. */
 export function creditCodeProblem(code: string): CreditCodeProblem | null {
   if (code.length !== 18) return 'length';
-  let sum = 0;
-  for (let i = 0; i < 18; i++) {
-    const v = valueAt(code, i);
-    if (v < 0) return 'char';
-    if (i < 17) sum += v * WEIGHTS[i]!;
-  }
+  for (let i = 0; i < 18; i++) if (valueAt(code, i) < 0) return 'char';
   // Characters 3 to 8 are digits, whose values are the digits themselves.
   for (let i = 2; i < 8; i++) if (valueAt(code, i) > 9) return 'division';
-  return CHARS[(31 - (sum % 31)) % 31] === code[17] ? null : 'check';
+  return creditCheckChar(code) === code[17] ? null : 'check';
 }
 
 const MESSAGES: Record<Exclude<CreditCodeProblem, 'check'>, string> = {
@@ -44,8 +39,8 @@ const MESSAGES: Record<Exclude<CreditCodeProblem, 'check'>, string> = {
   division: '第3至8位应为登记管理机关行政区划码（6位数字）',
 };
 
-/** Anything `tidy` changes: full-width characters, spaces, lower case. */
-const UNTIDY = /[\s\u3000\u00a0\uFF01-\uFF5Ea-z]|[^\x00-\x7f]/;
+/** Anything `tidy` could change: spaces, lower case, any character past ASCII (full-width ones among them). */
+const UNTIDY = /[\sa-z]|[^\x00-\x7f]/;
 
 /** A code as it is held: half-width, upper-cased, without spaces. */
 const tidy = (text: string) => (UNTIDY.test(text) ? stripSpaces(toHalfWidth(text)).toUpperCase() : text);

@@ -1,4 +1,4 @@
-import { LIMITS, ReadAgain } from '@tianbao/xlsx/read';
+import { LIMITS, ReadAgain, tooManyRows } from '@tianbao/xlsx/read';
 import type { FileReport } from './check.ts';
 import type { Placed, Read, Submission } from './submission.ts';
 
@@ -8,8 +8,8 @@ import type { Placed, Read, Submission } from './submission.ts';
  * reading stands unless what the inspection tells at a sheet's end would have
  * changed it; else `ReadAgain`, and the file is read held, as it always was.
  * A sheet's rows out of order are read so, in order; a sheet of more rows than
- * may be checked is refused (a reading that stopped at the table's end did not
- * count them all). Merged ranges stand at the end of a sheet's XML, after its
+ * may be checked is refused, as one held is (a reading that stopped at the
+ * table's end did not count them all). Merged ranges stand at the end of a sheet's XML, after its
  * rows, and one spreads its first cell's value over the others as the first
  * rows are looked at and the table is read. Those over the table change what
  * was read; those above it stand when the form, its table and what stands
@@ -21,7 +21,8 @@ export async function settled(s: Read, where: string, locate: (s: Submission) =>
   const { book } = s.wb;
   const { mergedLate, unordered } = await book.finish();
   const again = () => new ReadAgain(s.start.sheet.part);
-  if (unordered.length || book.rowCount(s.start.sheet) > LIMITS.rows) throw again();
+  if (book.rowCount(s.start.sheet) > LIMITS.rows) throw tooManyRows(s.start.sheet.name);
+  if (unordered.length) throw again();
   if (!mergedLate.length) return s;
   if (book.merges(s.start.sheet).some((m) => m.bottom > s.start.headerRow)) throw again();
   const relocated = locate(s);

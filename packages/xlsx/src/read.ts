@@ -21,6 +21,7 @@ export { columnLetter } from './sheet/refs.ts';
 export type { Row } from './sheet/rows.ts';
 export { FileRefused, LIMITS, STREAMED_BYTES, type InspectedFile } from './inspect.ts';
 export { ReadAgain } from './streamed-part.ts';
+export { tooManyRows } from './sheet/rows.ts';
 export { FILE_RULES, RESAVE } from './file-rules.ts';
 export { META_KEYS, META_SHEET } from './meta.ts';
 export { readMeta } from './meta-entry.ts';

@@ -1,4 +1,4 @@
-import { defineRules, findReporter, formatDateCn, textKey, type EntryRules, type Finding, type FormHeader, type RuleContext } from '@tianbao/form';
+import { defineRules, findReporter, formatDateCn, textKey, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
 import { basinOf } from './rivers.ts';
 import type { Outfall } from './schema.ts';
 import { BOUNDS } from './values.ts';
@@ -30,7 +30,7 @@ const at = (key: keyof Outfall) => [key];
  * is read (a city's may hold tens of thousands), then across outfalls.
  */
 export const rules: EntryRules<Outfall> = {
-  entry: (o, ctx, head) => rowRules(o, ctx, ownUnit(ctx, head)),
+  entry: (o, ctx, head) => rowRules(o, ctx, findReporter(ctx.units, head.unit, false)?.name),
   across() {
     const codes = duplicateCodes();
     const enterprises = enterprisesWithSeveral();
@@ -43,16 +43,6 @@ export const rules: EntryRules<Outfall> = {
     };
   },
 };
-
-/** The list's own unit, found once for a list's many rows: its head and unit list are the same throughout. */
-let own: { units: RuleContext['units']; unit: string; name: string | undefined } | undefined;
-function ownUnit(ctx: RuleContext, head: FormHeader): string | undefined {
-  if (own?.units !== ctx.units || own.unit !== head.unit) own = { units: ctx.units, unit: head.unit, name: findReporter(ctx.units, head.unit, false)?.name };
-  return own.name;
-}
-
-/** What most outfalls have wrong: one frozen array for all of them. */
-const NONE = Object.freeze([]) as unknown as Finding[];
 
 function rowRules(o: Outfall, ctx: RuleContext, ownUnit: string | undefined): Finding[] {
   const out: Finding[] = [];
@@ -105,7 +95,7 @@ function rowRules(o: Outfall, ctx: RuleContext, ownUnit: string | undefined): Fi
         ),
       );
   }
-  return out.length ? out : NONE;
+  return out;
 }
 
 /** 一口一码: a code met before, with the number of the outfall that has it. */

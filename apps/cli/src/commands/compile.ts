@@ -8,7 +8,7 @@ import { checkOptions, type CheckArgs } from '../check-options.ts';
 import { outputFolder, receivedFiles } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
 import { PREVIOUS_OPTION, previousFiles, previousReturns, sayUncompared, withChildren, type EarlierPart, type PreviousArg } from '../previous.ts';
-import { UNITS_OPTION, resolveUnits } from '../units.ts';
+import { UNITS_OPTION } from '../units.ts';
 import { within } from './status.ts';
 
 interface Args extends CheckArgs {
@@ -51,10 +51,10 @@ export const compile: CommandModule<object, Args> = {
     const formats = [...new Set(args.format.split(',').map((s) => s.trim()).filter(Boolean))];
     if (!formats.length || formats.some((f) => !(FORMATS as readonly string[]).includes(f)))
       throw new UsageError(`--format 只能是 ${FORMATS.join('、')}，收到「${args.format}」`);
-    const [{ today }, { safeName, writeOutput }, { receivedAt }] = await Promise.all([import('@tianbao/form'), import('../outputs.ts'), import('../received.ts')]);
+    const [{ defaultUnits, today }, { safeName, writeOutput }, { receivedAt }] = await Promise.all([import('@tianbao/form'), import('../outputs.ts'), import('../received.ts')]);
     const opts = await checkOptions(args);
     // The compilation names every unit of the list: the Jiaozuo one too, which the children are left to take.
-    const units = opts.units ?? (await resolveUnits(undefined));
+    const units = opts.units ?? defaultUnits;
     const asOf = args.asOf ?? today();
     const files = receivedFiles(args.paths);
     // Written among the returns, the compilation would be taken for one the next time.

@@ -7,7 +7,6 @@ import { outputFolder, receivedFiles } from '../files.ts';
 import { CHECK_JOBS, checkBatch } from '../batch.ts';
 import { paintFor } from '../paint.ts';
 import { UsageError } from '../usage-error.ts';
-import { resolveUnits } from '../units.ts';
 
 interface Args extends CheckArgs {
   paths: string[];
@@ -49,14 +48,14 @@ export const status: CommandModule<object, Args> = {
     if (!args.template) throw new UsageError('请用 --template 指定表样，如 --template review-ledger');
     const def = await loadForm(args.template);
     if (def.monthly && !args.period) throw new UsageError('请用 --period 指定报送月份，如 --period 2023-06');
-    const [{ formatDateCn, formatPeriodCn, today }, { notAnInput, writeOutput }, { receivedAt }] = await Promise.all([
+    const [{ defaultUnits, formatDateCn, formatPeriodCn, today }, { notAnInput, writeOutput }, { receivedAt }] = await Promise.all([
       import('@tianbao/form'),
       import('../outputs.ts'),
       import('../received.ts'),
     ]);
     const opts = await checkOptions(args);
     // The table names every unit of the list: the Jiaozuo one too, which the children are left to take.
-    const units = opts.units ?? (await resolveUnits(undefined));
+    const units = opts.units ?? defaultUnits;
     const period = args.period ?? '';
     const asOf = args.asOf ?? today();
     // A folder that is not there is a usage error (a mistyped path), not a month in which no unit reported.

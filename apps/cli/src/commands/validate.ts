@@ -41,8 +41,11 @@ export const validate: CommandModule<object, Args> = {
     if (files.length === 0) throw new UsageError(`在 ${args.paths.join('、')} 中没有找到 .xlsx 文件`);
     if (args.annotate) outputFolder(args.annotate, '--annotate');
     // Where the copies go is settled before any file is read: never onto an input, never two onto one name.
-    const { copyNames, resolvedPath } = args.annotate ? await import('@tianbao/validate') : ({} as never);
-    const copies = args.annotate && copyNames(files.map(resolvedPath), resolvedPath(args.annotate)).map((name) => join(args.annotate!, name));
+    let copies: string[] | undefined;
+    if (args.annotate) {
+      const { copyNames, resolvedPath } = await import('@tianbao/validate');
+      copies = copyNames(files.map(resolvedPath), resolvedPath(args.annotate)).map((name) => join(args.annotate!, name));
+    }
     // With copies, each is made from the reading its file was checked from.
     const check = async (batch: BatchArgs, previous?: TaskOptions['previous']) => {
       const judged = { ...opts, keepData: false, ...(previous && { previous }) };
