@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { setImmediate as turn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { appendingBytes, inSchemaOrder, reusingDeflatedParts, reusingStyleXml, withOpenHeights, zipQueue } from './exceljs-internals.ts';
+import { appendingBytes, inSchemaOrder, deflatingPartsAtOnce, reusingStyleXml, withOpenHeights, zipQueue } from './exceljs-internals.ts';
 import { stampZip } from './zip.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function writeBook(date: Date, fill: (book: BookWriter) => Promise<
   // in-memory writer used (the streamed one's fastest level makes files a third larger).
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
   appendingBytes(book);
-  reusingDeflatedParts(book);
+  deflatingPartsAtOnce(book);
   reusingStyleXml(book);
   const add = book.addWorksheet.bind(book);
   book.addWorksheet = (name, options) => withOpenHeights(inSchemaOrder(add(name, options)), (row) => openRows.has(row));

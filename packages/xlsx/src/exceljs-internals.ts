@@ -160,7 +160,7 @@ const deflated = (zip: ZipOutput, source: Buffer) => ({ bytes: zlib.deflateRawSy
  * bytes deflated once. A sheet's XML is taken whole as it ends, unless it
  * grows past `SHEET_BYTES`: the rest then streams as compress-commons streams it.
  */
-export function reusingDeflatedParts(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
+export function deflatingPartsAtOnce(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
   // archiver's zip format, its engine zip-stream's, whose `_appendBuffer` and `_appendStream` are compress-commons's.
   let output: object = (book as unknown as { zip: { _module: { engine: object } } }).zip._module.engine;
   while (!Object.hasOwn(output, '_appendBuffer')) output = Object.getPrototypeOf(output);

@@ -13,7 +13,7 @@ describe('the parts every workbook of a form holds', () => {
     const first = await writeWorkbook(reviewLedger, sample);
     // A second workbook holds the theme, the styles and the relationships again.
     await writeWorkbook(reviewLedger, reviewLedger.samples[2]!);
-    // What is deflated from now on: every part is deflated at once (see `reusingDeflatedParts`).
+    // What is deflated from now on: every part is deflated at once (see `deflatingPartsAtOnce`).
     const deflated: string[] = [];
     const deflate = zlib.deflateRawSync;
     vi.spyOn(zlib, 'deflateRawSync').mockImplementation((data, options) => {

@@ -53,11 +53,13 @@ export function typedValue(type: string | undefined, style: number, v: string, s
       return isoDate(v);
     default: {
       const n = parseFloat(v);
-      if (Number.isNaN(n)) return null;
-      return src.dates[style] ? serialDate(n, src.date1904) : n;
+      return Number.isNaN(n) ? null : numberValue(n, style, src);
     }
   }
 }
+
+/** A number cell's value: the number, or the date it stands for when its style shows a date. */
+export const numberValue = (n: number, style: number, src: CellSource): CellValue => (src.dates[style] ? serialDate(n, src.date1904) : n);
 
 /** The shared string at an index; nothing for an empty one or an index past the list. */
 export const sharedString = (index: number, src: CellSource): CellValue => orNull(src.strings[index] ?? '');

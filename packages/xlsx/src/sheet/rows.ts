@@ -1,6 +1,6 @@
-import { serialDate, type CellValue } from '@tianbao/form';
+import type { CellValue } from '@tianbao/form';
 import { FileRefused, LIMITS } from '../inspect.ts';
-import { cellAttrs, cellValue, inlineValue, sharedString, typedValue, type CellSource } from './cells.ts';
+import { cellAttrs, cellValue, inlineValue, numberValue, sharedString, typedValue, type CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
 import { badReference, cellRef, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
 import { hasMarkup, parsedCells, type CellParts } from './slow-path.ts';
@@ -188,8 +188,6 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
         const open = s.startsWith('<is>', gt + 1) ? gt + 1 : (ahead ??= new Searches(s)).is.from(gt);
         const close = open >= 0 && open < end ? s.indexOf('</is>', open) : -1;
         if (close >= 0 && close <= end) value = texts.value(col, s.slice(open + 4, close));
-      } else if (type === 's' && (value = quickShared(s, gt, end, src)) !== null) {
-        // A shared string's `<v>12</v>` right after the start tag, as every writer has it: read without searching.
       } else {
         const { v, vEnd, formula } = (ahead ??= new Searches(s));
         const open = v.from(gt);
@@ -282,7 +280,7 @@ function quickCell(s: string, gt: number, tag: typeof TAG, src: CellSource): num
   else {
     const x = decimals > 0 ? n / POWERS[decimals]! : n;
     const value = negative ? -x : x;
-    QUICK.value = src.dates[tag.s >= 0 ? styleAt(s, tag.s) : 0] ? serialDate(value, src.date1904) : value;
+    QUICK.value = numberValue(value, tag.s >= 0 ? styleAt(s, tag.s) : 0, src);
   }
   return p + 4;
 }
@@ -385,20 +383,6 @@ function typeAt(s: string, at: number): string {
         return 'n';
     }
   return q === at + 9 && s.startsWith('inlineStr', at) ? 'inlineStr' : s.slice(at, q);
-}
-
-/**
- * The value of a shared string's cell whose start tag ends at `gt` with
- * `<v>`, digits and `</v>` right after it, before `end`; null for any other
- * (read the long way, which gives an empty shared string nothing too).
- */
-function quickShared(s: string, gt: number, end: number, src: CellSource): CellValue {
-  if (s.charCodeAt(gt + 1) !== 60 || s.charCodeAt(gt + 2) !== 118 || s.charCodeAt(gt + 3) !== 62) return null;
-  let n = 0;
-  let p = gt + 4;
-  for (let c = s.charCodeAt(p); c >= 48 && c <= 57 && p < gt + 13; c = s.charCodeAt(++p)) n = n * 10 + c - 48;
-  if (p === gt + 4 || p + 4 > end || !s.startsWith('</v>', p)) return null;
-  return sharedString(n, src);
 }
 
 /** A shared string's index written as plain digits from `from` to `to`; -1 for any other text (read as `typedValue` does). */
