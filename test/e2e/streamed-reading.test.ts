@@ -110,6 +110,24 @@ describe('a sheet inflated as it is read', () => {
     expect(again.report).toEqual((await checked(moved, opts)).report);
   });
 
+  it.each([
+    ['two thirds of the way', (xml: string) => xml.slice(0, Math.floor((xml.length * 2) / 3))],
+    ['just before its table closes', (xml: string) => xml.slice(0, xml.indexOf('</sheetData>'))],
+    ['just before its root closes', (xml: string) => xml.slice(0, xml.lastIndexOf('</worksheet>'))],
+  ])('is refused, held or streamed, when its XML is cut short %s and packed again', async (_, cut) => {
+    const parts = unzip(readFileSync(await longList()));
+    const out = join(tempDir(), '排污口清单.xlsx');
+    writeFileSync(out, buildZip(parts.map((p) => (p.name === SHEET ? { name: SHEET, data: Buffer.from(cut(sheetOf(parts))) } : p))));
+    for (const o of [opts, streamed]) {
+      const { report } = await checked(out, o);
+      expect(report.issues.map((i) => i.rule)).toEqual(['file.corrupt']);
+      expect(report.issues[0]!.message).toContain('在结尾前被截断');
+    }
+    // Closed, with white space after its root, as some writers end a file, it is read.
+    writeFileSync(out, buildZip(parts.map((p) => (p.name === SHEET ? { name: SHEET, data: Buffer.from(`${sheetOf(parts)}\r\n`) } : p))));
+    expect((await checked(out, opts)).report.issues.map((i) => i.rule)).not.toContain('file.corrupt');
+  });
+
   it('is refused for more rows than may be checked, though its reading stopped at the table’s end', async () => {
     const rows = Array.from({ length: 200_001 }, (_, i) => `<row r="${i + 100}"/>`).join('');
     const long = await longList('', (table) => `${table}<row r="44"><c r="B44" t="inlineStr"><is><t>填表人：张三</t></is></c></row>${rows}`);

@@ -220,6 +220,8 @@ export class PartCheck {
   private crc = 0;
   /** A part under 1 MB may pack as tightly as it likes: an empty sheet's XML does. */
   private readonly most: number;
+  /** Of a worksheet, its last bytes so far: its XML must end by closing its root (see `end`). */
+  private tail: Buffer | null;
 
   constructor(
     private readonly e: ZipEntry,
@@ -228,6 +230,7 @@ export class PartCheck {
   ) {
     this.scan = isXmlPart(e.name) ? new PartScan(e.name, counted) : null;
     this.most = Math.max(1048576, LIMITS.ratio * e.compressedSize);
+    this.tail = SHEET_PART.test(e.name) ? Buffer.alloc(0) : null;
   }
 
   take(chunk: Buffer): void {
@@ -243,6 +246,7 @@ export class PartCheck {
       );
     this.crc = crc32(chunk, this.crc);
     this.scan?.push(chunk);
+    if (this.tail) this.tail = Buffer.concat([this.tail, chunk.subarray(-TAIL_BYTES)]).subarray(-TAIL_BYTES);
   }
 
   /** At the part's end: its size and CRC-32 as recorded, and a sheet opened whole within the row limit. */
@@ -252,5 +256,14 @@ export class PartCheck {
       throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 的校验和不符，内容与记录不一致），请重新保存或重新发送`);
     if (scan?.whole && scan.rows > LIMITS.rows)
       throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${scan.rows} 行，超过整体打开的上限 ${LIMITS.rows} 行，未打开；请按单位拆分`);
+    // A sheet's XML cut short, then packed again (its size and CRC-32 those of what is left), reads as far as it
+    // goes and loses the rest of its rows without a word: it must close its root, `</worksheet>` (prefixed or not).
+    if (this.tail && !CLOSED_ROOT.test(this.tail.toString('latin1')))
+      throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 的 XML 在结尾前被截断，表中的行不全），未检查；请从原表重新保存或导出完整的文件后再提交`);
   }
 }
+
+/** How much of a worksheet's end is kept to see that it closes its root. */
+const TAIL_BYTES = 64;
+/** A worksheet's XML ends with its root's end tag, `</worksheet>` or `</x:worksheet>`, then perhaps white space. */
+const CLOSED_ROOT = /<\/(?:[\w.-]+:)?worksheet\s*>\s*$/;
