@@ -8,6 +8,12 @@ import { childMethods } from '@tianbao/validate/child';
 import { failureText } from './failure.ts';
 import type { OutputSetup, OutputTask } from './make-output.ts';
 
+/** What the `prepare` method is given: the form and the formats of a generate run about to start. */
+export interface PrepareTask {
+  template: string;
+  formats: readonly OutputTask['format'][];
+}
+
 /** What the `generate` method is given: the run's setup and one file to make. */
 export interface GenerateTask {
   setup: OutputSetup;
@@ -20,5 +26,10 @@ serve({
   generate: {
     load: () => import('./make-output.ts'),
     run: async ({ setup, task }: GenerateTask) => (await import('./make-output.ts')).makeOutput(await loadForm(setup.template), setup, task),
+  },
+  // What a generate run's first documents wait for, loaded while the parent reads the data (see `generateChildren`).
+  prepare: async ({ template, formats }: PrepareTask) => {
+    await loadForm(template);
+    await (await import('./make-output.ts')).loadEngines(formats);
   },
 });

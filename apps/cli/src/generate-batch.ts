@@ -1,8 +1,9 @@
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { outputContext, type FormDefinition } from '@tianbao/form';
-import { CHILD_LIMITS, runTasks, type Failure } from '@tianbao/isolate';
+import { CHILD_LIMITS, ChildPool, runTasks, type Failure } from '@tianbao/isolate';
 import { childProgram, jobsFor } from './batch.ts';
-import type { GenerateTask } from './child.ts';
+import type { GenerateTask, PrepareTask } from './child.ts';
 import type { KeptItem } from './item-check.ts';
 import type { Outcome, OutputSetup, OutputTask } from './make-output.ts';
 import { outputDigest } from './output-digest.ts';
@@ -10,6 +11,8 @@ import { filledName, upToDate } from './outputs.ts';
 import { progress } from './paint.ts';
 
 export interface GenerateRun extends Omit<OutputSetup, 'template'> {
+  /** The run's children, from `generateChildren`. */
+  pool: ChildPool;
   formats: readonly OutputTask['format'][];
   paper: OutputTask['paper'];
   /** Write even what is up to date. */
@@ -59,8 +62,7 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
   const bar = progress(tasks.length);
   print();
   await runTasks<GenerateTask, Outcome>('generate', tasks.map((task) => ({ setup, task })), {
-    ...childProgram(),
-    nodeOptions: GENERATE_NODE_OPTIONS,
+    pool: run.pool,
     jobs,
     onResult: (outcome, index) => {
       outcomes[index] = 'result' in outcome ? outcome.result : { failed: `${tasks[index]!.name}：${failedText(outcome.failed)}` };
@@ -73,13 +75,31 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
 }
 
 /**
+ * The children of a run making `formats` of form `template`: `jobs` of them, started now; without `--jobs`,
+ * one now and up to one a core as the data asks for (see `jobsFor`). Those started now load the form, the
+ * engines and the fonts while the parent still reads and judges the data, which a child would otherwise
+ * wait for before its first document. Closed by the caller.
+ */
+export function generateChildren(template: string, formats: readonly OutputTask['format'][], jobs: number | undefined): ChildPool {
+  const { script, showStderr } = childProgram();
+  const pool = new ChildPool({ script, size: jobs ?? availableParallelism(), nodeOptions: GENERATE_NODE_OPTIONS, startNow: jobs ?? 1, ...(showStderr && { showStderr }) });
+  pool.prepare('prepare', { template, formats } satisfies PrepareTask);
+  return pool;
+}
+
+/**
  * A document is laid out whole in memory, and much of what a layout makes lives
  * until the document is written: a young generation of 4 MB (the CLI's, see
  * bin/tianbao.js) copies it over and over, a tenth of the time of a batch; 16 MB
  * takes some 30 MB more a child. The collector's helper threads would take the
  * other cores' time (the other jobs', the parent's) for less than they cost.
+ * Under the child's heap cap (`--max-old-space-size`, 512 MB) V8 takes the
+ * machine for a small device and lets the old generation grow only 1.4 times
+ * between full collections: 200 ledgers took some 15 of them, a tenth of the
+ * child's time. Growing it 4 times, as V8 does for a heap allowed 2 GB or more, takes 4,
+ * for some 80 MB more at the peak (about 270 MB a child).
  */
-const GENERATE_NODE_OPTIONS = ['--max-semi-space-size=16', '--single-threaded-gc'];
+const GENERATE_NODE_OPTIONS = ['--max-semi-space-size=16', '--single-threaded-gc', '--heap-growing-percent=300'];
 
 /** Why a document's child process gave no outcome (making one has no time limit). */
 const failedText = (failed: Failure) =>

@@ -25,6 +25,15 @@ export interface OutputSetup {
 /** The path written, or why the file could not be made. */
 export type Outcome = { written: string } | { failed: string };
 
+/**
+ * Load the engines of `formats` and the PDF fonts before the first file, while the
+ * parent still reads and judges the data: they are what a child's first document waits for.
+ */
+export async function loadEngines(formats: readonly OutputTask['format'][]): Promise<void> {
+  if (formats.includes('xlsx')) await import('@tianbao/xlsx');
+  if (formats.includes('pdf')) (await import('@tianbao/pdf')).loadFonts();
+}
+
 /** Make one file and write it atomically. A failure (a list too long to print, a full disk) is this file's alone. */
 export async function makeOutput(def: FormDefinition<any>, setup: OutputSetup, task: OutputTask): Promise<Outcome> {
   const ctx = { units: setup.units, asOf: task.asOf, digest: task.digest };

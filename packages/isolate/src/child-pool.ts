@@ -24,8 +24,11 @@ export interface ChildPoolOptions {
    * Off by default: what a child prints, V8's own last words included, is English and not for a user.
    */
   showStderr?: boolean;
-  /** Start every child now, rather than as tasks come: a pool kept for a long time pays their start-up before the first task. */
-  startNow?: boolean;
+  /**
+   * Start children now, rather than as tasks come: every one (`true`), or this many. A pool kept for a long
+   * time pays their start-up before the first task; a run starts one while it still reads its input.
+   */
+  startNow?: boolean | number;
   /**
    * Replace a child, once its task is done, after it has done `tasks` tasks or when it then holds more than
    * `residentMB` (what its tasks left behind, garbage not yet collected or memory V8 keeps); default never.
@@ -57,13 +60,15 @@ export class ChildPool {
   private readonly resident = new ResidentWatch();
   /** Tasks each child has started: one that starts another is not fresh, and holds what its earlier tasks left. */
   private readonly started = new Map<number, number>();
+  /** The children's preparation (see `prepare`), which tasks wait for. */
+  private preparing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: ChildPoolOptions) {
     this.limits = { heapMB: opts.limits?.heapMB ?? CHILD_LIMITS.heapMB, residentMB: opts.limits?.residentMB ?? CHILD_LIMITS.residentMB };
     this.pool = workerpool.pool(opts.script, {
       workerType: 'process',
       maxWorkers: opts.size,
-      ...(opts.startNow && { minWorkers: 'max' as const }),
+      ...(opts.startNow && { minWorkers: opts.startNow === true ? ('max' as const) : opts.startNow }),
       // Children's stdout and stderr come to the parent, never straight to the user's terminal.
       emitStdStreams: true,
       forkOpts: { execArgv: [`--max-old-space-size=${this.limits.heapMB}`, ...(opts.nodeOptions ?? [])] },
@@ -78,6 +83,7 @@ export class ChildPool {
    * memory only there. Throws only when children cannot start at all (a fault of the installation).
    */
   async run<T, R>(method: string, task: T, timeMs?: number): Promise<Outcome<R>> {
+    await this.preparing;
     for (let retries = 0; ; retries++) {
       const tried = await this.attemptUntilStarted<T, R>(method, task, timeMs);
       if (!tried) throw new Error(`child processes cannot start: ${this.opts.script}`);
@@ -101,11 +107,23 @@ export class ChildPool {
     return undefined;
   }
 
-  /** Stop every child, once its task (if any) is done. */
-  async close(): Promise<void> {
+  /**
+   * Have each child started now (see `startNow`) do `method` on `task` ahead of the tasks proper, such as
+   * loading what they need: untimed and unwatched, its outcome unheard (a child that fails at it fails at
+   * its first task too, and says why there). Tasks wait for it, so that they go to children it prepared
+   * rather than start others.
+   */
+  prepare(method: string, task: unknown): void {
+    const { startNow = 0, size } = this.opts;
+    const children = startNow === true ? size : Number(startNow);
+    this.preparing = Promise.all(Array.from({ length: children }, () => this.pool.exec(method, [task]).catch(() => undefined)));
+  }
+
+  /** Stop every child, once its task (if any) is done; with `now`, at once, its task left undone. */
+  async close(now = false): Promise<void> {
     this.resident.close();
     // A child that never started is waited for a while only: workerpool waits for it to exit again.
-    await this.pool.terminate(false, 2000).catch(() => undefined);
+    await this.pool.terminate(now, 2000).catch(() => undefined);
   }
 
   /** One task on whichever child is free, and whether that child was fresh; `undefined` when it failed before its child started it. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,20 @@ describe('ChildPool', () => {
     expect(stuckEnded).toBe(false);
     expect(others.map(shown)).toEqual([10, 20, 30, 40]);
     expect(shown(await stuck)).toBe('timeout');
+  }, 20_000);
+
+  it('prepares the child it starts first for the tasks to come, and stops a child at once when asked', async () => {
+    const pool = open({ size: 2, startNow: 1 });
+    pool.prepare('note', 'ready');
+    // One task at a time: the child started first, and prepared, takes each.
+    for (let i = 0; i < 2; i++) expect(await pool.run('noted', null)).toMatchObject({ result: { noted: 'ready' } });
+    // A child stuck in preparing is not waited for.
+    const stuck = open({ size: 1, startNow: 1 });
+    const pidFile = join(dir, `preparing.${Math.random()}.pid`);
+    stuck.prepare('task', { fault: 'stuck', pidFile });
+    await expect.poll(() => existsSync(pidFile)).toBe(true);
+    await stuck.close(true);
+    expect(alive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
   }, 20_000);
 
   it('replaces a child after its number of tasks', async () => {

@@ -1,5 +1,5 @@
 import { parseFont, type FontMetrics } from './pdfkit-internals/index.ts';
-import { fontFile } from './fonts.ts';
+import { fontFile, setupPdfmake } from './fonts.ts';
 
 let fonts: { normal: FontMetrics; bold: FontMetrics } | undefined;
 
@@ -7,6 +7,15 @@ let fonts: { normal: FontMetrics; bold: FontMetrics } | undefined;
 export function bodyLineHeight(): number {
   const { normal } = loaded();
   return (normal.ascent - normal.descent + normal.lineGap) / normal.unitsPerEm;
+}
+
+/**
+ * The font files read and registered, and the body fonts parsed, as the first document does: a process
+ * about to make documents calls it while it waits for them.
+ */
+export function loadFonts(): void {
+  setupPdfmake();
+  loaded();
 }
 
 function loaded() {

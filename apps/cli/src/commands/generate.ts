@@ -61,34 +61,40 @@ export const generate: CommandModule<object, Args> = {
     if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
       throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2024-12-31，收到「${args.asOf}」`);
     const jobs = jobsOption(args.jobs);
-    const units = await resolveUnits(args.units);
-    const { data, at, problems } = readInput(args.data, def, units);
-    if (!problems.length && !data.length) {
-      console.error(`${args.data}：数据文件中没有任何表，未生成文件`);
-      process.exitCode = 1;
-      return;
-    }
-    if (!problems.length) {
-      const inputs = [args.data, ...(args.units ? [args.units] : [])];
-      problems.push(...outputProblems(def, { dataFile: args.data, data, at, formats, out: args.out, inputs }));
-    }
-    if (problems.length) {
-      for (const p of problems) console.error(p);
-      console.error(`数据有 ${problems.length} 处问题，未生成任何文件`);
-      process.exitCode = 1;
-      return;
-    }
-    // The form's rules, before anything is made: an item with errors is not written (unless a draft is asked for).
-    const checked = checkItems(def, { dataFile: args.data, data, at }, { units, asOf: args.asOf, allowErrors: args.allowErrors });
-    for (const line of checked.lines) console.error(line);
-    // A draft an earlier run made of an item now refused stays where it is, but is not to be taken for the form.
-    for (const { data, item } of checked.refused)
-      for (const format of formats) {
-        const path = join(args.out, filledName(def, data, format));
-        if (existsSync(path) && (await isDraft(path))) console.error(`${item}：输出文件夹中的「${path}」是先前的草稿，请勿报送`);
+    const { generateChildren, generateBatch } = await import('../generate-batch.ts');
+    const pool = generateChildren(def.id, formats as Format[], jobs);
+    try {
+      const units = await resolveUnits(args.units);
+      const { data, at, problems } = readInput(args.data, def, units);
+      if (!problems.length && !data.length) {
+        console.error(`${args.data}：数据文件中没有任何表，未生成文件`);
+        process.exitCode = 1;
+        return;
       }
-    const { generateBatch } = await import('../generate-batch.ts');
-    const run = { units, out: outputFolder(args.out, '-o'), formats: formats as Format[], paper: args.paper, force: args.force, asOf: args.asOf, jobs };
-    if ((await generateBatch(def, checked.kept, run)) > 0 || checked.faulty > 0) process.exitCode = 1;
+      if (!problems.length) {
+        const inputs = [args.data, ...(args.units ? [args.units] : [])];
+        problems.push(...outputProblems(def, { dataFile: args.data, data, at, formats, out: args.out, inputs }));
+      }
+      if (problems.length) {
+        for (const p of problems) console.error(p);
+        console.error(`数据有 ${problems.length} 处问题，未生成任何文件`);
+        process.exitCode = 1;
+        return;
+      }
+      // The form's rules, before anything is made: an item with errors is not written (unless a draft is asked for).
+      const checked = checkItems(def, { dataFile: args.data, data, at }, { units, asOf: args.asOf, allowErrors: args.allowErrors });
+      for (const line of checked.lines) console.error(line);
+      // A draft an earlier run made of an item now refused stays where it is, but is not to be taken for the form.
+      for (const { data, item } of checked.refused)
+        for (const format of formats) {
+          const path = join(args.out, filledName(def, data, format));
+          if (existsSync(path) && (await isDraft(path))) console.error(`${item}：输出文件夹中的「${path}」是先前的草稿，请勿报送`);
+        }
+      const run = { pool, units, out: outputFolder(args.out, '-o'), formats: formats as Format[], paper: args.paper, force: args.force, asOf: args.asOf, jobs };
+      if ((await generateBatch(def, checked.kept, run)) > 0 || checked.faulty > 0) process.exitCode = 1;
+    } finally {
+      // Every task is done by then: only a child still loading for a run that ends early has work to leave.
+      await pool.close(true);
+    }
   },
 };
