@@ -25,10 +25,13 @@ interface Atoms {
   n: number[];
 }
 
-function atomsOf(line: Piece[], width: (text: string) => number): Atoms {
+const atomsOf = (line: Piece[], width: (text: string) => number): Atoms => runsOf(atomTexts(line).map(width));
+
+/** A line's units, given their widths (times `scale`), in runs of equal widths. */
+function runsOf(widths: number[], scale = 1): Atoms {
   const atoms: Atoms = { w: [], n: [] };
-  for (const text of atomTexts(line)) {
-    const w = width(text);
+  for (const unit of widths) {
+    const w = unit * scale;
     const last = atoms.w.length - 1;
     if (last >= 0 && atoms.w[last] === w) atoms.n[last]!++;
     else atoms.w.push(w), atoms.n.push(1);
@@ -110,6 +113,9 @@ export interface MeasuredTable {
   most: number[];
   /** By column: the lines of each of its rows at a width, as `columnLines` found them. */
   linesByWidth: Map<number, Int32Array>[];
+  /** The widenings `sizeColumns` makes while it has room for any: as found so far, and whether they end there. */
+  free: { column: number; steps: number }[];
+  settled: boolean;
 }
 
 /** `measure` gives a text's width in em, bold or not. */
@@ -119,7 +125,8 @@ export function measureTable(columns: ColumnText[], measure: (text: string, bold
   // The header is one more row of the table.
   const rows = columns.map((c) => [c.header.map((line) => atomsOf(line, bold)), ...c.cells.map((cell) => cell.map((line) => atomsOf(line, plain)))]);
   const minimum = rows.map(([header, ...body]) => Math.max(widest(body), headerMinimum(header!)));
-  return { rows, minimum, most: rows.map((cells, c) => Math.max(minimum[c]!, fullWidth(cells))), linesByWidth: rows.map(() => new Map()) };
+  const most = rows.map((cells, c) => Math.max(minimum[c]!, fullWidth(cells)));
+  return { rows, minimum, most, linesByWidth: rows.map(() => new Map()), free: [], settled: false };
 }
 
 /**
@@ -129,7 +136,12 @@ export function measureTable(columns: ColumnText[], measure: (text: string, bold
 function columnLines(table: MeasuredTable, c: number, width: number): Int32Array {
   const known = table.linesByWidth[c]!;
   let lines = known.get(width);
-  if (!lines) known.set(width, (lines = Int32Array.from(table.rows[c]!, (cell) => linesAt(cell, width))));
+  if (!lines) {
+    const cells = table.rows[c]!;
+    lines = new Int32Array(cells.length);
+    for (let r = 0; r < cells.length; r++) lines[r] = linesAt(cells[r]!, width);
+    known.set(width, lines);
+  }
   return lines;
 }
 
@@ -138,6 +150,16 @@ export const leastWidth = (table: MeasuredTable) => table.minimum.reduce((s, w) 
 
 /** Rows up to this many lines are short; a line past them is the first to save. */
 const SHORT_ROW = 4;
+
+/** Em a column is widened by at a time. */
+const STEP = 0.5;
+/**
+ * Widenings tried, in steps: far enough (20 em) to see a list cell's items come onto one line each
+ * (widening `存在问题` pays off only once whole items fit), more sparsely the further.
+ */
+const AHEAD = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40];
+/** Room (em) from which every widening in `AHEAD` is tried: the choice then does not depend on the room. */
+const FREE = AHEAD[AHEAD.length - 1]! * STEP;
 
 /**
  * Column widths (em) that fit the table into `available` em with the fewest
@@ -153,76 +175,97 @@ const SHORT_ROW = 4;
  * gets its minimum's share (and pieces wider than their column break).
  */
 export function sizeColumns(table: MeasuredTable, available: number): Sizing {
-  const { rows, minimum, most } = table;
+  const { rows, minimum, most, free } = table;
   const total = leastWidth(table);
   if (total >= available) {
     const widths = minimum.map((w) => (w * available) / total);
     return { widths, ...cellLines(rows, widths) };
   }
   const widths = [...minimum];
-  const lines = rows.map((_, c) => columnLines(table, c, widths[c]!));
-  const n = rows[0]!.length;
-  const step = 0.5;
-  // Widenings tried, in steps: far enough (20 em) to see a list cell's items come onto one line each
-  // (widening `存在问题` pays off only once whole items fit), more sparsely the further.
-  const ahead = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40];
   let left = available - total;
-  const candidates = new Map<number, Int32Array[]>();
-  const tryWidths = (c: number) => {
-    let found = candidates.get(c);
-    if (!found) {
-      found = [];
-      for (const k of ahead) if (k * step <= left) found.push(columnLines(table, c, widths[c]! + k * step));
-      candidates.set(c, found);
-    }
-    return found;
-  };
-  // Each row's tallest cell, and how tall it would be without a given column's: found anew at each step.
-  const top = new Int32Array(n);
-  const topColumn = new Int32Array(n);
-  const second = new Int32Array(n);
-  while (left >= step) {
-    top.fill(0);
-    topColumn.fill(0);
-    second.fill(0);
-    for (let r = 0; r < n; r++)
-      for (let c = 0; c < rows.length; c++) {
-        const l = lines[c]![r]!;
-        if (l > top[r]!) [second[r], top[r], topColumn[r]] = [top[r]!, l, c];
-        else if (l > second[r]!) second[r] = l;
-      }
-    let best = { score: 0, column: -1, i: 0 };
-    for (let c = 0; c < rows.length; c++) {
-      if (widths[c]! >= most[c]!) continue;
-      const tries = tryWidths(c);
-      for (let i = 0; i < ahead.length && ahead[i]! * step <= left; i++) {
-        const k = ahead[i]!;
-        const next = tries[i]!;
-        let over = 0;
-        let height = 0;
-        let own = 0;
-        for (let r = 0; r < n; r++) {
-          const after = Math.max(topColumn[r] === c ? second[r]! : top[r]!, next[r]!);
-          over += Math.max(0, top[r]! - SHORT_ROW) - Math.max(0, after - SHORT_ROW);
-          height += top[r]! - after;
-          own += lines[c]![r]! - next[r]!;
-        }
-        // A line over a short row's outweighs any number of the table's height, and that any number of the column's own.
-        const score = (over * 1e12 + height * 1e6 + own) / k;
-        if (score > best.score) best = { score, column: c, i };
-      }
-    }
-    if (best.column < 0) break;
-    const c = best.column;
-    const k = ahead[best.i]!;
-    widths[c] = widths[c]! + k * step;
-    lines[c] = candidates.get(c)![best.i]!;
-    candidates.delete(c);
-    left -= k * step;
+  // While there is room for every widening the choices are the same at any size: those found before are
+  // made again, in the same order, so that the widths and the room left are the same numbers.
+  let made = 0;
+  for (; made < free.length && left >= FREE; made++) {
+    const { column, steps } = free[made]!;
+    widths[column] = widths[column]! + steps * STEP;
+    left -= steps * STEP;
   }
+  if (!(table.settled && made === free.length && left >= FREE)) left = widen(table, widths, left);
   const sum = widths.reduce((s, w) => s + w, 0);
   const fitted = widths.map((w) => w + (left * w) / sum);
   return { widths: fitted, ...cellLines(rows, fitted) };
+}
+
+/** Each row's tallest cell (lines), the first column holding it, and how tall the row would be without that one. */
+interface RowHeights {
+  top: Int32Array;
+  topColumn: Int32Array;
+  second: Int32Array;
+}
+
+/**
+ * What widening column `c` from lines `now` to lines `next` saves, given the rows' heights: a line over a
+ * short row's outweighs any number of the table's height, and that any number of the column's own.
+ */
+function saving({ top, topColumn, second }: RowHeights, c: number, now: Int32Array, next: Int32Array): number {
+  let [over, height, own] = [0, 0, 0];
+  for (let r = 0; r < top.length; r++) {
+    const t = top[r]!;
+    const after = Math.max(topColumn[r] === c ? second[r]! : t, next[r]!);
+    over += Math.max(0, t - SHORT_ROW) - Math.max(0, after - SHORT_ROW);
+    height += t - after;
+    own += now[r]! - next[r]!;
+  }
+  return over * 1e12 + height * 1e6 + own;
+}
+
+/** `sizeColumns`'s widening from `widths` with `left` em to give, in place; noting the widenings made with room for any. Returns the room left. */
+function widen(table: MeasuredTable, widths: number[], left: number): number {
+  const { rows, most, free } = table;
+  const columns = rows.length;
+  const n = rows[0]!.length;
+  const lines = rows.map((_, c) => columnLines(table, c, widths[c]!));
+  // By column: the lines of its rows at each widening that fits, found when first needed after it changes.
+  const candidates: (Int32Array[] | undefined)[] = [];
+  // By column: the fewest lines each of its cells can take, one a line of its text.
+  const fewest = rows.map((cells) => Int32Array.from(cells, (cell) => Math.max(1, cell.length)));
+  const heights: RowHeights = { top: new Int32Array(n), topColumn: new Int32Array(n), second: new Int32Array(n) };
+  const { top, topColumn, second } = heights;
+  while (left >= STEP) {
+    for (let r = 0; r < n; r++) {
+      let [t, s, tc] = [0, 0, 0];
+      for (let c = 0; c < columns; c++) {
+        const l = lines[c]![r]!;
+        if (l > t) (s = t), (t = l), (tc = c);
+        else if (l > s) s = l;
+      }
+      (top[r] = t), (second[r] = s), (topColumn[r] = tc);
+    }
+    let [score, column, at] = [0, -1, 0];
+    for (let c = 0; c < columns; c++) {
+      if (widths[c]! >= most[c]!) continue;
+      // A widening by k steps scores what it saves over k, and saves at most what each cell on its fewest
+      // lines would: none past one that could not beat the best is tried.
+      const ceiling = saving(heights, c, lines[c]!, fewest[c]!);
+      const tries = (candidates[c] ??= []);
+      for (let i = 0; i < AHEAD.length && AHEAD[i]! * STEP <= left && ceiling / AHEAD[i]! > score; i++) {
+        const s = saving(heights, c, lines[c]!, (tries[i] ??= columnLines(table, c, widths[c]! + AHEAD[i]! * STEP))) / AHEAD[i]!;
+        if (s > score) [score, column, at] = [s, c, i];
+      }
+    }
+    const steps = AHEAD[at]!;
+    if (left >= FREE) {
+      if (column < 0) table.settled = true;
+      else free.push({ column, steps });
+    }
+    if (column < 0) break;
+    widths[column] = widths[column]! + steps * STEP;
+    lines[column] = candidates[column]![at]!;
+    candidates[column] = undefined;
+    left -= steps * STEP;
+  }
+  return left;
 }
 
 /** Lines each body cell takes, by row and column, and the header row. */
@@ -234,10 +277,16 @@ function cellLines(rows: Atoms[][][], widths: number[]): { lines: number[][]; he
   };
 }
 
-/** Lines a text takes at a width; `measure` gives widths in the same unit. */
-export const textLines = (lines: Piece[][], width: number, measure: (text: string) => number) =>
+/** A text's lines as the widths of the units a line break may fall between, as `measure` gives them: to count its lines at any size (`unitLines`). */
+export const textUnits = (lines: Piece[][], measure: (text: string) => number): number[][] => lines.map((line) => atomTexts(line).map(measure));
+
+/**
+ * Lines a text takes at a width, given its units' widths (`textUnits`) times `scale` in the width's unit:
+ * units in em at a size, as a measure in points that is the em width times the size gives them.
+ */
+export const unitLines = (units: number[][], width: number, scale?: number) =>
   linesAt(
-    lines.map((line) => atomsOf(line, measure)),
+    units.map((line) => runsOf(line, scale)),
     width,
   );
 

@@ -4,7 +4,7 @@ import { barsBlock } from './chart.ts';
 import { BODY, HEADING } from './fonts.ts';
 import { bodyLineHeight, widthOf } from './measure.ts';
 import { MM, pageFor, usableHeight, usableWidth, type Page, type Paper } from './page.ts';
-import { formBlock, formText, phrasedTitle } from './form-block.ts';
+import { formBlock, formText, phrasedTitle, type FormText } from './form-block.ts';
 import { PDF_INFO_KEYS } from './info.ts';
 import type { TableText, TextStyle } from './sized-table.ts';
 import { computedText, linesBlock, tableBlock } from './tables.ts';
@@ -18,7 +18,8 @@ export interface DocumentOptions {
 
 /** One filled form's document, laid out by its print sections (see `formDocuments`). */
 export interface FormDocument {
-  doc: TDocumentDefinitions;
+  /** Made on first use, then the same. */
+  readonly doc: TDocumentDefinitions;
   /** When it is the form alone, its estimated height in points. */
   height?: number;
   /** It holds a list of growing rows, which takes the pages it needs. */
@@ -45,33 +46,23 @@ export function formDocuments(
   // Text lines as far apart as GB/T 9704's (22 lines on 225 mm); a dense form's closer.
   const lineHeight = (def.print.fontSize ?? 12) < 10 ? 1.15 : TEXT_PITCH / bodyLineHeight();
   const blocks: PrintBlock[] = def.print.blocks?.(data, ctx) ?? [{ kind: 'form' }];
-  const texts = new Map<PrintBlock, TableText>();
-  const textOf = (block: PrintBlock, measured: () => TableText) => texts.get(block) ?? texts.set(block, measured()).get(block)!;
+  const texts = new Map<PrintBlock, TableText | FormText>();
+  const textOf = <T extends TableText | FormText>(block: PrintBlock, measured: () => T) => (texts.get(block) ?? texts.set(block, measured()).get(block)!) as T;
 
   return (opts = {}) => {
     const fontSize = opts.fontSize ?? def.print.fontSize ?? 12;
     const style: TextStyle = { fontSize, lineHeight, usable, measure: widthOf };
-    const content: Content[] = [];
-    let height: number | undefined;
-    let breakNext = false;
-    for (const block of blocks) {
-      if (block.kind === 'pageBreak') {
-        breakNext = true;
-        continue;
-      }
-      const pieces = render(block);
-      if (breakNext && pieces[0]) pieces[0] = { stack: [pieces[0]], pageBreak: 'before' };
-      breakNext = false;
-      content.push(...pieces);
-    }
+    // The form sized now, for the height; the content of every block made when the document is first asked
+    // for: of the sizes a one-page form is tried at, most are never laid out.
+    const forms = new Map<PrintBlock, ReturnType<typeof formBlock>>();
+    for (const block of blocks)
+      if (block.kind === 'form') forms.set(block, formBlock(def, textOf(block, () => formText(def, data, widthOf)), style, usableHeight(page), opts.rowPages));
+    const height = blocks.length === 1 ? forms.get(blocks[0]!)?.height : undefined;
 
     function render(block: Exclude<PrintBlock, { kind: 'pageBreak' }>): Content[] {
       switch (block.kind) {
-        case 'form': {
-          const form = formBlock(def, data, textOf(block, () => formText(def, data, widthOf)), style, usableHeight(page), opts.rowPages);
-          height = blocks.length === 1 ? form.height : undefined;
-          return form.content;
-        }
+        case 'form':
+          return forms.get(block)!.content();
         case 'title':
           return [phrasedTitle(block.lines, usable, widthOf)];
         case 'heading':
@@ -88,18 +79,40 @@ export function formDocuments(
       }
     }
 
-    const title = titleFor(def.layout, data.unit ?? def.layout.placeholder);
-    const doc: TDocumentDefinitions = {
-      pageSize: page.paper,
-      pageOrientation: def.print.orientation,
-      pageMargins: page.margins,
-      // Dated by its day, not the clock: the same input gives the same bytes.
-      info: { title, subject: def.name, keywords: 'tianbao', creator: 'tianbao', producer: 'tianbao', creationDate: new Date(`${ctx.asOf}T00:00:00Z`), ...(ctx.digest && { [PDF_INFO_KEYS.digest]: ctx.digest }) },
-      defaultStyle: { font: BODY, fontSize, lineHeight },
-      content,
-      footer: pageNumbers(page),
+    function documentOf(): TDocumentDefinitions {
+      const content: Content[] = [];
+      let breakNext = false;
+      for (const block of blocks) {
+        if (block.kind === 'pageBreak') {
+          breakNext = true;
+          continue;
+        }
+        const pieces = render(block);
+        if (breakNext && pieces[0]) pieces[0] = { stack: [pieces[0]], pageBreak: 'before' };
+        breakNext = false;
+        content.push(...pieces);
+      }
+      const title = titleFor(def.layout, data.unit ?? def.layout.placeholder);
+      return {
+        pageSize: page.paper,
+        pageOrientation: def.print.orientation,
+        pageMargins: page.margins,
+        // Dated by its day, not the clock: the same input gives the same bytes.
+        info: { title, subject: def.name, keywords: 'tianbao', creator: 'tianbao', producer: 'tianbao', creationDate: new Date(`${ctx.asOf}T00:00:00Z`), ...(ctx.digest && { [PDF_INFO_KEYS.digest]: ctx.digest }) },
+        defaultStyle: { font: BODY, fontSize, lineHeight },
+        content,
+        footer: pageNumbers(page),
+      };
+    }
+
+    let doc: TDocumentDefinitions | undefined;
+    return {
+      get doc() {
+        return (doc ??= documentOf());
+      },
+      height,
+      growing: !def.layout.rows && blocks.some((b) => b.kind === 'form'),
     };
-    return { doc, height, growing: !def.layout.rows && blocks.some((b) => b.kind === 'form') };
   };
 }
 

@@ -1,10 +1,10 @@
 import { bodyRows, displayText, infoLineFor, mergeRuns, titleFor, type Column, type FormDefinition, type MergeRun } from '@tianbao/form';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { textLines } from './column-widths.ts';
+import { textUnits, unitLines } from './column-widths.ts';
 import { HEADING } from './fonts.ts';
 import { bodyLineHeight } from './measure.ts';
 import { cellPieces, freeLine, type Piece } from './pieces.ts';
-import { TABLE_LINE_HEIGHT, cellLayout, paddingY, sizedTable, tableText, type TableText, type TextStyle } from './sized-table.ts';
+import { TABLE_LINE_HEIGHT, cellLayout, paddingY, sizedTable, tableCells, tableText, type TableText, type TextStyle } from './sized-table.ts';
 
 /**
  * A column whose every line is one value, never broken: the row number, a
@@ -43,14 +43,28 @@ export function phrasedTitle(lines: string[][], width: number, measure: (text: s
   return titleBlock(broken.join('\n'));
 }
 
-/** Estimated height in points of a text set across the page: `size` and `lineHeight` as set, broken as a table cell's free text. */
-function textHeight(text: string, style: TextStyle, size = style.fontSize, lineHeight = style.lineHeight, bold = false): number {
-  const lines = textLines(text.split('\n').map(freeLine), style.usable, (t) => style.measure(t, size, bold));
-  return lines * size * bodyLineHeight() * lineHeight;
+/** A text set across the page: broken as a table cell's free text, its units measured in em (`textUnits`). */
+interface PageText {
+  text: string;
+  units: number[][];
 }
 
-/** The text of the form's table, measured (`tableText`). */
-export function formText(def: FormDefinition<any>, data: Record<string, any>, measure: TextStyle['measure']): TableText {
+/** Estimated height in points of a text set across the page, at `size` and `lineHeight`. */
+function textHeight({ units }: PageText, style: TextStyle, size = style.fontSize, lineHeight = style.lineHeight): number {
+  return unitLines(units, style.usable, size) * size * bodyLineHeight() * lineHeight;
+}
+
+/** The form's text, measured once to be set at any size: its table's (`tableText`), and its title, info line, fields and notes. */
+export interface FormText {
+  table: TableText;
+  title: PageText;
+  info?: PageText;
+  /** Fields and notes. */
+  after: PageText[];
+}
+
+/** The form's text, measured (`FormText`); `measure` as `TextStyle`'s, at size 1 giving widths in em. */
+export function formText(def: FormDefinition<any>, data: Record<string, any>, measure: TextStyle['measure']): FormText {
   const { layout } = def;
   const rows = bodyRows(layout, data).map(({ fixed, values }, i) =>
     layout.columns.map((col): Piece[][] => {
@@ -60,64 +74,64 @@ export function formText(def: FormDefinition<any>, data: Record<string, any>, me
       return cellPieces(value === undefined || value === null ? '' : displayText(col.cell.write(value)), printsWhole(col));
     }),
   );
-  return tableText(
-    layout.columns.map((c) => c.header),
-    rows,
-    measure,
-  );
-}
-
-/**
- * The form itself, given its table's text: title, info line, table, fields,
- * notes; and its estimated height in points, to choose a size that prints it
- * on one page before laying it out.
- */
-export function formBlock(
-  def: FormDefinition<any>,
-  data: Record<string, any>,
-  text: TableText,
-  style: TextStyle,
-  pageHeight: number,
-  rowPages?: readonly number[],
-): { content: Content[]; height: number } {
-  const { layout } = def;
-  const { rows } = text;
-  const table = sizedTable(text, style, !layout.rows);
-  const { fontSize, widths, header, heights } = table;
-  const cells: TableCell[][] = table.body.map((row, r) => {
-    // The row's first printed cell outside a merge-down column names it, for `rowPages`.
-    const named = layout.columns.findIndex((col, c) => !layout.mergeDown?.includes(col.key) && rows[r]![c]!.length > 0);
-    return row.map((cell, c): TableCell => {
-      const col = layout.columns[c]!;
-      const id = c === named ? { id: rowId(r) } : {};
-      if (col.serial) return { ...cell, ...id, alignment: 'center' };
-      return col.cell ? { ...cell, ...id } : { ...cell, ...id, alignment: 'justify' };
-    });
-  });
-  mergeDown(def, cells, table, rowPages);
-  const title = titleFor(layout, data.unit ?? layout.placeholder);
+  const page = (text: string, bold = false): PageText => ({ text, units: textUnits(text.split('\n').map(freeLine), (t) => measure(t, 1, bold)) });
   const info = layout.infoLine && (data.filler || data.reportDate) ? infoLineFor(data) : undefined;
   const fields = (layout.fields?.items ?? []).map((f) => {
     const v = data[f.key];
     return `${f.label}：${v === undefined || v === null ? '' : displayText(f.cell.write(v))}`;
   });
-  // Fields and notes: the first after a gap.
-  const after = [...fields, ...layout.notes];
-  const content: Content[] = [
-    titleBlock(title),
-    ...(info === undefined ? [] : [{ text: info, margin: [0, 0, 0, 6] } as Content]),
-    {
-      // A row stays on one page, unless one is taller than a page under the header: pdfmake drops
-      // such a row rather than break it.
-      table: { headerRows: 1, dontBreakRows: !heights.some((h) => h > pageHeight - table.headerHeight), widths, body: [header, ...cells] },
-      layout: cellLayout(fontSize),
-      fontSize,
-      lineHeight: TABLE_LINE_HEIGHT,
-    },
-    ...after.map((text, i): Content => ({ text, margin: [0, i === 0 ? 8 : 0, 0, 0] })),
-  ];
+  return {
+    table: tableText(
+      layout.columns.map((c) => c.header),
+      rows,
+      measure,
+    ),
+    title: page(titleFor(layout, data.unit ?? layout.placeholder), true),
+    info: info === undefined ? undefined : page(info),
+    after: [...fields, ...layout.notes].map((text) => page(text)),
+  };
+}
+
+/**
+ * The form itself, given its text (`formText`): its estimated height in points, to choose a size that
+ * prints it on one page before laying it out, and its content (title, info line, table, fields, notes),
+ * made when asked for: most sizes tried are never laid out.
+ */
+export function formBlock(def: FormDefinition<any>, text: FormText, style: TextStyle, pageHeight: number, rowPages?: readonly number[]): { content: () => Content[]; height: number } {
+  const { layout } = def;
+  const { title, info, after } = text;
+  const { rows } = text.table;
+  const table = sizedTable(text.table, style, !layout.rows);
+  const content = (): Content[] => {
+    const { fontSize, widths, heights } = table;
+    const { header, body } = tableCells(text.table, table, style);
+    const cells: TableCell[][] = body.map((row, r) => {
+      // The row's first printed cell outside a merge-down column names it, for `rowPages`.
+      const named = layout.columns.findIndex((col, c) => !layout.mergeDown?.includes(col.key) && rows[r]![c]!.length > 0);
+      return row.map((cell, c): TableCell => {
+        const col = layout.columns[c]!;
+        const id = c === named ? { id: rowId(r) } : {};
+        if (col.serial) return { ...cell, ...id, alignment: 'center' };
+        return col.cell ? { ...cell, ...id } : { ...cell, ...id, alignment: 'justify' };
+      });
+    });
+    mergeDown(def, cells, table, rowPages);
+    return [
+      titleBlock(title.text),
+      ...(info === undefined ? [] : [{ text: info.text, margin: [0, 0, 0, 6] } as Content]),
+      {
+        // A row stays on one page, unless one is taller than a page under the header: pdfmake drops
+        // such a row rather than break it.
+        table: { headerRows: 1, dontBreakRows: !heights.some((h) => h > pageHeight - table.headerHeight), widths, body: [header, ...cells] },
+        layout: cellLayout(fontSize),
+        fontSize,
+        lineHeight: TABLE_LINE_HEIGHT,
+      },
+      ...after.map(({ text }, i): Content => ({ text, margin: [0, i === 0 ? 8 : 0, 0, 0] })),
+    ];
+  };
   const height =
-    textHeight(title, style, TITLE.size, TITLE.lineHeight, true) +
+    textHeight(title, style, TITLE.size, TITLE.lineHeight) +
     TITLE.below +
     (info === undefined ? 0 : textHeight(info, style) + 6) +
     table.height +

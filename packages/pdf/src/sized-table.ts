@@ -95,7 +95,7 @@ export function tableText(headers: string[], rows: Piece[][][][], measure: TextS
   return { rows, columns, measured: measureTable(columns, (t, bold) => measure(t, 1, bold)) };
 }
 
-/** A table's text as pdfmake cells, the columns sized to it; a `list` set smaller when it must be, at `fontSize`. */
+/** A table's columns sized to its text (widths in points), a `list` set smaller when it must be, at `fontSize`; and its estimated heights. */
 export function sizedTable({ rows, columns, measured }: TableText, style: TextStyle, list: boolean) {
   // Widths in em at a size: the text width in points over the size.
   const room = (size: number) => textWidth(columns.length, size, style.usable) / size;
@@ -108,8 +108,18 @@ export function sizedTable({ rows, columns, measured }: TableText, style: TextSt
       fontSize -= 0.25;
       sizing = sizeColumns(measured, room(fontSize));
     }
-  const set: TextStyle = { ...style, fontSize };
   const widths = sizing.widths.map((w) => w * fontSize);
+  // Estimated heights in points: a row is its tallest cell and the padding; the table adds a rule above each row and below the last.
+  const line = fontSize * bodyLineHeight() * TABLE_LINE_HEIGHT;
+  const heights = rowLines(sizing).map((l) => l * line + 2 * paddingY(fontSize));
+  const headerHeight = sizing.header * line + 2 * paddingY(fontSize);
+  const height = headerHeight + heights.reduce((a, b) => a + b, 0) + rows.length + 2;
+  return { fontSize, widths, lines: sizing.lines, heights, headerHeight, height, line };
+}
+
+/** A sized table's text as pdfmake cells: its header row, and its body by row and column. */
+export function tableCells({ rows, columns }: TableText, { fontSize, widths }: { fontSize: number; widths: number[] }, style: TextStyle) {
+  const set: TextStyle = { ...style, fontSize };
   const header: TableCell[] = columns.map((col, c) => ({
     ...cellContent(
       headerLines(col.header, widths[c]!, (t) => style.measure(t, fontSize, true)),
@@ -120,10 +130,5 @@ export function sizedTable({ rows, columns, measured }: TableText, style: TextSt
     alignment: 'center',
   }));
   const body = rows.map((row) => row.map((lines, c) => cellContent(lines, widths[c]!, set)));
-  // Estimated heights in points: a row is its tallest cell and the padding; the table adds a rule above each row and below the last.
-  const line = fontSize * bodyLineHeight() * TABLE_LINE_HEIGHT;
-  const heights = rowLines(sizing).map((l) => l * line + 2 * paddingY(fontSize));
-  const headerHeight = sizing.header * line + 2 * paddingY(fontSize);
-  const height = headerHeight + heights.reduce((a, b) => a + b, 0) + rows.length + 2;
-  return { fontSize, widths, header, body, lines: sizing.lines, heights, headerHeight, height, line };
+  return { header, body };
 }

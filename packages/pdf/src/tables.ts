@@ -1,7 +1,7 @@
 import { displayText, type Table } from '@tianbao/form';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { cellPieces } from './pieces.ts';
-import { TABLE_LINE_HEIGHT, cellLayout, sizedTable, tableText, type TableText, type TextStyle } from './sized-table.ts';
+import { TABLE_LINE_HEIGHT, cellLayout, sizedTable, tableCells, tableText, type TableText, type TextStyle } from './sized-table.ts';
 
 const MARK_FILL = { error: '#ffc7ce', warning: '#ffeb9c' } as const;
 
@@ -23,7 +23,9 @@ export function computedText(table: Table, measure: TextStyle['measure']): Table
 /** A computed table, given its text, its marked cells shaded. */
 export function tableBlock(table: Table, text: TableText, style: TextStyle): Content {
   const marks = new Map((table.marks ?? []).map((m) => [`${m.row}:${m.column}`, MARK_FILL[m.severity]]));
-  const { fontSize, widths, header, body } = sizedTable(text, style, false);
+  const sized = sizedTable(text, style, false);
+  const { fontSize, widths } = sized;
+  const { header, body } = tableCells(text, sized, style);
   const cells = body.map((row, r) =>
     row.map((cell, c): TableCell => ({ ...cell, alignment: typeof table.rows[r]![c] === 'number' ? 'right' : 'left', fillColor: marks.get(`${r}:${c}`) })),
   );
