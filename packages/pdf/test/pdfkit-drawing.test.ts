@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import '../src/pdfkit-internals/index.ts';
 import { pdfkitPath } from '../src/pdfkit-internals/versions.ts';
+import { fontFile } from '../src/fonts.ts';
 
 type Doc = PDFKit.PDFDocument & { on(event: string, listener: (chunk?: Buffer) => void): Doc; addSpotColor(name: string, c: number, m: number, y: number, k: number): Doc };
 type PDFDocument = new (options: object) => Doc;
@@ -20,17 +21,10 @@ function unpatched(): PDFDocument {
   }
 }
 
-/** Colours, opacities and transforms of every kind pdfkit takes, drawn and written out. */
-function drawn(Document: PDFDocument): Promise<Buffer> {
+/** A document pdfkit writes out, made by `draw`. */
+function written(Document: PDFDocument, draw: (doc: Doc) => void): Promise<Buffer> {
   const doc = new Document({ compress: false, info: { CreationDate: new Date('2024-06-26T00:00:00Z') } });
-  doc.addSpotColor('专色', 0, 100, 0, 0);
-  for (const color of ['#c00000', '#abc', 'black', 'red', 'no-such-colour', '专色', [255, 0, 0], [0, 100, 0, 0]] as const) {
-    doc.fillColor(color as PDFKit.Mixins.ColorValue, 0.5).strokeColor(color as PDFKit.Mixins.ColorValue).rect(10, 10, 50, 50).fillAndStroke();
-    doc.fillColor(color as PDFKit.Mixins.ColorValue);
-  }
-  doc.opacity(0.12).fillOpacity(2).strokeOpacity(-1).opacity(0.12);
-  doc.save().transform(1, 0, 0, -1, 0, 841.89).translate(12.3456789, -0.0000004).scale(1.5).rotate(30).transform(1, 0, 0, 1, 0, 0).restore();
-  doc.addPage().opacity(0.12).fillColor('#c00000').text('x', 20, 20);
+  draw(doc);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk) => chunks.push(chunk!));
@@ -39,10 +33,45 @@ function drawn(Document: PDFDocument): Promise<Buffer> {
   });
 }
 
+/** Colours, opacities and transforms of every kind pdfkit takes. */
+function colored(doc: Doc): void {
+  doc.addSpotColor('专色', 0, 100, 0, 0);
+  for (const color of ['#c00000', '#abc', 'black', 'red', 'no-such-colour', '专色', [255, 0, 0], [0, 100, 0, 0]] as const) {
+    doc.fillColor(color as PDFKit.Mixins.ColorValue, 0.5).strokeColor(color as PDFKit.Mixins.ColorValue).rect(10, 10, 50, 50).fillAndStroke();
+    doc.fillColor(color as PDFKit.Mixins.ColorValue);
+  }
+  doc.opacity(0.12).fillOpacity(2).strokeOpacity(-1).opacity(0.12);
+  doc.save().transform(1, 0, 0, -1, 0, 841.89).translate(12.3456789, -0.0000004).scale(1.5).rotate(30).transform(1, 0, 0, 1, 0, 0).restore();
+  doc.addPage().opacity(0.12).fillColor('#c00000').text('x', 20, 20);
+}
+
+/** Texts in two embedded fonts, again and again, spaced, justified, measured, with features and offsets. */
+function texts(doc: Doc): void {
+  const widths: number[] = [];
+  for (const [i, font] of (['NotoSerifSC-Regular.ttf', 'NotoSansSC-Bold.ttf', 'NotoSerifSC-Regular.ttf'] as const).entries()) {
+    doc.font(fontFile(font)).fontSize(9 + i);
+    for (const text of ['审核台账 第一页', '审核台账 第一页', 'Unit 12 号\t  A–Z ƒ 𠀀', '', '一 二 三 四 五 六 七 八 九 十 一 二 三']) {
+      doc.text(text, 20, 40 + 30 * i);
+      doc.text(text, 20, 200, { width: 300, align: 'justify' });
+      doc.text(text, 20, 300, { features: ['vert'] });
+      widths.push(doc.widthOfString(text));
+    }
+  }
+  doc.text(widths.map((w) => w.toFixed(6)).join(' '), 20, 400);
+}
+
 describe('the patches of pdfkit drawing (transforms, colours, opacities)', () => {
   it('write what pdfkit itself writes', async () => {
-    const [ours, theirs] = [await drawn(patched), await drawn(unpatched())];
+    const [ours, theirs] = [await written(patched, colored), await written(unpatched(), colored)];
     expect(ours.toString('latin1')).toContain('0.866025 0.5 -0.5 0.866025 0 0 cm');
+    expect(ours.toString('latin1')).toBe(theirs.toString('latin1'));
+  });
+});
+
+describe('the patches of pdfkit text (texts laid out and encoded once, encoded-texts.ts)', () => {
+  it('write what pdfkit itself writes', async () => {
+    const [ours, theirs] = [await written(patched, texts), await written(unpatched(), texts)];
+    expect(ours.toString('latin1')).toMatch(/\[<[0-9a-f]{8,}> 0\] TJ/);
     expect(ours.toString('latin1')).toBe(theirs.toString('latin1'));
   });
 });

@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { subsetEncoder, type Subset as EncodedSubset } from './subset-files.ts';
 
 type Glyf = { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
 
@@ -13,14 +14,8 @@ interface TrueTypeFont {
 }
 
 /** fontkit's TrueType subset, as its `_addGlyph` and `encode` use it. */
-interface Subset {
-  glyphs: number[];
-  glyf: Uint8Array[];
-  offset: number;
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
+interface Subset extends EncodedSubset {
   includeGlyph(gid: number): number;
-  _addGlyph(gid: number): number;
   encode(): Uint8Array;
 }
 
@@ -66,6 +61,7 @@ export function shareSubsets(font: TrueTypeFont): void {
   const glyphs = new Map<number, GlyphBytes>();
   const files = new Map<string, Uint8Array>();
   const create = font.createSubset.bind(font);
+  const encodeFile = subsetEncoder();
 
   function glyphBytes(gid: number): GlyphBytes {
     let known = glyphs.get(gid);
@@ -103,7 +99,7 @@ export function shareSubsets(font: TrueTypeFont): void {
       let file = files.get(key);
       if (file) files.delete(key);
       else {
-        file = encode();
+        file = encodeFile(subset, encode);
         deflated.set(file, null);
         if (files.size >= FILES_KEPT) files.delete(files.keys().next().value!);
       }
