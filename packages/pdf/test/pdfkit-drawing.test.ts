@@ -21,9 +21,9 @@ function unpatched(): PDFDocument {
   }
 }
 
-/** A document pdfkit writes out, made by `draw`. */
-function written(Document: PDFDocument, draw: (doc: Doc) => void): Promise<Buffer> {
-  const doc = new Document({ compress: false, info: { CreationDate: new Date('2024-06-26T00:00:00Z') } });
+/** A document pdfkit writes out, made by `draw`, its streams deflated or not. */
+function written(Document: PDFDocument, draw: (doc: Doc) => void, compress = false): Promise<Buffer> {
+  const doc = new Document({ compress, info: { CreationDate: new Date('2024-06-26T00:00:00Z') } });
   draw(doc);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -68,10 +68,16 @@ describe('the patches of pdfkit drawing (transforms, colours, opacities)', () =>
   });
 });
 
-describe('the patches of pdfkit text (texts laid out and encoded once, encoded-texts.ts)', () => {
+describe('the patches of pdfkit text (texts laid out and encoded once, CMaps deflated once)', () => {
   it('write what pdfkit itself writes', async () => {
     const [ours, theirs] = [await written(patched, texts), await written(unpatched(), texts)];
     expect(ours.toString('latin1')).toMatch(/\[<[0-9a-f]{8,}> 0\] TJ/);
+    expect(ours.toString('latin1')).toContain('beginbfrange');
     expect(ours.toString('latin1')).toBe(theirs.toString('latin1'));
+  });
+
+  it('write what pdfkit itself writes deflated, the CMaps of a document written again taken as first deflated', async () => {
+    const theirs = await written(unpatched(), texts, true);
+    for (let i = 0; i < 2; i++) expect((await written(patched, texts, true)).equals(theirs)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { pdfkitDocument } from './pdfkit-document.ts';
+import { patchEmbeddedFont } from './embedded-font.ts';
 
 interface Glyph {
   id: number;
@@ -70,14 +70,4 @@ function patch(font: EmbeddedFont): void {
   };
 }
 
-// pdfkit does not export its EmbeddedFont: its prototype is taken from the first one a document sets text in.
-const withFont = pdfkitDocument as { font(this: { _font: object }, ...args: unknown[]): unknown };
-const setFont = withFont.font;
-withFont.font = function (...args) {
-  const result = setFont.apply(this, args);
-  if ('layoutRun' in this._font) {
-    patch(Object.getPrototypeOf(this._font));
-    withFont.font = setFont;
-  }
-  return result;
-};
+patchEmbeddedFont((prototype) => patch(prototype as EmbeddedFont));
