@@ -51,7 +51,8 @@ export function deflatedSubset(file: Uint8Array): Buffer | undefined {
  * each glyph's bytes read and decoded once (fontkit decodes every glyph of
  * every subset again), and the whole font file made once for the same glyphs
  * in the same order (the ids the document's text was set with), the same
- * bytes (see `deflatedSubset`). Byte for byte what fontkit makes: a file
+ * bytes (see `deflatedSubset`); any other file written from the tables of the
+ * font's first (subset-files.ts). Byte for byte what fontkit makes: a file
  * depends on nothing but the font and that order. CFF and variable fonts are
  * left as they are.
  */
