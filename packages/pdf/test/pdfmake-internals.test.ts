@@ -5,6 +5,14 @@ import { BODY, HEADING, setupPdfmake } from '../src/fonts.ts';
 import { PDFMAKE_VERSION, checkPdfmake, sharedInlineStyles } from '../src/pdfmake-internals/inline-styles.ts';
 import { bytesOf, renderPdf } from '../src/render.ts';
 
+/** A node whose style comes from its class (a getter, not enumerable), as pdfmake reads it (`node[property]`). */
+const OWN_PROTOTYPE = new (class {
+  text = '样式在类上';
+  get color() {
+    return 'green';
+  }
+})();
+
 /** Text in every way a style reaches an inline: named styles (extended, in lists), a table's and a cell's, the text's own, pieces'. */
 const STYLED: TDocumentDefinitions = {
   info: { creationDate: new Date('2024-06-26T00:00:00Z') },
@@ -18,6 +26,13 @@ const STYLED: TDocumentDefinitions = {
     { text: '  前导空格与段首缩进的一段文字，行尾也有空格  ', leadingIndent: 22, preserveTrailingSpaces: true },
     { text: ['普通', { text: '加粗引用', style: 'strong' }, { text: '大号', style: ['loud', 'base'] }, { text: '上标', sup: true }, { text: '下标', sub: true }] },
     { text: '整段命名样式，且有自己的颜色', style: 'loud', color: 'red' },
+    {
+      stack: [{ text: '上一层的颜色与字距，自己的颜色为空', color: null }, OWN_PROTOTYPE],
+      color: 'blue',
+      characterSpacing: 1,
+      decoration: 'lineThrough',
+      decorationStyle: 'dashed',
+    },
     {
       style: 'base',
       fontSize: 9,

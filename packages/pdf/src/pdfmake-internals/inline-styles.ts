@@ -13,6 +13,8 @@ export function checkPdfmake(installed: string = require('pdfmake/package.json')
 checkPdfmake();
 
 interface StyleStack {
+  styleOverrides: unknown[];
+  defaultStyle: Record<string, unknown>;
   getProperty(property: string): unknown;
   autopush(item: object): number;
   pop(howMany: number): void;
@@ -32,37 +34,78 @@ const pdfmakeMeasure = Inlines.prototype.measure;
 const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
 
-/** What the stack gives each style property `measure` looks up, with `item`'s own named styles above it when given (as pdfmake's `auto` pushes them). */
-function inherited(stack: StyleStack | undefined, item?: Inline) {
-  const pushed = stack && item ? stack.autopush(item) : 0;
-  const get = (property: string): any => stack?.getProperty(property);
-  const out = {
-    leadingIndent: get('leadingIndent'),
-    font: get('font'),
-    bold: get('bold'),
-    italics: get('italics'),
-    alignment: get('alignment'),
-    fontSize: get('fontSize'),
-    fontFeatures: get('fontFeatures'),
-    characterSpacing: get('characterSpacing'),
-    color: get('color'),
-    decoration: get('decoration'),
-    decorationColor: get('decorationColor'),
-    decorationStyle: get('decorationStyle'),
-    decorationThickness: get('decorationThickness'),
-    background: get('background'),
-    link: get('link'),
-    linkToPage: get('linkToPage'),
-    linkToDestination: get('linkToDestination'),
-    noWrap: get('noWrap'),
-    opacity: get('opacity'),
-    sup: get('sup'),
-    sub: get('sub'),
-    lineHeight: get('lineHeight'),
-    preserveLeadingSpaces: get('preserveLeadingSpaces'),
-    preserveTrailingSpaces: get('preserveTrailingSpaces'),
-  };
-  if (pushed > 0) stack!.pop(pushed);
+/** The style properties `measure` looks up. */
+const PROPERTIES = [
+  'leadingIndent',
+  'font',
+  'bold',
+  'italics',
+  'alignment',
+  'fontSize',
+  'fontFeatures',
+  'characterSpacing',
+  'color',
+  'decoration',
+  'decorationColor',
+  'decorationStyle',
+  'decorationThickness',
+  'background',
+  'link',
+  'linkToPage',
+  'linkToDestination',
+  'noWrap',
+  'opacity',
+  'sup',
+  'sub',
+  'lineHeight',
+  'preserveLeadingSpaces',
+  'preserveTrailingSpaces',
+] as const;
+type Property = (typeof PROPERTIES)[number];
+/** Where each property's value is in what `inherited` gives. */
+const AT = Object.fromEntries(PROPERTIES.map((p, i) => [p, i])) as Record<Property, number>;
+const INDEX = new Map<string, number>(PROPERTIES.map((p, i) => [p, i]));
+
+/** A named style on the stack (pdfmake's `isString`): looked up through the style dictionary. */
+const isNamed = (item: unknown) => typeof item === 'string' || item instanceof String;
+/**
+ * An object literal's kind of override, whose `for in` keys are all that pdfmake's `item[property]` finds
+ * (a document definition's are: no class, no property made not enumerable); any other (a class's, with
+ * getters) is asked for each property.
+ */
+const isPlain = (item: object) => {
+  const proto = Object.getPrototypeOf(item);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * What the stack gives each style property `measure` looks up (by `AT`), with `item`'s own named styles
+ * above it when given (as pdfmake's `auto` pushes them): for each property, as pdfmake's `getProperty`,
+ * the topmost override that has it (not undefined or null), else the default style's. Plain objects are
+ * read by their own keys, a few each, rather than asked for every property (most of which none has, each
+ * such look-up slow on objects of as many shapes as a document has nodes); with a named style or any
+ * other override on the stack, each property is looked up by `getProperty`.
+ */
+function inherited(stack: StyleStack | undefined, item?: Inline): unknown[] {
+  const out = new Array<unknown>(PROPERTIES.length);
+  if (!stack) return out;
+  const pushed = item ? stack.autopush(item) : 0;
+  const overrides = stack.styleOverrides;
+  if (overrides.some((o) => isNamed(o) || !isPlain(o as object))) {
+    for (let k = 0; k < PROPERTIES.length; k++) out[k] = stack.getProperty(PROPERTIES[k]!);
+  } else {
+    for (let i = overrides.length - 1; i >= 0; i--) {
+      const o = overrides[i] as Record<string, unknown>;
+      if (o === overrides[i + 1]) continue;
+      for (const key in o) {
+        const k = INDEX.get(key);
+        if (k !== undefined && out[k] == null) out[k] = o[key];
+      }
+    }
+    const defaults = stack.defaultStyle;
+    for (let k = 0; k < PROPERTIES.length; k++) if (out[k] == null) out[k] = defaults && defaults[PROPERTIES[k]!];
+  }
+  if (pushed > 0) stack.pop(pushed);
   return out;
 }
 
@@ -74,8 +117,9 @@ const pick = (own: unknown, stacked: unknown, defaultValue: unknown): any =>
  * pdfmake looks up each of some twenty style properties of every inline it
  * measures (a Chinese character is one) by pushing the inline onto the style
  * stack and walking the whole stack, a tenth of a document's layout. The stack
- * is the same for every inline of one text: here each property is looked up
- * in it once per text, then taken from the inline itself when it has it. An
+ * is the same for every inline of one text: here the properties are looked up
+ * in it once per text, all in one walk (`inherited`), then taken from the
+ * inline itself when it has it. An
  * inline with named styles of its own (`style`) is looked up with them, as
  * pdfmake does. The rest is pdfmake 0.3.11's `measure` as it is.
  */
@@ -83,7 +127,7 @@ const measure: TextInlines['measure'] = function (this: TextInlines, array, stac
   const shared = inherited(stack);
   const styled = (item: Inline) => (stack && (item.style || item.section !== undefined) ? inherited(stack, item) : shared);
   if (array.length) {
-    const leadingIndent = pick(array[0]!.leadingIndent, styled(array[0]!).leadingIndent, 0);
+    const leadingIndent = pick(array[0]!.leadingIndent, styled(array[0]!)[AT.leadingIndent], 0);
     if (leadingIndent) {
       array[0]!.leadingCut = -leadingIndent;
       array[0]!.leadingIndent = leadingIndent;
@@ -91,35 +135,35 @@ const measure: TextInlines['measure'] = function (this: TextInlines, array, stac
   }
   for (const item of array) {
     const s = styled(item);
-    item.font = this.pdfDocument.provideFont(pick(item.font, s.font, 'Roboto'), pick(item.bold, s.bold, false), pick(item.italics, s.italics, false));
-    item.alignment = pick(item.alignment, s.alignment, 'left');
-    item.fontSize = pick(item.fontSize, s.fontSize, 12);
-    item.fontFeatures = pick(item.fontFeatures, s.fontFeatures, null);
-    item.characterSpacing = pick(item.characterSpacing, s.characterSpacing, 0);
-    item.color = pick(item.color, s.color, 'black');
-    item.decoration = pick(item.decoration, s.decoration, null);
-    item.decorationColor = pick(item.decorationColor, s.decorationColor, null);
-    item.decorationStyle = pick(item.decorationStyle, s.decorationStyle, null);
-    item.decorationThickness = pick(item.decorationThickness, s.decorationThickness, null);
-    item.background = pick(item.background, s.background, null);
-    item.link = pick(item.link, s.link, null);
-    item.linkToPage = pick(item.linkToPage, s.linkToPage, null);
-    item.linkToDestination = pick(item.linkToDestination, s.linkToDestination, null);
-    item.noWrap = pick(item.noWrap, s.noWrap, null);
-    item.opacity = pick(item.opacity, s.opacity, 1);
-    item.sup = pick(item.sup, s.sup, false);
-    item.sub = pick(item.sub, s.sub, false);
+    item.font = this.pdfDocument.provideFont(pick(item.font, s[AT.font], 'Roboto'), pick(item.bold, s[AT.bold], false), pick(item.italics, s[AT.italics], false));
+    item.alignment = pick(item.alignment, s[AT.alignment], 'left');
+    item.fontSize = pick(item.fontSize, s[AT.fontSize], 12);
+    item.fontFeatures = pick(item.fontFeatures, s[AT.fontFeatures], null);
+    item.characterSpacing = pick(item.characterSpacing, s[AT.characterSpacing], 0);
+    item.color = pick(item.color, s[AT.color], 'black');
+    item.decoration = pick(item.decoration, s[AT.decoration], null);
+    item.decorationColor = pick(item.decorationColor, s[AT.decorationColor], null);
+    item.decorationStyle = pick(item.decorationStyle, s[AT.decorationStyle], null);
+    item.decorationThickness = pick(item.decorationThickness, s[AT.decorationThickness], null);
+    item.background = pick(item.background, s[AT.background], null);
+    item.link = pick(item.link, s[AT.link], null);
+    item.linkToPage = pick(item.linkToPage, s[AT.linkToPage], null);
+    item.linkToDestination = pick(item.linkToDestination, s[AT.linkToDestination], null);
+    item.noWrap = pick(item.noWrap, s[AT.noWrap], null);
+    item.opacity = pick(item.opacity, s[AT.opacity], 1);
+    item.sup = pick(item.sup, s[AT.sup], false);
+    item.sub = pick(item.sub, s[AT.sub], false);
     if (item.sup || item.sub) item.fontSize *= 0.58;
-    const lineHeight = pick(item.lineHeight, s.lineHeight, 1);
+    const lineHeight = pick(item.lineHeight, s[AT.lineHeight], 1);
     item.width = this.widthOfText(item.text, item);
     item.height = item.font.lineHeight(item.fontSize) * lineHeight;
     if (!item.leadingCut) item.leadingCut = 0;
-    if (!pick(item.preserveLeadingSpaces, s.preserveLeadingSpaces, false)) {
+    if (!pick(item.preserveLeadingSpaces, s[AT.preserveLeadingSpaces], false)) {
       const leadingSpaces = item.text.match(LEADING);
       if (leadingSpaces) item.leadingCut += this.widthOfText(leadingSpaces[0]!, item);
     }
     item.trailingCut = 0;
-    if (!pick(item.preserveTrailingSpaces, s.preserveTrailingSpaces, false)) {
+    if (!pick(item.preserveTrailingSpaces, s[AT.preserveTrailingSpaces], false)) {
       const trailingSpaces = item.text.match(TRAILING);
       if (trailingSpaces) item.trailingCut = this.widthOfText(trailingSpaces[0]!, item);
     }
