@@ -1,5 +1,5 @@
 import { reviewLedger } from '@tianbao/template-review-ledger';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BODY, HEADING, setupPdfmake } from '../src/fonts.ts';
 import { PDFMAKE_VERSION, checkPdfmake, sharedInlineStyles } from '../src/pdfmake-internals/inline-styles.ts';
@@ -27,7 +27,7 @@ const STYLED: TDocumentDefinitions = {
     { text: ['普通', { text: '加粗引用', style: 'strong' }, { text: '大号', style: ['loud', 'base'] }, { text: '上标', sup: true }, { text: '下标', sub: true }] },
     { text: '整段命名样式，且有自己的颜色', style: 'loud', color: 'red' },
     {
-      stack: [{ text: '上一层的颜色与字距，自己的颜色为空', color: null }, OWN_PROTOTYPE],
+      stack: [{ text: '上一层的颜色与字距，自己的颜色为空', color: null } as unknown as Content, OWN_PROTOTYPE],
       color: 'blue',
       characterSpacing: 1,
       decoration: 'lineThrough',

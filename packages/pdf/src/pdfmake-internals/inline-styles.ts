@@ -119,7 +119,8 @@ const pick = (own: unknown, stacked: unknown, defaultValue: unknown): any =>
  * stack and walking the whole stack, a tenth of a document's layout. The stack
  * is the same for every inline of one text: here the properties are looked up
  * in it once per text, all in one walk (`inherited`), then taken from the
- * inline itself when it has it. An
+ * inline itself when it has it; its font is asked of the document once for
+ * each run of inlines in the same font. An
  * inline with named styles of its own (`style`) is looked up with them, as
  * pdfmake does. The rest is pdfmake 0.3.11's `measure` as it is.
  */
@@ -133,9 +134,15 @@ const measure: TextInlines['measure'] = function (this: TextInlines, array, stac
       array[0]!.leadingIndent = leadingIndent;
     }
   }
+  // The font last provided, and for what: the document gives the same font for the same three each time.
+  let [font, family, bold, italics]: unknown[] = [];
   for (const item of array) {
     const s = styled(item);
-    item.font = this.pdfDocument.provideFont(pick(item.font, s[AT.font], 'Roboto'), pick(item.bold, s[AT.bold], false), pick(item.italics, s[AT.italics], false));
+    const f = pick(item.font, s[AT.font], 'Roboto');
+    const b = pick(item.bold, s[AT.bold], false);
+    const i = pick(item.italics, s[AT.italics], false);
+    if (font === undefined || f !== family || b !== bold || i !== italics) [font, family, bold, italics] = [this.pdfDocument.provideFont(f, b, i), f, b, i];
+    item.font = font;
     item.alignment = pick(item.alignment, s[AT.alignment], 'left');
     item.fontSize = pick(item.fontSize, s[AT.fontSize], 12);
     item.fontFeatures = pick(item.fontFeatures, s[AT.fontFeatures], null);
