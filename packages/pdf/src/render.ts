@@ -74,10 +74,11 @@ interface Laidout {
   columns?: unknown;
   ul?: unknown;
   ol?: unknown;
+  section?: unknown;
   table?: { body: unknown[][] };
 }
 
-/** The nodes of `content` that name a body row (`ROW_ID`), with their rows, in the order pdfmake lays nodes out. */
+/** The nodes of `content` that name a body row (`ROW_ID`), with their rows, in the order pdfmake lays nodes out (not the pieces of a text: pdfmake lays out its node). */
 function rowNodes(content: unknown, out: [number, Laidout][] = []): [number, Laidout][] {
   if (Array.isArray(content)) {
     for (const item of content) rowNodes(item, out);
@@ -85,7 +86,7 @@ function rowNodes(content: unknown, out: [number, Laidout][] = []): [number, Lai
     const node = content as Laidout;
     const row = typeof node.id === 'string' ? ROW_ID.exec(node.id)?.[1] : undefined;
     if (row !== undefined) out.push([Number(row), node]);
-    for (const items of [node.stack, node.columns, node.ul, node.ol, node.table?.body]) if (items) rowNodes(items, out);
+    for (const items of [node.stack, node.columns, node.ul, node.ol, node.section, node.table?.body]) if (items) rowNodes(items, out);
   }
   return out;
 }
@@ -101,9 +102,10 @@ export async function layOut(doc: TDocumentDefinitions, draft?: boolean): Promis
   const laid = await setupPdfmake()
     .createPdf({ ...doc, ...(draft && { info: { ...doc.info, ...DRAFT_INFO }, watermark: { text: '草稿', color: '#c00000', opacity: 0.12 } }) })
     .getStream();
-  // pdfmake gives each node it lays out (in place) its positions, the first on its first page. A node that
-  // prints nothing, or breaks a page before it, is none's (as pdfmake's `pageBreakBefore` hook sees them, unasked
-  // here: it makes a record of every node of the document).
+  // pdfmake gives each node it lays out its positions, in place. As its `pageBreakBefore` hook would (not given:
+  // it makes a record of every node of the document), a row is on its named node's first page, unless that
+  // node prints nothing or breaks the page before it. Each document is laid out here once: no position is
+  // left from an earlier layout.
   const pages: number[] = [];
   for (const [row, node] of named)
     if (node.positions?.length && !(node.text === '' && !node.listMarker) && node.pageBreak !== 'before') pages[row] = node.positions[0]!.pageNumber;
