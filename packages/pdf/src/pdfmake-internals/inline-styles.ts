@@ -64,6 +64,7 @@ const PROPERTIES = [
 type Property = (typeof PROPERTIES)[number];
 /** Where each property's value is in what `inherited` gives. */
 const AT = Object.fromEntries(PROPERTIES.map((p, i) => [p, i])) as Record<Property, number>;
+/** The same, asked of any key an override has (a map: no key such as `constructor` found in it). */
 const INDEX = new Map<string, number>(PROPERTIES.map((p, i) => [p, i]));
 
 /** A named style on the stack (pdfmake's `isString`): looked up through the style dictionary. */
