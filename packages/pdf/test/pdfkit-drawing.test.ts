@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../src/pdfkit-internals/index.ts';
 import { pdfkitPath } from '../src/pdfkit-internals/versions.ts';
 import { fontFile } from '../src/fonts.ts';
+import { loadedAfresh } from './afresh.ts';
 
 type Doc = PDFKit.PDFDocument & { on(event: string, listener: (chunk?: Buffer) => void): Doc; addSpotColor(name: string, c: number, m: number, y: number, k: number): Doc };
 type PDFDocument = new (options: object) => Doc;
@@ -11,15 +12,7 @@ const require = createRequire(import.meta.url);
 const patched: PDFDocument = require(pdfkitPath);
 
 /** pdfkit as installed, loaded afresh beside the patched one. */
-function unpatched(): PDFDocument {
-  const cached = require.cache[pdfkitPath];
-  delete require.cache[pdfkitPath];
-  try {
-    return require(pdfkitPath);
-  } finally {
-    require.cache[pdfkitPath] = cached;
-  }
-}
+const unpatched = () => loadedAfresh<PDFDocument>(pdfkitPath);
 
 /** A document pdfkit writes out, made by `draw`, its streams deflated or not. */
 function written(Document: PDFDocument, draw: (doc: Doc) => void, compress = false): Promise<Buffer> {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFont } from '../src/pdfkit-internals/index.ts';
 import { fontkitPath } from '../src/pdfkit-internals/versions.ts';
 import { fontFile } from '../src/fonts.ts';
+import { loadedAfresh } from './afresh.ts';
 
 type Subset = { includeGlyph(gid: number): number; encode(): Uint8Array };
 type Font = { numGlyphs: number; loca: { version: number }; createSubset(): Subset };
@@ -12,15 +13,7 @@ type Font = { numGlyphs: number; loca: { version: number }; createSubset(): Subs
 const require = createRequire(import.meta.url);
 
 /** fontkit as installed, loaded afresh beside the patched one. */
-function unpatchedFontkit(): { create(src: Uint8Array): Font } {
-  const cached = require.cache[fontkitPath];
-  delete require.cache[fontkitPath];
-  try {
-    return require(fontkitPath);
-  } finally {
-    require.cache[fontkitPath] = cached;
-  }
-}
+const unpatchedFontkit = () => loadedAfresh<{ create(src: Uint8Array): Font }>(fontkitPath);
 
 /** The ledger's fonts (long loca, no cvt or fpgm) and pdfmake's Roboto (short loca, composite glyphs, cvt and fpgm). */
 const files: [string, Uint8Array][] = [
