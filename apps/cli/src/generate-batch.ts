@@ -75,14 +75,14 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
 }
 
 /**
- * The children of a run making `formats` of form `template`: `jobs` of them, started now; without `--jobs`,
- * one now and up to one a core as the data asks for (see `jobsFor`). Those started now load the form, the
- * engines and the fonts while the parent still reads and judges the data, which a child would otherwise
- * wait for before its first document. Closed by the caller.
+ * The children of a run making `formats` of form `template`, `jobs` of them at most (else one a core, as the
+ * data asks for: see `jobsFor`). The first starts now and loads the form, the engines and the fonts while
+ * the parent still reads and judges the data, which a child would otherwise wait for before its first
+ * document; the others start when there is a task for them. Closed by the caller.
  */
 export function generateChildren(template: string, formats: readonly OutputTask['format'][], jobs: number | undefined): ChildPool {
   const { script, showStderr } = childProgram();
-  const pool = new ChildPool({ script, size: jobs ?? availableParallelism(), nodeOptions: GENERATE_NODE_OPTIONS, startNow: jobs ?? 1, ...(showStderr && { showStderr }) });
+  const pool = new ChildPool({ script, size: jobs ?? availableParallelism(), nodeOptions: GENERATE_NODE_OPTIONS, startNow: 1, ...(showStderr && { showStderr }) });
   pool.prepare('prepare', { template, formats } satisfies PrepareTask);
   return pool;
 }

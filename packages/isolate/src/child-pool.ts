@@ -119,9 +119,11 @@ export class ChildPool {
     this.preparing = Promise.all(Array.from({ length: children }, () => this.pool.exec(method, [task]).catch(() => undefined)));
   }
 
-  /** Stop every child, once its task (if any) is done; with `now`, at once, its task left undone. */
+  /** Stop every child, once its task (if any) is done; with `now`, killed at once, its task left undone. */
   async close(now = false): Promise<void> {
     this.resident.close();
+    // workerpool asks a child to stop: one still starting would first load its whole program.
+    if (now) for (const handler of this.internals.workers) handler.worker?.kill('SIGKILL');
     // A child that never started is waited for a while only: workerpool waits for it to exit again.
     await this.pool.terminate(now, 2000).catch(() => undefined);
   }

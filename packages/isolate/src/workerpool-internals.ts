@@ -16,7 +16,7 @@ checkWorkerpool();
 
 /** What workerpool keeps of one child. */
 export interface Handler {
-  worker: { pid?: number } | null;
+  worker: { pid?: number; kill(signal: NodeJS.Signals): boolean } | null;
   terminate(force: boolean, done: () => void): void;
 }
 

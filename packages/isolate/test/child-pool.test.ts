@@ -84,7 +84,7 @@ describe('ChildPool', () => {
     stuck.prepare('task', { fault: 'stuck', pidFile });
     await expect.poll(() => existsSync(pidFile)).toBe(true);
     await stuck.close(true);
-    expect(alive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+    await expect.poll(() => alive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
   }, 20_000);
 
   it('replaces a child after its number of tasks', async () => {
