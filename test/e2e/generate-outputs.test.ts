@@ -83,3 +83,13 @@ describe('generate never loses or overwrites an output', () => {
     expect(readdirSync(dir)).toEqual(['修武县2023年6月行政复议工作问题台账.xlsx']);
   });
 });
+
+describe('generate makes the same bytes from the same data, whatever comes before it', () => {
+  it('prints a zero-width space (U+200B) in a ledger made alone as in one made after another', async () => {
+    const other = reviewLedger.samples.find((s) => s.unit === '解放区')!;
+    const spaced = { ...ledger, rows: { ...ledger.rows, acceptance: { problems: ['零\u200b宽'], measures: ['措施'], deadlines: ['长期坚持'] } } };
+    const [alone, after] = [await generate([spaced], '--format', 'pdf'), await generate([other, spaced], '--format', 'pdf', '--jobs', '1')];
+    const name = '修武县2023年6月行政复议工作问题台账.pdf';
+    expect(readFileSync(join(after.out, name)).equals(readFileSync(join(alone.out, name)))).toBe(true);
+  });
+});

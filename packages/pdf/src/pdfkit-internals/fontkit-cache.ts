@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { shareSubsets } from './font-subsets.ts';
+import { glyphsByCharacters } from './glyph-characters.ts';
 import { fontkitPath, pdfkitPath } from './versions.ts';
 
 type Fontkit = { create(src: Uint8Array, family?: string): unknown };
@@ -38,6 +39,7 @@ function create(src: Uint8Array, family?: string): unknown {
   let font = parsed.get(key);
   if (!font) {
     parsed.set(key, (font = parse(src, family)));
+    glyphsByCharacters(font as Parameters<typeof glyphsByCharacters>[0]);
     shareSubsets(font as Parameters<typeof shareSubsets>[0]);
   }
   return font;
