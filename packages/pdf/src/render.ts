@@ -63,52 +63,23 @@ export async function renderPdf(
 
 const DRAFT_INFO = { [PDF_INFO_KEYS.draft]: '1' };
 
-/** A node as pdfmake lays it out in place: its own definition, and where it printed once laid out. */
-interface Laidout {
-  id?: unknown;
-  text?: unknown;
-  listMarker?: unknown;
-  pageBreak?: string;
-  positions?: { pageNumber: number }[];
-  stack?: unknown;
-  columns?: unknown;
-  ul?: unknown;
-  ol?: unknown;
-  section?: unknown;
-  table?: { body: unknown[][] };
-}
-
-/** The nodes of `content` that name a body row (`ROW_ID`), with their rows, in the order pdfmake lays nodes out (not the pieces of a text: pdfmake lays out its node). */
-function rowNodes(content: unknown, out: [number, Laidout][] = []): [number, Laidout][] {
-  if (Array.isArray(content)) {
-    for (const item of content) rowNodes(item, out);
-  } else if (content !== null && typeof content === 'object') {
-    const node = content as Laidout;
-    const row = typeof node.id === 'string' ? ROW_ID.exec(node.id)?.[1] : undefined;
-    if (row !== undefined) out.push([Number(row), node]);
-    for (const items of [node.stack, node.columns, node.ul, node.ol, node.section, node.table?.body]) if (items) rowNodes(items, out);
-  }
-  return out;
-}
-
 /**
  * The document laid out and drawn by pdfmake, not yet written, and the page
  * of each of its form's body rows. A draft (`draft`) is marked 草稿 across
  * every page, and `PDF_INFO_KEYS.draft` in its information dictionary, where the CLI looks for it.
  */
-export async function layOut(doc: TDocumentDefinitions, draft?: boolean): Promise<{ doc: Laid; rowPages: number[] }> {
-  const named = rowNodes(doc.content);
+async function layOut(doc: TDocumentDefinitions, draft?: boolean): Promise<{ doc: Laid; rowPages: number[] }> {
+  const pages: number[] = [];
+  // pdfmake shows each laid-out node to this hook, with its pages; it breaks no page here.
+  const pageBreakBefore = (node: { id?: string; pageNumbers: number[] }) => {
+    const row = ROW_ID.exec(node.id ?? '')?.[1];
+    if (row !== undefined) pages[Number(row)] = node.pageNumbers[0]!;
+    return false;
+  };
   // pdfmake fills in the watermark object it is given: a new one each time.
   const laid = await setupPdfmake()
-    .createPdf({ ...doc, ...(draft && { info: { ...doc.info, ...DRAFT_INFO }, watermark: { text: '草稿', color: '#c00000', opacity: 0.12 } }) })
+    .createPdf({ ...doc, pageBreakBefore, ...(draft && { info: { ...doc.info, ...DRAFT_INFO }, watermark: { text: '草稿', color: '#c00000', opacity: 0.12 } }) })
     .getStream();
-  // pdfmake gives each node it lays out its positions, in place. As its `pageBreakBefore` hook would (not given:
-  // it makes a record of every node of the document), a row is on its named node's first page, unless that
-  // node prints nothing or breaks the page before it. Each document is laid out here once: no position is
-  // left from an earlier layout.
-  const pages: number[] = [];
-  for (const [row, node] of named)
-    if (node.positions?.length && !(node.text === '' && !node.listMarker) && node.pageBreak !== 'before') pages[row] = node.positions[0]!.pageNumber;
   // A row with nothing printed outside its merged column goes with the row before it.
   const rowPages: number[] = [];
   for (let i = 0; i < pages.length; i++) rowPages.push(pages[i] ?? rowPages[i - 1] ?? 1);
