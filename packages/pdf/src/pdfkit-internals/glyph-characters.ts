@@ -12,8 +12,8 @@ interface GlyphSource {
  * A font parsed once for the process (fontkit-cache.ts) would carry over what
  * earlier documents asked for (a subset asks for .notdef with no character),
  * so that a document's bytes would depend on the documents before it. Here
- * a glyph object is kept for each id and characters, as a document parsing
- * its own font would find it.
+ * a glyph object is kept for each id and characters: a glyph laid out for a
+ * character always carries it, whatever was asked for before.
  */
 export function glyphsByCharacters(font: GlyphSource): void {
   const getGlyph = font.getGlyph.bind(font);
