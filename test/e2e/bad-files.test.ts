@@ -65,6 +65,8 @@ const CASES: [string, string, () => Buffer][] = [
   ['file.corrupt', '同名的部件', () => buildZip([...unzip(good), { name: 'xl/Worksheets/Sheet1.xml', data: Buffer.from('<worksheet/>') }])],
   ['file.xml-entities', 'DOCTYPE', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('?>', `?><!--${'x'.repeat(5000)}--><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>`))],
   ['file.corrupt', '&#x110000;', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('<t>', '<t>&#x110000;'))],
+  ['file.corrupt', '「&#xD800;」', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('<t>', '<t>&#xD800;'))],
+  ['file.corrupt', '「&nbsp;」', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('<v>', '<v>&nbsp;'))],
   ['file.corrupt', 'A1:ZZZZZZ1', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('<mergeCell ', '<mergeCell ref="A1:ZZZZZZ1"/><mergeCell '))],
   ['file.corrupt', 'XFE3', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('r="E3"', 'r="XFE3"'))],
 ];

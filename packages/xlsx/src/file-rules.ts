@@ -1,4 +1,4 @@
-import { defineRules } from '@tianbao/form/light';
+import { defineRules, Refusal, type RuleId } from '@tianbao/form/light';
 
 /** What a clerk does with a file that cannot be read as it is: said at the end of most refusals. */
 export const RESAVE = '请在 Excel/WPS 中打开后另存为 .xlsx 再提交';
@@ -17,3 +17,13 @@ export const FILE_RULES = defineRules({
   'file.xml-entities': { severity: 'error', title: '文件中有 XML 实体声明', fix: RESAVE },
   'file.too-many-rows': { severity: 'error', title: '工作表超过 200,000 行', fix: '按单位拆分后提交' },
 });
+
+/** A file refused before it is opened, or while it is read: a stable rule id and a Chinese reason. */
+export class FileRefused extends Refusal {
+  constructor(
+    override readonly rule: RuleId<typeof FILE_RULES>,
+    message: string,
+  ) {
+    super(rule, message);
+  }
+}

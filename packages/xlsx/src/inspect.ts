@@ -1,22 +1,10 @@
-import { Refusal, type RuleId } from '@tianbao/form';
-import type { FILE_RULES } from './file-rules.ts';
 import { extname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { PartScan } from './part-scan.ts';
 import { StreamedPart } from './streamed-part.ts';
 import { partBytes } from './sheet/part-text.ts';
 import { dataStart, zipEntries, type ZipEntry } from './zip.ts';
-import { RESAVE } from './file-rules.ts';
-
-/** A file refused before it is opened, or while it is read: a stable rule id and a Chinese reason. */
-export class FileRefused extends Refusal {
-  constructor(
-    override readonly rule: RuleId<typeof FILE_RULES>,
-    message: string,
-  ) {
-    super(rule, message);
-  }
-}
+import { FileRefused, RESAVE } from './file-rules.ts';
 
 /** The limits a submission must keep; no real form comes near them. */
 export const LIMITS = {

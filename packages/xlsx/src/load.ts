@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { inspectXlsx, FileRefused } from './inspect.ts';
+import { inspectXlsx } from './inspect.ts';
 import { fileBytes } from './open.ts';
 import { openBook } from './sheet/book.ts';
-import { RESAVE } from './file-rules.ts';
+import { FileRefused, RESAVE } from './file-rules.ts';
 
 /** A workbook opened whole with exceljs. */
 export type LoadedWorkbook = ExcelJS.Workbook;

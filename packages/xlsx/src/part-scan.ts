@@ -1,7 +1,6 @@
-import { FileRefused } from './inspect.ts';
 import { MAX_COLUMN, MAX_ROW, rowNumber } from './sheet/refs.ts';
 import { attr } from './sheet/xml.ts';
-import { RESAVE } from './file-rules.ts';
+import { FileRefused, RESAVE } from './file-rules.ts';
 
 /**
  * Bytes of one chunk looked at again with the start of the next, so that what

@@ -96,6 +96,16 @@ describe('XML that no parser may be shown', () => {
     const buf = withPart(STRINGS, text(ledger, STRINGS).replace('<t>', '<t>&#x110000;'));
     expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('&#x110000;') });
   });
+
+  it('refuses a shared string with a reference XML does not allow, naming the item', async () => {
+    const buf = withPart(STRINGS, text(ledger, STRINGS).replace(/(<si>.*?<si><t[^>]*>)/, '$1&#xD800;'));
+    expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining(`${STRINGS}）第 2 项文字含有无效的字符引用或实体「&#xD800;」`) });
+  });
+
+  it('refuses a cell with an unknown entity, naming the sheet and row', async () => {
+    const buf = withPart(SHEET, sheetOf(`<row r="1">${cell('A1', '甲')}</row><row r="7">${cell('B7', '乙&nbsp;丙')}</row>`));
+    expect(await refusal(rowsOf(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('第 7 行含有无效的字符引用或实体「&nbsp;」') });
+  });
 });
 
 describe('references past XFD1048576', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PartScan } from '../src/part-scan.ts';
 import { elements } from '../src/sheet/elements.ts';
+import { parsedRuns } from '../src/sheet/slow-path.ts';
 import { charData, runText } from '../src/sheet/xml.ts';
 import type { CellSource } from '../src/sheet/cells.ts';
 import { sheetRows, type Row } from '../src/sheet/rows.ts';
@@ -43,11 +44,21 @@ describe('a part with nothing the quick reading of a row leaves to the parser', 
 
 describe('character data', () => {
   it('has every reference resolved as a parser resolves it, each character outside ASCII one too', () => {
-    expect(charData('&#27745;&#x6C61;&#X41;&amp;&lt;&gt;&quot;&apos;&#128512;2024&#24180;')).toBe('污污&#X41;&<>"\'😀2024年');
+    expect(charData('&#27745;&#x6C61;&#x41;&amp;&lt;&gt;&quot;&apos;&#128512;2024&#24180;')).toBe('污污A&<>"\'😀2024年');
   });
 
-  it('keeps an `&` that begins no reference as written', () => {
-    expect(charData('A & B &#; &#x; &#65 &nbsp; &ampx; &#6x5;')).toBe('A & B &#; &#x; &#65 &nbsp; &ampx; &#6x5;');
+  // What XML allows at the edges of its characters, and what it does not: the quick reading and the parser agree on each.
+  const ALLOWED = ['&#9;', '&#10;', '&#13;', '&#32;', '&#xD7FF;', '&#xE000;', '&#xFFFD;', '&#x10000;', '&#x10FFFF;', '&#00000065;'];
+  const REFUSED = ['A & B', '&#;', '&#x;', '&#65', '&amp', '&nbsp;', '&ampx;', '&#6x5;', '&#X41;', '&#0;', '&#31;', '&#xD800;', '&#xDFFF;', '&#xFFFE;', '&#xFFFF;', '&#x110000;', '&#99999999999;'];
+
+  it.each(ALLOWED)('resolves %s as the parser does', (ref) => {
+    expect(charData(`x${ref}y`)).toBe(parsedRuns(`<!----><t>x${ref}y</t>`, '这段文字'));
+  });
+
+  it.each(REFUSED)('refuses %s as damaged, naming it, as the parser refuses it', (ref) => {
+    const shown = /&[#\w]*;?/.exec(ref)![0];
+    expect(() => charData(`文字${ref}文字`)).toThrow(expect.objectContaining({ rule: 'file.corrupt', message: expect.stringContaining(`「${shown}」`) }));
+    expect(() => parsedRuns(`<!----><t>文字${ref}文字</t>`, '这段文字')).toThrow(expect.objectContaining({ rule: 'file.corrupt' }));
   });
 
   it('reads a string item of one run, and of several, alike', () => {

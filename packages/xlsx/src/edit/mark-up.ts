@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { FileRefused, inspectXlsx, type InspectedFile } from '../inspect.ts';
+import { inspectXlsx, type InspectedFile } from '../inspect.ts';
 import { fileBytes } from '../open.ts';
 import { elements } from '../sheet/elements.ts';
 import { findWorkbook } from '../sheet/relationships.ts';
@@ -12,7 +12,7 @@ import { escapeXml, Package } from './parts.ts';
 import { commentsAtEnd, printTitles } from './print.ts';
 import { sheetXml, type NewSheet } from './result-sheet.ts';
 import { Styles } from './styles.ts';
-import { RESAVE } from '../file-rules.ts';
+import { FileRefused, RESAVE } from '../file-rules.ts';
 
 export type { NewCell, NewSheet } from './result-sheet.ts';
 

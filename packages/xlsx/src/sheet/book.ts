@@ -1,4 +1,4 @@
-import { FileRefused, isXmlPart, notWorkbook, type Inspected } from '../inspect.ts';
+import { isXmlPart, notWorkbook, type Inspected } from '../inspect.ts';
 import type { CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
 import { parseMerges, type Merge } from './merges.ts';
@@ -6,8 +6,8 @@ import { decodedText, heldText, type Stop } from './part-text.ts';
 import { findWorkbook, relationships, relsOf } from './relationships.ts';
 import { sheetRowBatches, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
-import { attr, detach, runText, xmlText } from './xml.ts';
-import { RESAVE } from '../file-rules.ts';
+import { attr, BadReference, detach, runText, xmlText } from './xml.ts';
+import { FileRefused, RESAVE } from '../file-rules.ts';
 
 /** A sheet of a workbook: its name, the part that holds its cells, and how it is shown. */
 export interface SheetPart {
@@ -109,7 +109,11 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   const stringsEntry = entry(target('sharedStrings', 'xl/sharedStrings.xml'));
   const strings: string[] = [];
   if (stringsEntry) {
-    for await (const items of streamElements(heldText(chunks(stringsEntry.name), stop), 'si')) for (const si of items) strings.push(detach(runText(si.body)));
+    try {
+      for await (const items of streamElements(heldText(chunks(stringsEntry.name), stop), 'si')) for (const si of items) strings.push(detach(runText(si.body)));
+    } catch (e) {
+      throw e instanceof BadReference ? e.at(`共享字符串表（${stringsEntry.name}）第 ${strings.length + 1} 项文字`) : e;
+    }
     parts.delete(stringsEntry.name);
   }
   const dates = dateStyles(whole(target('styles', 'xl/styles.xml')));

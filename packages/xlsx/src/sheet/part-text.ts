@@ -2,7 +2,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
-import { FileRefused, LIMITS } from '../inspect.ts';
+import { LIMITS } from '../inspect.ts';
+import { FileRefused } from '../file-rules.ts';
 import { compressedData, inflateStream, type ZipEntry } from '../zip.ts';
 
 /** Checked between chunks: a file past its time limit stops being read. */

@@ -1,6 +1,5 @@
-import { FileRefused } from '../inspect.ts';
 import { attr } from './xml.ts';
-import { RESAVE } from '../file-rules.ts';
+import { FileRefused, RESAVE } from '../file-rules.ts';
 
 /** Excel's last column (XFD) and last row: no reference goes past `XFD1048576`. */
 export const MAX_COLUMN = 16384;

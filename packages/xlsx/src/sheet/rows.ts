@@ -1,11 +1,11 @@
 import type { CellValue } from '@tianbao/form';
-import { FileRefused, LIMITS } from '../inspect.ts';
+import { LIMITS } from '../inspect.ts';
 import { cellAttrs, cellValue, inlineValue, numberValue, sharedString, typedValue, type CellSource } from './cells.ts';
 import { elements, firstElement, streamElements } from './elements.ts';
 import { badReference, cellRef, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
 import { hasMarkup, parsedCells, type CellParts } from './slow-path.ts';
-import { attr, charData, detach, runData } from './xml.ts';
-import { RESAVE } from '../file-rules.ts';
+import { attr, BadReference, charData, detach, runData } from './xml.ts';
+import { FileRefused, RESAVE } from '../file-rules.ts';
 import { ReadAgain } from '../streamed-part.ts';
 
 /** One row of a sheet: its number and its values by column number (1 = A); empty cells are holes. */
@@ -88,7 +88,7 @@ export async function* sheetRowBatches(
       }
     } catch (e) {
       if (ordered && batch.length) yield batch;
-      throw e;
+      throw e instanceof BadReference ? e.at(`工作表「${sheet}」第 ${r} 行`) : e;
     }
     if (ordered && batch.length) yield batch;
   }

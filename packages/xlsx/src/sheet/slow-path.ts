@@ -1,6 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { FileRefused } from '../inspect.ts';
-import { RESAVE } from '../file-rules.ts';
+import { FileRefused, RESAVE } from '../file-rules.ts';
 
 /**
  * Whether a piece of XML holds what the quick reading by position does not

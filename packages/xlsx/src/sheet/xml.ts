@@ -1,3 +1,4 @@
+import { FileRefused, RESAVE } from '../file-rules.ts';
 import { elementSpans, joinedBodies } from './elements.ts';
 import { hasMarkup, parsedRuns } from './slow-path.ts';
 
@@ -21,11 +22,36 @@ export function charData(raw: string): string {
 }
 
 /**
+ * A `&` that begins no reference XML allows: an unknown entity (`&nbsp;`),
+ * one left unfinished (`&amp`, `&#x41`), or a character reference to what
+ * XML may not hold (`&#0;`, `&#xD800;`, `&#xFFFE;`, past U+10FFFF). Excel
+ * refuses such a file as damaged, and so does the reader: what it gave back
+ * instead (a lone surrogate, a NUL, the entity as written) is no text any
+ * program can save. `at` names where it was found, when the reader knows.
+ */
+export class BadReference extends FileRefused {
+  constructor(
+    readonly ref: string,
+    at = '文件中的文字',
+  ) {
+    super('file.corrupt', `文件已损坏：${at}含有无效的字符引用或实体「${ref}」，Excel 也无法打开这样的文件。${RESAVE}`);
+  }
+
+  /** The same refusal, saying where (`工作表「表1」第 5 行`). */
+  at(where: string): BadReference {
+    return new BadReference(this.ref, where);
+  }
+}
+
+/** Whether XML 1.0 allows the character `c` (its production `Char`). */
+const isXmlChar = (c: number): boolean => (c >= 0x20 && c <= 0xd7ff) || c === 0x0a || c === 0x09 || c === 0x0d || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
+/**
  * `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#65;` and `&#x41;` resolved
  * from the first `&` at `amp`, by hand: openpyxl writes every character
  * outside ASCII as a reference (`&#27745;`), and a regular expression's
- * replacing took most of the time such a list was read in. An `&` that
- * begins none of them is kept as written.
+ * replacing took most of the time such a list was read in. Throws
+ * `BadReference` at any other `&`.
  */
 function resolved(s: string, amp: number): string {
   let out = '';
@@ -41,10 +67,10 @@ function resolved(s: string, amp: number): string {
       for (p += hex ? 2 : 1, c = s.charCodeAt(p); ; c = s.charCodeAt(++p), digits++) {
         const d = c >= 48 && c <= 57 ? c - 48 : hex && (c | 32) >= 97 && (c | 32) <= 102 ? (c | 32) - 87 : -1;
         if (d < 0) break;
-        // Held at the first value past Unicode, which `fromCodePoint` refuses as it always did.
+        // Held at the first value past Unicode: refused all the same.
         value = Math.min(value * (hex ? 16 : 10) + d, 0x110000);
       }
-      if (digits && c === 59) char = value < 0x10000 ? String.fromCharCode(value) : String.fromCodePoint(value);
+      if (digits && c === 59 && isXmlChar(value)) char = value < 0x10000 ? String.fromCharCode(value) : String.fromCodePoint(value);
     } else {
       const semi = s.indexOf(';', p);
       if (semi > p && semi - p <= 4) {
@@ -52,13 +78,16 @@ function resolved(s: string, amp: number): string {
         p = semi;
       }
     }
-    if (char === undefined) continue;
+    if (char === undefined) throw new BadReference(badRef(s, at));
     out += s.slice(from, at) + char;
     from = p + 1;
     at = p;
   }
   return from ? out + s.slice(from) : s;
 }
+
+/** The reference refused at `at`, as written: the `&`, what follows it of a name or number (up to 15 characters), its `;`. */
+const badRef = (s: string, at: number): string => /^&[#\w.-]{0,15};?/.exec(s.slice(at, at + 17))![0];
 
 /** Character data with OOXML's `_xHHHH_` escapes decoded. */
 export const unescaped = (s: string): string => (s.includes('_x') ? s.replace(ESCAPE, (_, hex) => String.fromCharCode(parseInt(hex, 16))) : s);
