@@ -14,10 +14,10 @@ export interface PrepareTask {
   formats: readonly OutputTask['format'][];
 }
 
-/** What the `generate` method is given: the run's setup and one file to make. */
+/** What the `generate` method is given: the run's setup and the files of one item to make. */
 export interface GenerateTask {
   setup: OutputSetup;
-  task: OutputTask;
+  tasks: OutputTask[];
 }
 
 serve({
@@ -25,7 +25,7 @@ serve({
   // The document engines load before the first document: a child that only checks never needs them.
   generate: {
     load: () => import('./make-output.ts'),
-    run: async ({ setup, task }: GenerateTask) => (await import('./make-output.ts')).makeOutput(await loadForm(setup.template), setup, task),
+    run: async ({ setup, tasks }: GenerateTask) => (await import('./make-output.ts')).makeOutputs(await loadForm(setup.template), setup, tasks),
   },
   // What a generate run's first documents wait for, loaded while the parent reads the data (see `generateChildren`).
   prepare: async ({ template, formats }: PrepareTask) => {

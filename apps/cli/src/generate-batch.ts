@@ -21,30 +21,35 @@ export interface GenerateRun extends Omit<OutputSetup, 'template'> {
   jobs: number | undefined;
 }
 
-/** One line of the run's account: an output skipped, or the task that makes one. */
-type Step = { skipped: string } | { task: number };
+/** One line of the run's account: an output skipped, or the `file`-th of the `task`-th task (one item's outputs). */
+type Step = { skipped: string } | { task: number; file: number };
 
 /**
  * Generate every output of the data on `jobs` child processes, and print what became
  * of each in the order of the data — paths written on stdout, skips and
  * failures on stderr — exactly as one job prints them. Returns how many failed.
+ * An item's outputs (its XLSX and PDF) are one task, made together in one
+ * child: the PDF's compression runs on the child's thread pool while the
+ * workbook is made (see `makeOutputs`).
  */
 export async function generateBatch(def: FormDefinition<any>, items: readonly KeptItem[], run: GenerateRun): Promise<number> {
-  const tasks: OutputTask[] = [];
+  const tasks: OutputTask[][] = [];
   const steps: Step[] = [];
   for (const { data, draft } of items) {
     const { asOf } = outputContext(data, run.units, run.asOf);
+    const made: OutputTask[] = [];
     for (const format of run.formats) {
       const name = filledName(def, data, format);
       const digest = outputDigest(def, { data, format, paper: run.paper, asOf, units: run.units, draft });
       // A re-run leaves alone what was made from the very same inputs, unless --force.
       if (!run.force && (await upToDate(join(run.out, name), digest))) steps.push({ skipped: join(run.out, name) });
-      else steps.push({ task: tasks.push({ data, format, paper: run.paper, name, asOf, digest, draft }) - 1 });
+      else steps.push({ task: tasks.length, file: made.push({ data, format, paper: run.paper, name, asOf, digest, draft }) - 1 });
     }
+    if (made.length) tasks.push(made);
   }
 
-  const outcomes: Outcome[] = [];
-  const lineOf = (step: Step) => ('task' in step ? outcomes[step.task] : step);
+  const outcomes: Outcome[][] = [];
+  const lineOf = (step: Step) => ('task' in step ? outcomes[step.task]?.[step.file] : step);
   let printed = 0;
   const print = () => {
     let line;
@@ -59,19 +64,20 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
 
   const jobs = jobsFor(run.jobs, tasks.length);
   const setup: OutputSetup = { template: def.id, units: run.units, out: run.out };
-  const bar = progress(tasks.length);
+  const bar = progress(tasks.reduce((n, files) => n + files.length, 0));
   print();
-  await runTasks<GenerateTask, Outcome>('generate', tasks.map((task) => ({ setup, task })), {
+  await runTasks<GenerateTask, Outcome[]>('generate', tasks.map((files) => ({ setup, tasks: files })), {
     pool: run.pool,
     jobs,
     onResult: (outcome, index) => {
-      outcomes[index] = 'result' in outcome ? outcome.result : { failed: `${tasks[index]!.name}：${failedText(outcome.failed)}` };
+      const files = tasks[index]!;
+      outcomes[index] = 'result' in outcome ? outcome.result : files.map((file) => ({ failed: `${file.name}：${failedText(outcome.failed)}` }));
       print();
-      bar.tick('failed' in outcomes[index] ? 1 : 0);
+      for (const made of outcomes[index]) bar.tick('failed' in made ? 1 : 0);
     },
   });
   bar.done();
-  return outcomes.filter((o) => 'failed' in o).length;
+  return outcomes.flat().filter((o) => 'failed' in o).length;
 }
 
 /**

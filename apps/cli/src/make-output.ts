@@ -34,6 +34,19 @@ export async function loadEngines(formats: readonly OutputTask['format'][]): Pro
   if (formats.includes('pdf')) (await import('@tianbao/pdf')).loadFonts();
 }
 
+/**
+ * Make the files of one item, each as `makeOutput` does, at once: a PDF waits
+ * while its largest streams deflate on the thread pool (@tianbao/pdf,
+ * `deflateAhead`), and the workbook is made meanwhile. The PDF starts first,
+ * so that it is laid out by then.
+ */
+export function makeOutputs(def: FormDefinition<any>, setup: OutputSetup, tasks: readonly OutputTask[]): Promise<Outcome[]> {
+  const order = [...tasks.keys()].sort((a, b) => Number(tasks[b]!.format === 'pdf') - Number(tasks[a]!.format === 'pdf'));
+  const outcomes: Promise<Outcome>[] = [];
+  for (const i of order) outcomes[i] = makeOutput(def, setup, tasks[i]!);
+  return Promise.all(outcomes);
+}
+
 /** Make one file and write it atomically. A failure (a list too long to print, a full disk) is this file's alone. */
 export async function makeOutput(def: FormDefinition<any>, setup: OutputSetup, task: OutputTask): Promise<Outcome> {
   const ctx = { units: setup.units, asOf: task.asOf, digest: task.digest };

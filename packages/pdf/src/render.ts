@@ -4,6 +4,7 @@ import { formDocuments } from './document.ts';
 import { ROW_ID } from './form-block.ts';
 import { PDF_INFO_KEYS } from './info.ts';
 import { setupPdfmake } from './fonts.ts';
+import { deflateAhead } from './pdfkit-internals/index.ts';
 import { MAX_LINE_CHARS, measureText } from './long-text.ts';
 import { fittingSize } from './one-page.ts';
 import { pageFor, usableHeight, type Paper } from './page.ts';
@@ -92,8 +93,9 @@ export function pageCount(laid: Laid): number {
   return start + count;
 }
 
-/** Ends the document and collects its bytes. */
-export function bytesOf(laid: Laid): Promise<Buffer> {
+/** Ends the document and collects its bytes, its largest streams deflated first on the thread pool (see `deflateAhead`). */
+export async function bytesOf(laid: Laid): Promise<Buffer> {
+  await deflateAhead(laid);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     laid.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,13 +1,17 @@
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 import { pdfkitDocument } from './pdfkit-document.ts';
 
 /** pdfkit's stream object (`PDFReference`), as its `write` and `finalize` fill and write it out. */
-interface Reference {
+export interface Reference {
   data: { Length?: number; Filter?: string };
   compress: boolean;
   uncompressedLength: number;
   buffer: Uint8Array[];
   /** Text written since the last bytes, not yet made bytes. */
   text?: string;
+  /** What `deflateAhead` made of the stream's bytes (`input`, then its one buffer): the same as `finalize` would. */
+  ahead?: { input: Buffer; output: Buffer };
   write(chunk: unknown): void;
   finalize(): void;
 }
@@ -23,10 +27,6 @@ interface Reference {
  */
 function textWritten(reference: Reference): void {
   const { write, finalize } = reference;
-  const flush = (ref: Reference) => {
-    if (ref.text !== undefined) ref.buffer.push(Buffer.from(ref.text, 'latin1'));
-    ref.text = undefined;
-  };
   reference.write = function (this: Reference, chunk) {
     if (chunk instanceof Uint8Array) {
       flush(this);
@@ -42,8 +42,32 @@ function textWritten(reference: Reference): void {
   };
   reference.finalize = function (this: Reference) {
     flush(this);
+    // Deflated ahead, nothing written since: written out as pdfkit writes bytes it was given deflated (marked FlateDecode as written).
+    if (this.ahead && this.compress && this.buffer.length === 1 && this.buffer[0] === this.ahead.input) [this.buffer, this.compress] = [[this.ahead.output], false];
+    this.ahead = undefined;
     return finalize.call(this);
   };
+}
+
+/**
+ * Deflate `reference`'s bytes so far on the thread pool, as `finalize` would
+ * deflate them (zlib's defaults, the same bytes), for `finalize` to take when
+ * nothing more is written to it: while they deflate, the process is free for
+ * other work (a ledger's workbook, made beside its PDF).
+ */
+export async function deflateAhead(reference: Reference): Promise<void> {
+  flush(reference);
+  if (!reference.compress || !reference.buffer.length) return;
+  const input = Buffer.concat(reference.buffer);
+  reference.buffer = [input];
+  reference.ahead = { input, output: await deflateAsync(input) };
+}
+
+const deflateAsync = promisify(deflate);
+
+function flush(ref: Reference): void {
+  if (ref.text !== undefined) ref.buffer.push(Buffer.from(ref.text, 'latin1'));
+  ref.text = undefined;
 }
 
 // pdfkit does not export its stream object: its prototype is taken from the first one a document makes.

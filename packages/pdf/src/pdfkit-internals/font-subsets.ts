@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync } from 'node:zlib';
 import { subsetEncoder, type Subset as EncodedSubset } from './subset-files.ts';
 
 type Glyf = { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
@@ -46,6 +47,23 @@ export function deflatedSubset(file: Uint8Array): Buffer | undefined {
   return known;
 }
 
+/** The subsets `shareSubsets` made: their files are deflated once, and may be ahead (`deflateSubsetAhead`). */
+const shared = new WeakSet<object>();
+
+/**
+ * Deflate, on the thread pool, the file `subset` will embed, when it is one
+ * of those made by `shareSubsets` and not yet deflated: `deflatedSubset` then
+ * gives it when the document embeds it, with no wait. The glyphs of the subset
+ * must all be in it: its file is made now.
+ */
+export async function deflateSubsetAhead(subset: object): Promise<void> {
+  if (!shared.has(subset)) return;
+  const file = (subset as Subset).encode();
+  if (deflated.get(file) === null) deflated.set(file, await deflateAsync(file));
+}
+
+const deflateAsync = promisify(deflate);
+
 /**
  * Subsets of `font` made from what earlier documents of the process found:
  * each glyph's bytes read and decoded once (fontkit decodes every glyph of
@@ -78,6 +96,7 @@ export function shareSubsets(font: TrueTypeFont): void {
 
   font.createSubset = () => {
     const subset = create();
+    shared.add(subset);
     // fontkit's own `_addGlyph`, from the glyph's bytes as first read.
     subset._addGlyph = (gid) => {
       const glyph = font.getGlyph(gid);

@@ -14,3 +14,4 @@ import './transforms.ts';
 import './colors.ts';
 
 export { cacheParsedFonts, parseFont, type FontMetrics } from './fontkit-cache.ts';
+export { deflateAhead } from './deflate-ahead.ts';
