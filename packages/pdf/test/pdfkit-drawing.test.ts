@@ -1,6 +1,7 @@
-import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
-import '../src/pdfkit-internals/index.ts';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import zlib from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
+import { deflateAhead } from '../src/pdfkit-internals/index.ts';
 import { pdfkitPath } from '../src/pdfkit-internals/versions.ts';
 import { fontFile } from '../src/fonts.ts';
 import { loadedAfresh } from './afresh.ts';
@@ -14,10 +15,14 @@ const patched: PDFDocument = require(pdfkitPath);
 /** pdfkit as installed, loaded afresh beside the patched one. */
 const unpatched = () => loadedAfresh<PDFDocument>(pdfkitPath);
 
-/** A document pdfkit writes out, made by `draw`, its streams deflated or not. */
-function written(Document: PDFDocument, draw: (doc: Doc) => void, compress = false): Promise<Buffer> {
-  const doc = new Document({ compress, info: { CreationDate: new Date('2024-06-26T00:00:00Z') } });
+/**
+ * A document pdfkit writes out, made by `draw`, its streams deflated or not, its pages kept until it ends
+ * (`buffered`, as pdfmake has them), its streams first deflated by `deflateAhead` (`ahead`).
+ */
+async function written(Document: PDFDocument, draw: (doc: Doc) => void, compress = false, { buffered = false, ahead = false } = {}): Promise<Buffer> {
+  const doc = new Document({ compress, bufferPages: buffered, info: { CreationDate: new Date('2024-06-26T00:00:00Z') } });
   draw(doc);
+  if (ahead) await deflateAhead(doc);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk) => chunks.push(chunk!));
@@ -72,5 +77,25 @@ describe('the patches of pdfkit text (texts laid out and encoded once, CMaps def
   it('write what pdfkit itself writes deflated, the CMaps of a document written again taken as first deflated', async () => {
     const theirs = await written(unpatched(), texts, true);
     for (let i = 0; i < 2; i++) expect((await written(patched, texts, true)).equals(theirs)).toBe(true);
+  });
+  it('write what pdfkit itself writes with the page contents and font files deflated ahead, on the thread pool', async () => {
+    // A text on a page of its own, never set before: a subset file not yet made, nor deflated.
+    const draw = (doc: Doc) => (texts(doc), doc.addPage().font(fontFile('NotoSansSC-Bold.ttf')).text('深度预先压缩', 20, 20));
+    const theirs = await written(unpatched(), draw, true, { buffered: true });
+    const deflated: number[] = [];
+    const deflate = zlib.deflateSync;
+    vi.spyOn(zlib, 'deflateSync').mockImplementation((buf, options) => (deflated.push((buf as Buffer).length), deflate(buf, options)));
+    // The named export too, as font-subsets.ts imports it.
+    syncBuiltinESMExports();
+    try {
+      const ours = await written(patched, draw, true, { buffered: true, ahead: true });
+      // What ending the document deflated itself: only its CMaps, none of a kilobyte.
+      expect(deflated.length).toBeGreaterThan(0);
+      expect(Math.max(...deflated)).toBeLessThan(1024);
+      expect(ours.equals(theirs)).toBe(true);
+    } finally {
+      vi.restoreAllMocks();
+      syncBuiltinESMExports();
+    }
   });
 });
