@@ -62,16 +62,17 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
     }
   };
 
-  const jobs = jobsFor(run.jobs, tasks.length);
+  const files = tasks.reduce((n, made) => n + made.length, 0);
+  // As many children by default as for the files one by one.
+  const jobs = jobsFor(run.jobs, files);
   const setup: OutputSetup = { template: def.id, units: run.units, out: run.out };
-  const bar = progress(tasks.reduce((n, files) => n + files.length, 0));
+  const bar = progress(files);
   print();
-  await runTasks<GenerateTask, Outcome[]>('generate', tasks.map((files) => ({ setup, tasks: files })), {
+  await runTasks<GenerateTask, Outcome[]>('generate', tasks.map((made) => ({ setup, tasks: made })), {
     pool: run.pool,
     jobs,
     onResult: (outcome, index) => {
-      const files = tasks[index]!;
-      outcomes[index] = 'result' in outcome ? outcome.result : files.map((file) => ({ failed: `${file.name}：${failedText(outcome.failed)}` }));
+      outcomes[index] = 'result' in outcome ? outcome.result : tasks[index]!.map((file) => ({ failed: `${file.name}：${failedText(outcome.failed)}` }));
       print();
       for (const made of outcomes[index]) bar.tick('failed' in made ? 1 : 0);
     },
