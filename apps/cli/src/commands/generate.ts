@@ -45,25 +45,26 @@ export const generate: CommandModule<object, Args> = {
       .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底')
       .example('$0 generate outfall-checklist --data outfalls.json --format pdf --paper A3', '全市排污口清单打印在 A3 纸上') as any,
   handler: async (args) => {
-    const def = await loadForm(args.template);
-    const [{ IsoDate }, { readInput }, { checkItems }, { isDraft }, { outputProblems }, { filledName }] = await Promise.all([
-      import('@tianbao/form'),
-      import('../input.ts'),
-      import('../item-check.ts'),
-      import('../output-digest.ts'),
-      import('../output-check.ts'),
-      import('../outputs.ts'),
-    ]);
     // Each format once: a format named twice would be two tasks writing one file.
     const formats = [...new Set(args.format.split(',').map((s) => s.trim()).filter(Boolean))];
     const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
     if (bad.length || !formats.length) throw new UsageError(`--format 只能是 ${FORMATS.join('、')}，收到「${args.format}」`);
-    if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
-      throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2024-12-31，收到「${args.asOf}」`);
     const jobs = jobsOption(args.jobs);
+    // The first child starts before the form and the data are loaded here: its own loading is what the run waits for.
     const { generateChildren, generateBatch } = await import('../generate-batch.ts');
-    const pool = generateChildren(def.id, formats as Format[], jobs);
+    const pool = generateChildren(args.template, formats as Format[], jobs);
     try {
+      const def = await loadForm(args.template);
+      const [{ IsoDate }, { readInput }, { checkItems }, { isDraft }, { outputProblems }, { filledName }] = await Promise.all([
+        import('@tianbao/form'),
+        import('../input.ts'),
+        import('../item-check.ts'),
+        import('../output-digest.ts'),
+        import('../output-check.ts'),
+        import('../outputs.ts'),
+      ]);
+      if (args.asOf !== undefined && !IsoDate.safeParse(args.asOf).success)
+        throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2024-12-31，收到「${args.asOf}」`);
       const units = await resolveUnits(args.units);
       const { data, at, problems } = readInput(args.data, def, units);
       if (!problems.length && !data.length) {
