@@ -150,9 +150,22 @@ function writeDeflated(zip: ZipOutput, entry: ZipEntry, source: Buffer, part: { 
 const deflated = (zip: ZipOutput, source: Buffer) => ({ bytes: zlib.deflateRawSync(source, zip.options.zlib), crc: zlib.crc32(source) });
 
 /**
+ * Write an entry deflated on zlib's thread pool (the same bytes), then call `done`: a ledger's
+ * workbook is made beside its PDF, which goes on meanwhile.
+ */
+function writeDeflatedLater(zip: ZipOutput, entry: ZipEntry, source: Buffer, done: Done, header: boolean): void {
+  zlib.deflateRaw(source, zip.options.zlib, (error, bytes) => {
+    if (error) return done(error, entry);
+    if (header) zip._writeLocalFileHeader(entry);
+    writeDeflated(zip, entry, source, { bytes, crc: zlib.crc32(source) });
+    done(null, entry);
+  });
+}
+
+/**
  * compress-commons deflates each entry through a zlib stream of its own, on
  * zlib's threads, and counts its CRC-32 in JavaScript: here each is deflated
- * at once (zlib's raw deflate at the zip's options gives the same bytes for
+ * at once, in one call on zlib's threads (zlib's raw deflate at the zip's options gives the same bytes for
  * input fed at once or in pieces), the same local header, bytes, CRC, sizes
  * and data descriptor, in the same order. Every workbook of a form holds the
  * same theme, styles, relationships and sheet list besides: a part given
@@ -182,8 +195,9 @@ export function deflatingPartsAtOnce(book: ExcelJS.stream.xlsx.WorkbookWriter): 
         } else seenParts.add(key);
       }
     }
+    if (!part) return writeDeflatedLater(this, entry, source, done, true);
     this._writeLocalFileHeader(entry);
-    writeDeflated(this, entry, source, part ?? deflated(this, source));
+    writeDeflated(this, entry, source, part);
     done(null, entry);
   };
   const appendStream = zip._appendStream;
@@ -206,9 +220,7 @@ export function deflatingPartsAtOnce(book: ExcelJS.stream.xlsx.WorkbookWriter): 
     };
     const end = () => {
       stop();
-      const whole = Buffer.concat(chunks);
-      writeDeflated(this, entry, whole, deflated(this, whole));
-      done(null, entry);
+      writeDeflatedLater(this, entry, Buffer.concat(chunks), done, false);
     };
     const failed = (e: Error) => {
       stop();
