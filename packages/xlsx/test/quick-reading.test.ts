@@ -113,4 +113,11 @@ describe('a cell read character by character', () => {
     expect(quick[0]!.cells.slice(3, 5)).toEqual(['甲', undefined]);
     expect(quick[0]!.uncached).toEqual([13]);
   });
+
+  it('reads a cell whose attributes are spaced around their `=` as the parser does, the rest of its row too', async () => {
+    const row = '<row r="4"><c r="B4" t="s"><v>0</v></c><c  r = "C4"  s = "1"  t = "s" ><v>0</v></c><c r="D4" s="1"><v>45260</v></c><c r ="E4" t= "n"><v>5</v></c></row>';
+    const { quick, parsed } = await bothWays(row);
+    expect(quick).toEqual(parsed);
+    expect(quick[0]!.cells.slice(2, 6)).toEqual(['甲', '甲', new Date(Date.UTC(2023, 10, 30)), 5]);
+  });
 });

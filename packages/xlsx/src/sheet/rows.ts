@@ -82,8 +82,7 @@ export async function* sheetRowBatches(
         }
         r = n;
         const read: Row = { r, cells: [] };
-        if (quick) scanCells(row.body, src, sheet, texts, read);
-        else rowCells(row.body, src, sheet, n, forceParser, texts, read);
+        if (!quick || !scanCells(row.body, src, sheet, texts, read)) rowCells(row.body, src, sheet, n, forceParser, texts, read);
         batch.push(read);
       }
     } catch (e) {
@@ -122,8 +121,7 @@ type Cells = Pick<Row, 'cells' | 'uncached'>;
 /** Row `r`'s cells, into `out`: read by the XML parser when they hold comments, CDATA or processing instructions (or when forced to), else quickly. */
 function rowCells(body: string, src: CellSource, sheet: string, r: number, forceParser: boolean, texts: InlineTexts, out: Cells): void {
   if (forceParser || hasMarkup(body)) cellsOf(parsedCells(body, `工作表「${sheet}」第 ${r} 行`), src, sheet, out);
-  else if (UNUSUAL.test(body)) cellsOf(matchedCells(body), src, sheet, out);
-  else scanCells(body, src, sheet, texts, out);
+  else if (UNUSUAL.test(body) || !scanCells(body, src, sheet, texts, out)) cellsOf(matchedCells(body), src, sheet, out);
 }
 
 /** Any row without comments, CDATA or processing instructions, element by element. */
@@ -156,9 +154,11 @@ function cellsOf(cells: CellParts[], src: CellSource, sheet: string, out: Cells)
  * them out (a shared string's index or a plain number in `<v>`) is read
  * character by character without cutting a string for it (`quickCell`);
  * any other is read by searches, each going on from where the same search
- * last stopped, so a row costs time in proportion to its length.
+ * last stopped, so a row costs time in proportion to its length. False, with
+ * `out` left empty, for a row with a cell's attributes spaced (`r = "C4"`):
+ * it is to be read element by element.
  */
-function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts, out: Cells): void {
+function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts, out: Cells): boolean {
   const cells = out.cells;
   // Made for the first cell read the long way: most rows have none.
   let ahead: Searches | undefined;
@@ -172,6 +172,12 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
     }
     const tag = attrsAt(s, i + 2);
     const gt = tag.gt;
+    if (tag.spaced) {
+      // Read again element by element, from nothing.
+      cells.length = 0;
+      delete out.uncached;
+      return false;
+    }
     if (gt < 0) break;
     col = tag.r >= 0 ? cellColumn(s, tag.r, sheet) : col + 1;
     let end: number;
@@ -211,6 +217,7 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
     const next = end === gt ? gt + 1 : end + 4;
     i = s.charCodeAt(next) === 60 && s.charCodeAt(next + 1) === 99 ? next : s.indexOf('<c', next);
   }
+  return true;
 }
 
 /** The searches a row's cells read the long way share (see `Ahead`). */
@@ -333,23 +340,27 @@ class Ahead {
 }
 
 /** Filled in by `attrsAt` for each cell in turn: one object, not one a cell. */
-const TAG = { r: -1, s: -1, t: -1, gt: -1 };
+const TAG = { r: -1, s: -1, t: -1, gt: -1, spaced: false };
 
 /**
  * Where the values of ` r="`, ` s="` and ` t="` begin in a start tag from
  * `from` to its first `>` (`gt`, -1 when there is none); -1 for those
- * absent. The tag is read a character at a time: shorter than searching it
+ * absent. `spaced`: some `=` has white space around it (or a quote after it
+ * other than `"`), which this reading does not take. The tag is read a character at a time: shorter than searching it
  * for each space, and for its end.
  */
 function attrsAt(s: string, from: number): typeof TAG {
   const at = TAG;
   at.r = at.s = at.t = at.gt = -1;
+  at.spaced = false;
   for (let k = from; k < s.length; k++) {
     const c = s.charCodeAt(k);
     if (c === 62) {
       at.gt = k;
       break;
     }
+    // `r = "C4"`: well-formed, written by no writer, not read here.
+    if (c === 61 && (s.charCodeAt(k - 1) === 32 || s.charCodeAt(k + 1) !== 34)) at.spaced = true;
     if (c !== 32 || s.charCodeAt(k + 2) !== 61 || s.charCodeAt(k + 3) !== 34) continue;
     const name = s.charCodeAt(k + 1);
     if (name === 114) at.r = k + 4;
