@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { outputContext, type FormDefinition } from '@tianbao/form';
+import { removeStaleTemps } from '@tianbao/xlsx/atomic';
 import { CHILD_LIMITS, ChildPool, runTasks, type Failure } from '@tianbao/isolate';
 import { childProgram, jobsFor } from './batch.ts';
 import type { GenerateTask, PrepareTask } from './child.ts';
@@ -33,6 +34,8 @@ type Step = { skipped: string } | { task: number; file: number };
  * workbook is made (see `makeOutputs`).
  */
 export async function generateBatch(def: FormDefinition<any>, items: readonly KeptItem[], run: GenerateRun): Promise<number> {
+  // What a run killed while writing left in the folder.
+  removeStaleTemps(run.out);
   const tasks: OutputTask[][] = [];
   const steps: Step[] = [];
   for (const { data, draft } of items) {

@@ -1,8 +1,10 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { describe, expect, it } from 'vitest';
+import { removeStaleTemps } from '../src/atomic.ts';
 import { locateForm, openWorkbook, readWorkbook, writeFileAtomic, writeWorkbook } from '../src/index.ts';
 
 const sample = reviewLedger.samples[0]!;
@@ -49,5 +51,20 @@ describe('reader details', () => {
     expect(Buffer.compare(await readFile(file), buf)).toBe(0);
     expect((await locateForm(await openWorkbook(file), reviewLedger))?.title?.text).toBe(`${sample.unit}行政复议工作问题台账`);
     await expect(readWorkbook(join(dir, 'none.xlsx'))).rejects.toThrow(/无法打开文件/);
+  });
+
+  it('names the file it was to write when it fails, not its temp file', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'xlsx-')), 'no-such-folder', 'out.xlsx');
+    await expect(writeFileAtomic(file, 'x')).rejects.toMatchObject({ code: 'ENOENT', path: file });
+  });
+
+  it('removes the temp files of processes no longer running, and nothing else', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xlsx-'));
+    // A child that has exited: its process id is free (for the moment of the test).
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const names = [`.tianbao-${gone}-0123abcd.tmp`, `.tianbao-${process.pid}-0123abcd.tmp`, `.tianbao-${gone}-xyz.tmp`, 'out.xlsx'];
+    for (const name of names) await writeFile(join(dir, name), '');
+    removeStaleTemps(dir);
+    expect((await readdir(dir)).sort()).toEqual(names.slice(1).sort());
   });
 });
