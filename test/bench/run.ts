@@ -89,22 +89,27 @@ const docsPerSecond = (t: number) => ((2 * LEDGERS) / t) * 1000;
 rows.push([`${LEDGERS} ledgers, XLSX + PDF, fonts parsed once`, `${(cached / 1000).toFixed(1)} s (${docsPerSecond(cached).toFixed(1)} documents/s)`]);
 rows.push([`${LEDGERS} ledgers, XLSX + PDF, fonts parsed per document`, `${(naive / 1000).toFixed(1)} s (${docsPerSecond(naive).toFixed(1)} documents/s), ${(naive / cached).toFixed(2)}× slower`]);
 
-// status over 500 submissions: one job, then all cores.
+// validate and status over 500 submissions: one job, then all cores.
 const inbox = join(dir, 'inbox');
 mkdirSync(inbox);
 for (let i = 0; i < LEDGERS; i++) copyFileSync(files[i % BATCH]!, join(inbox, `${i}.xlsx`));
-const status = (jobs: number) => () => {
+const over = (args: string[]) => (jobs: number) => () => {
   try {
-    execFileSync(bin, ['status', inbox, '--template', 'review-ledger', '--period', '2023-06', '--jobs', String(jobs), '--format', 'json'], { stdio: 'ignore' });
+    execFileSync(bin, [...args, '--jobs', String(jobs), '--format', 'json'], { stdio: 'ignore' });
   } catch {
     // Exit status 1: some units are missing from a folder of copies; the timing is what counts.
   }
 };
 const cores = availableParallelism();
-const one = await median(3, status(1));
-const all = await median(3, status(cores));
-rows.push([`tianbao status over ${LEDGERS} submissions, 1 job`, ms(one)]);
-rows.push([`tianbao status over ${LEDGERS} submissions, ${cores} jobs (all cores)`, `${ms(all)} (${(one / all).toFixed(2)}× the speed of 1 job)`]);
+for (const [name, run] of [
+  ['validate', over(['validate', inbox])],
+  ['status', over(['status', inbox, '--template', 'review-ledger', '--period', '2023-06'])],
+] as const) {
+  const one = await median(3, run(1));
+  const all = await median(3, run(cores));
+  rows.push([`tianbao ${name} over ${LEDGERS} submissions, 1 job`, ms(one)]);
+  rows.push([`tianbao ${name} over ${LEDGERS} submissions, ${cores} jobs (all cores)`, `${ms(all)} (${(one / all).toFixed(2)}× the speed of 1 job)`]);
+}
 // Start-up beside Node's own, alternating run by run so that both see the same machine; medians of 20 each.
 const bare: number[] = [];
 const listed: number[] = [];
