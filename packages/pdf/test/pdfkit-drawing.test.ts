@@ -78,6 +78,7 @@ describe('the patches of pdfkit text (texts laid out and encoded once, CMaps def
     const theirs = await written(unpatched(), texts, true);
     for (let i = 0; i < 2; i++) expect((await written(patched, texts, true)).equals(theirs)).toBe(true);
   });
+
   it('write what pdfkit itself writes with the page contents and font files deflated ahead, on the thread pool', async () => {
     // A text on a page of its own, never set before: a subset file not yet made, nor deflated.
     const draw = (doc: Doc) => (texts(doc), doc.addPage().font(fontFile('NotoSansSC-Bold.ttf')).text('深度预先压缩', 20, 20));
