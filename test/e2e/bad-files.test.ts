@@ -37,7 +37,11 @@ const declaring = (buf: Buffer, name: string, field: number, lie: (n: number) =>
   return out;
 };
 
-const CASES: [string, string, () => Buffer][] = [
+/** The number of the row holding the first `<v>` of the good ledger's sheet, and the sheet's name: where a cell's text is made damaged below. */
+const firstValueRow = Number(/<row r="(\d+)"(?:(?!<row )[\s\S])*?<v>/.exec(partText(good, 'xl/worksheets/sheet1.xml'))![1]);
+
+/** Each case: its rule, words of its message, the file, and where its one error is when it names a sheet's row. */
+const CASES: [string, string, () => Buffer, { sheet: string; row: number }?][] = [
   ['file.empty', '文件是空的', () => Buffer.alloc(0)],
   ['file.xls', '旧版 Excel 97-2003', () => ole('Workbook')],
   ['file.encrypted', '设置了打开密码', () => ole('EncryptedPackage')],
@@ -66,7 +70,7 @@ const CASES: [string, string, () => Buffer][] = [
   ['file.xml-entities', 'DOCTYPE', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('?>', `?><!--${'x'.repeat(5000)}--><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>`))],
   ['file.corrupt', '&#x110000;', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('<t>', '<t>&#x110000;'))],
   ['file.corrupt', '「&#xD800;」', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('<t>', '<t>&#xD800;'))],
-  ['file.corrupt', '「&nbsp;」', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('<v>', '<v>&nbsp;'))],
+  ['file.corrupt', '「&nbsp;」', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('<v>', '<v>&nbsp;')), { sheet: '问题台账', row: firstValueRow }],
   ['file.corrupt', 'A1:ZZZZZZ1', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('<mergeCell ', '<mergeCell ref="A1:ZZZZZZ1"/><mergeCell '))],
   ['file.corrupt', 'XFE3', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('r="E3"', 'r="XFE3"'))],
 ];
@@ -128,11 +132,11 @@ describe('hostile files get one verdict each', () => {
 });
 
 describe('files that are not what they claim', () => {
-  it.each(CASES.map((c, i) => [...c, i] as const))('%s: %s', (rule, words, _, i) => {
+  it.each(CASES.map(([rule, words, , place], i) => [rule, words, place, i] as const))('%s: %s', (rule, words, place, i) => {
     const r = reportOf(caseFiles[i]!);
     expect(r).toMatchObject({ valid: false, template: null });
     expect(r.issues).toHaveLength(1);
-    expect(r.issues[0]).toMatchObject({ severity: 'error', rule, sheet: null, cell: null });
+    expect(r.issues[0]).toMatchObject({ severity: 'error', rule, sheet: place?.sheet ?? null, cell: null, row: place?.row ?? null });
     expect(r.issues[0]!.message).toContain(words);
     // Never modified, whatever it is.
     expect(Buffer.compare(readFileSync(caseFiles[i]!), caseBytes[i]!)).toBe(0);

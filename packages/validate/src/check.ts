@@ -115,7 +115,7 @@ async function check(file: string, opts: CheckOptions, stop: AbortSignal, kept: 
     return await checkOnce(file, opts, stop, kept, false);
   } catch (e) {
     // A refusal from the reader is one Chinese error for this file; the batch goes on.
-    if (e instanceof FileRefused) return unchecked(file, e.rule, e.message);
+    if (e instanceof FileRefused) return unchecked(file, e.rule, e.message, e.place);
     // Stopped at the time limit: `timed` has given the timeout's report already.
     if (stop.aborted) throw e;
     return internalError(file, e);

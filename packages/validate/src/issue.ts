@@ -1,9 +1,10 @@
 import type { Finding, Issue } from '@tianbao/form';
 
-/** A place in a workbook; sheet null when the file could not be read. */
+/** A place in a workbook; sheet null when the file could not be read; a row alone when no cell is known. */
 export interface Place {
   sheet: string | null;
   cell: string | null;
+  row?: number;
 }
 
 const WHOLE_FILE: Place = { sheet: null, cell: null };
@@ -16,7 +17,7 @@ export function issueAt(f: Pick<Finding, 'severity' | 'rule' | 'message' | 'answ
     rule: f.rule,
     sheet: place.sheet,
     cell: place.cell,
-    row: m ? Number(m[2]) : null,
+    row: m ? Number(m[2]) : (place.row ?? null),
     column: m ? m[1]! : null,
     message: f.message,
     explained: false,

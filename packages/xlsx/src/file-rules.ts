@@ -18,11 +18,18 @@ export const FILE_RULES = defineRules({
   'file.too-many-rows': { severity: 'error', title: '工作表超过 200,000 行', fix: '按单位拆分后提交' },
 });
 
-/** A file refused before it is opened, or while it is read: a stable rule id and a Chinese reason. */
+/** Where in a file a refusal was found, when the reader knows: a sheet and one of its rows. */
+export interface RefusedAt {
+  sheet: string;
+  row: number;
+}
+
+/** A file refused before it is opened, or while it is read: a stable rule id, a Chinese reason, and where, when known. */
 export class FileRefused extends Refusal {
   constructor(
     override readonly rule: RuleId<typeof FILE_RULES>,
     message: string,
+    readonly place?: RefusedAt,
   ) {
     super(rule, message);
   }

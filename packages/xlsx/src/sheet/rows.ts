@@ -87,7 +87,7 @@ export async function* sheetRowBatches(
       }
     } catch (e) {
       if (ordered && batch.length) yield batch;
-      throw e instanceof BadReference ? e.at(`工作表「${sheet}」第 ${r} 行`) : e;
+      throw e instanceof BadReference ? e.at(`工作表「${sheet}」第 ${r} 行`, { sheet, row: r }) : e;
     }
     if (ordered && batch.length) yield batch;
   }

@@ -1,4 +1,4 @@
-import { FileRefused, RESAVE } from '../file-rules.ts';
+import { FileRefused, RESAVE, type RefusedAt } from '../file-rules.ts';
 import { elementSpans, joinedBodies } from './elements.ts';
 import { hasMarkup, parsedRuns } from './slow-path.ts';
 
@@ -33,13 +33,14 @@ export class BadReference extends FileRefused {
   constructor(
     readonly ref: string,
     at = '文件中的文字',
+    place?: RefusedAt,
   ) {
-    super('file.corrupt', `文件已损坏：${at}含有无效的字符引用或实体「${ref}」，Excel 也无法打开这样的文件。${RESAVE}`);
+    super('file.corrupt', `文件已损坏：${at}含有无效的字符引用或实体「${ref}」，Excel 也无法打开这样的文件。${RESAVE}`, place);
   }
 
-  /** The same refusal, saying where (`工作表「表1」第 5 行`). */
-  at(where: string): BadReference {
-    return new BadReference(this.ref, where);
+  /** The same refusal, saying where (`工作表「表1」第 5 行`), and on which sheet's row when it is one. */
+  at(where: string, place?: RefusedAt): BadReference {
+    return new BadReference(this.ref, where, place);
   }
 }
 
