@@ -1,5 +1,4 @@
-import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
+import { deflateBytesAhead, deflatedBytes } from './deflated-bytes.ts';
 import { pdfkitDocument } from './pdfkit-document.ts';
 
 /** pdfkit's stream object (`PDFReference`), as its `write` and `finalize` fill and write it out. */
@@ -10,8 +9,6 @@ export interface Reference {
   buffer: Uint8Array[];
   /** Text written since the last bytes, not yet made bytes. */
   text?: string;
-  /** What `deflateAhead` made of the stream's bytes (`input`, then its one buffer): the same as `finalize` would. */
-  ahead?: { input: Buffer; output: Buffer };
   write(chunk: unknown): void;
   finalize(): void;
 }
@@ -42,9 +39,9 @@ function textWritten(reference: Reference): void {
   };
   reference.finalize = function (this: Reference) {
     flush(this);
-    // Deflated ahead, nothing written since: written out as pdfkit writes bytes it was given deflated (marked FlateDecode as written).
-    if (this.ahead && this.compress && this.buffer.length === 1 && this.buffer[0] === this.ahead.input) [this.buffer, this.compress] = [[this.ahead.output], false];
-    this.ahead = undefined;
+    // Bytes whose deflated form is known (deflated-bytes.ts): written as given, marked FlateDecode as written, Length from them.
+    const known = this.compress && this.buffer.length === 1 ? deflatedBytes(this.buffer[0]!) : undefined;
+    if (known) [this.buffer, this.compress] = [[known], false];
     return finalize.call(this);
   };
 }
@@ -60,10 +57,8 @@ export async function deflateAhead(reference: Reference): Promise<void> {
   if (!reference.compress || !reference.buffer.length) return;
   const input = Buffer.concat(reference.buffer);
   reference.buffer = [input];
-  reference.ahead = { input, output: await deflateAsync(input) };
+  await deflateBytesAhead(input);
 }
-
-const deflateAsync = promisify(deflate);
 
 function flush(ref: Reference): void {
   if (ref.text !== undefined) ref.buffer.push(Buffer.from(ref.text, 'latin1'));

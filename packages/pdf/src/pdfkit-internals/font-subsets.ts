@@ -1,5 +1,4 @@
-import { promisify } from 'node:util';
-import { deflate, deflateSync } from 'node:zlib';
+import { deflateBytesAhead, deflateOnce } from './deflated-bytes.ts';
 import { subsetEncoder, type Subset as EncodedSubset } from './subset-files.ts';
 
 type Glyf = { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
@@ -32,44 +31,24 @@ interface GlyphBytes {
  */
 const FILES_KEPT = 16;
 
-/** The subset files made here, each with its stream once deflated. */
-const deflated = new WeakMap<Uint8Array, Buffer | null>();
-
-/**
- * A subset file made by `shareSubsets`, deflated as pdfkit deflates a stream
- * (zlib's defaults): once for all the documents that embed the very same
- * file. Undefined for any other bytes, which pdfkit deflates itself.
- */
-export function deflatedSubset(file: Uint8Array): Buffer | undefined {
-  let known = deflated.get(file);
-  if (known === undefined) return undefined;
-  if (known === null) deflated.set(file, (known = deflateSync(file)));
-  return known;
-}
-
 /** The subsets `shareSubsets` made: their files are deflated once, and may be ahead (`deflateSubsetAhead`). */
 const shared = new WeakSet<object>();
 
 /**
  * Deflate, on the thread pool, the file `subset` will embed, when it is one
- * of those made by `shareSubsets` and not yet deflated: `deflatedSubset` then
- * gives it when the document embeds it, with no wait. The glyphs of the subset
- * must all be in it: its file is made now.
+ * of those made by `shareSubsets` and not yet deflated: the document then
+ * writes it with no wait. The glyphs of the subset must all be in it: its file is made now.
  */
 export async function deflateSubsetAhead(subset: object): Promise<void> {
-  if (!shared.has(subset)) return;
-  const file = (subset as Subset).encode();
-  if (deflated.get(file) === null) deflated.set(file, await deflateAsync(file));
+  if (shared.has(subset)) await deflateBytesAhead((subset as Subset).encode());
 }
-
-const deflateAsync = promisify(deflate);
 
 /**
  * Subsets of `font` made from what earlier documents of the process found:
  * each glyph's bytes read and decoded once (fontkit decodes every glyph of
  * every subset again), and the whole font file made once for the same glyphs
  * in the same order (the ids the document's text was set with), the same
- * bytes (see `deflatedSubset`); any other file written from the tables of the
+ * bytes, deflated once (deflated-bytes.ts); any other file written from the tables of the
  * font's first (subset-files.ts). Byte for byte what fontkit makes: a file
  * depends on nothing but the font and that order. CFF and variable fonts are
  * left as they are.
@@ -120,7 +99,7 @@ export function shareSubsets(font: TrueTypeFont): void {
       if (file) files.delete(key);
       else {
         file = encodeFile(subset, encode);
-        deflated.set(file, null);
+        deflateOnce(file);
         if (files.size >= FILES_KEPT) files.delete(files.keys().next().value!);
       }
       // Kept in the order of use: the least recently embedded is forgotten first.

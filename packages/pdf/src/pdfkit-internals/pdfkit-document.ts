@@ -3,5 +3,5 @@ import { createRequire } from 'node:module';
 import './fontkit-cache.ts';
 import { pdfkitPath } from './versions.ts';
 
-/** The prototype of pdfkit's document, as pdfmake loads pdfkit: what shaped-runs.ts and content-streams.ts patch. */
+/** The prototype of pdfkit's document, as pdfmake loads pdfkit: what embedded-font.ts, content-streams.ts, transforms.ts and colors.ts patch. */
 export const pdfkitDocument = (createRequire(import.meta.url)(pdfkitPath) as { prototype: object }).prototype;
