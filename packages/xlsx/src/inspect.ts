@@ -44,8 +44,6 @@ export interface Inspected {
   merges: ReadonlyMap<string, readonly string[]>;
   /** The `<row>` elements of each part that has any. */
   rows: ReadonlyMap<string, number>;
-  /** Parts with nothing the quick reading of a row does not take (see `PartScan.plain`). */
-  plain: ReadonlySet<string>;
   /**
    * Each XML part's bytes as they inflated, in chunks, by entry name: the
    * reader and the editor take a part from here, so no part is inflated twice.
@@ -107,7 +105,6 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
   const merges = new Map<string, readonly string[]>();
   const rows = new Map<string, number>();
   const parts = new Map<string, Buffer[]>();
-  const plain = new Set<string>();
   const streamed = new Map<string, StreamedPart>();
   const streams = (e: ZipEntry) => !whole && e.size > streamAbove && SHEET_PART.test(e.name);
   // A part streamed is read from the file as it inflates: no part held may then keep the file's bytes.
@@ -126,10 +123,9 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
     if (!scan.ordered) unordered.add(e.name);
     if (scan.merges.length) merges.set(e.name, scan.merges);
     if (scan.rows) rows.set(e.name, scan.rows);
-    if (scan.plain) plain.add(e.name);
     parts.set(e.name, scan.chunks);
   }
-  return { entries, unordered, merges, rows, plain, parts, streamed };
+  return { entries, unordered, merges, rows, parts, streamed };
 }
 
 /** The refusal of an archive that holds no workbook, saying what it holds instead. */

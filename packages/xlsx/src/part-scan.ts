@@ -49,13 +49,6 @@ export class PartScan {
   ordered = true;
   /** The `ref` of each `<mergeCell>`, as written. */
   readonly merges: string[] = [];
-  /**
-   * No comment, CDATA or processing instruction past the XML declaration,
-   * and no `'`, tab, line break or `:c`: nothing in it that the quick
-   * reading of a row does not take, so its rows need not be looked through
-   * one by one for such things (see `sheetRows`).
-   */
-  plain = true;
   private lastRow = 0;
   private tail = Buffer.alloc(0);
 
@@ -65,7 +58,6 @@ export class PartScan {
   ) {}
 
   push(chunk: Buffer): void {
-    if (this.plain) this.plain = plainText(chunk, this.tail.length ? this.tail[this.tail.length - 1]! : -1);
     // What starts in the last chunk and ends in this one; the rest is found in each chunk alone.
     if (this.tail.length) {
       const seam = this.tail.length;
@@ -194,46 +186,6 @@ export class PartScan {
     }
     return mine(start, gt + 1 - start) ? b.toString('latin1', name + length, gt) : null;
   }
-}
-
-const XML_DECLARATION = Buffer.from('<?xml');
-const UNUSUAL_BYTES = [0x27, 0x09, 0x0a, 0x0d];
-const COLON = 0x3a;
-const QUESTION = 0x3f;
-
-/**
- * Whether a chunk holds none of what makes a part not `plain`; `before`: the
- * last byte of the chunk before (-1 for the first), so that what two chunks
- * split is seen. The first chunk's XML declaration is passed over.
- */
-function plainText(chunk: Buffer, before: number): boolean {
-  // `<` ending the last chunk, `!`, `?` or `c` this one (`:c` split: the `:` ends the last).
-  if ((before === LT && (chunk[0] === BANG || chunk[0] === QUESTION)) || (before === COLON && chunk[0] === 0x63)) return false;
-  let from = 0;
-  if (before < 0) {
-    const bom = chunk[0] === 0xef ? 3 : 0;
-    if (matchesAt(chunk, bom, XML_DECLARATION)) {
-      from = chunk.indexOf('?>', bom) + 2;
-      if (from === 1) return false;
-      // The line break Excel writes after it.
-      while (chunk[from] === 0x0d || chunk[from] === 0x0a) from++;
-    }
-  }
-  if (UNUSUAL_BYTES.some((c) => chunk.includes(c, from))) return false;
-  // `<!`, `<?` and `:c`, found by their rare byte: searching for `<` first would stop at every tag.
-  return !(follows(chunk, BANG, LT, from) || follows(chunk, QUESTION, LT, from) || precedes(chunk, COLON, 0x63, from));
-}
-
-/** Whether some byte `c` at or after `from + 1` has `prev` just before it. */
-function follows(b: Buffer, c: number, prev: number, from: number): boolean {
-  for (let at = b.indexOf(c, from + 1); at >= 0; at = b.indexOf(c, at + 1)) if (b[at - 1] === prev) return true;
-  return false;
-}
-
-/** Whether some byte `c` at or after `from` has `next` just after it. */
-function precedes(b: Buffer, c: number, next: number, from: number): boolean {
-  for (let at = b.indexOf(c, from); at >= 0; at = b.indexOf(c, at + 1)) if (b[at + 1] === next) return true;
-  return false;
 }
 
 /** Whether the bytes just before and at `at` spell `word`. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { PartScan } from '../src/part-scan.ts';
 import { elements } from '../src/sheet/elements.ts';
 import { parsedRuns } from '../src/sheet/slow-path.ts';
 import { charData, runText } from '../src/sheet/xml.ts';
@@ -11,37 +10,6 @@ import { sheetRows, type Row } from '../src/sheet/rows.ts';
  * long way does, and not where it would not.
  */
 
-/** Whether a part arriving in these chunks was found plain. */
-const plain = (...chunks: string[]) => {
-  const scan = new PartScan('xl/worksheets/sheet1.xml', false);
-  for (const c of chunks) scan.push(Buffer.from(c));
-  return scan.plain;
-};
-
-const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
-const ROW = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>';
-
-describe('a part with nothing the quick reading of a row leaves to the parser', () => {
-  it('is plain after its XML declaration and the line break Excel puts after it', () => {
-    expect(plain(`${DECLARATION}<worksheet><sheetData>${ROW}`, `${ROW}</sheetData></worksheet>`)).toBe(true);
-  });
-
-  it.each([
-    ['a comment', `<!-- x -->${ROW}`],
-    ['a processing instruction past the declaration', `<?mso x?>${ROW}`],
-    ['an attribute in single quotes', ROW.replace('r="A1"', "r='A1'")],
-    ['a line break inside a row', ROW.replace('<v>', '\n<v>')],
-    ['a prefixed cell', ROW.replace(/<(\/?)c/g, '<$1x:c')],
-  ])('is not plain with %s', (_, row) => {
-    expect(plain(`${DECLARATION}<worksheet><sheetData>`, row, '</sheetData></worksheet>')).toBe(false);
-  });
-
-  it('is not plain with a comment or a prefix split between two chunks', () => {
-    expect(plain(`${DECLARATION}<worksheet><sheetData>${ROW}<`, `!-- x -->${ROW}`)).toBe(false);
-    expect(plain(`${DECLARATION}<worksheet><sheetData><row r="1"><x:`, 'c r="A1"/></row>')).toBe(false);
-  });
-});
-
 describe('character data', () => {
   it('has every reference resolved as a parser resolves it, each character outside ASCII one too', () => {
     expect(charData('&#27745;&#x6C61;&#x41;&amp;&lt;&gt;&quot;&apos;&#128512;2024&#24180;')).toBe('污污A&<>"\'😀2024年');
@@ -52,13 +20,20 @@ describe('character data', () => {
   const REFUSED = ['A & B', '&#;', '&#x;', '&#65', '&amp', '&nbsp;', '&ampx;', '&#6x5;', '&#X41;', '&#0;', '&#31;', '&#xD800;', '&#xDFFF;', '&#xFFFE;', '&#xFFFF;', '&#x110000;', '&#99999999999;'];
 
   it.each(ALLOWED)('resolves %s as the parser does', (ref) => {
-    expect(charData(`x${ref}y`)).toBe(parsedRuns(`<!----><t>x${ref}y</t>`, '这段文字'));
+    expect(charData(`x${ref}y`)).toBe(parsedRuns(`<t>x${ref}y</t>`));
   });
 
   it.each(REFUSED)('refuses %s as damaged, naming it, as the parser refuses it', (ref) => {
     const shown = /&[#\w]*;?/.exec(ref)![0];
     expect(() => charData(`文字${ref}文字`)).toThrow(expect.objectContaining({ rule: 'file.corrupt', message: expect.stringContaining(`「${shown}」`) }));
-    expect(() => parsedRuns(`<!----><t>文字${ref}文字</t>`, '这段文字')).toThrow(expect.objectContaining({ rule: 'file.corrupt' }));
+    expect(() => parsedRuns(`<t>文字${ref}文字</t>`)).toThrow(expect.objectContaining({ rule: 'file.corrupt' }));
+  });
+
+  it.each(['\x01', '\x08', '\x0b', '\x1f', '\uffff'])('refuses the control character %j, naming it, as the parser refuses it', (c) => {
+    const code = c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    expect(() => charData(`文字${c}`)).toThrow(expect.objectContaining({ rule: 'file.corrupt', message: expect.stringContaining(`U+${code}`) }));
+    expect(() => parsedRuns(`<t>文字${c}</t>`)).toThrow(expect.objectContaining({ rule: 'file.corrupt' }));
+    expect(charData('\t\n\r\n')).toBe('\t\n\n');
   });
 
   it('reads a string item of one run, and of several, alike', () => {
@@ -66,6 +41,11 @@ describe('character data', () => {
     expect(runText('<t>&#27745;</t>')).toBe('污');
     expect(runText('<r><t>&#27745;</t></r><r><t>水</t></r>')).toBe('污水');
     expect(runText('<t/>')).toBe('');
+    expect(runText("<t xml:space='preserve'>甲</t><!-- 乙 -->")).toBe('甲');
+  });
+
+  it.each(['<t>甲</si>', '<t>甲', '<t>甲<乙</t>', '<t>甲</t></t>', '<r><t>甲</t>', '<t a="1" a="2">甲</t>', '<t>甲&乙</t>'])('refuses the string item %s, as the parser does', (item) => {
+    expect(() => runText(item)).toThrow(expect.objectContaining({ rule: 'file.corrupt' }));
   });
 });
 
@@ -77,17 +57,18 @@ describe('end tags found by plain searches', () => {
   });
 });
 
+const SRC: CellSource = { strings: ['甲', ''], dates: [false, true], date1904: false };
+
+/** The rows of this XML, read quickly or by the XML parser. */
+async function readRows(xml: string, forceParser: boolean): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const row of sheetRows((async function* () { yield xml; })(), SRC, '表1', { forceParser })) rows.push(row);
+  return rows;
+}
+
 describe('a cell read character by character', () => {
   /** The rows of this XML read quickly, and by the XML parser. */
-  const bothWays = async (xml: string) => {
-    const src: CellSource = { strings: ['甲', ''], dates: [false, true], date1904: false };
-    const read = async (forceParser: boolean) => {
-      const rows: Row[] = [];
-      for await (const row of sheetRows((async function* () { yield xml; })(), src, '表1', { plain: !forceParser, forceParser })) rows.push(row);
-      return rows;
-    };
-    return { quick: await read(false), parsed: await read(true) };
-  };
+  const bothWays = async (xml: string) => ({ quick: await readRows(xml, false), parsed: await readRows(xml, true) });
 
   const numbers = ['113.268', '-0.5', '.5', '-.25', '1.', '-0', '0.0', '007', '35.2278', '0.1', '2.675', '123456789012345', '999999999999999.5', '1234567890123456', '0.1234567890123456789', '1e3', '+5', '.', '-', '1.2.3', '-1.5e-3', ' 7', '9007199254740993'];
 
@@ -119,5 +100,69 @@ describe('a cell read character by character', () => {
     const { quick, parsed } = await bothWays(row);
     expect(quick).toEqual(parsed);
     expect(quick[0]!.cells.slice(2, 6)).toEqual(['甲', '甲', new Date(Date.UTC(2023, 10, 30)), 5]);
+  });
+
+  // Well-formed, written by no writer: each read as the parser reads it, the cells after it too.
+  const ODD: [string, string][] = [
+    ['a comment between cells', '<c r="A5" t="s"><v>0</v></c><!-- <c r="B5"><v>9</v></c> -->'],
+    ['an attribute in single quotes', "<c r='A5' t='s'><v>0</v></c>"],
+    ['line breaks and tabs between cells and attributes', '\n\t<c\n r="A5"\tt="s"><v>0</v></c>\n'],
+    ['prefixed cells', '<x:c r="A5" t="s"><x:v>0</x:v></x:c>'],
+    ['a spaced end tag', '<c r="A5" t="s"><v>0</v></c >'],
+    ['an attribute other than r, s and t', '<c r="A5" t="s" cm="1"><v>0</v></c>'],
+    ['the value before the formula', '<c r="A5" t="s"><v>0</v><f>B1</f></c>'],
+    ['an inline string of two runs', '<c r="A5" t="inlineStr"><is><r><t>甲</t></r><r><t/></r></is></c>'],
+    ['CDATA in a value', '<c r="A5" t="str"><v><![CDATA[甲]]></v></c>'],
+    ['a shared formula', '<c r="A5" t="s"><f t="shared" ref="A5:A9" si="0">B1&amp;"x"</f><v>0</v></c>'],
+  ];
+
+  it.each(ODD)('reads %s as the parser does', async (_, cells) => {
+    const { quick, parsed } = await bothWays(`<row r="5">${cells}<c r="C5"><v>7</v></c></row>`);
+    expect(quick).toEqual(parsed);
+    expect(quick[0]!.cells.slice(1, 4)).toEqual(['甲', undefined, 7]);
+  });
+
+  // Not well-formed: the quick reading would have read each as data (a cell lost, a value cut short).
+  const BROKEN: [string, string][] = [
+    ['a cell left open', '<c r="A5"><v>1</v><c r="B5"><v>2</v></c>'],
+    ['an end tag of another element', '<c r="A5"><v>1</v></x><c r="B5"><v>2</v></c>'],
+    ['a value left open', '<c r="A5"><v>1</c><c r="B5"><v>2</v></c>'],
+    ['a run left open', '<c r="A5" t="inlineStr"><is><t>甲</is></c><c r="B5"><v>2</v></c>'],
+    ['`<` in a value', '<c r="A5"><v>1<2</v></c>'],
+    ['`<` in an attribute', '<c r="A5" s="1<2"><v>1</v></c>'],
+    ['`&` in an attribute', '<c r="A5" s="a&b"><v>1</v></c>'],
+    ['an attribute not quoted', '<c r=A5><v>1</v></c><c r="B5"><v>2</v></c>'],
+    ['an attribute twice', '<c r="A5" r="B5"><v>1</v></c>'],
+    ['an attribute without a value', '<c r="A5" hidden><v>1</v></c>'],
+    ['attributes not apart', '<c r="A5"s="1"><v>1</v></c>'],
+    ['a bare `&` in a formula', '<c r="A5"><f>A1&B1</f><v>1</v></c>'],
+    ['a control character', '<c r="A5" t="inlineStr"><is><t>甲\x01</t></is></c>'],
+  ];
+
+  it.each(BROKEN)('refuses a row with %s, naming its sheet and row, read either way', async (_, cells) => {
+    for (const forceParser of [false, true])
+      await expect(readRows(`<row r="4"><c r="A4"><v>4</v></c></row><row r="5">${cells}</row>`, forceParser)).rejects.toMatchObject({
+        rule: 'file.corrupt',
+        message: expect.stringContaining('工作表「表1」第 5 行'),
+        place: { sheet: '表1', row: 5 },
+      });
+  });
+
+  it.each([
+    ['a row whose start tag is not well-formed', '<row r="5" spans="1:2><c r="A5"><v>1</v></c></row>', '第 5 行'],
+    ['an end tag between rows', '<row r="5"><c r="A5"><v>1</v></c></row></row><row r="6"><c r="A6"><v>2</v></c></row>', '第 5 行附近'],
+    ['a row inside a row', '<row r="5"><c r="A5"><v>1</v></c><row r="6"><c r="A6"><v>2</v></c></row></row>', '第 5 行'],
+  ])('refuses %s', async (_, rows, where) => {
+    for (const forceParser of [false, true])
+      await expect(readRows(rows, forceParser)).rejects.toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining(`工作表「表1」${where}`) });
+  });
+
+  it('reads rows with comments, processing instructions and white space between them, the text between split across chunks', async () => {
+    const chunks = ['<row r="1"><c r="A1"><v>1</v></c></row>\n<!-- 注释 --', '>\n<?x ?><row r="3"><c r="A3"><v>3</v></c></row></sheetData>'];
+    const rows: Row[] = [];
+    for await (const row of sheetRows((async function* () { yield* chunks; })(), SRC, '表1')) rows.push(row);
+    expect(rows).toEqual([{ r: 1, cells: [, 1] }, { r: 3, cells: [, 3] }]);
+    const split = ['<row r="1"><c r="A1"><v>1</v></c></row></r', 'ow><row r="2"><c r="A2"><v>2</v></c></row>'];
+    await expect((async () => { for await (const _ of sheetRows((async function* () { yield* split; })(), SRC, '表1')); })()).rejects.toMatchObject({ rule: 'file.corrupt' });
   });
 });

@@ -57,7 +57,7 @@ async function bothWays(buf: Buffer) {
   for (const xml of strings)
     for (const si of elements(xml, 'si')) {
       out.quick.push(runText(si.body));
-      out.parsed.push(unescaped(parsedRuns(si.body, '')));
+      out.parsed.push(unescaped(parsedRuns(si.body)));
     }
   return out;
 }

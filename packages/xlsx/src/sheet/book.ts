@@ -6,7 +6,8 @@ import { decodedText, heldText, type Stop } from './part-text.ts';
 import { findWorkbook, relationships, relsOf } from './relationships.ts';
 import { sheetRowBatches, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
-import { attr, BadReference, detach, runText, xmlText } from './xml.ts';
+import { BadXml } from './bad-xml.ts';
+import { attr, detach, runText, xmlText } from './xml.ts';
 import { FileRefused, RESAVE } from '../file-rules.ts';
 
 /** A sheet of a workbook: its name, the part that holds its cells, and how it is shown. */
@@ -61,7 +62,7 @@ export interface Book extends CellSource {
  * part from the chunks the inspection inflated it to.
  */
 export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book> {
-  const { entries, unordered, plain, parts, streamed } = inspected;
+  const { entries, unordered, parts, streamed } = inspected;
   // Only the XML parts were looked through: no other is read as one.
   const byName = new Map(entries.filter((e) => isXmlPart(e.name)).map((e) => [e.name.toLowerCase(), e]));
   const entry = (path: string) => byName.get(path.toLowerCase());
@@ -112,7 +113,7 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
     try {
       for await (const items of streamElements(heldText(chunks(stringsEntry.name), stop), 'si')) for (const si of items) strings.push(detach(runText(si.body)));
     } catch (e) {
-      throw e instanceof BadReference ? e.at(`共享字符串表（${stringsEntry.name}）第 ${strings.length + 1} 项文字`) : e;
+      throw e instanceof BadXml ? e.at(`共享字符串表（${stringsEntry.name}）第 ${strings.length + 1} 项文字`) : e;
     }
     parts.delete(stringsEntry.name);
   }
@@ -122,12 +123,11 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   const batches = (sheet: SheetPart, stop: Stop, last = false) => {
     const e = entry(sheet.part)!;
     const late = streamed.get(e.name);
-    // A streamed sheet's rows are taken to stand in order, and those of a chunk quickly when none so far held
-    // anything else; one that does not stand in order asks for the file to be read again (`ReadAgain`).
-    if (late) return sheetRowBatches(decodedText(late.chunks(last), stop), src, sheet.name, { plain: () => late.scan.plain, streamed: e.name });
+    // A streamed sheet's rows are taken to stand in order; one that does not asks for the file to be read again (`ReadAgain`).
+    if (late) return sheetRowBatches(decodedText(late.chunks(last), stop), src, sheet.name, { streamed: e.name });
     const text = heldText(chunks(e.name), stop, last);
     if (last) parts.delete(e.name);
-    return sheetRowBatches(text, src, sheet.name, { ordered: !unordered.has(e.name), plain: plain.has(e.name) });
+    return sheetRowBatches(text, src, sheet.name, { ordered: !unordered.has(e.name) });
   };
   return {
     ...src,

@@ -1,6 +1,6 @@
 import { serialDate, type CellValue } from '@tianbao/form';
 import type { CellParts } from './slow-path.ts';
-import { detach, runText, unescaped } from './xml.ts';
+import { charData, detach, unescaped } from './xml.ts';
 
 /** What a cell's raw value needs to become a value: the workbook's shared strings and date styles. */
 export interface CellSource {
@@ -34,8 +34,8 @@ export function cellValue(c: CellParts, src: CellSource): CellValue {
   return c.v === undefined ? null : typedValue(c.t, c.s ? Number(c.s) : 0, c.v, src);
 }
 
-/** The text of an inline string (`<is>…</is>`). */
-export const inlineValue = (is: string): CellValue => orNull(detach(runText(is)));
+/** The text of a run of an inline string (`<t>…</t>`), as written between its tags. */
+export const runValue = (raw: string): CellValue => orNull(detach(unescaped(charData(raw))));
 
 /** The value of a cell's `<v>` (its character data) by its type and style; nothing when it is empty. */
 export function typedValue(type: string | undefined, style: number, v: string, src: CellSource): CellValue {

@@ -1,3 +1,5 @@
+import { BadXml } from './bad-xml.ts';
+
 /** One element as found in the text: its attribute text and its content (empty for `<x/>`). */
 export interface Element {
   attrs: string;
@@ -197,10 +199,16 @@ const CUT_TAG = 256;
  * made whole given together (a step of an async generator costs more than
  * reading a row). An unfinished element is carried to the next chunk in pieces,
  * and its end is looked for in the new chunk alone: an element of any length
- * (a row of 16,384 cells) costs time in proportion to it.
+ * (a row of 16,384 cells) costs time in proportion to it. Between two
+ * elements only text, comments and processing instructions may stand:
+ * markup there (`</row></row>`, an element left open) throws `BadXml`, as
+ * what follows it would be read wrong.
  */
 export async function* streamElements(chunks: AsyncIterable<string>, name: string): AsyncGenerator<Element[]> {
   const tags = tagsOf(name);
+  // What stands after the last element found, while it holds markup (its start, up to `GAP` characters); and whether one was found.
+  let gap = '';
+  let started = false;
   // The unfinished element, from its `<`, in pieces; and whether its start tag is whole yet.
   let held: string[] = [];
   let inBody = false;
@@ -238,6 +246,13 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
       } else text = head + chunk.slice(end);
     } else text = rest + chunk;
     for (let found = tags.next(text, at); found; found = tags.next(text, at)) {
+      if (started && !between(gap, text, at, found.start)) {
+        // The elements before it first, so that the refusal can say after which it stands.
+        if (whole.length) yield whole;
+        throw new BadXml('附近的 XML 无法读取');
+      }
+      gap = '';
+      started = true;
       if (!found.el) {
         held = [text.slice(found.start)];
         inBody = text.indexOf('>', found.start) >= 0;
@@ -248,8 +263,34 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
     }
     const lt = text.lastIndexOf('<');
     rest = !held.length && lt >= at && text.length - lt < CUT_TAG ? text.slice(lt) : '';
+    if (started && !held.length && gap.length < GAP) {
+      const to = rest ? lt : text.length;
+      if (gap || markupIn(text, at, to)) gap += text.slice(at, Math.min(to, at + GAP));
+    }
     if (whole.length) yield whole;
   }
+}
+
+/** How much of what stands between two elements is kept to be looked at: more is no writer's. */
+const GAP = 4096;
+
+/** Whether `text` holds a `<` from `from` to before `to`. */
+const markupIn = (text: string, from: number, to: number): boolean => {
+  const lt = text.indexOf('<', from);
+  return lt >= 0 && lt < to;
+};
+
+const COMMENTS = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
+
+/**
+ * Whether what stands between two elements, `gap` and then `text` from
+ * `from` to `to`, holds no markup but comments, processing instructions and
+ * CDATA, and is shorter than `GAP`.
+ */
+function between(gap: string, text: string, from: number, to: number): boolean {
+  if (!gap && !markupIn(text, from, to)) return true;
+  const all = gap + text.slice(from, to);
+  return all.length < GAP && !all.replace(COMMENTS, '').includes('<');
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { CellValue } from '@tianbao/form';
 import { LIMITS } from '../inspect.ts';
-import { cellAttrs, cellValue, inlineValue, numberValue, sharedString, typedValue, type CellSource } from './cells.ts';
-import { elements, firstElement, streamElements } from './elements.ts';
+import { BadXml } from './bad-xml.ts';
+import { cellValue, numberValue, runValue, sharedString, typedValue, type CellSource } from './cells.ts';
+import { streamElements } from './elements.ts';
 import { badReference, cellRef, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
-import { hasMarkup, parsedCells, type CellParts } from './slow-path.ts';
-import { attr, BadReference, charData, detach, runData } from './xml.ts';
+import { parsedCells, parsedTag, type CellParts } from './slow-path.ts';
+import { attr, charData, detach } from './xml.ts';
 import { FileRefused, RESAVE } from '../file-rules.ts';
 import { ReadAgain } from '../streamed-part.ts';
 
@@ -29,12 +30,6 @@ export interface RowReading {
   ordered?: boolean;
   /** Every row read by the XML parser (for tests holding the quick paths to it). */
   forceParser?: boolean;
-  /**
-   * The part holds nothing the quick reading does not take (`PartScan.plain`),
-   * so no row is looked through for it; a function for a part looked through
-   * as it is read: what it tells of the text so far, asked before each chunk's rows.
-   */
-  plain?: boolean | (() => boolean);
   /**
    * The part is streamed (see `StreamedPart`), its order not known beforehand:
    * a row out of order asks for the file to be read again (`ReadAgain`).
@@ -61,35 +56,39 @@ export async function* sheetRowBatches(
   chunks: AsyncIterable<string>,
   src: CellSource,
   sheet: string,
-  { ordered = true, forceParser = false, plain = false, streamed }: RowReading = {},
+  { ordered = true, forceParser = false, streamed }: RowReading = {},
 ): AsyncGenerator<Row[]> {
   let r = 0;
   let count = 0;
   const held: Row[] = [];
   const texts = new InlineTexts();
-  for await (const elements of streamElements(chunks, 'row')) {
-    const batch: Row[] = ordered ? [] : held;
-    const quick = !forceParser && (typeof plain === 'function' ? plain() : plain);
-    try {
-      for (const row of elements) {
-        if (++count > LIMITS.rows) throw tooManyRows(sheet);
-        const n = rowNumber(row.attrs, r);
-        if (Number.isNaN(n)) throw badReference(sheet, '行号', attr(row.attrs, 'r')!);
-        if (ordered && n <= r) {
-          if (streamed) throw new ReadAgain(streamed);
-          // The pass before reading found them in order: one that is not was written so as to read differently each time.
-          throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`);
+  try {
+    for await (const elements of streamElements(chunks, 'row')) {
+      const batch: Row[] = ordered ? [] : held;
+      try {
+        for (const row of elements) {
+          if (++count > LIMITS.rows) throw tooManyRows(sheet);
+          const n = rowNumber(row.attrs, r);
+          if (Number.isNaN(n)) throw badReference(sheet, '行号', attr(row.attrs, 'r')!);
+          if (ordered && n <= r) {
+            if (streamed) throw new ReadAgain(streamed);
+            // The pass before reading found them in order: one that is not was written so as to read differently each time.
+            throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`);
+          }
+          r = n;
+          if (!wellFormedAttrs(row.attrs)) parsedTag('row', row.attrs);
+          const read: Row = { r, cells: [] };
+          if (forceParser || !scanCells(row.body, src, sheet, texts, read)) cellsOf(parsedCells(row.body), src, sheet, read);
+          batch.push(read);
         }
-        r = n;
-        const read: Row = { r, cells: [] };
-        if (!quick || !scanCells(row.body, src, sheet, texts, read)) rowCells(row.body, src, sheet, n, forceParser, texts, read);
-        batch.push(read);
+      } catch (e) {
+        if (ordered && batch.length) yield batch;
+        throw e;
       }
-    } catch (e) {
       if (ordered && batch.length) yield batch;
-      throw e instanceof BadReference ? e.at(`工作表「${sheet}」第 ${r} 行`, { sheet, row: r }) : e;
     }
-    if (ordered && batch.length) yield batch;
+  } catch (e) {
+    throw e instanceof BadXml ? e.at(`工作表「${sheet}」第 ${r} 行`, { sheet, row: r }) : e;
   }
   const sorted = ordered ? [] : inRowOrder(held);
   if (sorted.length) yield sorted;
@@ -113,28 +112,7 @@ function inRowOrder(rows: Row[]): Row[] {
   return out;
 }
 
-/** What the quick scan of a row does not take: prefixed elements, attributes in single quotes or over lines. */
-const UNUSUAL = /:c[\s>/]|['\t\n\r]/;
-
 type Cells = Pick<Row, 'cells' | 'uncached'>;
-
-/** Row `r`'s cells, into `out`: read by the XML parser when they hold comments, CDATA or processing instructions (or when forced to), else quickly. */
-function rowCells(body: string, src: CellSource, sheet: string, r: number, forceParser: boolean, texts: InlineTexts, out: Cells): void {
-  if (forceParser || hasMarkup(body)) cellsOf(parsedCells(body, `工作表「${sheet}」第 ${r} 行`), src, sheet, out);
-  else if (UNUSUAL.test(body) || !scanCells(body, src, sheet, texts, out)) cellsOf(matchedCells(body), src, sheet, out);
-}
-
-/** Any row without comments, CDATA or processing instructions, element by element. */
-function matchedCells(body: string): CellParts[] {
-  return elements(body, 'c').map((el) => {
-    const c: CellParts = { ...cellAttrs(el.attrs), f: !!firstElement(el.body, 'f') };
-    const v = firstElement(el.body, 'v');
-    if (v) c.v = charData(v.body);
-    const is = c.t === 'inlineStr' && firstElement(el.body, 'is');
-    if (is) c.is = runData(is.body);
-    return c;
-  });
-}
 
 /** The values of a row's cells, into `out`, each following the one before when it has no `r`. */
 function cellsOf(cells: CellParts[], src: CellSource, sheet: string, out: Cells): void {
@@ -153,89 +131,124 @@ function cellsOf(cells: CellParts[], src: CellSource, sheet: string, out: Cells)
  * of a checked sheet's time is spent here. A cell laid out as writers lay
  * them out (a shared string's index or a plain number in `<v>`) is read
  * character by character without cutting a string for it (`quickCell`);
- * any other is read by searches, each going on from where the same search
- * last stopped, so a row costs time in proportion to its length. False, with
- * `out` left empty, for a row with a cell's attributes spaced (`r = "C4"`):
- * it is to be read element by element.
+ * any other by `longCell`. Every character of markup is looked at on the
+ * way, so that what is read here is well-formed: false, with `out` left
+ * empty, for a row holding anything else (attributes spaced or in single
+ * quotes, other elements, comments, CDATA, markup where text should be, XML
+ * that does not parse): the XML parser reads it, or refuses it.
  */
 function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts, out: Cells): boolean {
   const cells = out.cells;
-  // Made for the first cell read the long way: most rows have none.
-  let ahead: Searches | undefined;
   let col = 0;
-  for (let i = s.indexOf('<c'); i >= 0; ) {
+  for (let i = skipSpace(s, 0); i < s.length; i = skipSpace(s, i)) {
+    // `<c ` or `<c>` or `<c/>`, nothing else between cells.
     const after = s.charCodeAt(i + 2);
-    // `<c ` or `<c>` or `<c/>`, not another element starting with c.
-    if (after !== 32 && after !== 62 && after !== 47) {
-      i = s.indexOf('<c', i + 2);
-      continue;
-    }
+    if (s.charCodeAt(i) !== 60 || s.charCodeAt(i + 1) !== 99 || (after !== 32 && after !== 62 && after !== 47)) return abandoned(out);
     const tag = attrsAt(s, i + 2);
     const gt = tag.gt;
-    if (tag.spaced) {
-      // Read again element by element, from nothing.
-      cells.length = 0;
-      delete out.uncached;
-      return false;
-    }
-    if (gt < 0) break;
+    if (gt < 0) return abandoned(out);
     col = tag.r >= 0 ? cellColumn(s, tag.r, sheet) : col + 1;
     let end: number;
-    if (s.charCodeAt(gt - 1) === 47) end = gt;
+    if (s.charCodeAt(gt - 1) === 47) end = gt - 3;
     else if ((end = quickCell(s, gt, tag, src)) >= 0) {
       if (QUICK.value !== null) cells[col] = QUICK.value;
-    } else {
-      end = s.indexOf('</c>', gt);
-      if (end < 0) break;
-      const type = tag.t >= 0 ? typeAt(s, tag.t) : undefined;
-      let value: CellValue = null;
-      if (type === 'inlineStr') {
-        // `<is>` right after the start tag, as every writer has it, needs no search for it.
-        const open = s.startsWith('<is>', gt + 1) ? gt + 1 : (ahead ??= new Searches(s)).is.from(gt);
-        const close = open >= 0 && open < end ? s.indexOf('</is>', open) : -1;
-        if (close >= 0 && close <= end) value = texts.value(col, s.slice(open + 4, close));
-      } else {
-        const { v, vEnd, formula } = (ahead ??= new Searches(s));
-        const open = v.from(gt);
-        const body = open >= 0 && open < end ? s.indexOf('>', open) + 1 : 0;
-        const close = body > 0 && s.charCodeAt(body - 2) !== 47 ? vEnd.from(body) : -1;
-        const shared = type === 's' && close > body && close <= end ? indexAt(s, body, close) : -1;
-        const text = shared >= 0 ? '' : close >= 0 && close <= end ? charData(s.slice(body, close)) : '';
-        if (shared >= 0) value = sharedString(shared, src);
-        else if (text) value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, text, src);
-        // No `<v>`, or an empty one where the result is not text (an empty text result is `t="str"` and `<v></v>`):
-        // a formula's result was never saved.
-        else if (type !== 'str') {
-          const f = formula.from(gt);
-          const next = s.charCodeAt(f + 2);
-          if (f >= 0 && f < end && (next === 32 || next === 62 || next === 47)) (out.uncached ??= []).push(col);
-        }
-      }
-      if (value !== null) cells[col] = value;
-    }
-    // The next cell most often starts right after this one's `/>` or `</c>`: no search for it then.
-    const next = end === gt ? gt + 1 : end + 4;
-    i = s.charCodeAt(next) === 60 && s.charCodeAt(next + 1) === 99 ? next : s.indexOf('<c', next);
+    } else if ((end = longCell(s, gt, tag, src, texts, col)) >= 0) {
+      if (QUICK.value !== null) cells[col] = QUICK.value;
+      else if (QUICK.uncached) (out.uncached ??= []).push(col);
+    } else return abandoned(out);
+    // Past the `/>` or `</c>`.
+    i = end + 4;
   }
   return true;
 }
 
-/** The searches a row's cells read the long way share (see `Ahead`). */
-class Searches {
-  readonly v: Ahead;
-  readonly vEnd: Ahead;
-  readonly is: Ahead;
-  readonly formula: Ahead;
-  constructor(s: string) {
-    this.v = new Ahead(s, '<v');
-    this.vEnd = new Ahead(s, '</v>');
-    this.is = new Ahead(s, '<is>');
-    this.formula = new Ahead(s, '<f');
-  }
+/** False, with what `scanCells` read of a row forgotten: the parser reads it from nothing. */
+function abandoned(out: Cells): false {
+  out.cells.length = 0;
+  delete out.uncached;
+  return false;
 }
 
-/** What `quickCell` read: one object, not one a cell. */
-const QUICK: { value: CellValue } = { value: null };
+/** The first position at or after `i` that is not XML white space. */
+function skipSpace(s: string, i: number): number {
+  for (let c = s.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = s.charCodeAt(++i));
+  return i;
+}
+
+/**
+ * A cell whose start tag ends at `gt`, not read by `quickCell`, when its
+ * content is as writers write it: an optional formula (`<f>…</f>`, `<f …/>`),
+ * then `<v>…</v>` (or `<v/>`) or an inline string of one run
+ * (`<is><t>…</t></is>`), then `</c>`, text holding no markup. Its value in
+ * `QUICK.value`, whether it is a formula saved without its result in
+ * `QUICK.uncached`, and where its `</c>` starts; -1 for any other cell.
+ */
+function longCell(s: string, gt: number, tag: typeof TAG, src: CellSource, texts: InlineTexts, col: number): number {
+  QUICK.value = null;
+  QUICK.uncached = false;
+  let p = gt + 1;
+  let formula = false;
+  if (s.startsWith('<f', p)) {
+    const end = textEnd(s, p, 'f');
+    if (end < 0) return -1;
+    formula = true;
+    p = end;
+  }
+  const type = tag.t >= 0 ? typeAt(s, tag.t) : undefined;
+  if (s.startsWith('<is>', p) && type === 'inlineStr') {
+    const open = s.startsWith('<t>', p + 4) ? p + 7 : s.startsWith(PRESERVED, p + 4) ? p + 4 + PRESERVED.length : -1;
+    const close = open < 0 ? -1 : s.indexOf('<', open);
+    if (close < 0 || !s.startsWith('</t></is>', close)) return -1;
+    QUICK.value = texts.value(col, s.slice(open, close));
+    p = close + 9;
+  } else if (s.startsWith('<v', p)) {
+    const end = textEnd(s, p, 'v');
+    if (end < 0) return -1;
+    // `<v/>`, `<v></v>`: empty.
+    const text = TEXT.to > TEXT.from ? charData(s.slice(TEXT.from, TEXT.to)) : '';
+    // An empty `<v>` where the result is not text (an empty text result is `t="str"` and `<v></v>`): a formula's result was never saved.
+    if (text) QUICK.value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, text, src);
+    else QUICK.uncached = formula && type !== 'str';
+    p = end;
+  } else QUICK.uncached = formula;
+  return s.startsWith('</c>', p) ? p : -1;
+}
+
+/** Where the text of the element `textEnd` read last lies (`from` = `to`: none). */
+const TEXT = { from: 0, to: 0 };
+
+/**
+ * An element named `name` starting at `at` (`<v>…</v>`, `<f t="shared" si="0"/>`)
+ * whose attributes are well-formed and whose text holds no markup: where it
+ * ends, its text's place in `TEXT`; -1 when it is not so. A formula's text
+ * is checked as a value's is when it is read (`charData`).
+ */
+function textEnd(s: string, at: number, name: string): number {
+  const after = at + 1 + name.length;
+  const c = s.charCodeAt(after);
+  let gt: number;
+  if (c === 62) gt = after;
+  else if (c === 47 || c === 32) {
+    gt = s.indexOf('>', after);
+    if (gt < 0 || !wellFormedAttrs(s, after, s.charCodeAt(gt - 1) === 47 ? gt - 1 : gt)) return -1;
+  } else return -1;
+  if (s.charCodeAt(gt - 1) === 47) {
+    TEXT.from = TEXT.to = gt + 1;
+    return gt + 1;
+  }
+  const close = s.indexOf('<', gt + 1);
+  if (close < 0 || s.charCodeAt(close + 1) !== 47 || !s.startsWith(name, close + 2) || s.charCodeAt(close + 2 + name.length) !== 62) return -1;
+  TEXT.from = gt + 1;
+  TEXT.to = close;
+  if (name === 'f' && close > gt + 1) charData(s.slice(gt + 1, close));
+  return close + 3 + name.length;
+}
+
+/** The start tag of a run whose spaces are kept, as writers write it. */
+const PRESERVED = '<t xml:space="preserve">';
+
+/** What `quickCell` and `longCell` read: one object, not one a cell. */
+const QUICK: { value: CellValue; uncached: boolean } = { value: null, uncached: false };
 
 /** 10 to the power of each number of decimals a quickly read number may have. */
 const POWERS = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -307,68 +320,104 @@ class InlineTexts {
 
   value(col: number, raw: string): CellValue {
     const c = (this.columns[col] ??= { seen: new Map(), looked: 0, found: 0 });
-    if (c.looked >= TRIAL && c.found < c.looked / 2) return inlineValue(raw);
+    if (c.looked >= TRIAL && c.found < c.looked / 2) return runValue(raw);
     c.looked++;
     const known = c.seen.get(raw);
     if (known !== undefined) {
       c.found++;
       return known;
     }
-    const v = inlineValue(raw);
+    const v = runValue(raw);
     // Kept by a copy of its text: a cut would keep the chunk of XML it was cut from.
     if (c.seen.size < REMEMBERED) c.seen.set(detach(raw), v);
     return v;
   }
 }
 
-/**
- * The next place of a word in a string at or after a position, searched for
- * again only once that position has passed it: the searches for one word in
- * a row together read it once.
- */
-class Ahead {
-  private at = -2;
-  constructor(
-    private readonly s: string,
-    private readonly word: string,
-  ) {}
-
-  from(i: number): number {
-    if (this.at !== -1 && this.at < i) this.at = this.s.indexOf(this.word, i);
-    return this.at;
-  }
-}
-
 /** Filled in by `attrsAt` for each cell in turn: one object, not one a cell. */
-const TAG = { r: -1, s: -1, t: -1, gt: -1, spaced: false };
+const TAG = { r: -1, s: -1, t: -1, gt: -1 };
 
 /**
- * Where the values of ` r="`, ` s="` and ` t="` begin in a start tag from
- * `from` to its first `>` (`gt`, -1 when there is none); -1 for those
- * absent. `spaced`: some `=` has white space around it (or a quote after it
- * other than `"`), which this reading does not take. The tag is read a character at a time: shorter than searching it
- * for each space, and for its end.
+ * Where the values of `r`, `s` and `t` begin in a cell's start tag from
+ * `from` (-1 for those absent), and where the tag's `>` is (`gt`): -1 unless
+ * the tag is as writers write it, each attribute one of those three, once,
+ * after white space, as `name="value"`, its value holding no `<`, `&` or
+ * control character. The tag is read a character at a time: shorter than
+ * searching it for each attribute, and for its end.
  */
 function attrsAt(s: string, from: number): typeof TAG {
   const at = TAG;
   at.r = at.s = at.t = at.gt = -1;
-  at.spaced = false;
-  for (let k = from; k < s.length; k++) {
+  for (let k = from; ; ) {
     const c = s.charCodeAt(k);
     if (c === 62) {
       at.gt = k;
-      break;
+      return at;
     }
-    // `r = "C4"`: well-formed, written by no writer, not read here.
-    if (c === 61 && (s.charCodeAt(k - 1) === 32 || s.charCodeAt(k + 1) !== 34)) at.spaced = true;
-    if (c !== 32 || s.charCodeAt(k + 2) !== 61 || s.charCodeAt(k + 3) !== 34) continue;
-    const name = s.charCodeAt(k + 1);
-    if (name === 114) at.r = k + 4;
-    else if (name === 115) at.s = k + 4;
-    else if (name === 116) at.t = k + 4;
+    if (c === 47) {
+      if (s.charCodeAt(k + 1) === 62) at.gt = k + 1;
+      return at;
+    }
+    const name = skipSpace(s, k);
+    if (name === k) return at;
+    const n = s.charCodeAt(name);
+    if (n === 62 || n === 47) {
+      k = name;
+      continue;
+    }
+    if (s.charCodeAt(name + 1) !== 61 || s.charCodeAt(name + 2) !== 34) return at;
+    const value = name + 3;
+    const q = valueEnd(s, value, s.length);
+    if (q < 0) return at;
+    if (n === 114 && at.r < 0) at.r = value;
+    else if (n === 115 && at.s < 0) at.s = value;
+    else if (n === 116 && at.t < 0) at.t = value;
+    else return at;
+    k = q + 1;
   }
-  return at;
 }
+
+/** The `"` ending an attribute's value that starts at `from`, before `to`; -1 when the value holds `<`, `&` or a control character first. */
+function valueEnd(s: string, from: number, to: number): number {
+  for (let q = from; q < to; q++) {
+    const d = s.charCodeAt(q);
+    if (d === 34) return q;
+    if (d < 32 || d === 60 || d === 38) return -1;
+  }
+  return -1;
+}
+
+/** Where each attribute's name starts and ends in the tag `wellFormedAttrs` looks at. */
+const NAMES: number[] = [];
+
+/**
+ * Whether a start tag's attributes from `from` to `to` (` r="3" spans="1:5"`)
+ * are as writers write them: each after white space, `name="value"`, names
+ * of ASCII letters, digits, `_`, `.`, `-` and `:`, none twice, values
+ * holding no `<`, `&` or control character. Any other may still be
+ * well-formed: the parser judges it.
+ */
+function wellFormedAttrs(s: string, from = 0, to = s.length): boolean {
+  NAMES.length = 0;
+  for (let k = from; k < to; ) {
+    const name = skipSpace(s, k);
+    if (name === to) return true;
+    if (name === k) return false;
+    let e = name;
+    while (e < to && isNameChar(s.charCodeAt(e))) e++;
+    if (e === name || s.charCodeAt(e) !== 61 || s.charCodeAt(e + 1) !== 34) return false;
+    for (let i = 0; i < NAMES.length; i += 2) if (NAMES[i + 1]! - NAMES[i]! === e - name && s.startsWith(s.slice(name, e), NAMES[i]!)) return false;
+    NAMES.push(name, e);
+    const q = valueEnd(s, e + 2, to);
+    if (q < 0) return false;
+    k = q + 1;
+  }
+  return true;
+}
+
+/** `[A-Za-z0-9_.:-]`. */
+const isNameChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45;
 
 /**
  * The column of the cell reference starting at `at` (`AB12` → 28); a

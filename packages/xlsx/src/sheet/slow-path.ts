@@ -1,12 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { FileRefused, RESAVE } from '../file-rules.ts';
-
-/**
- * Whether a piece of XML holds what the quick reading by position does not
- * take: comments, CDATA sections, processing instructions (`<!--`,
- * `<![CDATA[`, `<?`). A row or a string item that does is read by an XML parser.
- */
-export const hasMarkup = (xml: string): boolean => xml.includes('<!') || xml.includes('<?');
+import { BadXml } from './bad-xml.ts';
 
 /** An element as the parser reads it: its local name (no prefix), its attributes, its own character data (CDATA included), its child elements. */
 interface Node {
@@ -18,10 +11,9 @@ interface Node {
 
 /**
  * The elements of a fragment of XML (a row's or a string item's content),
- * read by an XML parser. Throws `file.corrupt` naming `where` (`工作表「表1」第 5 行`)
- * when it is not well-formed.
+ * read by an XML parser. Throws `BadXml` when it is not well-formed.
  */
-function parseFragment(xml: string, where: string): Node[] {
+function parseFragment(xml: string): Node[] {
   const root: Node = { name: '', attrs: {}, text: '', children: [] };
   const open = [root];
   const parser = new SaxesParser<{ fragment: true; xmlns: false }>({ fragment: true, xmlns: false });
@@ -37,7 +29,7 @@ function parseFragment(xml: string, where: string): Node[] {
   try {
     parser.write(xml).close();
   } catch {
-    throw new FileRefused('file.corrupt', `文件已损坏：${where}的 XML 无法读取，${RESAVE}`);
+    throw new BadXml('的 XML 无法读取');
   }
   return root.children;
 }
@@ -65,8 +57,11 @@ function runs(nodes: Node[]): string {
   return out;
 }
 
+/** Checks a start tag (`<row r="3">` as `row` and ` r="3"`) by the parser: throws `BadXml` when it is not well-formed. */
+export const parsedTag = (name: string, attrs: string): void => void parseFragment(`<${name}${attrs}/>`);
+
 /** A string item's runs joined, read by the parser (`_xHHHH_` escapes not decoded). */
-export const parsedRuns = (xml: string, where: string): string => runs(parseFragment(xml, where));
+export const parsedRuns = (xml: string): string => runs(parseFragment(xml));
 
 /**
  * A cell as read from its XML, by either path: its attributes as written, the
@@ -83,8 +78,8 @@ export interface CellParts {
 }
 
 /** The cells of a row's content, read by the parser. */
-export function parsedCells(body: string, where: string): CellParts[] {
-  return parseFragment(body, where)
+export function parsedCells(body: string): CellParts[] {
+  return parseFragment(body)
     .filter((c) => c.name === 'c')
     .map((c) => {
       const is = find(c.children, 'is');

@@ -1,6 +1,5 @@
-import { FileRefused, RESAVE, type RefusedAt } from '../file-rules.ts';
-import { elementSpans, joinedBodies } from './elements.ts';
-import { hasMarkup, parsedRuns } from './slow-path.ts';
+import { BadXml } from './bad-xml.ts';
+import { parsedRuns } from './slow-path.ts';
 
 /** Just enough XML for the parts of a workbook: attributes, text, entities. */
 
@@ -14,35 +13,22 @@ const NAMED = new Map([
 /** OOXML escapes characters XML cannot hold as `_xHHHH_` (`_x000D_` for a carriage return). */
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
-/** Character data as a parser reports it: entities resolved, line ends normalised to `\n`. */
+/**
+ * Character data as a parser reports it: entities resolved, line ends
+ * normalised to `\n`. Throws `BadXml` where a parser stops: at a reference XML
+ * does not allow (see `resolved`), at a control character XML may not hold
+ * (`\x01`; OOXML writes one as `_x0001_`).
+ */
 export function charData(raw: string): string {
+  const control = CONTROL.exec(raw);
+  if (control) throw new BadXml(`含有 XML 不允许的控制字符 U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   const s = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   const amp = s.indexOf('&');
   return amp < 0 ? s : resolved(s, amp);
 }
 
-/**
- * A `&` that begins no reference XML allows: an unknown entity (`&nbsp;`),
- * one left unfinished (`&amp`, `&#x41`), or a character reference to what
- * XML may not hold (`&#0;`, `&#xD800;`, `&#xFFFE;`, past U+10FFFF). Excel
- * refuses such a file as damaged, and so does the reader: what it gave back
- * instead (a lone surrogate, a NUL, the entity as written) is no text any
- * program can save. `at` names where it was found, when the reader knows.
- */
-export class BadReference extends FileRefused {
-  constructor(
-    readonly ref: string,
-    at = '文件中的文字',
-    place?: RefusedAt,
-  ) {
-    super('file.corrupt', `文件已损坏：${at}含有无效的字符引用或实体「${ref}」，Excel 也无法打开这样的文件。${RESAVE}`, place);
-  }
-
-  /** The same refusal, saying where (`工作表「表1」第 5 行`), and on which sheet's row when it is one. */
-  at(where: string, place?: RefusedAt): BadReference {
-    return new BadReference(this.ref, where, place);
-  }
-}
+/** What XML 1.0 text may not hold below U+10000 (tab, line feed and carriage return it may). */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
 /** Whether XML 1.0 allows the character `c` (its production `Char`). */
 const isXmlChar = (c: number): boolean => (c >= 0x20 && c <= 0xd7ff) || c === 0x0a || c === 0x09 || c === 0x0d || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
@@ -52,7 +38,7 @@ const isXmlChar = (c: number): boolean => (c >= 0x20 && c <= 0xd7ff) || c === 0x
  * from the first `&` at `amp`, by hand: openpyxl writes every character
  * outside ASCII as a reference (`&#27745;`), and a regular expression's
  * replacing took most of the time such a list was read in. Throws
- * `BadReference` at any other `&`.
+ * `BadXml` at any other `&`.
  */
 function resolved(s: string, amp: number): string {
   let out = '';
@@ -79,7 +65,7 @@ function resolved(s: string, amp: number): string {
         p = semi;
       }
     }
-    if (char === undefined) throw new BadReference(badRef(s, at));
+    if (char === undefined) throw new BadXml(`含有无效的字符引用或实体「${badRef(s, at)}」`);
     out += s.slice(from, at) + char;
     from = p + 1;
     at = p;
@@ -109,39 +95,28 @@ export function attr(attrs: string, name: string): string | undefined {
 /**
  * The text of a string item (`<si>`, `<is>`, a comment's `<text>`): every
  * `<t>` run joined, phonetic guides (`<rPh>`) left out. Throws `file.corrupt`
- * when an item holding comments, CDATA or processing instructions is not well-formed.
+ * (`BadXml`) when the item is not well-formed.
  */
 export const runText = (body: string): string => unescaped(runData(body));
 
 /** The character data of a string item's runs, joined (see `runText`); escapes not decoded. */
 export function runData(body: string): string {
   const run = singleRun(body);
-  if (run !== undefined) return charData(run);
-  if (hasMarkup(body)) return parsedRuns(body, '其中一段文字');
-  if (!body.includes('rPh')) return charData(joinedBodies(body, 't'));
-  let out = '';
-  let at = 0;
-  for (const ph of elementSpans(body, 'rPh')) {
-    out += joinedBodies(body.slice(at, ph.start), 't');
-    at = ph.end;
-  }
-  return charData(out + joinedBodies(body.slice(at), 't'));
+  return run !== undefined ? charData(run) : parsedRuns(body);
 }
 
 /**
  * The character data of an item of one plain run, as nearly every writer
- * makes it (`<t>…</t>`, `<t xml:space="preserve">…</t>`, nothing around it);
- * undefined for any other, read element by element.
+ * makes it (`<t>…</t>`, `<t xml:space="preserve">…</t>`, nothing around it
+ * and no markup in it); undefined for any other, read by the XML parser.
  */
 function singleRun(body: string): string | undefined {
-  const after = body.charCodeAt(2);
-  if (body.charCodeAt(0) !== 60 || body.charCodeAt(1) !== 116 || (after !== 62 && after !== 32)) return undefined;
-  const gt = body.indexOf('>', 2);
+  const from = body.startsWith('<t>') ? 3 : body.startsWith(PRESERVED) ? PRESERVED.length : -1;
   const end = body.length - 4;
-  // `<t/>`, or anything but the run's own end tag after its start tag, is read the long way.
-  if (gt < 0 || body.charCodeAt(gt - 1) === 47 || body.indexOf('<', gt) !== end || !body.endsWith('</t>')) return undefined;
-  return body.slice(gt + 1, end);
+  return from > 0 && body.indexOf('<', from) === end && body.endsWith('</t>') ? body.slice(from, end) : undefined;
 }
+
+const PRESERVED = '<t xml:space="preserve">';
 
 /**
  * A copy of a string cut from a chunk of XML: a cut keeps the whole chunk
