@@ -40,8 +40,8 @@ const declaring = (buf: Buffer, name: string, field: number, lie: (n: number) =>
 /** The number of the row holding the first `<v>` of the good ledger's sheet, and the sheet's name: where a cell's text is made damaged below. */
 const firstValueRow = Number(/<row r="(\d+)"(?:(?!<row )[\s\S])*?<v>/.exec(partText(good, 'xl/worksheets/sheet1.xml'))![1]);
 
-/** Each case: its rule, words of its message, the file, and where its one error is when it names a sheet's row. */
-const CASES: [string, string, () => Buffer, { sheet: string; row: number }?][] = [
+/** Each case: its rule, words of its message, the file, and where its one error is when it names a sheet, or a sheet's row. */
+const CASES: [string, string, () => Buffer, { sheet: string; row?: number }?][] = [
   ['file.empty', '文件是空的', () => Buffer.alloc(0)],
   ['file.xls', '旧版 Excel 97-2003', () => ole('Workbook')],
   ['file.encrypted', '设置了打开密码', () => ole('EncryptedPackage')],
@@ -71,8 +71,10 @@ const CASES: [string, string, () => Buffer, { sheet: string; row: number }?][] =
   ['file.corrupt', '&#x110000;', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('<t>', '<t>&#x110000;'))],
   ['file.corrupt', '「&#xD800;」', () => withPart('xl/sharedStrings.xml', partText(good, 'xl/sharedStrings.xml').replace('<t>', '<t>&#xD800;'))],
   ['file.corrupt', '「&nbsp;」', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('<v>', '<v>&nbsp;')), { sheet: '问题台账', row: firstValueRow }],
-  ['file.corrupt', 'A1:ZZZZZZ1', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('<mergeCell ', '<mergeCell ref="A1:ZZZZZZ1"/><mergeCell '))],
-  ['file.corrupt', 'XFE3', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('r="E3"', 'r="XFE3"'))],
+  ['file.corrupt', 'A1:ZZZZZZ1', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('<mergeCell ', '<mergeCell ref="A1:ZZZZZZ1"/><mergeCell ')), { sheet: '问题台账' }],
+  ['file.corrupt', 'XFE3', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('r="E3"', 'r="XFE3"')), { sheet: '问题台账', row: 3 }],
+  // A cell left open: read as far as it goes, the next cell would be lost.
+  ['file.corrupt', 'XML 无法读取', () => withPart('xl/worksheets/sheet1.xml', partText(good, 'xl/worksheets/sheet1.xml').replace('</v></c>', '</v>')), { sheet: '问题台账', row: firstValueRow }],
 ];
 
 /** The hostile fixtures (see test/fixtures/hostile/README.md) and what checking each must say. */

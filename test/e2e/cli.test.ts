@@ -33,6 +33,12 @@ describe('tianbao templates and help', () => {
     expect(r.stdout).toContain('显示帮助信息');
     expect(r.stdout).not.toMatch(/Examples|Show help|Options/);
   });
+
+  it('says of each option what the command does with it: status needs its form named, validate finds it', async () => {
+    const option = async (command: string) => (await tianbao([command, '--help'])).stdout.split('\n').find((l) => l.includes('--template'));
+    expect(await option('status')).toContain('必填');
+    expect(await option('validate')).toContain('默认自动识别');
+  });
 });
 
 describe('a command called wrongly', () => {

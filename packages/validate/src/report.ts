@@ -57,8 +57,8 @@ function unlisted(rest: Issue[], over: { errors: number; warnings: number }): Is
   return issueAt((errors ? error : warning)('file.too-many-issues', message));
 }
 
-/** A file that could not be checked at all: one error about the whole file, or (`at`) about a sheet's row. */
-export const unchecked = (file: string, rule: EngineRuleId, message: string, at?: { sheet: string; row: number }): FileReport =>
+/** A file that could not be checked at all: one error about the whole file, or (`at`) about a sheet or one of its rows. */
+export const unchecked = (file: string, rule: EngineRuleId, message: string, at?: { sheet: string; row?: number }): FileReport =>
   fileReport(file, UNKNOWN, [issueAt(error(rule, message), at && { sheet: at.sheet, cell: null, row: at.row })]);
 
 /** The report of a file given up at the time limit. */

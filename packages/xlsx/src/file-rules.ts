@@ -18,10 +18,10 @@ export const FILE_RULES = defineRules({
   'file.too-many-rows': { severity: 'error', title: '工作表超过 200,000 行', fix: '按单位拆分后提交' },
 });
 
-/** Where in a file a refusal was found, when the reader knows: a sheet and one of its rows. */
+/** Where in a file a refusal was found, when the reader knows: a sheet, and one of its rows when it is in one. */
 export interface RefusedAt {
   sheet: string;
-  row: number;
+  row?: number;
 }
 
 /** A file refused before it is opened, or while it is read: a stable rule id, a Chinese reason, and where, when known. */

@@ -38,6 +38,8 @@ export const status: CommandModule<object, Args> = {
   describe: '各单位报送情况：已报且通过、不通过、按时或逾期、缺报',
   builder: (y) =>
     checkOptionsBuilder(y)
+      // A unit's submission is counted against one form: none is guessed.
+      .describe('template', '统计哪一种表样的报送情况（必填）')
       .positional('paths', { type: 'string', array: true, describe: '收到的报表所在文件夹或文件' })
       .option('format', { choices: ['text', 'json'], default: 'text', describe: '输出格式；json 供程序读取' })
       .option('xlsx', { type: 'string', describe: '另存为汇总工作簿（.xlsx）' })

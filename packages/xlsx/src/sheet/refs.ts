@@ -54,11 +54,12 @@ export function rowNumber(attrs: string, prev: number): number {
   return Number.isInteger(n) && n >= 1 && n <= MAX_ROW ? n : NaN;
 }
 
-/** The refusal of a reference past `XFD1048576` (or otherwise no cell), named as the file has it. */
-export function badReference(sheet: string, what: string, ref: string): FileRefused {
+/** The refusal of a reference past `XFD1048576` (or otherwise no cell), named as the file has it; `row`: the row it was found in. */
+export function badReference(sheet: string, what: string, ref: string, row?: number): FileRefused {
   const shown = ref.length > 40 ? `${ref.slice(0, 40)}…` : ref;
   return new FileRefused(
     'file.corrupt',
     `文件已损坏：工作表「${sheet}」中的${what} ${shown} 超出 Excel 的范围（最大到 XFD${MAX_ROW}，即 ${MAX_COLUMN} 列、${MAX_ROW} 行）。${RESAVE}`,
+    row === undefined ? { sheet } : { sheet, row },
   );
 }

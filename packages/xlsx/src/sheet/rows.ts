@@ -73,7 +73,7 @@ export async function* sheetRowBatches(
           if (ordered && n <= r) {
             if (streamed) throw new ReadAgain(streamed);
             // The pass before reading found them in order: one that is not was written so as to read differently each time.
-            throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`);
+            throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中第 ${n} 行排在第 ${r} 行之后，行的顺序无法确定。${RESAVE}`, { sheet, row: n });
           }
           r = n;
           if (!wellFormedAttrs(row.attrs)) parsedTag('row', row.attrs);
@@ -112,13 +112,11 @@ function inRowOrder(rows: Row[]): Row[] {
   return out;
 }
 
-type Cells = Pick<Row, 'cells' | 'uncached'>;
-
 /** The values of a row's cells, into `out`, each following the one before when it has no `r`. */
-function cellsOf(cells: CellParts[], src: CellSource, sheet: string, out: Cells): void {
+function cellsOf(cells: CellParts[], src: CellSource, sheet: string, out: Row): void {
   let col = 0;
   for (const c of cells) {
-    col = c.r ? cellColumn(c.r, 0, sheet) : col + 1;
+    col = c.r ? cellColumn(c.r, 0, sheet, out.r) : col + 1;
     const v = cellValue(c, src);
     if (v !== null) out.cells[col] = v;
     else if (c.f && (c.v === undefined || (c.v === '' && c.t !== 'str'))) (out.uncached ??= []).push(col);
@@ -137,7 +135,7 @@ function cellsOf(cells: CellParts[], src: CellSource, sheet: string, out: Cells)
  * quotes, other elements, comments, CDATA, markup where text should be, XML
  * that does not parse): the XML parser reads it, or refuses it.
  */
-function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts, out: Cells): boolean {
+function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts, out: Row): boolean {
   const cells = out.cells;
   let col = 0;
   for (let i = skipSpace(s, 0); i < s.length; i = skipSpace(s, i)) {
@@ -147,7 +145,7 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
     const tag = attrsAt(s, i + 2);
     const gt = tag.gt;
     if (gt < 0) return abandoned(out);
-    col = tag.r >= 0 ? cellColumn(s, tag.r, sheet) : col + 1;
+    col = tag.r >= 0 ? cellColumn(s, tag.r, sheet, out.r) : col + 1;
     let end: number;
     if (s.charCodeAt(gt - 1) === 47) end = gt - 3;
     else if ((end = quickCell(s, gt, tag, src)) >= 0) {
@@ -163,7 +161,7 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
 }
 
 /** False, with what `scanCells` read of a row forgotten: the parser reads it from nothing. */
-function abandoned(out: Cells): false {
+function abandoned(out: Row): false {
   out.cells.length = 0;
   delete out.uncached;
   return false;
@@ -421,13 +419,13 @@ const isNameChar = (c: number): boolean =>
 
 /**
  * The column of the cell reference starting at `at` (`AB12` → 28); a
- * reference past `XFD1048576` is refused, named.
+ * reference past `XFD1048576` is refused, named, as found in row `r`.
  */
-function cellColumn(s: string, at: number, sheet: string): number {
+function cellColumn(s: string, at: number, sheet: string, r: number): number {
   const { column, row } = cellRef(s, at);
   if (column > MAX_COLUMN || row > MAX_ROW) {
     const q = s.indexOf('"', at);
-    throw badReference(sheet, '单元格引用', s.slice(at, q >= 0 && q - at < 64 ? q : at + 64));
+    throw badReference(sheet, '单元格引用', s.slice(at, q >= 0 && q - at < 64 ? q : at + 64), r);
   }
   return column;
 }
