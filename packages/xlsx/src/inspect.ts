@@ -115,10 +115,10 @@ export async function inspectXlsx(buf: Buffer, whole: boolean, stop?: AbortSigna
       // Where its bytes stand in the file; a part not where its entry says is refused as it is read, from `buf`.
       const start = file === undefined ? null : dataStart(buf, e);
       const from = file === undefined || start === null ? buf : { file, start, length: e.compressedSize };
-      streamed.set(e.name, new StreamedPart(new PartCheck(e, budget, false), partBytes(from, e, stop), said));
+      streamed.set(e.name, new StreamedPart(new PartCheck(e, budget, false, false), partBytes(from, e, stop), said));
       continue;
     }
-    const scan = await inspectPart(buf, e, budget, whole && SHEET_PART.test(e.name), stop, own);
+    const scan = await inspectPart(buf, e, budget, whole && SHEET_PART.test(e.name), whole, stop, own);
     if (!scan) continue;
     if (!scan.ordered) unordered.add(e.name);
     if (scan.merges.length) merges.set(e.name, scan.merges);
@@ -171,17 +171,19 @@ function duplicateName(entries: ZipEntry[]): string | null {
 
 /**
  * Inflate one part, looked through and counted as it comes (`PartCheck`),
- * its chunks kept; a sheet opened whole (`counted`) has its rows counted.
+ * its chunks kept; a sheet opened whole (`counted`) has its rows counted,
+ * a part to be shown to exceljs (`shown`) its references looked at.
  */
 async function inspectPart(
   buf: Buffer,
   e: ZipEntry,
   budget: { left: number },
   counted: boolean,
+  shown: boolean,
   stop: AbortSignal | undefined,
   own: boolean,
 ): Promise<(PartScan & { chunks: Buffer[] }) | null> {
-  const check = new PartCheck(e, budget, counted);
+  const check = new PartCheck(e, budget, counted, shown);
   const chunks: Buffer[] = [];
   for await (const chunk of partBytes(buf, e, stop)) {
     check.take(chunk);
@@ -211,8 +213,9 @@ export class PartCheck {
     private readonly e: ZipEntry,
     private readonly budget: { left: number },
     counted: boolean,
+    shown: boolean,
   ) {
-    this.scan = isXmlPart(e.name) ? new PartScan(e.name, counted) : null;
+    this.scan = isXmlPart(e.name) ? new PartScan(e.name, counted, shown) : null;
     this.most = Math.max(1048576, LIMITS.ratio * e.compressedSize);
     this.tail = SHEET_PART.test(e.name) ? Buffer.alloc(0) : null;
   }

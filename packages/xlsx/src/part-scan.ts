@@ -31,11 +31,13 @@ type Span = (at: number, length: number) => boolean;
 /**
  * Looks through the bytes of one XML part as they inflate, chunk by chunk,
  * for what no parser may be shown: a DOCTYPE or ENTITY declaration anywhere
- * (in UTF-8 or UTF-16), and character references past Unicode's last code
- * point. On the way it notes what the reader needs to know before it reads a
- * sheet: how many `<row>` elements it has and whether they stand in
- * ascending order, and its merged ranges. `whole`: the part is a sheet to be
- * opened whole, so its `<col>` ranges are checked too.
+ * (in UTF-8 or UTF-16), and, in a part to be shown to exceljs's parser
+ * (`shown`), character references past Unicode's last code point (the
+ * reader refuses those it reads itself, naming the sheet and row). On the
+ * way it notes what the reader needs to know before it reads a sheet: how
+ * many `<row>` elements it has and whether they stand in ascending order,
+ * and its merged ranges. `whole`: the part is a sheet to be opened whole, so
+ * its `<col>` ranges are checked too.
  * Throws `FileRefused` at the first finding.
  *
  * Each thing is found by a byte that is rare in a sheet's rows (`!`, `w` of
@@ -55,6 +57,7 @@ export class PartScan {
   constructor(
     private readonly part: string,
     readonly whole: boolean,
+    private readonly shown: boolean,
   ) {}
 
   push(chunk: Buffer): void {
@@ -70,7 +73,8 @@ export class PartScan {
   /** Look at the matches in `b` that `mine` lets through; one cut off by the end of `b` is left for the seam. */
   private look(b: Buffer, mine: Span): void {
     for (let at = b.indexOf(BANG); at >= 0; at = b.indexOf(BANG, at + 1)) this.declaration(b, at, mine);
-    this.references(b, mine);
+    // openpyxl's lists hold millions of references: looking at them is a tenth of reading such a list.
+    if (this.shown) this.references(b, mine);
     for (let at = b.indexOf(0x77); at >= 0; at = b.indexOf(0x77, at + 1)) this.row(b, at, mine);
     if (!this.whole) for (let at = b.indexOf(MERGE_CELL); at >= 0; at = b.indexOf(MERGE_CELL, at + 1)) this.mergeCell(b, at, mine);
     else

@@ -97,6 +97,13 @@ describe('XML that no parser may be shown', () => {
     expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('&#x110000;') });
   });
 
+  it('refuses such a reference in a part only exceljs reads before exceljs sees it, naming the part; reading rows, leaves it be', async () => {
+    const core = 'docProps/core.xml';
+    const buf = withPart(core, text(ledger, core).replace('</cp:coreProperties>', '<dc:title>&#1114112;</dc:title></cp:coreProperties>'));
+    expect(await refusal(readWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining(`${core} 中的字符引用 &#1114112;`) });
+    expect(await rowsOf(buf)).toEqual(await rowsOf(ledger));
+  });
+
   it('refuses a shared string with a reference XML does not allow, naming the item', async () => {
     const buf = withPart(STRINGS, text(ledger, STRINGS).replace(/(<si>.*?<si><t[^>]*>)/, '$1&#xD800;'));
     expect(await refusal(openWorkbook(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining(`${STRINGS}）第 2 项文字含有无效的字符引用或实体「&#xD800;」`) });
