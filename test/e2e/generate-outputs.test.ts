@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import censusRoster from '@tianbao/template-census-roster';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, tianbao } from './run.ts';
@@ -22,6 +23,25 @@ function unitList(dir: string, ...names: string[]): string {
   writeFileSync(file, JSON.stringify({ city: { name: '某市', code: '410800' }, units: names.map((name, i) => ({ name, code: String(410801 + i) })) }));
   return file;
 }
+
+describe('a character the PDF font has not', () => {
+  it('is named in a notice on stderr with the text it is in; both files are made and the run succeeds', async () => {
+    const dir = tempDir();
+    const roster = censusRoster.samples.find((s) => s.unit === '修武县')!;
+    const data = join(dir, 'roster.json');
+    writeFileSync(data, JSON.stringify({ ...roster, members: roster.members.map((m: { name: string }, i: number) => (i === 1 ? { ...m, name: '武𠮷' } : m)) }));
+    const r = await tianbao(['generate', 'census-roster', '--data', data, '-o', join(dir, 'out')]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['修武县第五次全国经济普查领导小组组成人员名单.pdf', '修武县第五次全国经济普查领导小组组成人员名单.xlsx']);
+    expect(r.stderr.trim()).toBe(
+      '提示：修武县第五次全国经济普查领导小组组成人员名单.pdf 中 「𠮷」（U+20BB7，在「武　𠮷」中）PDF 字体中没有，打印出来是空框，请打印后手写补上；工作簿（XLSX）中不受影响',
+    );
+    // The city's compilation of it says so too.
+    const compiled = await tianbao(['compile', 'census-roster', join(dir, 'out'), '-o', join(dir, 'city'), '--format', 'pdf']);
+    expect(compiled.code).toBe(0);
+    expect(compiled.stderr).toContain('汇总.pdf 中 「𠮷」（U+20BB7，在「武　𠮷」中）PDF 字体中没有');
+  });
+});
 
 describe('generate never loses or overwrites an output', () => {
   it('refuses two ledgers for the same unit and month before writing anything, naming both', async () => {

@@ -60,8 +60,10 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
       printed++;
       // Clear the progress bar's line first, on a terminal.
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      if ('written' in line) console.log(line.written);
-      else console.error('failed' in line ? line.failed : `已是最新，跳过：${line.skipped}（--force 重新生成）`);
+      if ('written' in line) {
+        console.log(line.written);
+        if (line.notice) console.error(line.notice);
+      } else console.error('failed' in line ? line.failed : `已是最新，跳过：${line.skipped}（--force 重新生成）`);
     }
   };
 

@@ -1,6 +1,7 @@
 import type { FormDefinition, UnitList } from '@tianbao/form';
 import { failureText } from './failure.ts';
 import { writeOutput } from './outputs.ts';
+import { unprintableNotice } from './unprintable.ts';
 
 /** One file to generate: a form's data, in one format (a PDF on its paper), under its file name, as of its day. */
 export interface OutputTask {
@@ -22,8 +23,8 @@ export interface OutputSetup {
   out: string;
 }
 
-/** The path written, or why the file could not be made. */
-export type Outcome = { written: string } | { failed: string };
+/** The path written (with a `notice` the user is to read: characters the PDF prints as empty boxes), or why the file could not be made. */
+export type Outcome = { written: string; notice?: string } | { failed: string };
 
 /**
  * Load the engines of `formats` and the PDF fonts before the first file, while the
@@ -52,12 +53,14 @@ export async function makeOutput(def: FormDefinition<any>, setup: OutputSetup, t
   const ctx = { units: setup.units, asOf: task.asOf, digest: task.digest };
   try {
     const { draft } = task;
+    const unprintable = new Map<string, string>();
     // Each engine loads with the first file of its format: a run that makes only workbooks never loads pdfmake.
     const bytes =
       task.format === 'xlsx'
         ? await (await import('@tianbao/xlsx')).writeWorkbook(def, task.data, { ctx, draft })
-        : await (await import('@tianbao/pdf')).renderPdf(def, task.data, ctx, { paper: task.paper, draft });
-    return { written: await writeOutput(setup.out, task.name, bytes) };
+        : await (await import('@tianbao/pdf')).renderPdf(def, task.data, ctx, { paper: task.paper, draft, unprintable });
+    const written = await writeOutput(setup.out, task.name, bytes);
+    return unprintable.size ? { written, notice: unprintableNotice(task.name, unprintable) } : { written };
   } catch (e) {
     return { failed: `${task.name}：${failureText(e, task.name)}` };
   }

@@ -3,7 +3,7 @@ import type { Content, ContentTable, TDocumentDefinitions } from 'pdfmake/interf
 import { TEXT_PITCH, formDocuments, pageNumbers } from './document.ts';
 import { BODY, setupPdfmake } from './fonts.ts';
 import { ROW_ID, phrasedTitle } from './form-block.ts';
-import { bodyLineHeight, widthOf } from './measure.ts';
+import { bodyLineHeight, printable, widthOf } from './measure.ts';
 import { pageFor, usableHeight, usableWidth, type Paper } from './page.ts';
 import { measureText } from './long-text.ts';
 import { fittingSize, onePageSizes } from './one-page.ts';
@@ -18,9 +18,10 @@ const COVER_SIZE = 10.5;
  * wrong across the units and the files used for none, then each unit's form in the list's order, each
  * from a new page under a bookmark of its unit (or the city-wide form); pages numbered through. A form that fits on one page at a
  * smaller size (down to 小五) is set at that size, as its own PDF is. Dated
- * by its as-of day, so the same returns give the same bytes.
+ * by its as-of day, so the same returns give the same bytes. `unprintable`,
+ * when given, is filled as `renderPdf` fills it, from the units' forms.
  */
-export async function renderCompiledPdf(def: FormDefinition<any>, compiled: Compiled, paper?: Paper): Promise<Buffer> {
+export async function renderCompiledPdf(def: FormDefinition<any>, compiled: Compiled, paper?: Paper, unprintable?: Map<string, string>): Promise<Buffer> {
   // pdfmake lays a whole document out in memory: the compiled one is held to the form's own limits, its
   // rows before anything is set, its characters once its units are (the cover, its fonts' and layout's work after).
   const { limits } = def.print;
@@ -38,7 +39,9 @@ export async function renderCompiledPdf(def: FormDefinition<any>, compiled: Comp
   // One at a time: a form of text alone is laid out to be sized (see `formDocument`).
   for (const [data, mark] of compiled.whole ? [[compiled.whole, compiled.units.city.name] as const] : compiled.parts.map((p) => [p.data, p.unit] as const))
     units.push(await form(data, mark));
-  const { chars } = measureText(units);
+  const measured = measureText(units, printable);
+  for (const [c, text] of measured.unprintable) unprintable?.set(c, text);
+  const { chars } = measured;
   if (chars > limits.chars) throw refused('pdf.too-many-chars', `${chars} 个字符，超过单份 PDF 的上限 ${limits.chars} 个字符`);
   const page = pageFor(def.print.orientation, paper);
   const usable = usableWidth(page);

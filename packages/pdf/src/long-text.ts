@@ -7,25 +7,33 @@
  */
 export const MAX_LINE_CHARS = 10_000;
 
-/** What a document holds to print: its characters of text, and its longest line. */
+/**
+ * What a document holds to print: its characters of text, its longest line,
+ * and each character its font has no glyph for, with the first text it is in.
+ */
 export interface PrintedText {
   chars: number;
   longestLine: string;
+  unprintable: Map<string, string>;
 }
 
 /**
  * Measure the text of a pdfmake content tree (strings under `text`, and lines
- * given as arrays of pieces), and
+ * given as arrays of pieces), note the characters outside ASCII that
+ * `printable` says no (by code point), and
  * split, in place, each text longer than MAX_LINE_CHARS into a stack of its
  * lines, which prints the same lines.
  */
-export function measureText(node: unknown): PrintedText {
-  const out: PrintedText = { chars: 0, longestLine: '' };
+export function measureText(node: unknown, printable: (codePoint: number) => boolean = () => true): PrintedText {
+  const out: Measured = { chars: 0, longestLine: '', unprintable: new Map(), printable };
   walk(node, out);
-  return out;
+  const { printable: _, ...text } = out;
+  return text;
 }
 
-function walk(node: unknown, out: PrintedText, inText = false): void {
+type Measured = PrintedText & { printable: (codePoint: number) => boolean };
+
+function walk(node: unknown, out: Measured, inText = false): void {
   if (typeof node === 'string') {
     if (inText) measure(node, out);
   } else if (Array.isArray(node)) for (const x of node) walk(x, out, inText);
@@ -45,9 +53,18 @@ function walk(node: unknown, out: PrintedText, inText = false): void {
   }
 }
 
-/** Count a text, note its longest line; its lines when it is too long for one text. */
-function measure(text: string, out: PrintedText): string[] {
+/** Count a text, note its longest line and what of it cannot print; its lines when it is too long for one text. */
+function measure(text: string, out: Measured): string[] {
   out.chars += text.length;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (!out.printable(cp)) {
+      const c = String.fromCodePoint(cp);
+      if (!out.unprintable.has(c)) out.unprintable.set(c, text);
+    }
+  }
   const lines = text.length > MAX_LINE_CHARS ? text.split('\n') : [text];
   for (const line of lines) if (line.length > out.longestLine.length) out.longestLine = line;
   return lines;

@@ -22,6 +22,23 @@ function loaded() {
   return (fonts ??= { normal: parseFont(fontFile('NotoSerifSC-Regular.ttf')), bold: parseFont(fontFile('NotoSerifSC-Bold.ttf')) });
 }
 
+/** By code point: whether both body fonts draw it. */
+const drawn = new Map<number, boolean>();
+
+/**
+ * Whether the body fonts (regular and bold) have a glyph for a code point:
+ * one they lack prints as an empty box. Noto Serif SC holds the CJK Unified
+ * Ideographs and Extension A, and of Extension B only some 50 (`𠮷`, U+20BB7, is not one).
+ */
+export function printable(codePoint: number): boolean {
+  let ok = drawn.get(codePoint);
+  if (ok === undefined) {
+    const { normal, bold } = loaded();
+    drawn.set(codePoint, (ok = normal.hasGlyphForCodePoint(codePoint) && bold.hasGlyphForCodePoint(codePoint)));
+  }
+  return ok;
+}
+
 /** Widths in em by font and text, for the whole process: the same characters and values recur from document to document. */
 const widths = new Map<string, number>();
 /** Past this many texts the widths are forgotten, so that a long batch of varied data does not grow without end. */

@@ -4,6 +4,7 @@ import { formDocuments } from './document.ts';
 import { ROW_ID } from './form-block.ts';
 import { PDF_INFO_KEYS } from './info.ts';
 import { setupPdfmake } from './fonts.ts';
+import { printable } from './measure.ts';
 import { deflateAhead } from './pdfkit-internals/index.ts';
 import { MAX_LINE_CHARS, measureText } from './long-text.ts';
 import { fittingSize } from './one-page.ts';
@@ -22,13 +23,15 @@ type Laid = PDFKit.PDFDocument;
  * `pdf.too-many-chars`, `pdf.line-too-long`) saying what to do. A form of
  * fixed rows (the ledger) or of text alone (the roster) that runs onto a
  * second page is set a little smaller when that puts it on one. A `draft` (data with errors) is marked 草稿
- * across every page.
+ * across every page. `unprintable`, when given, is filled with each
+ * character the font has no glyph for (printed as an empty box), and the
+ * first text it is in.
  */
 export async function renderPdf(
   def: FormDefinition<any>,
   data: Record<string, any>,
   ctx: OutputContext = outputContext(data, defaultUnits),
-  opts: { paper?: Paper; draft?: boolean } = {},
+  opts: { paper?: Paper; draft?: boolean; unprintable?: Map<string, string> } = {},
 ): Promise<Buffer> {
   const limits = def.print.limits;
   const rows = bodyRows(def.layout, data).length;
@@ -36,7 +39,8 @@ export async function renderPdf(
     throw new Refusal('pdf.too-many-rows', `表格有 ${rows} 行，超过单份 PDF 的上限 ${limits.rows} 行，未生成 PDF。请按单位拆分数据后分别生成${XLSX_UNLIMITED}`);
   const documentAt = formDocuments(def, data, ctx, opts.paper);
   const first = documentAt();
-  const { chars, longestLine } = measureText(first.doc.content);
+  const { chars, longestLine, unprintable } = measureText(first.doc.content, printable);
+  for (const [c, text] of unprintable) opts.unprintable?.set(c, text);
   if (chars > limits.chars)
     throw new Refusal('pdf.too-many-chars', `打印内容有 ${chars} 个字符，超过单份 PDF 的上限 ${limits.chars} 个字符，未生成 PDF。请精简文字，或按单位拆分数据后分别生成${XLSX_UNLIMITED}`);
   if (longestLine.length > MAX_LINE_CHARS)

@@ -34,6 +34,20 @@ async function open(bytes: Buffer) {
 
 describe('census roster', () => {
   const city = censusRoster.samples[0]!;
+
+  it('names each character its font has not (printed as an empty box) with the first text it is in, and none otherwise', async () => {
+    const members = city.members.map((m: { name: string; post: string }, i: number) => (i === 1 ? { ...m, name: '武𠮷' } : i === 2 ? { ...m, post: `${m.post}𪚥` } : m));
+    const unprintable = new Map<string, string>();
+    const { pages } = await open(await renderPdf(censusRoster, { ...city, members }, undefined, { unprintable }));
+    expect([...unprintable.keys()]).toEqual(['𠮷', '𪚥']);
+    expect(unprintable.get('𠮷')).toContain('武');
+    expect(unprintable.get('𪚥')).toBe(`${city.members[2]!.post}𪚥`);
+    // The rest of the roster prints as ever.
+    expect(pages.join('')).toContain(flat(city.members[3]!.name));
+    const none = new Map<string, string>();
+    await renderPdf(censusRoster, city, undefined, { unprintable: none });
+    expect(none.size).toBe(0);
+  });
   const printed = once(() => renderPdf(censusRoster, city).then(open));
 
   it('prints on one portrait A4 page, as the gazette does', async () => {

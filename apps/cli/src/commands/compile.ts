@@ -9,6 +9,7 @@ import { outputFolder, receivedFiles } from '../files.ts';
 import { UsageError } from '../usage-error.ts';
 import { PREVIOUS_OPTION, previousFiles, previousReturns, sayUncompared, withChildren, type EarlierPart, type PreviousArg } from '../previous.ts';
 import { UNITS_OPTION } from '../units.ts';
+import { unprintableNotice } from '../unprintable.ts';
 import { within } from './status.ts';
 
 interface Args extends CheckArgs {
@@ -90,7 +91,10 @@ export const compile: CommandModule<object, Args> = {
     }
     if (formats.includes('pdf')) {
       const { renderCompiledPdf } = await import('@tianbao/pdf');
-      console.log(await writeOutput(out, safeName(`${made.title}.pdf`), await renderCompiledPdf(def, made)));
+      const unprintable = new Map<string, string>();
+      const name = safeName(`${made.title}.pdf`);
+      console.log(await writeOutput(out, name, await renderCompiledPdf(def, made, undefined, unprintable)));
+      if (unprintable.size) console.error(unprintableNotice(name, unprintable));
     }
     console.error(made.counts);
     for (const fault of made.faults) console.error(fault);

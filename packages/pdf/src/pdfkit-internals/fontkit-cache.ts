@@ -12,6 +12,7 @@ export interface FontMetrics {
   descent: number;
   lineGap: number;
   layout(text: string): { advanceWidth: number };
+  hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
 // pdfkit (pdfmake's) parses fonts with fontkit, whose exports are read-only. Before pdfkit is loaded, its
