@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import censusRoster from '@tianbao/template-census-roster';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, tianbao } from './run.ts';
+import { BIN, FIXTURES, tempDir, tianbao } from './run.ts';
 
 const ledger = reviewLedger.samples.find((s) => s.unit === '修武县' && s.period === '2023-06')!;
 
@@ -40,6 +41,36 @@ describe('a character the PDF font has not', () => {
     const compiled = await tianbao(['compile', 'census-roster', join(dir, 'out'), '-o', join(dir, 'city'), '--format', 'pdf']);
     expect(compiled.code).toBe(0);
     expect(compiled.stderr).toContain('汇总.pdf 中 「𠮷」（U+20BB7，在「武　𠮷」中）PDF 字体中没有');
+  });
+});
+
+/** A tmpfs can be mounted in a mount namespace of one's own (as root, here and in CI). */
+const canMount = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt'], { stdio: 'ignore' }).status === 0;
+
+describe('a disk that fills up', () => {
+  it.skipIf(!canMount)('stops the run at the first file it cannot hold: one line for it, one for the files not started, exit 1', async () => {
+    const dir = tempDir();
+    const disk = join(dir, 'disk');
+    mkdirSync(disk);
+    const data = join(dir, 'ledgers.json');
+    const units = ['解放区', '中站区', '马村区', '山阳区', '修武县', '博爱县', '武陟县', '温县', '沁阳市', '孟州市'];
+    writeFileSync(data, JSON.stringify(['2023-05', '2023-06'].flatMap((period) => units.map((unit) => ({ ...ledger, unit, period })))));
+    // Room for some ledgers of the 20, on a disk of its own.
+    const script = `mount -t tmpfs -o size=400k tmpfs "$1" && exec "$2" generate review-ledger --data "$3" -o "$1/out" --jobs 1`;
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+      execFile('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script, 'sh', disk, BIN, data], { env: { ...process.env, NO_COLOR: '' } }, (err, stdout, stderr) =>
+        done({ code: err ? Number(err.code) : 0, stdout, stderr }),
+      ),
+    );
+    expect(r.code).toBe(1);
+    const written = r.stdout.trim().split('\n');
+    const lines = r.stderr.trim().split('\n');
+    expect(written.length).toBeGreaterThan(1);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines.slice(0, -1).every((l) => l.endsWith('行政复议工作问题台账.xlsx：写入时磁盘空间已满') || l.endsWith('行政复议工作问题台账.pdf：写入时磁盘空间已满'))).toBe(true);
+    const left = Number(/^磁盘已满或只读，已停止生成：其余 (\d+) 个文件未生成。腾出空间后重新运行同一命令即可，已生成的文件会跳过$/.exec(lines.at(-1)!)?.[1]);
+    // Every one of the 40 files is written, failed or not started.
+    expect(written.length + lines.length - 1 + left).toBe(40);
   });
 });
 

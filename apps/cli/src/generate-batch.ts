@@ -73,17 +73,27 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
   const setup: OutputSetup = { template: def.id, units: run.units, out: run.out };
   const bar = progress(files);
   print();
+  // A full or read-only disk fails every file after it the same way: none is started then.
+  const noRoom = new AbortController();
   await runTasks<GenerateTask, Outcome[]>('generate', tasks.map((made) => ({ setup, tasks: made })), {
     pool: run.pool,
     jobs,
+    stop: noRoom.signal,
     onResult: (outcome, index) => {
       outcomes[index] = 'result' in outcome ? outcome.result : tasks[index]!.map((file) => ({ failed: `${file.name}：${failedText(outcome.failed)}` }));
+      if (outcomes[index].some((o) => 'stop' in o)) noRoom.abort();
       print();
       for (const made of outcomes[index]) bar.tick('failed' in made ? 1 : 0);
     },
   });
   bar.done();
-  return outcomes.flat().filter((o) => 'failed' in o).length;
+  const unmade = tasks.reduce((n, made, i) => n + (outcomes[i] ? 0 : made.length), 0);
+  if (unmade) {
+    // What was made and skipped after the last task run, as ever; then the files never started.
+    for (let i = printed; i < steps.length; i++) if (!('task' in steps[i]!)) console.error(`已是最新，跳过：${(steps[i] as { skipped: string }).skipped}（--force 重新生成）`);
+    console.error(`磁盘已满或只读，已停止生成：其余 ${unmade} 个文件未生成。腾出空间后重新运行同一命令即可，已生成的文件会跳过`);
+  }
+  return outcomes.flat().filter((o) => 'failed' in o).length + unmade;
 }
 
 /**

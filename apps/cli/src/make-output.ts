@@ -23,8 +23,15 @@ export interface OutputSetup {
   out: string;
 }
 
-/** The path written (with a `notice` the user is to read: characters the PDF prints as empty boxes), or why the file could not be made. */
-export type Outcome = { written: string; notice?: string } | { failed: string };
+/**
+ * The path written (with a `notice` the user is to read: characters the PDF
+ * prints as empty boxes), or why the file could not be made (`stop`: the
+ * disk is full or read-only, and no file after it can be written either).
+ */
+export type Outcome = { written: string; notice?: string } | { failed: string; stop?: true };
+
+/** What the file system says when no output can be written at all: the disk full, over quota, read-only. */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
 
 /**
  * Load the engines of `formats` and the PDF fonts before the first file, while the
@@ -62,6 +69,7 @@ export async function makeOutput(def: FormDefinition<any>, setup: OutputSetup, t
     const written = await writeOutput(setup.out, task.name, bytes);
     return unprintable.size ? { written, notice: unprintableNotice(task.name, unprintable) } : { written };
   } catch (e) {
-    return { failed: `${task.name}：${failureText(e, task.name)}` };
+    const failed = `${task.name}：${failureText(e, task.name)}`;
+    return NO_ROOM.has((e as NodeJS.ErrnoException)?.code ?? '') ? { failed, stop: true } : { failed };
   }
 }

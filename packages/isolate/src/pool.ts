@@ -30,6 +30,8 @@ export type PoolOptions<R> = Children & {
   jobs: number;
   /** Called as each task ends, in the order they end; `done` counts them. */
   onResult?: (outcome: Outcome<R>, index: number, done: number) => void;
+  /** Once aborted, no task starts: those running end, the rest have no outcome (holes at the end of the list). */
+  stop?: AbortSignal;
 };
 
 /**
@@ -38,7 +40,8 @@ export type PoolOptions<R> = Children & {
  * Outcomes come back in the order of `tasks`; the same tasks give the same
  * outcomes whatever `jobs` is. A child is reused from task to task; one that
  * fails takes only its current task with it. The parent never touches what
- * the tasks are about.
+ * the tasks are about. Tasks start in order, so that those `stop` keeps from
+ * starting are the last ones.
  *
  * Throws only when children cannot start at all (a fault of the installation).
  */
@@ -59,7 +62,7 @@ export async function runTasks<T, R>(method: string, tasks: readonly T[], opts: 
   let done = 0;
   // `jobs` lanes, each handing the pool one task at a time.
   const lane = async () => {
-    while (next < tasks.length) {
+    while (next < tasks.length && !opts.stop?.aborted) {
       const index = next++;
       try {
         outcomes[index] = await pool.run<T, R>(method, tasks[index]!, opts.limits?.timeMs);
