@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { elements } from '../src/sheet/elements.ts';
+import * as slowPath from '../src/sheet/slow-path.ts';
 import { parsedRuns } from '../src/sheet/slow-path.ts';
 import { charData, runText } from '../src/sheet/xml.ts';
 import type { CellSource } from '../src/sheet/cells.ts';
 import { sheetRows, type Row } from '../src/sheet/rows.ts';
+
+// Counted, so that a test can tell a row read quickly from one the parser read.
+vi.mock('../src/sheet/slow-path.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/sheet/slow-path.ts')>();
+  return { ...real, parsedCells: vi.fn(real.parsedCells) };
+});
 
 /**
  * The shortcuts of the quick reading: each taken only where it reads as the
@@ -82,17 +89,21 @@ describe('a cell read character by character', () => {
     });
   });
 
-  it('gives a date for a number styled as one, and reads shared strings, inline strings and other cells as the parser does', async () => {
+  it('gives a date for a number styled as one, and reads shared strings, inline strings and other cells as the parser does, quickly', async () => {
     const row =
       '<row r="2"><c r="A2" s="1"><v>45260.5</v></c><c r="B2" s="1" t="n"><v>-1</v></c><c t="s"><v>0</v></c><c t="s"><v>1</v></c>' +
-      '<c t="s"><v>9999999999</v></c><c t="s"><v>-1</v></c><c t="s"><v>1.0</v></c><c r="H2"><v>5</v><f>A1</f></c><c r="I2"><f>A1</f><v>6</v></c>' +
+      '<c t="s"><v>9999999999</v></c><c t="s"><v>-1</v></c><c t="s"><v>1.0</v></c><c r="I2"><f>A1</f><v>6</v></c>' +
       '<c r="J2" t="inlineStr"><is><t>x&#27745;</t></is></c><c r="K2" t="s" s="0"><v>0</v></c><c r="L2"><v></v></c><c r="M2"><f>A1</f></c>' +
-      '<c r="N2" t="str"><v>12.5</v></c><c r="O2" t="b"><v>1</v></c><c r="P2"/><c r="Q2" t="n" s="1"><v>45260</v></c></row>';
+      '<c r="N2" t="str"><v>12.5</v></c><c r="O2" t="b"><v>1</v></c><c r="P2"/><c r="Q2" t="n" s="1"><v>45260</v></c><c r="R2" t="inlineStr"><v>5</v></c>' +
+      '<c r="S2" t="inlineStr"><f>A1</f><v></v></c></row>';
+    vi.mocked(slowPath.parsedCells).mockClear();
     const { quick, parsed } = await bothWays(row);
+    // Once, when forced: the quick reading took the row whole.
+    expect(slowPath.parsedCells).toHaveBeenCalledTimes(1);
     expect(quick).toEqual(parsed);
     expect(quick[0]!.cells[1]).toEqual(new Date(Date.UTC(2023, 10, 30, 12)));
     expect(quick[0]!.cells.slice(3, 5)).toEqual(['甲', undefined]);
-    expect(quick[0]!.uncached).toEqual([13]);
+    expect(quick[0]!.uncached).toEqual([13, 19]);
   });
 
   it('reads a cell whose attributes are spaced around their `=` as the parser does, the rest of its row too', async () => {

@@ -205,7 +205,8 @@ function longCell(s: string, gt: number, tag: typeof TAG, src: CellSource, texts
     // `<v/>`, `<v></v>`: empty.
     const text = TEXT.to > TEXT.from ? charData(s.slice(TEXT.from, TEXT.to)) : '';
     // An empty `<v>` where the result is not text (an empty text result is `t="str"` and `<v></v>`): a formula's result was never saved.
-    if (text) QUICK.value = typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, text, src);
+    // An inline string's value is its `<is>` alone.
+    if (text) QUICK.value = type === 'inlineStr' ? null : typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, text, src);
     else QUICK.uncached = formula && type !== 'str';
     p = end;
   } else QUICK.uncached = formula;
