@@ -115,6 +115,41 @@ describe('XML that no parser may be shown', () => {
   });
 });
 
+describe('XML read as a parser reads it, or refused', () => {
+  const WORKBOOK = 'xl/workbook.xml';
+  const RELS = 'xl/_rels/workbook.xml.rels';
+
+  it('takes no element in a comment of a part read whole: a commented-out date system is none', async () => {
+    const commented = withPart(WORKBOOK, text(ledger, WORKBOOK).replace('<workbookPr', '<!-- <workbookPr date1904="1"/> --><workbookPr'));
+    const wb = await openWorkbook(commented);
+    expect(wb.book.date1904).toBe(false);
+    expect(await rowsOf(commented)).toEqual(await rowsOf(ledger));
+  });
+
+  it("reads a row's number from its own `r`, not from a prefixed one", async () => {
+    const buf = withPart(SHEET, sheetOf(`<row x14ac:r="20" r="4">${cell('A4', '甲')}</row>`.replace('<row', '<row xmlns:x14ac="x"')));
+    expect(await rowsOf(buf)).toEqual([{ r: 4, cells: [, '甲'] }]);
+  });
+
+  it('refuses a row whose attribute names are not XML names, and reads a row of 100,000 attributes in moments', async () => {
+    const bad = withPart(SHEET, sheetOf(`<row r="4" 1ht="66">${cell('A4', '甲')}</row>`));
+    expect(await refusal(rowsOf(bad))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('第 4 行') });
+    const many = Array.from({ length: 100_000 }, (_, i) => ` a${i}="1"`).join('');
+    const started = Date.now();
+    const wide = withPart(SHEET, sheetOf(`<row r="4"${many}>${cell('A4', '甲')}</row>`));
+    expect(await rowsOf(wide)).toEqual([{ r: 4, cells: [, '甲'] }]);
+    // A held-to-each-other check of every pair took minutes.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('refuses, as damaged, two sheets of one part and a sheet that is the shared strings', async () => {
+    const twice = withPart(WORKBOOK, text(ledger, WORKBOOK).replace('</sheets>', '<sheet name="又一张" sheetId="99" r:id="rId4"/></sheets>'));
+    expect(await refusal(rowsOf(twice))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('是同一个部件') });
+    const posing = withPart(RELS, text(ledger, RELS).replace('Target="worksheets/sheet1.xml"', 'Target="sharedStrings.xml"'));
+    expect(await refusal(rowsOf(posing))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('共享字符串表') });
+  });
+});
+
 describe('references past XFD1048576', () => {
   it('refuses a merged range past the last column before spreading it', async () => {
     const buf = sheetEdited((xml) => xml.replace('<mergeCell ', '<mergeCell ref="A1:ZZZZZZ1"/><mergeCell '));
@@ -130,6 +165,8 @@ describe('references past XFD1048576', () => {
   it('refuses a row past the last one, naming it', async () => {
     const buf = withPart(SHEET, sheetOf(`<row r="1">${cell('A1', '甲')}</row><row r="1048577">${cell('A1048577', '乙')}</row>`));
     expect(await refusal(rowsOf(buf))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('1048577') });
+    const notNumber = withPart(SHEET, sheetOf(`<row r="1">${cell('A1', '甲')}</row><row r="3x">${cell('A3', '乙')}</row>`));
+    expect(await refusal(rowsOf(notNumber))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('行号「3x」不是数字') });
   });
 
   it('counts rows as they stand: one stray cell in the last row is one row', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { elements } from '../src/sheet/elements.ts';
+import { elements, streamElements } from '../src/sheet/elements.ts';
 import * as slowPath from '../src/sheet/slow-path.ts';
 import { parsedRuns } from '../src/sheet/slow-path.ts';
 import { charData, runText } from '../src/sheet/xml.ts';
 import type { CellSource } from '../src/sheet/cells.ts';
+import { decodedText } from '../src/sheet/part-text.ts';
 import { sheetRows, type Row } from '../src/sheet/rows.ts';
 
 // Counted, so that a test can tell a row read quickly from one the parser read.
@@ -175,5 +176,60 @@ describe('a cell read character by character', () => {
     expect(rows).toEqual([{ r: 1, cells: [, 1] }, { r: 3, cells: [, 3] }]);
     const split = ['<row r="1"><c r="A1"><v>1</v></c></row></r', 'ow><row r="2"><c r="A2"><v>2</v></c></row>'];
     await expect((async () => { for await (const _ of sheetRows((async function* () { yield* split; })(), SRC, '表1')); })()).rejects.toMatchObject({ rule: 'file.corrupt' });
+  });
+
+  /** The rows of `xml` given in these pieces. */
+  const inPieces = async (pieces: string[]) => {
+    const rows: Row[] = [];
+    for await (const row of sheetRows((async function* () { yield* pieces; })(), SRC, '表1')) rows.push(row);
+    return rows;
+  };
+
+  it('reads rows in comments, CDATA and processing instructions as no rows, before, between and after the rows, however the text is cut', async () => {
+    const xml =
+      '<worksheet><!-- <row r="1"><c r="A1"><v>9</v></c></row> --><sheetData><?x <row r="1"><c r="A1"><v>9</v></c></row> ?>' +
+      '<row r="2"><c r="A2"><v>2</v></c></row><!-- <row r="3"><c r="A3"><v>9</v></c></row> -->\n' +
+      '<row r="4"><c r="A4"><v>4</v></c></row><![CDATA[<row r="5"><c r="A5"><v>9</v></c></row>]]></sheetData><!-- <row r="6"> --></worksheet>';
+    const want = [{ r: 2, cells: [, 2] }, { r: 4, cells: [, 4] }];
+    expect(await inPieces([xml])).toEqual(want);
+    // Cut in two anywhere, and in three with a piece of one character.
+    for (let i = 1; i < xml.length; i++) {
+      expect(await inPieces([xml.slice(0, i), xml.slice(i)]), `cut at ${i}`).toEqual(want);
+      expect(await inPieces([xml.slice(0, i), xml.slice(i, i + 1), xml.slice(i + 1)]), `cut at ${i} and ${i + 1}`).toEqual(want);
+    }
+  });
+
+  it('refuses a last row or shared string never ended, however the text is cut', async () => {
+    const xml = '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></sheetData></worksheet>';
+    for (let i = 1; i < xml.length; i += 7)
+      await expect(inPieces([xml.slice(0, i), xml.slice(i)])).rejects.toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('工作表「表1」第 1 行附近') });
+    const items: string[] = [];
+    const strings = async function* () { yield '<sst><si><t>甲</t></si><si><t>乙</t></sst>'; };
+    await expect((async () => { for await (const batch of streamElements(strings(), 'si')) items.push(...batch.map((e) => e.body)); })()).rejects.toMatchObject({ rule: 'file.corrupt' });
+    expect(items).toEqual(['<t>甲</t>']);
+  });
+});
+
+describe('the bytes of a part', () => {
+  const decoded = async (pieces: Buffer[]) => {
+    let out = '';
+    for await (const text of decodedText(pieces, undefined)) out += text;
+    return out;
+  };
+
+  it('decode as UTF-8 however they are cut, a character cut by a chunk decoded with the next', async () => {
+    const text = '<t>污水𠮷排放口 ©é</t>';
+    const bytes = Buffer.from(text);
+    for (let i = 0; i <= bytes.length; i++)
+      for (const j of [i, i + 1, i + 2]) expect(await decoded([bytes.subarray(0, i), bytes.subarray(i, j), bytes.subarray(j)]), `cut at ${i}, ${j}`).toBe(text);
+  });
+
+  it.each([
+    ['a byte no UTF-8 has', Buffer.from([0x3c, 0x74, 0x3e, 0xff, 0x3c])],
+    ['a character begun and not ended before the next', Buffer.from([0xe6, 0xb1, 0x3c])],
+    ['the text ending within a character', Buffer.from([0x3c, 0xe6, 0xb1])],
+    ['a part in UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<t>污水</t>', 'utf16le')])],
+  ])('are refused with %s, as a decoder would have made it a \uFFFD', async (_, bytes) => {
+    await expect(decoded([bytes])).rejects.toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('不是 UTF-8 编码的字节') });
   });
 });

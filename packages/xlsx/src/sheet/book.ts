@@ -7,7 +7,7 @@ import { findWorkbook, relationships, relsOf } from './relationships.ts';
 import { sheetRowBatches, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
 import { BadXml } from './bad-xml.ts';
-import { attr, detach, runText, xmlText } from './xml.ts';
+import { attr, detach, runText, withoutComments, xmlText } from './xml.ts';
 import { FileRefused, RESAVE } from '../file-rules.ts';
 
 /** A sheet of a workbook: its name, the part that holds its cells, and how it is shown. */
@@ -73,7 +73,7 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   };
   const whole = (path: string) => {
     const e = entry(path);
-    return e ? Buffer.concat(chunks(e.name)).toString('utf8') : '';
+    return e ? withoutComments(Buffer.concat(chunks(e.name)).toString('utf8')) : '';
   };
   const { part: main, xml: workbook } = findWorkbook(whole);
   if (!entry(main)) throw notWorkbook(entries);
@@ -88,7 +88,12 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   for (const [i, s] of [...elements(workbook, 'sheet')].entries()) {
     const part = rels.find((r) => r.id === attr(s.attrs, 'id'))?.path;
     const state = attr(s.attrs, 'state');
-    if (part && entry(part)) sheets.push({ name: attr(s.attrs, 'name') ?? '', part, hidden: state === 'hidden' || state === 'veryHidden', active: i === activeTab });
+    if (!part || !entry(part)) continue;
+    const name = attr(s.attrs, 'name') ?? '';
+    // A part is one sheet's, and a sheet's: two sheets of one part, or a sheet that is the shared strings, are no workbook Excel writes.
+    const twin = sheets.find((t) => entry(t.part) === entry(part));
+    if (twin) throw new FileRefused('file.corrupt', `文件已损坏：工作表「${name}」与「${twin.name}」是同一个部件（${part}），${RESAVE}`);
+    sheets.push({ name, part, hidden: state === 'hidden' || state === 'veryHidden', active: i === activeTab });
   }
   if (!sheets.length) throw new FileRefused('file.corrupt', `工作簿中没有可读取的工作表，${RESAVE}`);
 
@@ -108,6 +113,8 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   };
 
   const stringsEntry = entry(target('sharedStrings', 'xl/sharedStrings.xml'));
+  const posing = sheets.find((sheet) => stringsEntry && entry(sheet.part) === stringsEntry);
+  if (posing) throw new FileRefused('file.corrupt', `文件已损坏：工作表「${posing.name}」指向的是共享字符串表（${posing.part}），不是工作表，${RESAVE}`);
   const strings: string[] = [];
   if (stringsEntry) {
     try {

@@ -199,27 +199,28 @@ const CUT_TAG = 256;
  * made whole given together (a step of an async generator costs more than
  * reading a row). An unfinished element is carried to the next chunk in pieces,
  * and its end is looked for in the new chunk alone: an element of any length
- * (a row of 16,384 cells) costs time in proportion to it. Between two
- * elements only text, comments and processing instructions may stand:
- * markup there (`</row></row>`, an element left open) throws `BadXml`, as
+ * (a row of 16,384 cells) costs time in proportion to it. The text between
+ * elements is followed (`Outside`): a start tag in a comment, CDATA section
+ * or processing instruction there is none; other markup between two
+ * elements (`</row></row>`), or an element never ended, throws `BadXml`, as
  * what follows it would be read wrong.
  */
 export async function* streamElements(chunks: AsyncIterable<string>, name: string): AsyncGenerator<Element[]> {
   const tags = tagsOf(name);
-  // What stands after the last element found, while it holds markup (its start, up to `GAP` characters); and whether one was found.
-  let gap = '';
+  const outside = new Outside();
   let started = false;
-  // The unfinished element, from its `<`, in pieces; and whether its start tag is whole yet.
+  // The unfinished element, from its `<`, in pieces, and its last characters (where its end tag may have begun);
+  // and whether its start tag is whole yet.
   let held: string[] = [];
+  let heldTail = '';
   let inBody = false;
-  // Outside an element: the end of the last chunk, where a start tag may be cut.
+  // Outside an element: the end of the last chunk, where a start tag or a comment's end may be cut.
   let rest = '';
   for await (const chunk of chunks) {
     let text: string;
     let at = 0;
     const whole: Element[] = [];
     if (held.length) {
-      const last = held[held.length - 1]!;
       let from = 0;
       if (!inBody) {
         const gt = chunk.indexOf('>');
@@ -228,16 +229,18 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
           from = gt + 1;
         }
       }
-      const selfClosed = from > 0 && (from > 1 ? chunk.charCodeAt(from - 2) : last.charCodeAt(last.length - 1)) === 47;
-      const end = !inBody ? -1 : selfClosed ? from : closeEnd(tags, from ? '' : last, chunk, from);
+      const selfClosed = from > 0 && (from > 1 ? chunk.charCodeAt(from - 2) : heldTail.charCodeAt(heldTail.length - 1)) === 47;
+      const end = !inBody ? -1 : selfClosed ? from : closeEnd(tags, from ? '' : heldTail, chunk, from);
       if (end < 0) {
         held.push(chunk);
+        heldTail = (heldTail + chunk).slice(-CUT_TAG);
         continue;
       }
       // The element made whole by this chunk read alone, so that the rest of the chunk is read where it is, not copied after it.
       const head = held.join('') + chunk.slice(0, end);
       const found = tags.next(head, 0);
       held = [];
+      heldTail = '';
       inBody = false;
       if (found?.el && found.end === head.length) {
         whole.push(found.el);
@@ -245,52 +248,112 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
         at = end;
       } else text = head + chunk.slice(end);
     } else text = rest + chunk;
-    for (let found = tags.next(text, at); found; found = tags.next(text, at)) {
-      if (started && !between(gap, text, at, found.start)) {
+    for (;;) {
+      if (outside.inside) {
+        const end = outside.leave(text, at);
+        if (end < 0) break;
+        at = end;
+      }
+      const found = tags.next(text, at);
+      if (!found) break;
+      outside.take(text, at, found.start);
+      // In a comment, CDATA section or processing instruction: no element.
+      if (outside.inside) {
+        at = found.start;
+        continue;
+      }
+      if (started && outside.stray) {
         // The elements before it first, so that the refusal can say after which it stands.
         if (whole.length) yield whole;
         throw new BadXml('附近的 XML 无法读取');
       }
-      gap = '';
+      outside.stray = false;
       started = true;
       if (!found.el) {
         held = [text.slice(found.start)];
+        heldTail = held[0]!.slice(-CUT_TAG);
         inBody = text.indexOf('>', found.start) >= 0;
         break;
       }
       whole.push(found.el);
       at = found.end!;
     }
-    const lt = text.lastIndexOf('<');
-    rest = !held.length && lt >= at && text.length - lt < CUT_TAG ? text.slice(lt) : '';
-    if (started && !held.length && gap.length < GAP) {
-      const to = rest ? lt : text.length;
-      if (gap || markupIn(text, at, to)) gap += text.slice(at, Math.min(to, at + GAP));
+    rest = '';
+    if (!held.length) {
+      // A start tag cut by the chunk's end is taken whole with the next chunk; so is a marker `Outside` cannot yet tell.
+      const lt = text.lastIndexOf('<');
+      const cut = lt >= at && text.length - lt < CUT_TAG ? lt : text.length;
+      rest = text.slice(Math.min(cut, outside.take(text, at, cut, cut === text.length)));
     }
     if (whole.length) yield whole;
   }
+  if (held.length) throw new BadXml('附近的 XML 无法读取');
 }
 
-/** How much of what stands between two elements is kept to be looked at: more is no writer's. */
-const GAP = 4096;
-
-/** Whether `text` holds a `<` from `from` to before `to`. */
-const markupIn = (text: string, from: number, to: number): boolean => {
-  const lt = text.indexOf('<', from);
-  return lt >= 0 && lt < to;
-};
-
-const COMMENTS = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
+/** What opens each kind of markup that may stand between elements, and what ends it. */
+const MARKUP = [
+  { open: '<!--', close: '-->' },
+  { open: '<![CDATA[', close: ']]>' },
+  { open: '<?', close: '?>' },
+];
+const LONGEST_OPEN = 9;
 
 /**
- * Whether what stands between two elements, `gap` and then `text` from
- * `from` to `to`, holds no markup but comments, processing instructions and
- * CDATA, and is shorter than `GAP`.
+ * The text outside the elements `streamElements` looks for, followed as it
+ * comes: whether it stands in a comment, CDATA section or processing
+ * instruction (`inside`: a start tag there is none), and whether it held
+ * other markup since `stray` was last cleared. Only that text is looked at,
+ * and only at its `<`: between a sheet's rows, most often nothing.
  */
-function between(gap: string, text: string, from: number, to: number): boolean {
-  if (!gap && !markupIn(text, from, to)) return true;
-  const all = gap + text.slice(from, to);
-  return all.length < GAP && !all.replace(COMMENTS, '').includes('<');
+class Outside {
+  /** What ends the comment, CDATA section or processing instruction the text is in; '' outside them. */
+  private close = '';
+  stray = false;
+
+  get inside(): boolean {
+    return this.close !== '';
+  }
+
+  /** Where the markup the text is in ends, at or after `from`, now left; -1 when not in `text`. */
+  leave(text: string, from: number): number {
+    const end = text.indexOf(this.close, from);
+    if (end < 0) return -1;
+    const after = end + this.close.length;
+    this.close = '';
+    return after;
+  }
+
+  /**
+   * Take `text` from `from` to `to`. Returns where it was taken to: `to`,
+   * or, at the end of what has come so far (`last`), where a marker starts
+   * that the next text may finish (`<!-`, a comment's `--`): to be taken
+   * again with it.
+   */
+  take(text: string, from: number, to: number, last = false): number {
+    for (let i = from; i < to; ) {
+      if (this.close) {
+        const end = text.indexOf(this.close, i);
+        if (end >= 0 && end + this.close.length <= to) {
+          i = end + this.close.length;
+          this.close = '';
+          continue;
+        }
+        return last ? Math.max(i, to - this.close.length + 1) : to;
+      }
+      const lt = text.indexOf('<', i);
+      if (lt < 0 || lt >= to) break;
+      const markup = MARKUP.find((m) => text.startsWith(m.open, lt));
+      if (markup && lt + markup.open.length <= to) {
+        this.close = markup.close;
+        i = lt + markup.open.length;
+        continue;
+      }
+      if (last && to - lt < LONGEST_OPEN && MARKUP.some((m) => m.open.startsWith(text.slice(lt, to)))) return lt;
+      this.stray = true;
+      i = lt + 1;
+    }
+    return to;
+  }
 }
 
 /**

@@ -1,9 +1,10 @@
-import { StringDecoder } from 'node:string_decoder';
+import { isUtf8 } from 'node:buffer';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import { LIMITS } from '../inspect.ts';
 import { FileRefused } from '../file-rules.ts';
+import { BadXml } from './bad-xml.ts';
 import { compressedData, inflateStream, type ZipEntry } from '../zip.ts';
 
 /** Checked between chunks: a file past its time limit stops being read. */
@@ -98,14 +99,38 @@ function* releasing(chunks: Buffer[]): Generator<Buffer> {
   }
 }
 
-/** The text of a part's bytes (UTF-8), a chunk at a time, checking `stop` between them: of those held, or of a part streamed (see `StreamedPart`). */
+/**
+ * The text of a part's bytes (UTF-8), a chunk at a time, checking `stop`
+ * between them: of those held, or of a part streamed (see `StreamedPart`).
+ * Bytes that are no UTF-8 (a part in another encoding, a file damaged)
+ * throw `BadXml`: a decoder would make each a `�`, a cell's text changed
+ * without a word. A character cut by a chunk's end is decoded with the next.
+ */
 export async function* decodedText(chunks: Iterable<Buffer> | AsyncIterable<Buffer>, stop: Stop): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
+  let carried: Buffer | null = null;
   for await (const chunk of chunks) {
     stop?.throwIfAborted();
-    yield decoder.write(chunk);
+    const bytes: Buffer = carried ? Buffer.concat([carried, chunk]) : chunk;
+    const cut = unfinished(bytes);
+    const whole = cut ? bytes.subarray(0, bytes.length - cut) : bytes;
+    if (!isUtf8(whole)) throw notUtf8();
+    carried = cut ? Buffer.from(bytes.subarray(bytes.length - cut)) : null;
+    yield whole.toString('utf8');
   }
-  yield decoder.end();
+  if (carried) throw notUtf8();
+}
+
+const notUtf8 = () => new BadXml('附近有不是 UTF-8 编码的字节（文字的编码不对）');
+
+/** How many bytes at the end of `b` begin a character not yet whole (0 to 3). */
+function unfinished(b: Buffer): number {
+  for (let k = 1; k <= 3 && k <= b.length; k++) {
+    const c = b[b.length - k]!;
+    if (c < 0x80) return 0;
+    // A lead byte: the character it begins needs 2, 3 or 4.
+    if (c >= 0xc0) return (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) > k ? k : 0;
+  }
+  return 0;
 }
 
 const EMPTY = Buffer.alloc(0);

@@ -48,7 +48,7 @@ export function rowNumber(attrs: string, prev: number): number {
     for (let c = attrs.charCodeAt(p); c >= 48 && c <= 57 && p < 12; c = attrs.charCodeAt(++p)) n = n * 10 + c - 48;
     if (p > 4 && p < 12 && attrs.charCodeAt(p) === 34) return n >= 1 && n <= MAX_ROW ? n : NaN;
   }
-  const r = attr(attrs, 'r');
+  const r = attr(attrs, 'r', false);
   if (r === undefined) return prev + 1;
   const n = Number(r);
   return Number.isInteger(n) && n >= 1 && n <= MAX_ROW ? n : NaN;

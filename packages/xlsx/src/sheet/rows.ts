@@ -69,7 +69,7 @@ export async function* sheetRowBatches(
         for (const row of elements) {
           if (++count > LIMITS.rows) throw tooManyRows(sheet);
           const n = rowNumber(row.attrs, r);
-          if (Number.isNaN(n)) throw badReference(sheet, '行号', attr(row.attrs, 'r')!);
+          if (Number.isNaN(n)) throw badRowNumber(sheet, attr(row.attrs, 'r', false)!);
           if (ordered && n <= r) {
             if (streamed) throw new ReadAgain(streamed);
             // The pass before reading found them in order: one that is not was written so as to read differently each time.
@@ -93,6 +93,10 @@ export async function* sheetRowBatches(
   const sorted = ordered ? [] : inRowOrder(held);
   if (sorted.length) yield sorted;
 }
+
+/** The refusal of a row numbered past the last row, or not with a number. */
+const badRowNumber = (sheet: string, r: string) =>
+  /^\s*\d+\s*$/.test(r) ? badReference(sheet, '行号', r) : new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中的行号「${r.slice(0, 40)}」不是数字。${RESAVE}`, { sheet });
 
 /** The refusal of a sheet of more than `LIMITS.rows` rows. */
 export const tooManyRows = (sheet: string) =>
@@ -369,42 +373,56 @@ function attrsAt(s: string, from: number): typeof TAG {
     const q = valueEnd(s, value, s.length);
     if (q < 0) return at;
     if (n === 114 && at.r < 0) at.r = value;
-    else if (n === 115 && at.s < 0) at.s = value;
+    // A style is an index: written otherwise (`s=" 1"`), the parser reads it.
+    else if (n === 115 && at.s < 0 && q > value && digitsTo(s, value, q)) at.s = value;
     else if (n === 116 && at.t < 0) at.t = value;
     else return at;
     k = q + 1;
   }
 }
 
-/** The `"` ending an attribute's value that starts at `from`, before `to`; -1 when the value holds `<`, `&` or a control character first. */
+/** The `"` ending an attribute's value that starts at `from`, before `to`; -1 when the value holds `<`, `&` or a character XML may not hold (or not as is) first. */
 function valueEnd(s: string, from: number, to: number): number {
   for (let q = from; q < to; q++) {
     const d = s.charCodeAt(q);
     if (d === 34) return q;
-    if (d < 32 || d === 60 || d === 38) return -1;
+    if (d < 32 || d === 60 || d === 38 || d >= 0xfffe) return -1;
   }
   return -1;
 }
 
+/** Whether `s` holds only ASCII digits from `from` to `to`. */
+function digitsTo(s: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = s.charCodeAt(p);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Where each attribute's name starts and ends in the tag `wellFormedAttrs` looks at. */
 const NAMES: number[] = [];
+/** Attributes of one tag looked at, at most: no writer writes more, and each is held to those before it. */
+const MOST_ATTRS = 32;
 
 /**
  * Whether a start tag's attributes from `from` to `to` (` r="3" spans="1:5"`)
- * are as writers write them: each after white space, `name="value"`, names
- * of ASCII letters, digits, `_`, `.`, `-` and `:`, none twice, values
- * holding no `<`, `&` or control character. Any other may still be
- * well-formed: the parser judges it.
+ * are as writers write them: at most `MOST_ATTRS`, each after white space,
+ * `name="value"`, names of ASCII letters, digits, `_`, `.`, `-` and `:`
+ * (a letter, `_` or `:` first), none twice, values holding no `<`, `&` or
+ * control character. Any other may still be well-formed: the parser judges it.
  */
 function wellFormedAttrs(s: string, from = 0, to = s.length): boolean {
   NAMES.length = 0;
   for (let k = from; k < to; ) {
     const name = skipSpace(s, k);
     if (name === to) return true;
-    if (name === k) return false;
-    let e = name;
+    if (name === k || NAMES.length === 2 * MOST_ATTRS) return false;
+    const first = s.charCodeAt(name);
+    if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || first === 95 || first === 58)) return false;
+    let e = name + 1;
     while (e < to && isNameChar(s.charCodeAt(e))) e++;
-    if (e === name || s.charCodeAt(e) !== 61 || s.charCodeAt(e + 1) !== 34) return false;
+    if (s.charCodeAt(e) !== 61 || s.charCodeAt(e + 1) !== 34) return false;
     for (let i = 0; i < NAMES.length; i += 2) if (NAMES[i + 1]! - NAMES[i]! === e - name && s.startsWith(s.slice(name, e), NAMES[i]!)) return false;
     NAMES.push(name, e);
     const q = valueEnd(s, e + 2, to);

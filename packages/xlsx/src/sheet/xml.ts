@@ -79,15 +79,30 @@ const badRef = (s: string, at: number): string => /^&[#\w.-]{0,15};?/.exec(s.sli
 /** Character data with OOXML's `_xHHHH_` escapes decoded. */
 export const unescaped = (s: string): string => (s.includes('_x') ? s.replace(ESCAPE, (_, hex) => String.fromCharCode(parseInt(hex, 16))) : s);
 
+const COMMENTS = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+
+/**
+ * A whole part's XML with its comments and processing instructions taken
+ * out, CDATA sections kept: an element commented out (`<!-- <workbookPr
+ * date1904="1"/> -->`) is then none, as a parser reads it.
+ */
+export const withoutComments = (xml: string): string =>
+  xml.includes('<!--') || xml.includes('<?', 1) ? xml.replace(COMMENTS, (m) => (m.startsWith('<![') ? m : '')) : xml;
+
 /** Text as a reader of the workbook means it: character data, escapes decoded. */
 export const xmlText = (raw: string): string => unescaped(charData(raw));
 
 const ATTRS = new Map<string, RegExp>();
 
-/** An attribute of a start tag's attribute text, decoded; undefined when absent. Namespace prefixes are ignored (`r:id` is `id`). */
-export function attr(attrs: string, name: string): string | undefined {
-  let re = ATTRS.get(name);
-  if (!re) ATTRS.set(name, (re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+/**
+ * An attribute of a start tag's attribute text, decoded; undefined when
+ * absent. Namespace prefixes are ignored (`r:id` is `id`), unless `prefixed`
+ * is false: then only the attribute of no namespace is (a row's `r`, not `x14ac:r`).
+ */
+export function attr(attrs: string, name: string, prefixed = true): string | undefined {
+  const key = prefixed ? name : `:${name}`;
+  let re = ATTRS.get(key);
+  if (!re) ATTRS.set(key, (re = new RegExp(`(?:^|\\s)${prefixed ? '(?:[\\w.-]+:)?' : ''}${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = re.exec(attrs);
   return m ? xmlText(m[1] ?? m[2]!) : undefined;
 }
