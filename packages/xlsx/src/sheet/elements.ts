@@ -256,7 +256,8 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
       }
       const found = tags.next(text, at);
       if (!found) break;
-      outside.take(text, at, found.start);
+      // Most elements stand right after the one before: nothing between to take.
+      if (found.start > at) outside.take(text, at, found.start);
       // In a comment, CDATA section or processing instruction: no element.
       if (outside.inside) {
         at = found.start;
