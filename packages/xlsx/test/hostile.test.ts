@@ -142,6 +142,42 @@ describe('XML read as a parser reads it, or refused', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
+  it('takes no element held in a CDATA section or a prefixed attribute of a part read whole for one', async () => {
+    const hidden = withPart(WORKBOOK, text(ledger, WORKBOOK).replace('<workbookPr', '<fileVersion><![CDATA[<workbookPr date1904="1"/>]]></fileVersion><workbookPr x15:date1904="1"'));
+    expect((await openWorkbook(hidden)).book.date1904).toBe(false);
+  });
+
+  it("reads a row's number from its own attribute, not from text in another's value", async () => {
+    const buf = withPart(SHEET, sheetOf(`<row r="5">${cell('A5', '甲')}</row><row z:note=" r='5'" r="6">${cell('A6', '乙')}</row>`.replace('<row z', '<row xmlns:z="z" z')));
+    expect(await rowsOf(buf)).toEqual([{ r: 5, cells: [, '甲'] }, { r: 6, cells: [, '乙'] }]);
+  });
+
+  it('refuses a comment never ended between rows, and a sheet or the shared strings cut short, wherever the sheet stands', async () => {
+    const open = withPart(SHEET, sheetOf(`<row r="1">${cell('A1', '甲')}</row><!-- <row r="2">${cell('A2', '乙')}</row><row r="3">${cell('A3', '丙')}</row>`));
+    expect(await refusal(rowsOf(open))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('第 1 行附近') });
+    // The sheet moved out of xl/worksheets/, where the inspection looks for its end, and cut after a row.
+    const moved = unzip(ledger).map((p) =>
+      p.name === SHEET ? { ...p, name: 'xl/data/sheet1.xml', data: Buffer.from(text(ledger, SHEET).replace(/(<\/row>)(?![\s\S]*<\/row>)[\s\S]*$/, '$1')) } : p,
+    );
+    const rels = moved.find((p) => p.name === 'xl/_rels/workbook.xml.rels')!;
+    rels.data = Buffer.from(rels.data.toString().replace('worksheets/sheet1.xml', 'data/sheet1.xml'));
+    expect(await refusal(rowsOf(buildZip(moved)))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('在结尾前被截断') });
+    const strings = withPart(STRINGS, text(ledger, STRINGS).replace(/<\/si>[\s\S]*$/, '</si>'));
+    expect(await refusal(rowsOf(strings))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('在结尾前被截断') });
+  });
+
+  it('refuses a part pointed at as two things, as damaged; reads a part of 500,000 processing instructions never ended in moments', async () => {
+    const SHEET_RELS = 'xl/worksheets/_rels/sheet1.xml.rels';
+    const notes = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../sharedStrings.xml"/></Relationships>`;
+    const twice = withPart(SHEET_RELS, notes);
+    const wb = await openWorkbook(twice);
+    expect(() => wb.book.notes(wb.book.sheets[0]!)).toThrow(expect.objectContaining({ rule: 'file.corrupt', message: expect.stringContaining('被指向了两次') }));
+    const started = Date.now();
+    const styles = 'xl/styles.xml';
+    await refusal(rowsOf(withPart(styles, text(ledger, styles).replace('</styleSheet>', '<?'.repeat(500_000) + '</styleSheet>'))));
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('refuses, as damaged, two sheets of one part and a sheet that is the shared strings', async () => {
     const twice = withPart(WORKBOOK, text(ledger, WORKBOOK).replace('</sheets>', '<sheet name="又一张" sheetId="99" r:id="rId4"/></sheets>'));
     expect(await refusal(rowsOf(twice))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('是同一个部件') });

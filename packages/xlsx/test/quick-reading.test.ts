@@ -86,7 +86,7 @@ describe('a cell read character by character', () => {
   it('gives a date for a number styled as one, and reads shared strings, inline strings and other cells as the parser does, quickly', async () => {
     const row =
       '<row r="2"><c r="A2" s="1"><v>45260.5</v></c><c r="B2" s="1" t="n"><v>-1</v></c><c t="s"><v>0</v></c><c t="s"><v>1</v></c>' +
-      '<c t="s"><v>9999999999</v></c><c t="s"><v>-1</v></c><c t="s"><v>1.0</v></c><c r="I2"><f>A1</f><v>6</v></c>' +
+      '<c r="I2"><f>A1</f><v>6</v></c>' +
       '<c r="J2" t="inlineStr"><is><t>x&#27745;</t></is></c><c r="K2" t="s" s="0"><v>0</v></c><c r="L2"><v></v></c><c r="M2"><f>A1</f></c>' +
       '<c r="N2" t="str"><v>12.5</v></c><c r="O2" t="b"><v>1</v></c><c r="P2"/><c r="Q2" t="n" s="1"><v>45260</v></c><c r="R2" t="inlineStr"><v>5</v></c>' +
       '<c r="S2" t="inlineStr"><f>A1</f><v></v></c></row>';
@@ -107,6 +107,23 @@ describe('a cell read character by character', () => {
     expect(quick[0]!.cells.slice(2, 6)).toEqual(['甲', '甲', new Date(Date.UTC(2023, 10, 30)), 5]);
   });
 
+  it.each(['5', 'C', 'c5'])('refuses a cell reference %s, which names no cell, read either way', async (ref) => {
+    for (const forceParser of [false, true])
+      await expect(readRows(`<row r="5"><c r="${ref}"><v>1</v></c></row>`, forceParser)).rejects.toMatchObject({
+        rule: 'file.corrupt',
+        message: expect.stringContaining(`单元格引用「${ref}」不是有效的单元格位置`),
+        place: { sheet: '表1', row: 5 },
+      });
+  });
+
+  it.each(['9999999999', '2', '-1', '0.5', 'x'])('refuses a shared string index %s, past the list or none, naming the row, read either way', async (v) => {
+    for (const forceParser of [false, true])
+      await expect(readRows(`<row r="7"><c r="A7" t="s"><v>${v}</v></c></row>`, forceParser)).rejects.toMatchObject({
+        rule: 'file.corrupt',
+        message: expect.stringContaining('工作表「表1」第 7 行含有对不存在的共享字符串'),
+      });
+  });
+
   // Well-formed, written by no writer: each read as the parser reads it, the cells after it too.
   const ODD: [string, string][] = [
     ['a comment between cells', '<c r="A5" t="s"><v>0</v></c><!-- <c r="B5"><v>9</v></c> -->'],
@@ -119,6 +136,7 @@ describe('a cell read character by character', () => {
     ['an inline string of two runs', '<c r="A5" t="inlineStr"><is><r><t>甲</t></r><r><t/></r></is></c>'],
     ['CDATA in a value', '<c r="A5" t="str"><v><![CDATA[甲]]></v></c>'],
     ['a shared formula', '<c r="A5" t="s"><f t="shared" ref="A5:A9" si="0">B1&amp;"x"</f><v>0</v></c>'],
+    ['an empty reference, which the cell after the one before takes', '<c r="" t="s"><v>0</v></c>'],
   ];
 
   it.each(ODD)('reads %s as the parser does', async (_, cells) => {

@@ -68,7 +68,8 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   const entry = (path: string) => byName.get(path.toLowerCase());
   const chunks = (name: string) => {
     const held = parts.get(name);
-    if (!held) throw new Error(`${name} was dropped and read again`);
+    // Let go of once read as the shared strings or as a sheet: the workbook points at it again, as something else.
+    if (!held) throw new FileRefused('file.corrupt', `文件已损坏：工作簿中的部件 ${name} 被指向了两次，用作不同的内容，${RESAVE}`);
     return held;
   };
   const whole = (path: string) => {
@@ -78,7 +79,7 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   const { part: main, xml: workbook } = findWorkbook(whole);
   if (!entry(main)) throw notWorkbook(entries);
   // Day serials count from 1904: `date1904="1"` or `"true"`.
-  const date1904 = /^(?:1|true)$/.test(attr(firstElement(workbook, 'workbookPr')?.attrs ?? '', 'date1904') ?? '');
+  const date1904 = /^(?:1|true)$/.test(attr(firstElement(workbook, 'workbookPr')?.attrs ?? '', 'date1904', false) ?? '');
   const rels = relationships(whole(relsOf(main)), main);
   const target = (type: string, fallback: string) => rels.find((r) => r.type === type)?.path ?? fallback;
 
@@ -118,7 +119,7 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   const strings: string[] = [];
   if (stringsEntry) {
     try {
-      for await (const items of streamElements(heldText(chunks(stringsEntry.name), stop), 'si')) for (const si of items) strings.push(detach(runText(si.body)));
+      for await (const items of streamElements(heldText(chunks(stringsEntry.name), stop), 'si', 'sst')) for (const si of items) strings.push(detach(runText(si.body)));
     } catch (e) {
       throw e instanceof BadXml ? e.at(`共享字符串表（${stringsEntry.name}）第 ${strings.length + 1} 项文字`) : e;
     }
@@ -131,10 +132,10 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
     const e = entry(sheet.part)!;
     const late = streamed.get(e.name);
     // A streamed sheet's rows are taken to stand in order; one that does not asks for the file to be read again (`ReadAgain`).
-    if (late) return sheetRowBatches(decodedText(late.chunks(last), stop), src, sheet.name, { streamed: e.name });
+    if (late) return sheetRowBatches(decodedText(late.chunks(last), stop), src, sheet.name, { streamed: e.name, root: 'worksheet' });
     const text = heldText(chunks(e.name), stop, last);
     if (last) parts.delete(e.name);
-    return sheetRowBatches(text, src, sheet.name, { ordered: !unordered.has(e.name) });
+    return sheetRowBatches(text, src, sheet.name, { ordered: !unordered.has(e.name), root: 'worksheet' });
   };
   return {
     ...src,

@@ -1,5 +1,6 @@
 import { serialDate, type CellValue } from '@tianbao/form';
 import type { CellParts } from './slow-path.ts';
+import { BadXml } from './bad-xml.ts';
 import { charData, detach, unescaped } from './xml.ts';
 
 /** What a cell's raw value needs to become a value: the workbook's shared strings and date styles. */
@@ -8,20 +9,6 @@ export interface CellSource {
   /** By style index: its number format shows a date. */
   dates: readonly boolean[];
   date1904: boolean;
-}
-
-// Names start after white space, so that a long run of name characters is tried once.
-const ATTR = /(?:^|\s)([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** A cell's `r`, `s` and `t` attributes, however they are quoted or spaced. */
-export function cellAttrs(attrs: string): { r?: string; s?: string; t?: string } {
-  const out: { r?: string; s?: string; t?: string } = {};
-  ATTR.lastIndex = 0;
-  for (let m = ATTR.exec(attrs); m; m = ATTR.exec(attrs)) {
-    const name = m[1]!;
-    if (name === 'r' || name === 's' || name === 't') out[name] = m[2] ?? m[3]!;
-  }
-  return out;
 }
 
 /**
@@ -61,8 +48,18 @@ export function typedValue(type: string | undefined, style: number, v: string, s
 /** A number cell's value: the number, or the date it stands for when its style shows a date. */
 export const numberValue = (n: number, style: number, src: CellSource): CellValue => (src.dates[style] ? serialDate(n, src.date1904) : n);
 
-/** The shared string at an index; nothing for an empty one or an index past the list. */
-export const sharedString = (index: number, src: CellSource): CellValue => orNull(src.strings[index] ?? '');
+/**
+ * The shared string at an index; nothing for an empty one. An index past the
+ * list (or no index) throws `BadXml`: a string list cut short, or a cell
+ * pointing at nothing, which Excel refuses as damaged; read as blank, a
+ * cell's text would be lost without a word.
+ */
+export function sharedString(index: number, src: CellSource): CellValue {
+  const s = src.strings[index];
+  if (s === undefined || !Number.isInteger(index))
+    throw new BadXml(`含有对不存在的共享字符串（第 ${Number.isNaN(index) ? '?' : index + 1} 项，表中共 ${src.strings.length} 项）的引用`);
+  return orNull(s);
+}
 
 const orNull = (s: string): string | null => (s === '' ? null : s);
 

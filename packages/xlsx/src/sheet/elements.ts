@@ -1,4 +1,5 @@
 import { BadXml } from './bad-xml.ts';
+import { MARKUP } from './xml.ts';
 
 /** One element as found in the text: its attribute text and its content (empty for `<x/>`). */
 export interface Element {
@@ -202,12 +203,16 @@ const CUT_TAG = 256;
  * (a row of 16,384 cells) costs time in proportion to it. The text between
  * elements is followed (`Outside`): a start tag in a comment, CDATA section
  * or processing instruction there is none; other markup between two
- * elements (`</row></row>`), or an element never ended, throws `BadXml`, as
- * what follows it would be read wrong.
+ * elements (`</row></row>`), an element never ended, a comment never ended,
+ * or (given its `root`) a text not ended by its root's end tag, as a part
+ * cut short and packed again is, throws `BadXml`: what follows it would be
+ * read wrong, or not at all.
  */
-export async function* streamElements(chunks: AsyncIterable<string>, name: string): AsyncGenerator<Element[]> {
+export async function* streamElements(chunks: AsyncIterable<string>, name: string, root?: string): AsyncGenerator<Element[]> {
   const tags = tagsOf(name);
   const outside = new Outside();
+  // The text's last characters, where its root's end tag must be.
+  let tail = '';
   let started = false;
   // The unfinished element, from its `<`, in pieces, and its last characters (where its end tag may have begun);
   // and whether its start tag is whole yet.
@@ -217,6 +222,7 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
   // Outside an element: the end of the last chunk, where a start tag or a comment's end may be cut.
   let rest = '';
   for await (const chunk of chunks) {
+    if (root) tail = lastOf(tail, chunk, ROOT_TAIL);
     let text: string;
     let at = 0;
     const whole: Element[] = [];
@@ -233,7 +239,7 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
       const end = !inBody ? -1 : selfClosed ? from : closeEnd(tags, from ? '' : heldTail, chunk, from);
       if (end < 0) {
         held.push(chunk);
-        heldTail = (heldTail + chunk).slice(-CUT_TAG);
+        heldTail = lastOf(heldTail, chunk, CUT_TAG);
         continue;
       }
       // The element made whole by this chunk read alone, so that the rest of the chunk is read where it is, not copied after it.
@@ -288,16 +294,21 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
     }
     if (whole.length) yield whole;
   }
-  if (held.length) throw new BadXml('附近的 XML 无法读取');
+  if (held.length || outside.inside) throw new BadXml('附近的 XML 无法读取');
+  // With no element, none can be lost (and the root may have closed itself: `<sst count="0"/>`).
+  if (root && started && !closesRoot(tail, root)) throw new BadXml('处 XML 在结尾前被截断，后面的内容缺失');
 }
 
-/** What opens each kind of markup that may stand between elements, and what ends it. */
-const MARKUP = [
-  { open: '<!--', close: '-->' },
-  { open: '<![CDATA[', close: ']]>' },
-  { open: '<?', close: '?>' },
-];
-const LONGEST_OPEN = 9;
+/** The last `n` characters of `before` and then `text`: cut from `text` alone when it is as long (joining them would copy it). */
+const lastOf = (before: string, text: string, n: number): string => (text.length >= n ? text.slice(-n) : (before + text).slice(-n));
+
+/** How much of a text's end is kept to see that it closes its root. */
+const ROOT_TAIL = 64;
+
+/** Whether `tail` ends with the end tag of `root` (any prefix), white space after it aside. */
+const closesRoot = (tail: string, root: string): boolean => new RegExp(`</(?:[\\w.-]+:)?${root}\\s*>\\s*$`).test(tail);
+
+const LONGEST_OPEN = Math.max(...MARKUP.map((m) => m.open.length));
 
 /**
  * The text outside the elements `streamElements` looks for, followed as it

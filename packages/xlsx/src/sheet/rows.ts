@@ -31,6 +31,11 @@ export interface RowReading {
   /** Every row read by the XML parser (for tests holding the quick paths to it). */
   forceParser?: boolean;
   /**
+   * The text is a whole part whose root element is this (`worksheet`): its
+   * end tag must end the text, which a part cut short and packed again lacks.
+   */
+  root?: string;
+  /**
    * The part is streamed (see `StreamedPart`), its order not known beforehand:
    * a row out of order asks for the file to be read again (`ReadAgain`).
    */
@@ -56,14 +61,14 @@ export async function* sheetRowBatches(
   chunks: AsyncIterable<string>,
   src: CellSource,
   sheet: string,
-  { ordered = true, forceParser = false, streamed }: RowReading = {},
+  { ordered = true, forceParser = false, streamed, root }: RowReading = {},
 ): AsyncGenerator<Row[]> {
   let r = 0;
   let count = 0;
   const held: Row[] = [];
   const texts = new InlineTexts();
   try {
-    for await (const elements of streamElements(chunks, 'row')) {
+    for await (const elements of streamElements(chunks, 'row', root)) {
       const batch: Row[] = ordered ? [] : held;
       try {
         for (const row of elements) {
@@ -91,7 +96,9 @@ export async function* sheetRowBatches(
       if (ordered && batch.length) yield batch;
     }
   } catch (e) {
-    throw e instanceof BadXml ? e.at(`工作表「${sheet}」第 ${r} 行`, { sheet, row: r }) : e;
+    if (!(e instanceof BadXml)) throw e;
+    // Before any row: at the sheet's start.
+    throw r ? e.at(`工作表「${sheet}」第 ${r} 行`, { sheet, row: r }) : e.at(`工作表「${sheet}」开头`, { sheet });
   }
   const sorted = ordered ? [] : inRowOrder(held);
   if (sorted.length) yield sorted;
@@ -155,7 +162,8 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
     const tag = attrsAt(s, i + 2);
     const gt = tag.gt;
     if (gt < 0) return abandoned(out);
-    col = tag.r >= 0 ? cellColumn(s, tag.r, sheet, out.r) : col + 1;
+    // `r=""` is no reference, as the parser reads it: the cell follows the one before.
+    col = tag.r >= 0 && s.charCodeAt(tag.r) !== 34 ? cellColumn(s, tag.r, sheet, out.r) : col + 1;
     let end: number;
     if (s.charCodeAt(gt - 1) === 47) end = gt - 3;
     else if ((end = quickCell(s, gt, tag, src)) >= 0) {
@@ -444,13 +452,18 @@ const isNameChar = (c: number): boolean =>
 
 /**
  * The column of the cell reference starting at `at` (`AB12` → 28); a
- * reference past `XFD1048576` is refused, named, as found in row `r`.
+ * reference past `XFD1048576`, or with no column or no row, is refused,
+ * named, as found in row `r`.
  */
 function cellColumn(s: string, at: number, sheet: string, r: number): number {
   const { column, row } = cellRef(s, at);
-  if (column > MAX_COLUMN || row > MAX_ROW) {
+  if (column > MAX_COLUMN || row > MAX_ROW || column === 0 || row === 0) {
     const q = s.indexOf('"', at);
-    throw badReference(sheet, '单元格引用', s.slice(at, q >= 0 && q - at < 64 ? q : at + 64), r);
+    const ref = s.slice(at, q >= 0 && q - at < 64 ? q : at + 64);
+    // No letters or no digits (`5`, `C`, `c5`): no cell Excel can have, read by no column.
+    if (column === 0 || row === 0)
+      throw new FileRefused('file.corrupt', `文件已损坏：工作表「${sheet}」中的单元格引用「${ref}」不是有效的单元格位置。${RESAVE}`, { sheet, row: r });
+    throw badReference(sheet, '单元格引用', ref, r);
   }
   return column;
 }

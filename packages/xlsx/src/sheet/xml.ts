@@ -17,11 +17,13 @@ const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
  * Character data as a parser reports it: entities resolved, line ends
  * normalised to `\n`. Throws `BadXml` where a parser stops: at a reference XML
  * does not allow (see `resolved`), at a control character XML may not hold
- * (`\x01`; OOXML writes one as `_x0001_`).
+ * (`\x01`; OOXML writes one as `_x0001_`), at `]]>`.
  */
 export function charData(raw: string): string {
   const control = CONTROL.exec(raw);
   if (control) throw new BadXml(`含有 XML 不允许的控制字符 U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  // The end of a CDATA section, where none began: no text may hold it.
+  if (raw.includes(']]>')) throw new BadXml('的文字中含有 XML 不允许的「]]>」');
   const s = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   const amp = s.indexOf('&');
   return amp < 0 ? s : resolved(s, amp);
@@ -79,32 +81,64 @@ const badRef = (s: string, at: number): string => /^&[#\w.-]{0,15};?/.exec(s.sli
 /** Character data with OOXML's `_xHHHH_` escapes decoded. */
 export const unescaped = (s: string): string => (s.includes('_x') ? s.replace(ESCAPE, (_, hex) => String.fromCharCode(parseInt(hex, 16))) : s);
 
-const COMMENTS = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+/** Comments, CDATA sections (`text`: their content is text) and processing instructions: what opens and what ends each. */
+export const MARKUP = [
+  { open: '<!--', close: '-->', text: false },
+  { open: '<![CDATA[', close: ']]>', text: true },
+  { open: '<?', close: '?>', text: false },
+];
 
 /**
  * A whole part's XML with its comments and processing instructions taken
- * out, CDATA sections kept: an element commented out (`<!-- <workbookPr
- * date1904="1"/> -->`) is then none, as a parser reads it.
+ * out, and its CDATA sections made text (`<![CDATA[a<b]]>` → `a&lt;b`): an
+ * element commented out (`<!-- <workbookPr date1904="1"/> -->`) or held in a
+ * CDATA section is then none, as a parser reads it. In one pass, each piece
+ * of markup searched for its end once; one never ended ends the part.
  */
-export const withoutComments = (xml: string): string =>
-  xml.includes('<!--') || xml.includes('<?', 1) ? xml.replace(COMMENTS, (m) => (m.startsWith('<![') ? m : '')) : xml;
+export function withoutComments(xml: string): string {
+  if (!xml.includes('<!') && !xml.includes('<?', 1)) return xml;
+  let out = '';
+  let from = 0;
+  for (let i = 0; ; ) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) break;
+    const markup = MARKUP.find((m) => xml.startsWith(m.open, lt));
+    if (!markup) {
+      i = lt + 1;
+      continue;
+    }
+    const body = lt + markup.open.length;
+    const end = xml.indexOf(markup.close, body);
+    const stop = end < 0 ? xml.length : end + markup.close.length;
+    out += xml.slice(from, lt);
+    if (markup.text) out += xml.slice(body, end < 0 ? xml.length : end).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    from = i = stop;
+    if (end < 0) break;
+  }
+  return out + xml.slice(from);
+}
 
 /** Text as a reader of the workbook means it: character data, escapes decoded. */
 export const xmlText = (raw: string): string => unescaped(charData(raw));
 
-const ATTRS = new Map<string, RegExp>();
+/** One attribute, `name="value"` or `name='value'`, spaced or not, from where the last one ended. */
+const NEXT_ATTR = /\s*([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
 /**
- * An attribute of a start tag's attribute text, decoded; undefined when
- * absent. Namespace prefixes are ignored (`r:id` is `id`), unless `prefixed`
- * is false: then only the attribute of no namespace is (a row's `r`, not `x14ac:r`).
+ * An attribute of a start tag's attribute text (or of the whole tag), decoded; undefined when
+ * absent. The attributes are read in turn, so that one written inside
+ * another's value (`note=" r='5'"`) is none. Namespace prefixes are ignored
+ * (`r:id` is `id`), unless `prefixed` is false: then only the attribute of
+ * no namespace is (a row's `r`, not `x14ac:r`).
  */
 export function attr(attrs: string, name: string, prefixed = true): string | undefined {
-  const key = prefixed ? name : `:${name}`;
-  let re = ATTRS.get(key);
-  if (!re) ATTRS.set(key, (re = new RegExp(`(?:^|\\s)${prefixed ? '(?:[\\w.-]+:)?' : ''}${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
-  const m = re.exec(attrs);
-  return m ? xmlText(m[1] ?? m[2]!) : undefined;
+  // A whole start tag (`<Relationship Id="rId1" …/>`): its attributes after its name.
+  NEXT_ATTR.lastIndex = attrs.charCodeAt(0) === 60 ? Math.max(0, attrs.search(/[\s/>]/)) : 0;
+  for (let m = NEXT_ATTR.exec(attrs); m; m = NEXT_ATTR.exec(attrs)) {
+    const n = m[1]!;
+    if (n === name || (prefixed && n.length > name.length && n.endsWith(name) && n.charCodeAt(n.length - name.length - 1) === 58)) return xmlText(m[2] ?? m[3]!);
+  }
+  return undefined;
 }
 
 /**
