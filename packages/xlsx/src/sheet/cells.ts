@@ -57,7 +57,7 @@ export const numberValue = (n: number, style: number, src: CellSource): CellValu
 export function sharedString(index: number, src: CellSource): CellValue {
   const s = src.strings[index];
   if (s === undefined || !Number.isInteger(index))
-    throw new BadXml(`含有对不存在的共享字符串（第 ${Number.isNaN(index) ? '?' : index + 1} 项，表中共 ${src.strings.length} 项）的引用`);
+    throw new BadXml(`含有对不存在的共享字符串的引用（编号 ${Number.isNaN(index) ? '不是数字' : index}；表中共 ${src.strings.length} 项${src.strings.length ? `，编号 0 至 ${src.strings.length - 1}` : ''}）`);
   return orNull(s);
 }
 
