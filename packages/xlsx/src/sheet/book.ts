@@ -7,7 +7,7 @@ import { findWorkbook, relationships, relsOf } from './relationships.ts';
 import { sheetRowBatches, type Row } from './rows.ts';
 import { isDateFormat } from './styles.ts';
 import { BadXml } from './bad-xml.ts';
-import { attr, detach, runText, withoutComments, xmlText } from './xml.ts';
+import { attr, detach, plainXml, runText, xmlText } from './xml.ts';
 import { FileRefused, RESAVE } from '../file-rules.ts';
 
 /** A sheet of a workbook: its name, the part that holds its cells, and how it is shown. */
@@ -74,7 +74,7 @@ export async function openBook(inspected: Inspected, stop?: Stop): Promise<Book>
   };
   const whole = (path: string) => {
     const e = entry(path);
-    return e ? withoutComments(Buffer.concat(chunks(e.name)).toString('utf8')) : '';
+    return e ? plainXml(Buffer.concat(chunks(e.name)).toString('utf8')) : '';
   };
   const { part: main, xml: workbook } = findWorkbook(whole);
   if (!entry(main)) throw notWorkbook(entries);

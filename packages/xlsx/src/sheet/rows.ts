@@ -5,7 +5,7 @@ import { cellValue, numberValue, runValue, sharedString, typedValue, type CellSo
 import { streamElements } from './elements.ts';
 import { badReference, cellRef, MAX_COLUMN, MAX_ROW, rowNumber } from './refs.ts';
 import { parsedCells, parsedTag, type CellParts } from './slow-path.ts';
-import { attr, charData, detach } from './xml.ts';
+import { attr, charData, detach, PRESERVED } from './xml.ts';
 import { FileRefused, RESAVE } from '../file-rules.ts';
 import { ReadAgain } from '../streamed-part.ts';
 
@@ -260,9 +260,6 @@ function textEnd(s: string, at: number, name: string): number {
   if (name === 'f' && close > gt + 1) charData(s.slice(gt + 1, close));
   return close + 3 + name.length;
 }
-
-/** The start tag of a run whose spaces are kept, as writers write it. */
-const PRESERVED = '<t xml:space="preserve">';
 
 /** What `quickCell` and `longCell` read: one object, not one a cell. */
 const QUICK: { value: CellValue; uncached: boolean } = { value: null, uncached: false };

@@ -95,7 +95,7 @@ export const MARKUP = [
  * CDATA section is then none, as a parser reads it. In one pass, each piece
  * of markup searched for its end once; one never ended ends the part.
  */
-export function withoutComments(xml: string): string {
+export function plainXml(xml: string): string {
   if (!xml.includes('<!') && !xml.includes('<?', 1)) return xml;
   let out = '';
   let from = 0;
@@ -165,7 +165,8 @@ function singleRun(body: string): string | undefined {
   return from > 0 && body.indexOf('<', from) === end && body.endsWith('</t>') ? body.slice(from, end) : undefined;
 }
 
-const PRESERVED = '<t xml:space="preserve">';
+/** The start tag of a run whose spaces are kept, as writers write it. */
+export const PRESERVED = '<t xml:space="preserve">';
 
 /**
  * A copy of a string cut from a chunk of XML: a cut keeps the whole chunk
