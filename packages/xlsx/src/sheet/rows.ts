@@ -434,12 +434,18 @@ function wellFormedAttrs(s: string, from = 0, to = s.length): boolean {
     let e = name + 1;
     while (e < to && isNameChar(s.charCodeAt(e))) e++;
     if (s.charCodeAt(e) !== 61 || s.charCodeAt(e + 1) !== 34) return false;
-    for (let i = 0; i < NAMES.length; i += 2) if (NAMES[i + 1]! - NAMES[i]! === e - name && s.startsWith(s.slice(name, e), NAMES[i]!)) return false;
+    for (let i = 0; i < NAMES.length; i += 2) if (NAMES[i + 1]! - NAMES[i]! === e - name && sameAt(s, NAMES[i]!, name, e - name)) return false;
     NAMES.push(name, e);
     const q = valueEnd(s, e + 2, to);
     if (q < 0) return false;
     k = q + 1;
   }
+  return true;
+}
+
+/** Whether the `length` characters of `s` at `a` and at `b` are the same, compared where they stand. */
+function sameAt(s: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
   return true;
 }
 
