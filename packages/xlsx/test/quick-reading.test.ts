@@ -210,6 +210,18 @@ describe('a cell read character by character', () => {
     }
   });
 
+  it('ends a row at its own end tag, not at one in a comment, CDATA section or processing instruction within it, however the text is cut', async () => {
+    const xml =
+      '<sheetData><row r="2"><c r="A2"><v>2</v></c><!-- </row><row r="3"> --></row>' +
+      '<row r="4"><c r="A4"><v>4</v></c><c r="B4" t="inlineStr"><is><t><![CDATA[x</row>y]]></t></is></c><?pi </row>?></row></sheetData>';
+    const want = [{ r: 2, cells: [, 2] }, { r: 4, cells: [, 4, 'x</row>y'] }];
+    expect(await inPieces([xml])).toEqual(want);
+    for (let i = 1; i < xml.length; i++) {
+      expect(await inPieces([xml.slice(0, i), xml.slice(i)]), `cut at ${i}`).toEqual(want);
+      expect(await inPieces([xml.slice(0, i), xml.slice(i, i + 1), xml.slice(i + 1)]), `cut at ${i} and ${i + 1}`).toEqual(want);
+    }
+  });
+
   it('refuses a last row or shared string never ended, however the text is cut', async () => {
     const xml = '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></sheetData></worksheet>';
     for (let i = 1; i < xml.length; i += 7)

@@ -134,8 +134,22 @@ describe('comments, CDATA and processing instructions', () => {
   });
 
   it('refuses, naming the sheet and row, a row holding them that is not well-formed', async () => {
-    const buf = await workbook('<row r="3"><c r="A3"><v><![CDATA[1</v></c></row>', []);
+    const buf = await workbook('<row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v><![CDATA[1]]></c></row>', []);
     const book = await openBook(await inspectXlsx(buf, false));
     await expect(collect(book.rows(book.sheets[0]!))).rejects.toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('工作表「表1」第 3 行') });
+    // A CDATA section never ended holds the rest of the sheet: the row it starts in never ends.
+    const open = await workbook('<row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v><![CDATA[1</v></c></row>', []);
+    const opened = await openBook(await inspectXlsx(open, false));
+    await expect(collect(opened.rows(opened.sheets[0]!))).rejects.toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('工作表「表1」第 2 行附近') });
+  });
+
+  it('ends a row or string item at its own end tag, not at one in a comment, CDATA section or processing instruction inside it', async () => {
+    const row = '<row r="4"><c r="A4" t="s"><v>0</v></c><!-- </row> --><c r="B4" t="inlineStr"><is><t><![CDATA[甲</row>乙]]></t></is></c><?x </row>?><c r="C4"><v>3</v></c></row>';
+    const buf = await workbook(row, ['<si><t><![CDATA[丙</si>丁]]></t></si>', '<si><t>戊</t><!--</si>--></si>']);
+    const book = await openBook(await inspectXlsx(buf, false));
+    expect(book.strings).toEqual(['丙</si>丁', '戊']);
+    expect(await collect(book.rows(book.sheets[0]!))).toEqual([{ r: 4, cells: [, '丙</si>丁', '甲</row>乙', 3] }]);
+    const { quick, parsed } = await bothWays(buf);
+    expect(quick).toEqual(parsed);
   });
 });

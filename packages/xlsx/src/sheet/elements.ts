@@ -22,6 +22,8 @@ interface Found {
 class Tags {
   private readonly open: RegExp;
   readonly close: RegExp;
+  /** `close` where it is tried only. */
+  private readonly closeHere: RegExp;
   private readonly endTag: string;
   private readonly endStart: string;
   private readonly prefixed: string;
@@ -35,6 +37,7 @@ class Tags {
   constructor(private readonly name: string) {
     this.open = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])`, 'g');
     this.close = new RegExp(`</(?:[\\w.-]+:)?${name}\\s*>`, 'g');
+    this.closeHere = new RegExp(this.close.source, 'y');
     this.endTag = `</${name}>`;
     this.endStart = `</${name}`;
     this.prefixed = `:${name}`;
@@ -61,6 +64,66 @@ class Tags {
     if (!c) return -1;
     this.closeEnd = this.close.lastIndex;
     return c.index;
+  }
+
+  /** Where `<!` or `<?` was last searched for: in which text, from where, and found (-1: not after `markFrom`). */
+  private markIn = '';
+  private markFrom = -1;
+  private markAt = -1;
+
+  /** Where a comment, CDATA section or processing instruction next may start at or after `from` (Infinity: nowhere), searched for again only once passed. */
+  private markupFrom(s: string, from: number): number {
+    if (s !== this.markIn || from < this.markFrom || (this.markAt >= 0 && this.markAt < from)) {
+      this.markIn = s;
+      this.markFrom = from;
+      const bang = afterLt(s, 33, from);
+      const question = afterLt(s, 63, from);
+      this.markAt = bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
+    }
+    return this.markAt < 0 ? Infinity : this.markAt;
+  }
+
+  /**
+   * The first end tag at or after `from` that stands in no comment, CDATA
+   * section or processing instruction (`<!-- </row> -->` is text of the
+   * row): the element's content read tag by tag, for an element holding such
+   * markup alone. -1 when none; its end in `closeEnd`.
+   */
+  private closingPast(s: string, from: number): number {
+    for (let i = from; ; ) {
+      const lt = s.indexOf('<', i);
+      if (lt < 0) return -1;
+      const markup = MARKUP.find((m) => s.startsWith(m.open, lt));
+      if (markup) {
+        const end = s.indexOf(markup.close, lt + markup.open.length);
+        if (end < 0) return -1;
+        i = end + markup.close.length;
+        continue;
+      }
+      if (s.charCodeAt(lt + 1) === 47) {
+        this.closeHere.lastIndex = lt;
+        if (this.closeHere.test(s)) {
+          this.closeEnd = this.closeHere.lastIndex;
+          return lt;
+        }
+      }
+      i = lt + 1;
+    }
+  }
+
+  /**
+   * `found` (by `next`) as it stands when comments, CDATA sections and
+   * processing instructions in it are taken into account: what looked like
+   * its end tag may stand in one of them (`<!-- </row> -->`), and it ends
+   * later, or beyond `s` (then only its start). Most elements hold none, and
+   * are given back as they are.
+   */
+  pastMarkup(s: string, found: Required<Found>): Found {
+    if (this.markupFrom(s, found.start) >= found.end) return found;
+    const gt = s.indexOf('>', found.start);
+    const at = this.closingPast(s, gt + 1);
+    if (at < 0) return { start: found.start };
+    return { start: found.start, end: this.closeEnd, el: { attrs: found.el.attrs, body: s.slice(gt + 1, at) } };
   }
 
   /** Where `:name` next stands at or after `from` (Infinity: nowhere), searched for again only once passed. */
@@ -116,6 +179,17 @@ class Tags {
   }
 }
 
+/**
+ * Where the first `<` followed by the character `c` (`!`, `?`) stands at or
+ * after `from`; -1 when none. Found by `c`, rare in a sheet: a search for
+ * `<!` would stop at every tag.
+ */
+function afterLt(s: string, c: number, from: number): number {
+  const char = String.fromCharCode(c);
+  for (let i = s.indexOf(char, from + 1); i >= 0; i = s.indexOf(char, i + 1)) if (s.charCodeAt(i - 1) === 60) return i - 1;
+  return -1;
+}
+
 /** After a tag's name, as the expression's `(?=[\s/>])` has it. */
 const endsName = (c: number): boolean => c === 32 || c === 62 || c === 47 || (c < 32 ? c >= 9 && c <= 13 : c > 127 && /\s/.test(String.fromCharCode(c)));
 
@@ -148,7 +222,7 @@ const tagsOf = (name: string): Tags => {
 function walk(xml: string, name: string, visit: (found: Required<Found>) => boolean | void): void {
   const tags = tagsOf(name);
   let closes = true;
-  for (let found = tags.next(xml, 0); found; ) {
+  for (let found = markupTaken(tags, xml, tags.next(xml, 0)); found; ) {
     let at: number;
     if (found.el) {
       if (visit(found as Required<Found>) === false) return;
@@ -157,7 +231,7 @@ function walk(xml: string, name: string, visit: (found: Required<Found>) => bool
       closes = false;
       at = xml.indexOf('>', found.start) + 1 || xml.length;
     }
-    found = tags.next(xml, at, closes);
+    found = markupTaken(tags, xml, tags.next(xml, at, closes));
   }
 }
 
@@ -244,7 +318,7 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
       }
       // The element made whole by this chunk read alone, so that the rest of the chunk is read where it is, not copied after it.
       const head = held.join('') + chunk.slice(0, end);
-      const found = tags.next(head, 0);
+      const found = markupTaken(tags, head, tags.next(head, 0));
       held = [];
       heldTail = '';
       inBody = false;
@@ -260,7 +334,7 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
         if (end < 0) break;
         at = end;
       }
-      const found = tags.next(text, at);
+      const found = markupTaken(tags, text, tags.next(text, at));
       if (!found) break;
       // Most elements stand right after the one before: nothing between to take.
       if (found.start > at) outside.take(text, at, found.start);
@@ -298,6 +372,9 @@ export async function* streamElements(chunks: AsyncIterable<string>, name: strin
   // With no element, none can be lost (and the root may have closed itself: `<sst count="0"/>`).
   if (root && started && !closesRoot(tail, root)) throw new BadXml('处 XML 在结尾前被截断，后面的内容缺失');
 }
+
+/** An element found by `next`, as it stands with the comments and CDATA in it taken into account (see `pastMarkup`). */
+const markupTaken = (tags: Tags, s: string, found: Found | null): Found | null => (found?.el ? tags.pastMarkup(s, found as Required<Found>) : found);
 
 /** The last `n` characters of `before` and then `text`: cut from `text` alone when it is as long (joining them would copy it). */
 const lastOf = (before: string, text: string, n: number): string => (text.length >= n ? text.slice(-n) : (before + text).slice(-n));
@@ -379,7 +456,8 @@ function closeEnd(tags: Tags, before: string, chunk: string, from: number): numb
   if (seam) {
     const gt = chunk.indexOf('>', from);
     tags.close.lastIndex = 0;
-    if (tags.close.test(seam + chunk.slice(from, gt < 0 ? from : gt + 1))) return tags.close.lastIndex - seam.length + from;
+    // One ending within `before` was passed over there (it stood in a comment or CDATA section).
+    if (tags.close.test(seam + chunk.slice(from, gt < 0 ? from : gt + 1)) && tags.close.lastIndex > seam.length) return tags.close.lastIndex - seam.length + from;
   }
   tags.close.lastIndex = from;
   return tags.close.test(chunk) ? tags.close.lastIndex : -1;
