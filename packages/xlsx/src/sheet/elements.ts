@@ -76,8 +76,8 @@ class Tags {
     if (s !== this.markIn || from < this.markFrom || (this.markAt >= 0 && this.markAt < from)) {
       this.markIn = s;
       this.markFrom = from;
-      const bang = afterLt(s, 33, from);
-      const question = afterLt(s, 63, from);
+      const bang = afterLt(s, '!', from);
+      const question = afterLt(s, '?', from);
       this.markAt = bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
     }
     return this.markAt < 0 ? Infinity : this.markAt;
@@ -184,9 +184,8 @@ class Tags {
  * after `from`; -1 when none. Found by `c`, rare in a sheet: a search for
  * `<!` would stop at every tag.
  */
-function afterLt(s: string, c: number, from: number): number {
-  const char = String.fromCharCode(c);
-  for (let i = s.indexOf(char, from + 1); i >= 0; i = s.indexOf(char, i + 1)) if (s.charCodeAt(i - 1) === 60) return i - 1;
+function afterLt(s: string, c: string, from: number): number {
+  for (let i = s.indexOf(c, from + 1); i >= 0; i = s.indexOf(c, i + 1)) if (s.charCodeAt(i - 1) === 60) return i - 1;
   return -1;
 }
 
@@ -257,13 +256,6 @@ export function firstElement(xml: string, name: string): Element | undefined {
     return false;
   });
   return first;
-}
-
-/** The contents of every element named `name` in a string, joined. */
-export function joinedBodies(xml: string, name: string): string {
-  let out = '';
-  walk(xml, name, (found) => void (out += found.el.body));
-  return out;
 }
 
 /** How near the end of a text a tag cut by the chunk boundary can start. */

@@ -484,18 +484,6 @@ function typeAt(s: string, at: number): string {
   return q === at + 9 && s.startsWith('inlineStr', at) ? 'inlineStr' : s.slice(at, q);
 }
 
-/** A shared string's index written as plain digits from `from` to `to`; -1 for any other text (read as `typedValue` does). */
-function indexAt(s: string, from: number, to: number): number {
-  if (to - from > 9) return -1;
-  let n = 0;
-  for (let p = from; p < to; p++) {
-    const c = s.charCodeAt(p);
-    if (c < 48 || c > 57) return -1;
-    n = n * 10 + c - 48;
-  }
-  return n;
-}
-
 function styleAt(s: string, at: number): number {
   let n = 0;
   for (let c = s.charCodeAt(at); c >= 48 && c <= 57; c = s.charCodeAt(++at)) n = n * 10 + c - 48;
