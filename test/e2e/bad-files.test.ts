@@ -62,7 +62,7 @@ const CASES: [string, string, () => Buffer, { sheet: string; row?: number }?][] 
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><workbook>&lol2;</workbook>',
       ),
   ],
-  ['file.too-many-rows', `超过可检查的上限 ${LIMITS.rows} 行`, () => withPart('xl/worksheets/sheet1.xml', longList(LIMITS.rows, (r) => `<c r="B${r}"><v>${r}</v></c>`), false, checklist)],
+  ['file.too-many-rows', `超过可检查的上限 ${LIMITS.rows} 行（标题、表头等各行都计入）`, () => withPart('xl/worksheets/sheet1.xml', longList(LIMITS.rows, (r) => `<c r="B${r}"><v>${r}</v></c>`), false, checklist)],
   // Its directory declares 5,000 bytes for a sheet that inflates to 8 MB.
   ['file.zip-bomb', '压缩比超过', () => declaring(withPart('xl/worksheets/sheet1.xml', Buffer.alloc(8 * 1048576, 0x20)), 'xl/worksheets/sheet1.xml', 24, () => 5000)],
   ['file.corrupt', '校验和不符', () => declaring(good, 'xl/sharedStrings.xml', 16, (crc) => crc ^ 1)],

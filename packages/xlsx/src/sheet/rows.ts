@@ -113,7 +113,7 @@ const badRowNumber = (sheet: string, r: string) =>
 
 /** The refusal of a sheet of more than `LIMITS.rows` rows. */
 export const tooManyRows = (sheet: string) =>
-  new FileRefused('file.too-many-rows', `工作表「${sheet}」超过可检查的上限 ${LIMITS.rows} 行，未检查；请按单位拆分后提交`);
+  new FileRefused('file.too-many-rows', `工作表「${sheet}」超过可检查的上限 ${LIMITS.rows} 行（标题、表头等各行都计入），未检查；请按单位拆分后提交`);
 
 /** Rows by number, those of one number made one (a later cell over an earlier one). */
 function inRowOrder(rows: Row[]): Row[] {
