@@ -116,6 +116,29 @@ describe('a cell read character by character', () => {
       });
   });
 
+  it.each(['XFE5', 'AAAA5', 'A1048577', 'A99999999999999999999'])('refuses a cell reference %s past XFD1048576, read either way', async (ref) => {
+    for (const forceParser of [false, true])
+      await expect(readRows(`<row r="5"><c r="${ref}" s="0" t="s"><v>0</v></c></row>`, forceParser)).rejects.toMatchObject({
+        rule: 'file.corrupt',
+        message: expect.stringContaining('超出 Excel 的范围'),
+        place: { sheet: '表1', row: 5 },
+      });
+  });
+
+  it('reads the start tags writers write in one pass, the last column and row among them, and any other as the parser does', async () => {
+    const row =
+      '<row r="1048576"><c r="A1048576" s="0" t="s"><v>0</v></c><c r="B1048576" t="s" /><c r="C1048576" s="" t="s"><v>0</v></c>' +
+      '<c r="D1048576" s="1"><v>45260</v></c><c r="XFD1048576" t="s"><v>0</v></c></row>';
+    const before = parserRead.rows;
+    const { quick, parsed } = await bothWays(row);
+    expect(quick).toEqual(parsed);
+    expect(quick[0]!.cells[1]).toBe('甲');
+    expect(quick[0]!.cells[4]).toEqual(new Date(Date.UTC(2023, 10, 30)));
+    expect(quick[0]!.cells[16384]).toBe('甲');
+    // `s=""` is no style a writer writes: that row went to the parser, once quickly tried and once forced.
+    expect(parserRead.rows - before).toBe(2);
+  });
+
   it.each(['9999999999', '2', '-1', '0.5', 'x'])('refuses a shared string index %s, past the list or none, naming the row, read either way', async (v) => {
     for (const forceParser of [false, true])
       await expect(readRows(`<row r="7"><c r="A7" t="s"><v>${v}</v></c></row>`, forceParser)).rejects.toMatchObject({

@@ -159,11 +159,11 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
     // `<c ` or `<c>` or `<c/>`, nothing else between cells.
     const after = s.charCodeAt(i + 2);
     if (s.charCodeAt(i) !== 60 || s.charCodeAt(i + 1) !== 99 || (after !== 32 && after !== 62 && after !== 47)) return abandoned(out);
-    const tag = attrsAt(s, i + 2);
+    const tag = quickTag(s, i + 2) ? TAG : attrsAt(s, i + 2);
     const gt = tag.gt;
     if (gt < 0) return abandoned(out);
     // `r=""` is no reference, as the parser reads it: the cell follows the one before.
-    col = tag.r >= 0 && s.charCodeAt(tag.r) !== 34 ? cellColumn(s, tag.r, sheet, out.r) : col + 1;
+    col = tag.col > 0 ? tag.col : tag.r >= 0 && s.charCodeAt(tag.r) !== 34 ? cellColumn(s, tag.r, sheet, out.r) : col + 1;
     let end: number;
     if (s.charCodeAt(gt - 1) === 47) end = gt - 3;
     else if ((end = quickCell(s, gt, tag, src)) >= 0) {
@@ -348,8 +348,60 @@ class InlineTexts {
   }
 }
 
-/** Filled in by `attrsAt` for each cell in turn: one object, not one a cell. */
-const TAG = { r: -1, s: -1, t: -1, gt: -1 };
+/** Filled in by `quickTag` or `attrsAt` for each cell in turn: one object, not one a cell. `col`: the column `quickTag` read (0: none). */
+const TAG = { r: -1, s: -1, t: -1, gt: -1, col: 0 };
+
+/**
+ * `attrsAt` for a cell's start tag from `from` as writers write it: ` r="B5"`,
+ * then ` s="3"`, then ` t="s"` (each may be absent; a reference within
+ * `XFD1048576`, a style of digits, a type of letters), then `>` or `/>`,
+ * read in one pass, the reference's column too (`TAG.col`). False for any
+ * other tag, `TAG` to be filled in by `attrsAt`.
+ */
+function quickTag(s: string, from: number): boolean {
+  const at = TAG;
+  at.r = at.s = at.t = at.gt = -1;
+  at.col = 0;
+  let p = from;
+  if (attrStarts(s, p, 114)) {
+    p += 4;
+    at.r = p;
+    let col = 0;
+    let c = s.charCodeAt(p);
+    for (; c >= 65 && c <= 90 && col <= MAX_COLUMN; c = s.charCodeAt(++p)) col = col * 26 + c - 64;
+    const digits = p;
+    let row = 0;
+    for (; c >= 48 && c <= 57 && row <= MAX_ROW; c = s.charCodeAt(++p)) row = row * 10 + c - 48;
+    if (c !== 34 || col === 0 || col > MAX_COLUMN || p === digits || row === 0 || row > MAX_ROW) return false;
+    at.col = col;
+    p++;
+  }
+  if (attrStarts(s, p, 115)) {
+    p += 4;
+    at.s = p;
+    let c = s.charCodeAt(p);
+    for (; c >= 48 && c <= 57; c = s.charCodeAt(++p));
+    if (c !== 34 || p === at.s) return false;
+    p++;
+  }
+  if (attrStarts(s, p, 116)) {
+    p += 4;
+    at.t = p;
+    let c = s.charCodeAt(p);
+    for (; (c | 32) >= 97 && (c | 32) <= 122; c = s.charCodeAt(++p));
+    if (c !== 34 || p === at.t) return false;
+    p++;
+  }
+  const c = s.charCodeAt(p);
+  if (c === 62) at.gt = p;
+  else if (c === 47 && s.charCodeAt(p + 1) === 62) at.gt = p + 1;
+  else return false;
+  return true;
+}
+
+/** Whether ` x="` (`x` the character `name`) stands at `p`. */
+const attrStarts = (s: string, p: number, name: number): boolean =>
+  s.charCodeAt(p) === 32 && s.charCodeAt(p + 1) === name && s.charCodeAt(p + 2) === 61 && s.charCodeAt(p + 3) === 34;
 
 /**
  * Where the values of `r`, `s` and `t` begin in a cell's start tag from
@@ -362,6 +414,7 @@ const TAG = { r: -1, s: -1, t: -1, gt: -1 };
 function attrsAt(s: string, from: number): typeof TAG {
   const at = TAG;
   at.r = at.s = at.t = at.gt = -1;
+  at.col = 0;
   for (let k = from; ; ) {
     const c = s.charCodeAt(k);
     if (c === 62) {
