@@ -1,8 +1,8 @@
-import { entryRun, entrySchemas, type EntryRules, type EntryRun, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
+import { entryRun, entrySchemas, inputColumns, type EntryRules, type EntryRun, type FormDefinition, type FormHeader, type RuleContext } from '@tianbao/form';
 import type { Found } from './found.ts';
 import { EntryParser } from './entry-parse.ts';
 import { emptyAt, schemaFinding } from './schema-finding.ts';
-import { answerCells, type AnswerCell, type CellFinding, type Entry } from './read-data.ts';
+import { answerCells, entryMaker, type AnswerCell, type Entry, type EntrySink } from './read-data.ts';
 
 /**
  * A list judged entry by entry as its sheet is read, so that memory does not
@@ -16,6 +16,8 @@ export class EntryJudge {
   private readonly schemas: ReturnType<typeof entrySchemas>;
   /** The entry schema's parse, a field at a time where that gives what zod gives. */
   private readonly parser: EntryParser;
+  /** The entry of a row's values, for zod: one the parser leaves to it. */
+  private readonly entryOf: (values: readonly unknown[]) => Entry;
   private readonly run: EntryRun;
   private readonly cellOf: AnswerCell;
   /** Entries read, faulty ones included: an entry's number in messages. */
@@ -39,13 +41,15 @@ export class EntryJudge {
   ) {
     this.schemas = entrySchemas(def);
     this.refined = refinesEntries(this.schemas.whole, def.layout.dataKey);
-    this.parser = new EntryParser(this.schemas.entry);
+    const keys = inputColumns(def.layout).map((c) => c.key);
+    this.parser = new EntryParser(this.schemas.entry, keys);
+    this.entryOf = entryMaker(keys);
     this.run = entryRun(rules, ctx, head);
     this.cellOf = answerCells(def, columns);
   }
 
-  /** One entry as read from row `row`, with what its cells' types found wrong. */
-  readonly judge = (entry: Entry, row: number, problems: readonly CellFinding[]): void => {
+  /** One entry as read from row `row` (its values by answer column, see `EntrySink`), with what its cells' types found wrong. */
+  readonly judge: EntrySink = (values, row, problems) => {
     const index = this.count++;
     // The cells with an error, made only for an entry with one: most have none.
     let taken: Set<string | null> | undefined;
@@ -54,9 +58,9 @@ export class EntryJudge {
       this.found.add({ severity, rule, message: problem.message }, cell);
       if (severity === 'error') (taken ??= new Set()).add(cell);
     }
-    // The entry is this judge's alone: parsed into itself, not copied.
-    let data: unknown = this.parser.parseOwn(entry);
+    let data: unknown = this.parser.parse(values);
     if (data === null) {
+      const entry = this.entryOf(values);
       const parsed = this.schemas.entry.safeParse(entry);
       if (!parsed.success) {
         this.partial = true;

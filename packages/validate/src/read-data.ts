@@ -1,4 +1,4 @@
-import { inputColumns, type CellProblem, type CellValue, type Column, type Field, type FormDefinition, type ReadContext } from '@tianbao/form';
+import { inputColumns, Remembered, type CellProblem, type CellValue, type Column, type Field, type FormDefinition, type ReadContext } from '@tianbao/form';
 import type { Located, RowConverter } from '@tianbao/xlsx/read';
 
 /** Excel keeps at most this many characters in a cell; a longer text was not written by Excel. */
@@ -9,6 +9,9 @@ export interface CellFinding {
   rule: string;
   problem: CellProblem;
 }
+
+/** What a cell type's read gives. */
+type Read = ReturnType<NonNullable<Column['cell']>['read']>;
 
 /** What most rows' cells have wrong: one frozen array for all of them. */
 const NO_FINDINGS: readonly CellFinding[] = Object.freeze([]);
@@ -36,8 +39,16 @@ export function answerCells(def: FormDefinition<any>, columns: Record<string, st
   };
 }
 
-/** Takes each row's entry as it is read, with what its cells' types found wrong, instead of its being kept. */
-export type EntrySink = (entry: Entry, row: number, problems: readonly CellFinding[]) => void;
+/**
+ * Takes each row's answers as they are read, with what their cells' types
+ * found wrong, instead of their being kept: `values` by answer column, in the
+ * layout's order (`inputColumns`), undefined for a cell that could not be
+ * read. One array for every row: the sink keeps what it needs of it, not the array.
+ */
+export type EntrySink = (values: readonly unknown[], row: number, problems: readonly CellFinding[]) => void;
+
+/** Text values of a column whose reads are remembered, at most (see `Remembered`). */
+const REMEMBERED_READS = 4096;
 
 /**
  * Reads cells through their column's cell type, collecting what is wrong with
@@ -62,31 +73,29 @@ export class CellReader {
     private readonly date1904: boolean,
     sink?: EntrySink,
   ) {
-    const inputs = inputColumns(def.layout);
-    const remark = def.layout.remarkColumn;
-    // An entry with every cell read is copied from one JSON made with every key in place: a third of the
-    // memory of one grown a key at a time, and a long list makes one a row (see `listRows`).
-    const shape = JSON.parse(JSON.stringify(Object.fromEntries(inputs.map((c) => [c.key, null])))) as Entry;
+    const { layout } = def;
+    const inputs = inputColumns(layout);
+    const entryOf = entryMaker(inputs.map((c) => c.key));
+    // Where each answer column's value stands in a row's values, and the remark column's.
+    const at = inputs.map((c) => layout.columns.indexOf(c));
+    const remark = layout.columns.findIndex((c) => c.key === layout.remarkColumn);
     const read: unknown[] = [];
-    // Each column's letter and read context looked up once, not a cell at a time.
+    // Each column's letter and read context looked up once, not a cell at a time; a text's read remembered while texts repeat.
     const letters = inputs.map((col) => this.columns[col.key]!);
     const contexts = inputs.map((col) => this.contextOf(col.header));
-    this.row = (values, at) => {
+    const texts = inputs.map((col, i) => new Remembered((raw: string) => col.cell.read(raw, contexts[i]!), REMEMBERED_READS));
+    this.row = (values, { row, key }) => {
       const before = this.problems.length;
-      let whole = true;
       for (let i = 0; i < inputs.length; i++) {
-        const col = inputs[i]!;
-        read[i] = this.readAt(col, contexts[i]!, values[col.key] ?? null, letters[i]!, at.row);
-        if (read[i] === undefined) whole = false;
+        const raw = values[at[i]!] ?? null;
+        read[i] = this.readAt(inputs[i]!, contexts[i]!, raw, letters[i]!, row, typeof raw === 'string' ? texts[i] : undefined);
       }
-      const entry: Entry = whole ? { ...shape } : {};
-      for (let i = 0; i < inputs.length; i++) if (read[i] !== undefined) entry[inputs[i]!.key] = read[i];
-      const note = remark && values[remark];
-      if (typeof note === 'string' && note.trim()) this.remarked.add(at.row);
-      if (sink) sink(entry, at.row, this.problems.length > before ? this.problems.splice(before) : NO_FINDINGS);
+      const note = remark >= 0 && values[remark];
+      if (typeof note === 'string' && note.trim()) this.remarked.add(row);
+      if (sink) sink(read, row, this.problems.length > before ? this.problems.splice(before) : NO_FINDINGS);
       else {
-        this.keys.push(at.key);
-        this.entries.push(entry);
+        this.keys.push(key);
+        this.entries.push(entryOf(read));
       }
     };
   }
@@ -100,7 +109,7 @@ export class CellReader {
   }
 
   read(spec: Column | Field, header: string, raw: CellValue, cell: string): unknown {
-    return this.readAt(spec, this.contextOf(header), raw, cell, '');
+    return this.readAt(spec, this.contextOf(header), raw, cell, '', undefined);
   }
 
   /** The read context of the column or field headed `header`. */
@@ -110,19 +119,39 @@ export class CellReader {
     return ctx;
   }
 
-  /** `read` of the cell at `column` and `row`, its address written only for a problem: a long list has many cells, few problems. */
-  private readAt(spec: Column | Field, ctx: ReadContext, raw: CellValue, column: string, row: number | ''): unknown {
+  /**
+   * `read` of the cell at `column` and `row`, its address written only for a problem: a long list has many cells,
+   * few problems. `texts`: the column's reads of texts remembered, for a text.
+   */
+  private readAt(spec: Column | Field, ctx: ReadContext, raw: CellValue, column: string, row: number | '', texts: Remembered<string, Read> | undefined): unknown {
     if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) {
       const cell = `${column}${row}`;
       const message = `${ctx.header}有 ${raw.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符，未检查其内容；请精简，或把说明另附材料`;
       this.problems.push({ cell, rule: 'cell.too-long', problem: { kind: 'too-long', message } });
       return undefined;
     }
-    const out = spec.cell!.read(raw, ctx);
+    const out = texts ? texts.get(raw as string) : spec.cell!.read(raw, ctx);
     for (let i = 0; i < out.problems.length; i++)
       this.problems.push({ cell: `${column}${row}`, rule: `${this.def.rulePrefix}.${spec.rule ?? spec.key}.${out.problems[i]!.kind}`, problem: out.problems[i]! });
     return out.value;
   }
+}
+
+/**
+ * Makes the entry of a row's answers (`values` by answer column, named by
+ * `keys`), a cell that could not be read left out.
+ */
+export function entryMaker(keys: readonly string[]): (values: readonly unknown[]) => Entry {
+  // An entry with every cell read is copied from one JSON made with every key in place: a third of the
+  // memory of one grown a key at a time, and a long list kept makes one a row.
+  const shape = JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) as Entry;
+  return (values) => {
+    let whole = true;
+    for (let i = 0; i < keys.length; i++) if (values[i] === undefined) whole = false;
+    const entry: Entry = whole ? { ...shape } : {};
+    for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) entry[keys[i]!] = values[i];
+    return entry;
+  };
 }
 
 /** The form's data from a table read with `reader.row`, and the fields under it. */

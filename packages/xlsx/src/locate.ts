@@ -51,8 +51,22 @@ export interface LocatedRow<V = RawValues> {
   values: V | null;
 }
 
+/**
+ * A row's cell values in the order of the layout's columns (`layout.columns`),
+ * null where a column holds nothing; a list's columns with no answer cell are
+ * not read (null). One array for every row: a converter keeps what it needs
+ * of it, not the array.
+ */
+export type RowValues = readonly CellValue[];
+
 /** Makes a row's raw values into what is kept of them, as each row is read: a sheet's rows need not all be held raw. */
-export type RowConverter<V> = (values: RawValues, at: { row: number; key: string }) => V;
+export type RowConverter<V> = (values: RowValues, at: { row: number; key: string }) => V;
+
+/** The converter when none is given: each row's values by column key. */
+const byKey =
+  (def: FormDefinition<any>): RowConverter<RawValues> =>
+  (values) =>
+    Object.fromEntries(def.layout.columns.map((c, i) => [c.key, values[i] ?? null]));
 
 export interface ReadOptions<V> {
   stop?: Stop;
@@ -114,7 +128,7 @@ export function findTable(wb: OpenWorkbook, def: FormDefinition<any>): TableStar
 /** Read a form's table from where its header was found: the sheet is read row by row, once for its rows and once for its merged ranges. */
 export async function readTable<V = RawValues>(wb: OpenWorkbook, def: FormDefinition<any>, start: TableStart, opts: ReadOptions<V> = {}): Promise<Located<V>> {
   const { layout } = def;
-  const convert = opts.convert ?? ((values: RawValues) => values as V);
+  const convert = opts.convert ?? (byKey(def) as RowConverter<unknown> as RowConverter<V>);
   // Refused before a row is read, rather than after the limit's worth of them.
   if (wb.book.rowCount(start.sheet) > LIMITS.rows) throw tooManyRows(start.sheet.name);
   const uncached = new Set<string>();
@@ -221,8 +235,7 @@ async function fixedRows<V>(def: FormDefinition<any>, start: TableStart, below: 
       // A group's text written once, with the rows below left blank, is how it prints unmerged.
       return text === textKey(fixed.fixed[c.key] ?? '') || (text === '' && (layout.mergeDown ?? []).includes(c.key));
     });
-    const values: RawValues = {};
-    for (const c of layout.columns) values[c.key] = found.spread[columns[c.key]!] ?? null;
+    const values = layout.columns.map((c) => found.spread[columns[c.key]!] ?? null);
     return { key: fixed.key, row: r, fixedMatches, values: convert(values, { row: r, key: fixed.key }) };
   });
   const end = Math.max(headerRow, ...claimed);
@@ -243,16 +256,17 @@ async function listRows<V>(
 ): Promise<Body<V>> {
   const { layout } = def;
   const { columns } = start;
-  const inputs = layout.columns.filter((c) => c.cell);
-  const inputCols = inputs.map((c) => columns[c.key]!);
+  // The answer columns: where each stands in the layout (and in `values`), and in the sheet.
+  const inputs = layout.columns.flatMap((c, i) => (c.cell ? [i] : []));
+  const inputCols = inputs.map((i) => columns[layout.columns[i]!.key]!);
+  const fillDown = inputs.map((i) => !!layout.columns[i]!.fillDown);
   const stops = [...(layout.fields?.items.map((f) => textKey(f.label)) ?? []), ...layout.notes.map((n) => textKey(n).slice(0, 6))];
   const starts = endStarts(stops);
   const rows: LocatedRow<V>[] = [];
   let count = 0;
-  const carried: RawValues = {};
-  // Each row's values copied from an object JSON made with every key in place: a third of the memory of one
-  // that grows a key at a time, and a long list makes one a row.
-  const shape = JSON.parse(JSON.stringify(Object.fromEntries(inputs.map((c) => [c.key, null])))) as RawValues;
+  const values: CellValue[] = layout.columns.map(() => null);
+  // The value a fill-down column's blank cells take, by answer column.
+  const carried: CellValue[] = inputs.map(() => null);
   let end = start.headerRow;
   // The rows after the last list row, as far as fields are looked for.
   let after: Row[] = [];
@@ -277,14 +291,13 @@ async function listRows<V>(
         if (row.r <= end + FIELD_SCAN && row.cells.length) after.push(row);
         continue;
       }
-      const values: RawValues = { ...shape };
-      for (const c of inputs) {
-        let v = spread[columns[c.key]!] ?? null;
-        if (c.fillDown) {
-          if (v === null || (typeof v === 'string' && !v.trim())) v = carried[c.key] ?? null;
-          else carried[c.key] = v;
+      for (let k = 0; k < inputs.length; k++) {
+        let v = spread[inputCols[k]!] ?? null;
+        if (fillDown[k]) {
+          if (v === null || (typeof v === 'string' && !v.trim())) v = carried[k]!;
+          else carried[k] = v;
         }
-        values[c.key] = v;
+        values[inputs[k]!] = v;
       }
       const key = String(count++);
       const converted = convert(values, { row: row.r, key });

@@ -13,6 +13,7 @@ export {
   type LocatedRow,
   type RawValues,
   type RowConverter,
+  type RowValues,
   type TableStart,
 } from './locate.ts';
 export type { Book, SheetPart } from './sheet/book.ts';

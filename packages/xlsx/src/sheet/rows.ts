@@ -1,4 +1,4 @@
-import type { CellValue } from '@tianbao/form';
+import { Remembered, type CellValue } from '@tianbao/form';
 import { LIMITS } from '../inspect.ts';
 import { BadXml } from './bad-xml.ts';
 import { cellValue, numberValue, runValue, sharedString, typedValue, type CellSource } from './cells.ts';
@@ -319,32 +319,21 @@ function quickCell(s: string, gt: number, tag: typeof TAG, src: CellSource): num
   return p + 4;
 }
 
-/** Inline strings of a column remembered at most, and looked up before a column whose texts seldom repeat (names) stops. */
+/** Inline strings of a column remembered at most (see `Remembered`). */
 const REMEMBERED = 1024;
-const TRIAL = 1024;
 
 /**
  * The values of a sheet's inline strings (`<is>…</is>`), remembered by
  * column while its texts repeat: openpyxl writes every text so, each
  * character outside ASCII a reference (`&#27745;`), and a long list's
- * districts, rivers and choices are the same few.
+ * districts, rivers and choices are the same few. Each is kept by a copy of
+ * its text: a cut would keep the chunk of XML it was cut from.
  */
 class InlineTexts {
-  private readonly columns: { seen: Map<string, CellValue>; looked: number; found: number }[] = [];
+  private readonly columns: Remembered<string, CellValue>[] = [];
 
   value(col: number, raw: string): CellValue {
-    const c = (this.columns[col] ??= { seen: new Map(), looked: 0, found: 0 });
-    if (c.looked >= TRIAL && c.found < c.looked / 2) return runValue(raw);
-    c.looked++;
-    const known = c.seen.get(raw);
-    if (known !== undefined) {
-      c.found++;
-      return known;
-    }
-    const v = runValue(raw);
-    // Kept by a copy of its text: a cut would keep the chunk of XML it was cut from.
-    if (c.seen.size < REMEMBERED) c.seen.set(detach(raw), v);
-    return v;
+    return (this.columns[col] ??= new Remembered(runValue, REMEMBERED, detach)).get(raw);
   }
 }
 
@@ -363,7 +352,8 @@ function quickTag(s: string, from: number): boolean {
   at.r = at.s = at.t = at.gt = -1;
   at.col = 0;
   let p = from;
-  if (attrStarts(s, p, 114)) {
+  // ` r="`, ` s="`, ` t="` compared where they stand (each check written out: this runs for every cell).
+  if (s.charCodeAt(p) === 32 && s.charCodeAt(p + 1) === 114 && s.charCodeAt(p + 2) === 61 && s.charCodeAt(p + 3) === 34) {
     p += 4;
     at.r = p;
     let col = 0;
@@ -376,7 +366,7 @@ function quickTag(s: string, from: number): boolean {
     at.col = col;
     p++;
   }
-  if (attrStarts(s, p, 115)) {
+  if (s.charCodeAt(p) === 32 && s.charCodeAt(p + 1) === 115 && s.charCodeAt(p + 2) === 61 && s.charCodeAt(p + 3) === 34) {
     p += 4;
     at.s = p;
     let c = s.charCodeAt(p);
@@ -384,7 +374,7 @@ function quickTag(s: string, from: number): boolean {
     if (c !== 34 || p === at.s) return false;
     p++;
   }
-  if (attrStarts(s, p, 116)) {
+  if (s.charCodeAt(p) === 32 && s.charCodeAt(p + 1) === 116 && s.charCodeAt(p + 2) === 61 && s.charCodeAt(p + 3) === 34) {
     p += 4;
     at.t = p;
     let c = s.charCodeAt(p);
@@ -398,10 +388,6 @@ function quickTag(s: string, from: number): boolean {
   else return false;
   return true;
 }
-
-/** Whether ` x="` (`x` the character `name`) stands at `p`. */
-const attrStarts = (s: string, p: number, name: number): boolean =>
-  s.charCodeAt(p) === 32 && s.charCodeAt(p + 1) === name && s.charCodeAt(p + 2) === 61 && s.charCodeAt(p + 3) === 34;
 
 /**
  * Where the values of `r`, `s` and `t` begin in a cell's start tag from
