@@ -27,6 +27,8 @@ class Tags {
   private readonly endTag: string;
   private readonly endStart: string;
   private readonly prefixed: string;
+  /** The name's last character. */
+  private readonly last: string;
   /** Where `:name` was last searched for: in which text, from where, and found (-1: not after `colonFrom`). */
   private colonIn = '';
   private colonFrom = -1;
@@ -41,6 +43,7 @@ class Tags {
     this.endTag = `</${name}>`;
     this.endStart = `</${name}`;
     this.prefixed = `:${name}`;
+    this.last = name.slice(-1);
   }
 
   /** Where the end tag found last by `closing` ends. */
@@ -54,7 +57,7 @@ class Tags {
    */
   private closing(s: string, from: number): number {
     // The first `</row…` is `</row>`, and no `:row` (of `</x:row>`) stands before it.
-    const plain = s.indexOf(this.endStart, from);
+    const plain = this.endStartAt(s, from);
     if (plain >= 0 && s.charCodeAt(plain + this.endStart.length) === 62 && this.prefixedFrom(s, from) > plain) {
       this.closeEnd = plain + this.endTag.length;
       return plain;
@@ -64,6 +67,16 @@ class Tags {
     if (!c) return -1;
     this.closeEnd = this.close.lastIndex;
     return c.index;
+  }
+
+  /**
+   * `s.indexOf('</row', from)`, found by the name's last character: `w` is
+   * rare in a sheet's markup, where a search for `</row` stops at every `<`.
+   */
+  private endStartAt(s: string, from: number): number {
+    const back = this.endStart.length - 1;
+    for (let i = s.indexOf(this.last, from + back); i >= 0; i = s.indexOf(this.last, i + 1)) if (s.startsWith(this.endStart, i - back)) return i - back;
+    return -1;
   }
 
   /** Where `<!` or `<?` was last searched for: in which text, from where, and found (-1: not after `markFrom`). */
