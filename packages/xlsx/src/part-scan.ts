@@ -132,16 +132,17 @@ export class PartScan {
 
   /** A `w` at `at`: when it ends the name of a `<row>` start tag (any prefix), that row's number, and its count. */
   private row(b: Buffer, at: number, mine: Span): void {
-    if (b[at - 1] !== 0x6f || b[at - 2] !== 0x72) return;
+    // Each byte read is within `b` (past its end the tag is cut off: `end` says so): a read outside it would cost the compiled code.
+    if (at < 2 || at + 1 >= b.length || b[at - 1] !== 0x6f || b[at - 2] !== 0x72) return;
     const start = tagStart(b, at - 2);
     if (start < 0 || !nameEnds(b[at + 1])) return;
     // `<row r="12"` as every writer has it, read from the bytes; any other tag whole, as the reader reads it.
     let r: number;
     let end: number;
-    if (b[at + 1] === 0x20 && b[at + 2] === 0x72 && b[at + 3] === 0x3d && b[at + 4] === 0x22) {
+    if (at + 5 < b.length && b[at + 1] === 0x20 && b[at + 2] === 0x72 && b[at + 3] === 0x3d && b[at + 4] === 0x22) {
       r = 0;
       for (end = at + 5; end < b.length && b[end]! >= 0x30 && b[end]! <= 0x39 && r <= MAX_ROW; end++) r = r * 10 + b[end]! - 0x30;
-      if (b[end] !== 0x22 || r < 1 || r > MAX_ROW) r = NaN;
+      if (end >= b.length || b[end] !== 0x22 || r < 1 || r > MAX_ROW) r = NaN;
     } else {
       end = b.indexOf(GT, at);
       r = end < 0 ? NaN : rowNumber(b.toString('latin1', at + 1, end), this.lastRow);
@@ -202,6 +203,7 @@ function endsWith(b: Buffer, at: number, word: Buffer): boolean {
 
 /** The `<` of a start tag whose name (after any prefix) starts at `name`; -1 when none. */
 function tagStart(b: Buffer, name: number): number {
+  if (name < 1) return -1;
   if (b[name - 1] === LT) return name - 1;
   if (b[name - 1] !== 0x3a) return -1;
   for (let p = name - 2; p >= 0 && name - p < 64; p--) {
