@@ -450,10 +450,14 @@ function digitsTo(s: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Where each attribute's name starts and ends in the tag `wellFormedAttrs` looks at. */
-const NAMES: number[] = [];
 /** Attributes of one tag looked at, at most: no writer writes more, and each is held to those before it. */
 const MOST_ATTRS = 32;
+/**
+ * Where each attribute's name starts and ends in the tag `wellFormedAttrs`
+ * looks at, the first `named` of them: an array made once (emptied by
+ * `length = 0`, it would be made again for every row).
+ */
+const NAMES: number[] = new Array<number>(2 * MOST_ATTRS).fill(0);
 
 /**
  * Whether a start tag's attributes from `from` to `to` (` r="3" spans="1:5"`)
@@ -463,18 +467,20 @@ const MOST_ATTRS = 32;
  * control character. Any other may still be well-formed: the parser judges it.
  */
 function wellFormedAttrs(s: string, from = 0, to = s.length): boolean {
-  NAMES.length = 0;
+  let named = 0;
   for (let k = from; k < to; ) {
     const name = skipSpace(s, k);
     if (name === to) return true;
-    if (name === k || NAMES.length === 2 * MOST_ATTRS) return false;
+    if (name === k || named === MOST_ATTRS) return false;
     const first = s.charCodeAt(name);
     if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || first === 95 || first === 58)) return false;
     let e = name + 1;
     while (e < to && isNameChar(s.charCodeAt(e))) e++;
     if (s.charCodeAt(e) !== 61 || s.charCodeAt(e + 1) !== 34) return false;
-    for (let i = 0; i < NAMES.length; i += 2) if (NAMES[i + 1]! - NAMES[i]! === e - name && sameAt(s, NAMES[i]!, name, e - name)) return false;
-    NAMES.push(name, e);
+    for (let i = 0; i < 2 * named; i += 2) if (NAMES[i + 1]! - NAMES[i]! === e - name && sameAt(s, NAMES[i]!, name, e - name)) return false;
+    NAMES[2 * named] = name;
+    NAMES[2 * named + 1] = e;
+    named++;
     const q = valueEnd(s, e + 2, to);
     if (q < 0) return false;
     k = q + 1;
