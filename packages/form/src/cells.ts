@@ -66,6 +66,12 @@ export interface CellType<T, S extends z.ZodType = z.ZodType<T>> {
   textFormat?: boolean;
   /** Each line of its text is one value (a date, a code), printed whole: never broken inside a line. */
   wholeLines?: boolean;
+  /**
+   * Every value `read` gives is one `schema` takes and gives back as it is:
+   * a long list's entries, read so, need not be put through the schema again
+   * a cell at a time (each column's a test holds to it).
+   */
+  readKept?: boolean;
 }
 
 type Read<T> = { value: T; problems: CellProblem[] };
@@ -97,6 +103,8 @@ export function text(opts?: { required?: false }): CellType<string | undefined, 
 export function text(opts: { required?: boolean } = {}): CellType<any> {
   return {
     schema: opts.required ? z.string().trim().min(1, '不能为空') : z.string().trim().min(1).optional(),
+    // Its text comes trimmed, and with something in it.
+    readKept: true,
     read(value, ctx) {
       const t = asText(value);
       if (t) return ok(t);

@@ -68,6 +68,8 @@ const CreditCode = z
  */
 export const creditCode: CellType<string | undefined, typeof CreditCode> = {
   schema: CreditCode,
+  // A code is read tidied (tidying it again changes nothing), and only when the schema takes it.
+  readKept: true,
   read(value, ctx) {
     const typed = typeof value === 'number' ? codeFromNumber(value, ctx.header) : undefined;
     if (typed && typed.digits === undefined) return { value: undefined, problems: [{ kind: 'number', message: typed.message }] };

@@ -41,8 +41,12 @@ export class EntryJudge {
   ) {
     this.schemas = entrySchemas(def);
     this.refined = refinesEntries(this.schemas.whole, def.layout.dataKey);
-    const keys = inputColumns(def.layout).map((c) => c.key);
-    this.parser = new EntryParser(this.schemas.entry, keys);
+    const inputs = inputColumns(def.layout);
+    const keys = inputs.map((c) => c.key);
+    // A column whose cell type's reads its schema keeps, unless the form narrowed the schema.
+    const shape = (this.schemas.entry as unknown as { shape: Record<string, unknown> }).shape;
+    const kept = new Set(inputs.filter((c) => c.cell.readKept && shape[c.key] === c.cell.schema).map((c) => c.key));
+    this.parser = new EntryParser(this.schemas.entry, keys, kept);
     this.entryOf = entryMaker(keys);
     this.run = entryRun(rules, ctx, head);
     this.cellOf = answerCells(def, columns);

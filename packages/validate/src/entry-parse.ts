@@ -33,14 +33,18 @@ export class EntryParser {
   /** Each field's output for the entry being parsed, by the field's place in the shape. */
   private readonly out: unknown[];
 
-  /** `names`: the keys of the values `parse` is given, in their order. */
-  constructor(schema: Schema, names: readonly string[]) {
+  /**
+   * `names`: the keys of the values `parse` is given, in their order; `kept`:
+   * those whose values are taken as they are, their schema giving back every
+   * value they can hold as it is (see `CellType.readKept`).
+   */
+  constructor(schema: Schema, names: readonly string[], kept: ReadonlySet<string> = new Set()) {
     const def = schema._zod.def as { type: string; checks?: unknown[]; catchall?: unknown; shape?: Record<string, Schema> };
     const plain = def.type === 'object' && !def.checks?.length && def.catchall === undefined && def.shape !== undefined;
     this.keys = plain ? Object.keys(def.shape!) : [];
     this.from = this.keys.map((k) => names.indexOf(k));
     this.shape = JSON.parse(JSON.stringify(Object.fromEntries(this.keys.map((k) => [k, null]))));
-    this.fields = plain ? this.keys.map((k) => field(def.shape![k]!)) : null;
+    this.fields = plain ? this.keys.map((k) => (kept.has(k) ? keptField(def.shape![k]!) : field(def.shape![k]!))) : null;
     this.out = new Array(this.keys.length);
   }
 
@@ -81,6 +85,9 @@ function outputOf(schema: Schema, v: unknown): unknown {
   const r = schema.safeParse(v);
   return r.success && (r.data === null || typeof r.data !== 'object') ? r.data : REFUSED;
 }
+
+/** A field whose schema gives back each value it is given as it is. */
+const keptField = (schema: Schema): Field => ({ optionalIn: schema._zod.optin === 'optional' && schema._zod.optout === 'optional', value: (v) => v });
 
 /** A field's parse, remembered for text values while they repeat. */
 function field(schema: Schema): Field {
