@@ -166,7 +166,7 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
     col = tag.col > 0 ? tag.col : tag.r >= 0 && s.charCodeAt(tag.r) !== 34 ? cellColumn(s, tag.r, sheet, out.r) : col + 1;
     let end: number;
     if (s.charCodeAt(gt - 1) === 47) end = gt - 3;
-    else if ((end = quickCell(s, gt, tag, src)) >= 0) {
+    else if ((end = tag.inline ? quickInline(s, gt, texts, col) : quickCell(s, gt, tag, src)) >= 0) {
       if (QUICK.value !== null) cells[col] = QUICK.value;
     } else if ((end = longCell(s, gt, tag, src, texts, col)) >= 0) {
       if (QUICK.value !== null) cells[col] = QUICK.value;
@@ -307,7 +307,7 @@ function quickCell(s: string, gt: number, tag: typeof TAG, src: CellSource): num
     s.charCodeAt(p + 1) !== 47 ||
     s.charCodeAt(p + 2) !== 118 ||
     s.charCodeAt(p + 3) !== 62 ||
-    !s.startsWith('</c>', p + 4)
+    !standsAt(s, p + 4, '</c>')
   )
     return -1;
   if (kind === 115) QUICK.value = sharedString(n, src);
@@ -317,6 +317,26 @@ function quickCell(s: string, gt: number, tag: typeof TAG, src: CellSource): num
     QUICK.value = numberValue(value, tag.s >= 0 ? styleAt(s, tag.s) : 0, src);
   }
   return p + 4;
+}
+
+/**
+ * An inline string's cell (`t="inlineStr"`) whose start tag ends at `gt`,
+ * when `<is><t>…</t></is></c>` follows it, its text holding no markup, as
+ * openpyxl writes every text: its value in `QUICK.value`, and where its
+ * `</c>` starts; -1 for any other (read the long way, to the same value).
+ */
+function quickInline(s: string, gt: number, texts: InlineTexts, col: number): number {
+  if (!standsAt(s, gt + 1, '<is><t>')) return -1;
+  const close = s.indexOf('<', gt + 8);
+  if (close < 0 || !standsAt(s, close, '</t></is></c>')) return -1;
+  QUICK.value = texts.value(col, s.slice(gt + 8, close));
+  return close + 9;
+}
+
+/** Whether `word` stands at `at` in `s`, compared a character at a time: for a short word, cheaper than `startsWith`. */
+function standsAt(s: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (s.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Inline strings of a column remembered at most (see `Remembered`). */
@@ -337,8 +357,12 @@ class InlineTexts {
   }
 }
 
-/** Filled in by `quickTag` or `attrsAt` for each cell in turn: one object, not one a cell. `col`: the column `quickTag` read (0: none). */
-const TAG = { r: -1, s: -1, t: -1, gt: -1, col: 0 };
+/**
+ * Filled in by `quickTag` or `attrsAt` for each cell in turn: one object, not
+ * one a cell. `col`: the column `quickTag` read (0: none); `inline`: it read
+ * `t="inlineStr"`.
+ */
+const TAG = { r: -1, s: -1, t: -1, gt: -1, col: 0, inline: false };
 
 /**
  * `attrsAt` for a cell's start tag from `from` as writers write it: ` r="B5"`,
@@ -351,6 +375,7 @@ function quickTag(s: string, from: number): boolean {
   const at = TAG;
   at.r = at.s = at.t = at.gt = -1;
   at.col = 0;
+  at.inline = false;
   let p = from;
   // ` r="`, ` s="`, ` t="` compared where they stand (each check written out: this runs for every cell).
   if (s.charCodeAt(p) === 32 && s.charCodeAt(p + 1) === 114 && s.charCodeAt(p + 2) === 61 && s.charCodeAt(p + 3) === 34) {
@@ -380,6 +405,7 @@ function quickTag(s: string, from: number): boolean {
     let c = s.charCodeAt(p);
     for (; (c | 32) >= 97 && (c | 32) <= 122; c = s.charCodeAt(++p));
     if (c !== 34 || p === at.t) return false;
+    at.inline = p - at.t === 9 && standsAt(s, at.t, 'inlineStr');
     p++;
   }
   const c = s.charCodeAt(p);
@@ -401,6 +427,7 @@ function attrsAt(s: string, from: number): typeof TAG {
   const at = TAG;
   at.r = at.s = at.t = at.gt = -1;
   at.col = 0;
+  at.inline = false;
   for (let k = from; ; ) {
     const c = s.charCodeAt(k);
     if (c === 62) {
