@@ -186,6 +186,8 @@ export function choice<const V extends string>(values: readonly V[], opts: Choic
   const base = z.enum(values as unknown as [V, ...V[]]);
   return {
     schema: opts.required ? base : base.optional(),
+    // It reads one of the values, or nothing.
+    readKept: true,
     read(value, ctx) {
       const t = asText(value);
       if (!t) return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
