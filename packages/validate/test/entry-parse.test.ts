@@ -1,4 +1,4 @@
-import { entrySchemas, inputColumns, type FormDefinition } from '@tianbao/form';
+import { entrySchemas, inputColumns, type CellValue, type FormDefinition } from '@tianbao/form';
 import { forms } from '@tianbao/forms';
 import { describe, expect, it } from 'vitest';
 import { EntryParser } from '../src/entry-parse.ts';
@@ -81,5 +81,28 @@ describe.each(listed.map((def) => [def.id, def] as const))('%s', (_, def) => {
       expect(fast).toStrictEqual(zod.data);
     }
     expect(quick).toBeGreaterThan(def.samples.length);
+  });
+});
+
+describe('every column of every form whose cell type says its reads are kept (readKept)', () => {
+  const columns = (forms as readonly FormDefinition<any>[]).flatMap((def) => inputColumns(def.layout).filter((c) => c.cell.readKept).map((c) => [`${def.id}: ${c.key}`, def, c] as const));
+
+  it.each(columns)("%s reads nothing its schema would refuse or change, the samples' answers among them", (_, def, column) => {
+    const written = def.samples.flatMap((sample) => (def.layout.rows ? Object.values(sample[def.layout.dataKey] as object) : (sample[def.layout.dataKey] as unknown[])) as Record<string, unknown>[]).map((entry) => entry[column.key]);
+    const raws = written.filter((v) => v !== undefined).flatMap((v): CellValue[] => {
+      const cell = column.cell.write(v);
+      return typeof cell === 'string' ? [cell, ` ${cell}\u3000`, cell.toLowerCase(), `${cell}\n`] : [cell];
+    });
+    let read = 0;
+    for (const raw of raws) {
+      const { value } = column.cell.read(raw, { header: column.header });
+      if (value === undefined) continue;
+      read++;
+      const parsed = column.cell.schema.safeParse(value);
+      expect(parsed.success, JSON.stringify(raw)).toBe(true);
+      expect(parsed.data, JSON.stringify(raw)).toBe(value);
+    }
+    // Something read, where the samples answer the column at all.
+    expect(read > 0 || written.every((v) => v === undefined)).toBe(true);
   });
 });
