@@ -73,14 +73,39 @@ describe('a cell read character by character', () => {
 
   const numbers = ['113.268', '-0.5', '.5', '-.25', '1.', '-0', '0.0', '007', '35.2278', '0.1', '2.675', '123456789012345', '999999999999999.5', '1234567890123456', '0.1234567890123456789', '1e3', '+5', '.', '-', '1.2.3', '-1.5e-3', ' 7', '9007199254740993'];
 
-  it('gives every number as parseFloat reads what is written, the sign of a zero too', async () => {
+  it('gives every number as Number reads what is written, the sign of a zero too, and what is no number as its text', async () => {
     const cells = numbers.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"${i % 2 ? ' t="n"' : ''}><v>${v}</v></c>`).join('');
     const { quick, parsed } = await bothWays(`<row r="1">${cells}</row>`);
     expect(quick).toEqual(parsed);
     numbers.forEach((v, i) => {
-      const want = parseFloat(v);
-      expect(Object.is(quick[0]!.cells[i + 1] ?? NaN, Number.isNaN(want) ? NaN : want), v).toBe(true);
+      // An xsd:double as a whole (`1.`, `+5`, `1e3`, ` 7`), else the text as written (`1.2.3`, `.`, `-`), not the number it begins with.
+      const want = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(v) ? Number(v) : v;
+      expect(Object.is(quick[0]!.cells[i + 1], want), v).toBe(true);
     });
+  });
+
+  it.each([
+    ['113,4308', '113,4308'],
+    ['0x71', '0x71'],
+    ['113.4308.', '113.4308.'],
+    ['INF', 'INF'],
+    ['abc', 'abc'],
+  ])('reads the number cell %s as its text, not as the number it begins with, read either way', async (v, want) => {
+    for (const forceParser of [false, true]) expect((await readRows(`<row r="4"><c r="H4" s="0"><v>${v}</v></c></row>`, forceParser))[0]!.cells[8]).toBe(want);
+  });
+
+  it.each(['S', 'zz', 'N', 'str2'])('refuses a cell of type %s, which OOXML does not have, naming its row, read either way', async (t) => {
+    for (const forceParser of [false, true])
+      await expect(readRows(`<row r="4"><c r="C4" t="${t}"><v>21</v></c></row>`, forceParser)).rejects.toMatchObject({
+        rule: 'file.corrupt',
+        message: expect.stringContaining(`工作表「表1」第 4 行含有无法识别的单元格类型「${t}」`),
+        place: { sheet: '表1', row: 4 },
+      });
+  });
+
+  it('reads a truth value other than 0, 1, true and false as its text', async () => {
+    const row = '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>false</v></c><c r="C2" t="b"><v>yes</v></c></row>';
+    for (const forceParser of [false, true]) expect((await readRows(row, forceParser))[0]!.cells.slice(1, 4)).toEqual(['TRUE', 'FALSE', 'yes']);
   });
 
   it('gives a date for a number styled as one, and reads shared strings, inline strings and other cells as the parser does, quickly', async () => {

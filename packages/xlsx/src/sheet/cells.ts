@@ -24,26 +24,39 @@ export function cellValue(c: CellParts, src: CellSource): CellValue {
 /** The text of a run of an inline string (`<t>…</t>`), as written between its tags. */
 export const runValue = (raw: string): CellValue => orNull(detach(unescaped(charData(raw))));
 
-/** The value of a cell's `<v>` (its character data) by its type and style; nothing when it is empty. */
+/**
+ * The value of a cell's `<v>` (its character data) by its type and style;
+ * nothing when it is empty. A value its type cannot hold (a number written
+ * `113,4308` or `0x71`, a date or a truth value no reader takes) is its text
+ * as written, for the column to judge: read as a number it would lose what
+ * follows the comma without a word. A type OOXML does not have (`t="S"`)
+ * throws `BadXml`, as Excel refuses it.
+ */
 export function typedValue(type: string | undefined, style: number, v: string, src: CellSource): CellValue {
   if (!v) return null;
   switch (type) {
     case 's':
       return sharedString(Number(v), src);
     case 'str':
-      return orNull(detach(unescaped(v)));
+      return asWritten(v);
     case 'b':
-      return v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
+      return v === '1' || v === 'true' ? 'TRUE' : v === '0' || v === 'false' ? 'FALSE' : asWritten(v);
     case 'e':
       return null;
     case 'd':
-      return isoDate(v);
-    default: {
-      const n = parseFloat(v);
-      return Number.isNaN(n) ? null : numberValue(n, style, src);
-    }
+      return isoDate(v) ?? asWritten(v);
+    case undefined:
+    case 'n':
+      return NUMBER.test(v) ? numberValue(Number(v), style, src) : asWritten(v);
   }
+  throw new BadXml(`含有无法识别的单元格类型「${type.slice(0, 20)}」（应为 s、n、str、inlineStr、b、d、e 之一）`);
 }
+
+/** A number as a sheet's XML writes one (an `xsd:double`: `12`, `-0.5`, `1.5E-3`, spaces around); not `113,4308`, `0x71` or `INF`. */
+const NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/** A cell's text as written. */
+const asWritten = (v: string): CellValue => orNull(detach(unescaped(v)));
 
 /** A number cell's value: the number, or the date it stands for when its style shows a date. */
 export const numberValue = (n: number, style: number, src: CellSource): CellValue => (src.dates[style] ? serialDate(n, src.date1904) : n);
