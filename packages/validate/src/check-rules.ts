@@ -23,6 +23,7 @@ const CHECK_RULES = defineRules({
   'table.field.missing': { severity: 'error', title: '表格下方缺少一行署名（办公室设在、办公室主任）', fix: '在表格下空一行后填写' },
   'cell.too-long': { severity: 'error', title: '单元格超过 Excel 的 32,767 个字符', fix: '精简，或把说明另附材料' },
   'cell.formula.uncached': { severity: 'error', title: '公式没有保存计算结果', fix: '在 Excel/WPS 中打开并保存' },
+  'cell.formula.error': { severity: 'error', title: '单元格显示错误值（如 #N/A、#DIV/0!）', fix: '改正公式，或直接填写正确的值' },
 });
 
 /** Every rule that is no form's own: the reader's refusals and these. */

@@ -1,14 +1,14 @@
 import type { Issue } from '@tianbao/form';
 import { markExplained } from './explained.ts';
 import type { Judged, Read } from './submission.ts';
-import { markUncached } from './uncached.ts';
+import { markErrorValues, markUncached } from './uncached.ts';
 import { judgeWhole } from './whole.ts';
 
 /**
  * The fourth stage: the form's rules on what was read, a list judged entry by
  * entry finished, a form judged whole judged now; errors on formulas saved
- * with no result said so, warnings the clerk explained marked, the issues in
- * reading order.
+ * with no result, and on cells showing an error value, said so, warnings the
+ * clerk explained marked, the issues in reading order.
  */
 export function judge(s: Read): Judged {
   const { def, byEntry, loc, read, found } = s;
@@ -17,6 +17,7 @@ export function judge(s: Read): Judged {
   const told = (key: PropertyKey) => (key === 'unit' && s.unit === null) || loc.fields[String(key)] === null;
   const data = byEntry ? byEntry.finish(read.take(), fieldCell, told) : judgeWhole(def, read, s.formHead, s.ctx, found, fieldCell, told);
   markUncached(found.issues, loc.uncached, loc.sheet);
+  markErrorValues(found.issues, loc.errorValues, loc.sheet);
   markExplained(found.issues, loc, s.reader.remarked);
   found.issues.sort(byPlace);
   return { ...s, data };

@@ -57,3 +57,31 @@ describe('a formula never calculated, where a value is needed', () => {
     expect(errors(r)).toEqual([]);
   });
 });
+
+/** A generated workbook with one cell showing an error value (`t="e"`, as Excel saves a formula gone wrong). */
+async function withError(def: FormDefinition<any>, sample: object, cell: string, shown: string): Promise<string> {
+  const wb = await readWorkbook(await writeWorkbook(def, sample as any));
+  const ws = wb.worksheets.find((w) => w.state === 'visible')!;
+  ws.getCell(cell).value = { error: shown } as ExcelJS.CellErrorValue;
+  const file = join(dir, `${def.id}-${cell}-error.xlsx`);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
+}
+
+describe('a cell showing an error value (#N/A, #DIV/0!)', () => {
+  it('is said to be one, with what it shows, not an empty 姓名 (a cell read entry by entry)', async () => {
+    const r = await checkFile(await withError(censusRoster, censusRoster.samples[0]!, 'C4', '#N/A'), opts);
+    expect(errors(r)).toEqual(['cell.formula.error@C4']);
+    expect(r.issues.find((i) => i.rule === 'cell.formula.error')).toMatchObject({ message: expect.stringContaining('「#N/A」') });
+  });
+
+  it('is said to be one, not an empty 完成时限 (a rule of the whole table)', async () => {
+    const r = await checkFile(await withError(reviewLedger, reviewLedger.samples[4]!, 'E4', '#VALUE!'), opts);
+    expect(errors(r)).toEqual(['cell.formula.error@E4']);
+  });
+
+  it('is an error where the cell may be blank too: it holds no answer, and is no blank', async () => {
+    const r = await checkFile(await withError(censusRoster, censusRoster.samples[0]!, 'A4', '#DIV/0!'), opts);
+    expect(errors(r)).toEqual(['cell.formula.error@A4']);
+  });
+});

@@ -40,6 +40,8 @@ export interface Located<V = RawValues> {
   notes: Map<string, string>;
   /** Cells under the header, in the table's columns, holding a formula saved with no result (`A5`). */
   uncached: Set<string>;
+  /** Cells under the header, in the table's columns, holding an error value, with it (`A5` → `#N/A`). */
+  errorValues: Map<string, string>;
 }
 
 export interface LocatedRow<V = RawValues> {
@@ -132,7 +134,8 @@ export async function readTable<V = RawValues>(wb: OpenWorkbook, def: FormDefini
   // Refused before a row is read, rather than after the limit's worth of them.
   if (wb.book.rowCount(start.sheet) > LIMITS.rows) throw tooManyRows(start.sheet.name);
   const uncached = new Set<string>();
-  const below = rowsBelow(wb, start, new MergeSpread(wb.book.merges(start.sheet)), uncached, opts);
+  const errorValues = new Map<string, string>();
+  const below = rowsBelow(wb, start, new MergeSpread(wb.book.merges(start.sheet)), { uncached, errorValues }, opts);
   const body = layout.rows ? await fixedRows(def, start, below, convert) : await listRows(def, start, below, convert, opts.passRows ?? false);
   const order = body.rows.map((r) => r.row).filter((r): r is number => r !== null);
   return {
@@ -147,6 +150,7 @@ export async function readTable<V = RawValues>(wb: OpenWorkbook, def: FormDefini
     outOfOrder: order.some((r, i) => i > 0 && r < order[i - 1]!),
     notes: wb.book.notes(start.sheet),
     uncached,
+    errorValues,
   };
 }
 
@@ -161,13 +165,13 @@ type Below = { row: Row; spread: CellValue[] };
 
 /**
  * The rows under the header, those of a chunk of the sheet together; the
- * table's cells holding formulas with no result are added to `uncached` as they pass.
+ * table's cells holding formulas with no result, or error values, are added to `unread` as they pass.
  */
 async function* rowsBelow(
   wb: OpenWorkbook,
   start: TableStart,
   merges: MergeSpread,
-  uncached: Set<string>,
+  unread: Pick<Located, 'uncached' | 'errorValues'>,
   { stop, last }: Pick<ReadOptions<unknown>, 'stop' | 'last'>,
 ): AsyncGenerator<Below[]> {
   const columns = new Set(Object.values(start.columns));
@@ -176,7 +180,8 @@ async function* rowsBelow(
     for (const row of rows) {
       const spread = merges.spread(row.r, row.cells);
       if (row.r <= start.headerRow) continue;
-      if (row.uncached) for (const c of row.uncached) if (columns.has(c)) uncached.add(address(c, row.r));
+      if (row.uncached) for (const c of row.uncached) if (columns.has(c)) unread.uncached.add(address(c, row.r));
+      if (row.errors) for (const { col, text } of row.errors) if (columns.has(col)) unread.errorValues.set(address(col, row.r), text);
       below.push({ row, spread });
     }
     if (below.length) yield below;

@@ -90,6 +90,7 @@ describe('a cell read character by character', () => {
     ['113.4308.', '113.4308.'],
     ['INF', 'INF'],
     ['abc', 'abc'],
+    ['1e400', '1e400'],
   ])('reads the number cell %s as its text, not as the number it begins with, read either way', async (v, want) => {
     for (const forceParser of [false, true]) expect((await readRows(`<row r="4"><c r="H4" s="0"><v>${v}</v></c></row>`, forceParser))[0]!.cells[8]).toBe(want);
   });
@@ -101,6 +102,18 @@ describe('a cell read character by character', () => {
         message: expect.stringContaining(`工作表「表1」第 4 行含有无法识别的单元格类型「${t}」`),
         place: { sheet: '表1', row: 4 },
       });
+  });
+
+  it('notes a cell showing an error value, with what it shows, read either way', async () => {
+    const row = '<row r="3"><c r="A3" t="e"><v>#N/A</v></c><c r="B3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C3"><v>1</v></c></row>';
+    for (const forceParser of [false, true]) {
+      const [read] = await readRows(row, forceParser);
+      expect(read!.errors).toEqual([
+        { col: 1, text: '#N/A' },
+        { col: 2, text: '#DIV/0!' },
+      ]);
+      expect(read!.cells.slice(1, 4)).toEqual([undefined, undefined, 1]);
+    }
   });
 
   it('reads a truth value other than 0, 1, true and false as its text', async () => {

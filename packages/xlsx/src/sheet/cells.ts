@@ -27,7 +27,7 @@ export const runValue = (raw: string): CellValue => orNull(detach(unescaped(char
 /**
  * The value of a cell's `<v>` (its character data) by its type and style;
  * nothing when it is empty. A value its type cannot hold (a number written
- * `113,4308` or `0x71`, a date or a truth value no reader takes) is its text
+ * `113,4308`, `0x71` or `1e400`, a date or a truth value no reader takes) is its text
  * as written, for the column to judge: read as a number it would lose what
  * follows the comma without a word. A type OOXML does not have (`t="S"`)
  * throws `BadXml`, as Excel refuses it.
@@ -46,8 +46,11 @@ export function typedValue(type: string | undefined, style: number, v: string, s
     case 'd':
       return isoDate(v) ?? asWritten(v);
     case undefined:
-    case 'n':
-      return NUMBER.test(v) ? numberValue(Number(v), style, src) : asWritten(v);
+    case 'n': {
+      // `1e400` is a number past a double's reach: its text too.
+      const n = NUMBER.test(v) ? Number(v) : NaN;
+      return Number.isFinite(n) ? numberValue(n, style, src) : asWritten(v);
+    }
   }
   throw new BadXml(`含有无法识别的单元格类型「${type.slice(0, 20)}」（应为 s、n、str、inlineStr、b、d、e 之一）`);
 }

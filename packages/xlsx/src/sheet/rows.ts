@@ -18,6 +18,8 @@ export interface Row {
    * writes it, where the formula's result is not text): empty in `cells`, though never left blank.
    */
   uncached?: number[];
+  /** Columns whose cell holds an error value (`t="e"`: `#N/A`, `#DIV/0!`), with it: empty in `cells`, though never left blank. */
+  errors?: { col: number; text: string }[];
 }
 
 /** How a sheet's rows are read (see `sheetRows`). */
@@ -124,6 +126,7 @@ function inRowOrder(rows: Row[]): Row[] {
     if (last?.r === row.r) {
       row.cells.forEach((v, c) => (last.cells[c] = v));
       if (row.uncached) last.uncached = [...(last.uncached ?? []), ...row.uncached];
+      if (row.errors) last.errors = [...(last.errors ?? []), ...row.errors];
     } else out.push(row);
   }
   return out;
@@ -137,6 +140,7 @@ function cellsOf(cells: CellParts[], src: CellSource, sheet: string, out: Row): 
     const v = cellValue(c, src);
     if (v !== null) out.cells[col] = v;
     else if (c.f && (c.v === undefined || (c.v === '' && c.t !== 'str'))) (out.uncached ??= []).push(col);
+    else if (c.t === 'e' && c.v) (out.errors ??= []).push({ col, text: c.v });
   }
 }
 
@@ -171,6 +175,7 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
     } else if ((end = longCell(s, gt, tag, src, texts, col)) >= 0) {
       if (QUICK.value !== null) cells[col] = QUICK.value;
       else if (QUICK.uncached) (out.uncached ??= []).push(col);
+      else if (QUICK.error) (out.errors ??= []).push({ col, text: QUICK.error });
     } else return abandoned(out);
     // Past the `/>` or `</c>`.
     i = end + 4;
@@ -182,6 +187,7 @@ function scanCells(s: string, src: CellSource, sheet: string, texts: InlineTexts
 function abandoned(out: Row): false {
   out.cells.length = 0;
   delete out.uncached;
+  delete out.errors;
   return false;
 }
 
@@ -197,11 +203,13 @@ function skipSpace(s: string, i: number): number {
  * then `<v>…</v>` (or `<v/>`) or an inline string of one run
  * (`<is><t>…</t></is>`), then `</c>`, text holding no markup. Its value in
  * `QUICK.value`, whether it is a formula saved without its result in
- * `QUICK.uncached`, and where its `</c>` starts; -1 for any other cell.
+ * `QUICK.uncached`, the error value it holds in `QUICK.error` (`#N/A`; ''
+ * for none), and where its `</c>` starts; -1 for any other cell.
  */
 function longCell(s: string, gt: number, tag: typeof TAG, src: CellSource, texts: InlineTexts, col: number): number {
   QUICK.value = null;
   QUICK.uncached = false;
+  QUICK.error = '';
   let p = gt + 1;
   let formula = false;
   if (s.startsWith('<f', p)) {
@@ -226,6 +234,7 @@ function longCell(s: string, gt: number, tag: typeof TAG, src: CellSource, texts
     // An inline string's value is its `<is>` alone.
     if (text) QUICK.value = type === 'inlineStr' ? null : typedValue(type, tag.s >= 0 ? styleAt(s, tag.s) : 0, text, src);
     else QUICK.uncached = formula && type !== 'str';
+    if (type === 'e') QUICK.error = text;
     p = end;
   } else QUICK.uncached = formula;
   return s.startsWith('</c>', p) ? p : -1;
@@ -262,7 +271,7 @@ function textEnd(s: string, at: number, name: string): number {
 }
 
 /** What `quickCell` and `longCell` read: one object, not one a cell. */
-const QUICK: { value: CellValue; uncached: boolean } = { value: null, uncached: false };
+const QUICK: { value: CellValue; uncached: boolean; error: string } = { value: null, uncached: false, error: '' };
 
 /** 10 to the power of each number of decimals a quickly read number may have. */
 const POWERS = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
