@@ -11,7 +11,7 @@ import { FILES } from './two-readers.ts';
 import { buildZip, unzip, type Part } from './zip.ts';
 
 /**
- * A sheet larger than 32 MB is inflated as it is read instead of being held
+ * A sheet larger than 16 MB is inflated as it is read instead of being held
  * from the inspection of the file's bytes to its reading (see `settled`).
  * Here every sheet is (`streamAbove: 0`): on every workbook of the test
  * corpus, the check says what it says of the file held.

@@ -42,7 +42,7 @@ export async function checkOptions(args: CheckArgs): Promise<TaskOptions> {
     throw new UsageError(`--period 应写作 YYYY-MM，如 2023-06，收到「${args.period}」`);
   // Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer limit would fire at once.
   if (args.timeLimit !== undefined && !(args.timeLimit > 0 && args.timeLimit <= MAX_TIME_LIMIT_SECONDS))
-    throw new UsageError(`--time-limit 应为 0 到 ${MAX_TIME_LIMIT_SECONDS} 之间的秒数，${received(args.timeLimit, ['time-limit'])}`);
+    throw new UsageError(`--time-limit 应为大于 0、不超过 ${MAX_TIME_LIMIT_SECONDS} 的秒数，${received(args.timeLimit, ['time-limit'])}`);
   if (args.asOf !== undefined && !form!.IsoDate.safeParse(args.asOf).success)
     throw new UsageError(`--as-of 应写作 YYYY-MM-DD，如 2023-06-20，收到「${args.asOf}」`);
   if (args.memoryLimit !== undefined && !(args.memoryLimit >= MIN_MEMORY_MB))

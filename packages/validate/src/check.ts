@@ -28,7 +28,7 @@ export interface CheckOptions {
   /**
    * A sheet inflating to more bytes than this is inflated as it is read, not
    * held from the inspection of the file's bytes to its reading (default
-   * `STREAMED_BYTES`, 32 MB; 0: every sheet), unless the reading is kept for a
+   * `STREAMED_BYTES`, 16 MB; 0: every sheet), unless the reading is kept for a
    * marked-up copy (`checkKeeping`).
    */
   streamAbove?: number;
