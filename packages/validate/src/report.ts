@@ -127,6 +127,9 @@ const CLUE: Record<Clue, string> = { template: '按指定', metadata: '按表样
 /** In place of the cell, for a finding about the whole file. */
 const NO_CELL = '—';
 
+/** Where a finding is, as the text report shows it: its cell, else its row (`第 5 行`, a damaged row), else none. */
+const shownPlace = (i: FileReport['issues'][number]): string => i.cell ?? (i.row ? `第 ${i.row} 行` : NO_CELL);
+
 const SEVERITY = { error: '错误', warning: '提示', explained: '已说明' } as const;
 const severityOf = (i: FileReport['issues'][number]): keyof typeof SEVERITY => (i.severity === 'error' ? 'error' : i.explained ? 'explained' : 'warning');
 
@@ -140,13 +143,13 @@ export function formatText(report: Report, paint: Paint = plain): string {
     lines.push(`${paint.bold(head)}  ${f.valid ? paint.green('通过') : paint.red('不通过')}`);
     // Columns line up by display width (a Chinese character takes two columns), padded before the colour.
     // A reduce, not Math.max(...): a spread of a long list overflows the call stack.
-    const cellWidth = f.issues.reduce((w, i) => Math.max(w, displayWidth(i.cell ?? NO_CELL)), 0);
+    const cellWidth = f.issues.reduce((w, i) => Math.max(w, displayWidth(shownPlace(i))), 0);
     const sevWidth = f.issues.reduce((w, i) => Math.max(w, displayWidth(SEVERITY[severityOf(i)])), 0);
     for (const i of f.issues) {
       const sev = severityOf(i);
       const shown = padDisplay(SEVERITY[sev], sevWidth);
       const painted = sev === 'error' ? paint.red(shown) : sev === 'explained' ? paint.dim(shown) : paint.yellow(shown);
-      lines.push(`  ${padDisplay(i.cell ?? NO_CELL, cellWidth)}  ${painted}  ${printable(i.message)}  ${paint.dim(`[${i.rule}]`)}`);
+      lines.push(`  ${padDisplay(shownPlace(i), cellWidth)}  ${painted}  ${printable(i.message)}  ${paint.dim(`[${i.rule}]`)}`);
     }
   }
   const s = report.summary;

@@ -34,6 +34,21 @@ describe('the text report', () => {
     expect(lines[2]).toBe('  D5     已说明  信息D5  [ledger.x]');
     expect(lines[1]).toBe('  E4     错误    信息E4  [ledger.x]');
   });
+
+  it('names the row of a finding about a row and not a cell (a damaged row), and none for the whole file', () => {
+    const file: FileReport = {
+      file: '排污口.xlsx',
+      template: null,
+      detectedBy: null,
+      sheet: '排污口清单',
+      unit: null,
+      period: null,
+      valid: false,
+      issues: [{ ...issue(null, 'error'), row: 5 }, issue(null, 'warning')],
+    };
+    const lines = formatText(summarize([file])).split('\n').slice(1, -1);
+    expect(lines).toEqual(['  第 5 行  错误  信息  [ledger.x]', '  —        提示  信息  [ledger.x]']);
+  });
 });
 
 describe('issues past those kept', () => {
