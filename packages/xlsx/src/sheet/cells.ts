@@ -36,7 +36,7 @@ export function typedValue(type: string | undefined, style: number, v: string, s
   if (!v) return null;
   switch (type) {
     case 's':
-      return sharedString(Number(v), src);
+      return sharedString(Number(v), src, v);
     case 'str':
       return asWritten(v);
     case 'b':
@@ -68,12 +68,15 @@ export const numberValue = (n: number, style: number, src: CellSource): CellValu
  * The shared string at an index; nothing for an empty one. An index past the
  * list (or no index) throws `BadXml`: a string list cut short, or a cell
  * pointing at nothing, which Excel refuses as damaged; read as blank, a
- * cell's text would be lost without a word.
+ * cell's text would be lost without a word. `written`: the index as the
+ * cell has it, named so when all digits (past 2^53 a number rounds).
  */
-export function sharedString(index: number, src: CellSource): CellValue {
+export function sharedString(index: number, src: CellSource, written?: string): CellValue {
   const s = src.strings[index];
-  if (s === undefined || !Number.isInteger(index))
-    throw new BadXml(`含有对不存在的共享字符串的引用（编号 ${Number.isNaN(index) ? '不是数字' : index}；表中共 ${src.strings.length} 项${src.strings.length ? `，编号 0 至 ${src.strings.length - 1}` : ''}）`);
+  if (s === undefined || !Number.isInteger(index)) {
+    const shown = written !== undefined && /^\d{1,40}$/.test(written) ? written : Number.isNaN(index) ? '不是数字' : index;
+    throw new BadXml(`含有对不存在的共享字符串的引用（编号 ${shown}；表中共 ${src.strings.length} 项${src.strings.length ? `，编号 0 至 ${src.strings.length - 1}` : ''}）`);
+  }
   return orNull(s);
 }
 
