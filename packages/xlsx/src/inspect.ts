@@ -247,8 +247,12 @@ export class PartCheck {
       throw new FileRefused('file.too-many-rows', `工作表（${e.name}）有 ${scan.rows} 行，超过整体打开的上限 ${LIMITS.rows} 行，未打开；请按单位拆分`);
     // A sheet's XML cut short, then packed again (its size and CRC-32 those of what is left), reads as far as it
     // goes and loses the rest of its rows without a word: it must close its root, `</worksheet>` (prefixed or not).
-    if (this.tail && !CLOSED_ROOT.test(this.tail.toString('latin1')))
+    if (this.tail && !CLOSED_ROOT.test(this.tail.toString('latin1'))) {
+      // A NUL in its last bytes: the XML is in UTF-16 (as OPC allows, and no spreadsheet program writes), not cut short.
+      if (this.tail.includes(0))
+        throw new FileRefused('file.corrupt', `${e.name} 的 XML 是 UTF-16 编码的，未检查：只读取 UTF-8 编码的工作表（Excel、WPS 等保存的都是）。${RESAVE}`);
       throw new FileRefused('file.corrupt', `文件已损坏（${e.name} 的 XML 在结尾前被截断，表中的行不全），未检查；请从原表重新保存或导出完整的文件后再提交`);
+    }
   }
 }
 

@@ -164,6 +164,9 @@ describe('XML read as a parser reads it, or refused', () => {
     expect(await refusal(rowsOf(buildZip(moved)))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('在结尾前被截断') });
     const strings = withPart(STRINGS, text(ledger, STRINGS).replace(/<\/si>[\s\S]*$/, '</si>'));
     expect(await refusal(rowsOf(strings))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('在结尾前被截断') });
+    // A whole sheet in UTF-16 is said to be one, not cut short.
+    const utf16 = withPart(SHEET, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text(ledger, SHEET).replace('encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le')]));
+    expect(await refusal(rowsOf(utf16))).toMatchObject({ rule: 'file.corrupt', message: expect.stringContaining('是 UTF-16 编码的') });
   });
 
   it('refuses a part pointed at as two things, as damaged; reads a part of 500,000 processing instructions never ended in moments', async () => {
