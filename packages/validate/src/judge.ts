@@ -1,7 +1,7 @@
 import type { Issue } from '@tianbao/form';
 import { markExplained } from './explained.ts';
 import type { Judged, Read } from './submission.ts';
-import { markErrorValues, markUncached } from './uncached.ts';
+import { markErrorValues, markUncached } from './formula-cells.ts';
 import { judgeWhole } from './whole.ts';
 
 /**
