@@ -215,7 +215,10 @@ export function decimal(opts: DecimalOptions & { required?: boolean }): CellType
       const t = textKey(asText(value)).replace(/[°度]$/, '').replace('。', '.');
       if (!t) return opts.required ? { value: undefined, problems: [missing(ctx.header)] } : ok(undefined);
       const n = /^[+-]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-      return Number.isFinite(n) ? ok(n) : fail(undefined, 'unparsable', `${ctx.header}「${t}」不是数字，请填写十进制度数，如 ${opts.example}`);
+      if (Number.isFinite(n)) return ok(n);
+      // Quoted as the clerk typed it (`113,4308`, not its key `113，4308`), a decimal comma named.
+      const comma = /^\d+[,，]\d+$/.test(t) ? '；小数点应写作“.”，不用逗号' : '';
+      return fail(undefined, 'unparsable', `${ctx.header}「${asText(value)}」不是数字${comma}，请填写十进制度数，如 ${opts.example}`);
     },
     write: (value) => value ?? null,
     problems: { ...(opts.required ? { missing: 'error' } : {}), unparsable: 'error' },

@@ -71,6 +71,13 @@ describe('decimal', () => {
     expect(lng.read(raw, at('经度'))).toEqual({ value: want, problems: [] });
   });
 
+  it.each([
+    ['113,4308', '经度「113,4308」不是数字；小数点应写作“.”，不用逗号'],
+    [' 0x71 ', '经度「0x71」不是数字，'],
+  ])('quotes %j as written, a decimal comma named', (raw, said) => {
+    expect(lng.read(raw, at('经度')).problems[0]!.message).toContain(said);
+  });
+
   it.each(['东经113度', '113.25E', '约113', '113.2.5', '1e2'])('refuses %j as unparsable', (raw) => {
     const r = lng.read(raw, at('经度'));
     expect(r.value).toBeUndefined();
