@@ -68,6 +68,29 @@ const noHelpCached = {
   },
 };
 
+/**
+ * string-width (yargs and its cliui each bundle a version) builds a grapheme segmenter and, in 8.x, the
+ * emoji expression `\p{RGI_Emoji}` when loaded: some 20 ms of every run, though widths are measured only
+ * to lay out help. Both are made on first use.
+ */
+const LAZY_WIDTH = [
+  ['const segmenter = new Intl.Segmenter();', 'let segmenterMade;\nconst segmenter = { segment: (s) => (segmenterMade ??= new Intl.Segmenter()).segment(s) };'],
+  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiMade;\nconst rgiEmojiRegex = { test: (s) => (rgiEmojiMade ??= /^\\p{RGI_Emoji}$/v).test(s) };'],
+];
+const lazyWidths = {
+  name: 'string-width-lazy',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, ({ path }) => {
+      let source = readFileSync(path, 'utf8');
+      if (!source.includes(LAZY_WIDTH[0][0])) throw new Error(`${path}: string-width changed how it segments (build.mjs, lazyWidths)`);
+      for (const [made, lazy] of LAZY_WIDTH) source = source.replace(made, () => lazy);
+      // Any other use of the two than the one replaced would now fail: there is none in the versions installed.
+      if (/segmenter\.(?!segment\()|rgiEmojiRegex\.(?!test\()/.test(source)) throw new Error(`${path}: string-width uses its segmenter otherwise (build.mjs, lazyWidths)`);
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 rmSync(next, { recursive: true, force: true });
 const { metafile } = await build({
   entryPoints,
@@ -85,7 +108,7 @@ const { metafile } = await build({
   minifySyntax: true,
   // Beside the programs, so that any module finds child.js next to itself.
   chunkNames: '[name]-[hash]',
-  plugins: [libraries, yargsInstalled, noHelpCached],
+  plugins: [libraries, yargsInstalled, noHelpCached, lazyWidths],
   // The CommonJS bundled in (exceljs and what it uses) requires Node's own modules: give each chunk a require.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,

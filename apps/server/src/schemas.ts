@@ -1,7 +1,7 @@
 // The shapes of what the API and the pages take and answer, each declared once as a zod schema: a route's
 // types are inferred from it (`z.infer`), its JSON schema made from it (`routeSchema`), a request checked by
 // it as it was sent (`validateRequests`), and an answer written by its JSON schema.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { HttpRefusal } from './errors.ts';
 

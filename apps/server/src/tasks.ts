@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IsoDate, Period, Refusal, findReporter, formatDateCn, formatPeriodCn, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formById } from '@tianbao/forms';
 import type { Kysely } from 'kysely';
 import { HttpRefusal } from './errors.ts';

@@ -1,6 +1,7 @@
 import './locale.ts';
 export { textKey, tidyLines } from './text.ts';
 export { Remembered } from './remembered.ts';
+export { SameKeys } from './same-keys.ts';
 export { displayWidth, padDisplay, padColumns } from './display-width.ts';
 export { invisibleIn, printable } from './printable.ts';
 export { Unit, UnitList, defaultUnits, loadUnits, findUnit, findReporter, reporterNames } from './units.ts';

@@ -1,4 +1,4 @@
-import { defineRules, findReporter, formatDateCn, textKey, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
+import { defineRules, findReporter, formatDateCn, SameKeys, textKey, type EntryRules, type Finding, type RuleContext } from '@tianbao/form';
 import { basinOf } from './rivers.ts';
 import type { Outfall } from './schema.ts';
 import { BOUNDS } from './values.ts';
@@ -100,16 +100,22 @@ function rowRules(o: Outfall, ctx: RuleContext, ownUnit: string | undefined): Fi
 
 /** 一口一码: a code met before, with the number of the outfall that has it. */
 function duplicateCodes() {
-  const first = new Map<string, number>();
-  const out: Finding[] = [];
+  const keys = new SameKeys();
+  // By the order added (arrays, not an object an outfall: a list may hold 100,000).
+  const indexes: number[] = [];
+  const codes: string[] = [];
   return {
     add(o: Outfall, i: number) {
-      const key = textKey(o.code).toUpperCase();
-      const k = first.get(key);
-      if (k === undefined) first.set(key, i);
-      else out.push(error('outfall.code.duplicate', `排污口编码${o.code}与第${k + 1}个排污口重复，编码应一口一码，请核对`, [i, 'code']));
+      keys.add(textKey(o.code).toUpperCase());
+      indexes.push(i);
+      codes.push(o.code);
     },
-    end: () => out,
+    end: () =>
+      keys
+        .groups()
+        .flatMap(([first, ...later]) => later.map((p) => ({ first: indexes[first!]!, index: indexes[p]!, code: codes[p]! })))
+        .sort((a, b) => a.index - b.index)
+        .map(({ first, index, code }) => error('outfall.code.duplicate', `排污口编码${code}与第${first + 1}个排污口重复，编码应一口一码，请核对`, [index, 'code'])),
   };
 }
 
@@ -118,32 +124,29 @@ function duplicateCodes() {
  * discharge permit says otherwise: a second one asks for the permit in 备注.
  */
 function enterprisesWithSeveral() {
-  // Each enterprise's outfalls after its first (the warnings are theirs): a list made only for a second one, most having one.
-  const groups = new Map<string, { owner: string; more: number[] | null; permit: boolean }>();
+  const owners = new SameKeys();
+  const outfalls: { index: number; owner: string; permit: boolean }[] = [];
   return {
     add(o: Outfall, i: number) {
       // An outfall that could not be traced belongs to the government by default, not to an enterprise.
       if (o.type !== '工矿企业排污口' || o.trace !== '已溯源') return;
       const who = o.credit ?? (o.owner ? textKey(o.owner) : undefined);
       if (!who) return;
-      const permit = (o.remark ?? '').includes('许可');
-      const group = groups.get(who);
-      if (!group) groups.set(who, { owner: (o.owner ?? o.credit)!, more: null, permit });
-      else {
-        (group.more ??= []).push(i);
-        group.permit ||= permit;
-      }
+      owners.add(who);
+      outfalls.push({ index: i, owner: (o.owner ?? o.credit)!, permit: (o.remark ?? '').includes('许可') });
     },
     end() {
       const out: Finding[] = [];
-      for (const { owner, more, permit } of groups.values()) {
-        if (!more || permit) continue;
-        for (const i of more)
+      for (const group of owners.groups()) {
+        // The warnings are the outfalls' after the enterprise's first, named as its first names it.
+        if (group.some((p) => outfalls[p]!.permit)) continue;
+        const [first, ...more] = group.map((p) => outfalls[p]!);
+        for (const { index } of more)
           out.push(
             warning(
               'outfall.industrial.permit',
-              `${owner}有${more.length + 1}个工矿企业排污口。园区外工业企业原则上只保留一个排污口，除非排污许可证另有规定：请在备注中注明排污许可证的规定`,
-              [i, 'remark'],
+              `${first!.owner}有${group.length}个工矿企业排污口。园区外工业企业原则上只保留一个排污口，除非排污许可证另有规定：请在备注中注明排污许可证的规定`,
+              [index, 'remark'],
             ),
           );
       }

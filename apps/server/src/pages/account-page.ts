@@ -1,5 +1,5 @@
 // Accounts: one's own password; an administrator disables an account or resets its password.
-import { z } from 'zod';
+import * as z from 'zod';
 import { listUsers, ROLE_NAMES } from '@tianbao/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireAccount, requireRole } from '../routes/auth.ts';

@@ -1,7 +1,7 @@
 // The city's board: every task against every unit; one task's units and uploads; a new task.
 import { formById, forms } from '@tianbao/forms';
 import { formatDateCn, printable, today } from '@tianbao/form';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fileNote } from '@tianbao/validate';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount, requireRole } from '../routes/auth.ts';

@@ -3,7 +3,7 @@
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpRefusal, answerNotFound, internalMessage, logFailure } from '../errors.ts';
 import { LoginRefused, logIn, logOut, requireAccount } from '../routes/auth.ts';
 import { accountPages } from './account-page.ts';

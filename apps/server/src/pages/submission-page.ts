@@ -1,6 +1,6 @@
 // One upload: its findings on the sheet drawn, the explanations of its warnings, its marked-up copy.
 import { printable } from '@tianbao/form';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../routes/auth.ts';
 import { explanationKey } from '@tianbao/validate';

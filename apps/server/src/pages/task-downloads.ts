@@ -1,7 +1,7 @@
 // What the city takes away from a task: where its units stand as a workbook, the accepted files in one zip, and their compilation.
 import archiver from 'archiver';
 import { formatDateCn, formatPeriodCn, titleFor, today } from '@tianbao/form';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formById } from '@tianbao/forms';
 import { recordAudit } from '@tianbao/store';
 import { filesTable, statusTable } from '@tianbao/validate';

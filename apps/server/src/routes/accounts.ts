@@ -1,6 +1,6 @@
 // Accounts: one's own password; an administrator lists accounts, disables one (or enables it again), and resets a password.
 import { Refusal } from '@tianbao/form';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FastifyInstance } from 'fastify';
 import {
   ACCOUNT_SCHEMA,

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit, loginWait, recordLoginFailure, passwordMatches, ROLE_NAMES, type Role, ACCOUNT_SCHEMA, accountOf, findUser, type Account } from '@tianbao/store';
 import { HttpRefusal, errorBody } from '../errors.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_SCHEMA, NO_CONTENT, routeSchema } from '../schemas.ts';
 
 declare module 'fastify' {

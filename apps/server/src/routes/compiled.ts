@@ -1,7 +1,7 @@
 // A task's compilation (`tianbao compile`): made by a job, kept, and sent once made.
 import type { FastifyInstance } from 'fastify';
 import { IsoDate, today } from '@tianbao/form';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formById } from '@tianbao/forms';
 import { recordAudit } from '@tianbao/store';
 import { compiledTitle } from '@tianbao/validate';

@@ -1,6 +1,6 @@
 // A unit's explanations of the warnings of its submission (上报说明).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordAudit } from '@tianbao/store';
 import { HttpRefusal, logFailure } from '../errors.ts';
 import { EXPLANATION_CHARS, explain, shownReport } from '../explanations.ts';

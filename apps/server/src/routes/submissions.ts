@@ -1,7 +1,7 @@
 // Uploads: a unit's clerk sends a workbook for a task; its report and its bytes, as they came.
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordAudit } from '@tianbao/store';
 import { sendFile } from '../download.ts';
 import { HttpRefusal } from '../errors.ts';

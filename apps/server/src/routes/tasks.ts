@@ -1,6 +1,6 @@
 // Collections: opening one, the tasks an account sees, a task's blank and where its units stand.
 import { findReporter, formatPeriodCn, outputContext, titleFor } from '@tianbao/form';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formById } from '@tianbao/forms';
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '@tianbao/store';
