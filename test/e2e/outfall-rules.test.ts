@@ -22,6 +22,17 @@ describe('outfall-checklist, as clerks fill it', () => {
     expect(found(await submit({ B8: '410821-0004' }))).toEqual(['error outfall.code.duplicate @B8']);
   });
 
+  it('names every cell of a value read once and remembered, numbers as texts', async () => {
+    // The same whole number in two rows' 排污口编码 and the same text in two 受纳水体 cells: each cell is named.
+    expect(found(await submit({ B5: 4108210001, B6: 4108210001, F5: '黄河流域', F6: '黄河流域' }))).toEqual([
+      'warning outfall.code.number @B5',
+      'error outfall.basin.mismatch @F5',
+      'warning outfall.code.number @B6',
+      'error outfall.code.duplicate @B6',
+      'error outfall.basin.mismatch @F6',
+    ]);
+  });
+
   it('takes the basin from the river list, and asks about rivers not on it', async () => {
     expect(found(await submit({ E7: '沁河' }))).toEqual(['error outfall.basin.mismatch @F7']);
     expect(found(await submit({ E7: '小清河' }))).toEqual(['warning outfall.river.unlisted @E7']);

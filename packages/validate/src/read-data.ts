@@ -47,7 +47,7 @@ export function answerCells(def: FormDefinition<any>, columns: Record<string, st
  */
 export type EntrySink = (values: readonly unknown[], row: number, problems: readonly CellFinding[]) => void;
 
-/** Text values of a column whose reads are remembered, at most (see `Remembered`). */
+/** Values of a column (texts, whole numbers) whose reads are remembered, at most (see `Remembered`). */
 const REMEMBERED_READS = 4096;
 
 /**
@@ -80,15 +80,17 @@ export class CellReader {
     const at = inputs.map((c) => layout.columns.indexOf(c));
     const remark = layout.columns.findIndex((c) => c.key === layout.remarkColumn);
     const read: unknown[] = [];
-    // Each column's letter and read context looked up once, not a cell at a time; a text's read remembered while texts repeat.
+    // Each column's letter and read context looked up once, not a cell at a time; a read remembered while values repeat:
+    // texts, and whole numbers from 1 (a date column's serials: a list's deadlines are a few; coordinates never repeat).
     const letters = inputs.map((col) => this.columns[col.key]!);
     const contexts = inputs.map((col) => this.contextOf(col.header));
-    const texts = inputs.map((col, i) => new Remembered((raw: string) => col.cell.read(raw, contexts[i]!), REMEMBERED_READS));
+    const reads = inputs.map((col, i) => new Remembered((raw: string | number) => col.cell.read(raw, contexts[i]!), REMEMBERED_READS));
     this.row = (values, { row, key }) => {
       const before = this.problems.length;
       for (let i = 0; i < inputs.length; i++) {
         const raw = values[at[i]!] ?? null;
-        read[i] = this.readAt(inputs[i]!, contexts[i]!, raw, letters[i]!, row, typeof raw === 'string' ? texts[i] : undefined);
+        const remembered = typeof raw === 'string' || (typeof raw === 'number' && raw >= 1 && Number.isInteger(raw));
+        read[i] = this.readAt(inputs[i]!, contexts[i]!, raw, letters[i]!, row, remembered ? reads[i] : undefined);
       }
       const note = remark >= 0 && values[remark];
       if (typeof note === 'string' && note.trim()) this.remarked.add(row);
@@ -121,16 +123,16 @@ export class CellReader {
 
   /**
    * `read` of the cell at `column` and `row`, its address written only for a problem: a long list has many cells,
-   * few problems. `texts`: the column's reads of texts remembered, for a text.
+   * few problems. `reads`: the column's reads remembered, for a value `raw` they are remembered by.
    */
-  private readAt(spec: Column | Field, ctx: ReadContext, raw: CellValue, column: string, row: number | '', texts: Remembered<string, Read> | undefined): unknown {
+  private readAt(spec: Column | Field, ctx: ReadContext, raw: CellValue, column: string, row: number | '', reads: Remembered<string | number, Read> | undefined): unknown {
     if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) {
       const cell = `${column}${row}`;
       const message = `${ctx.header}有 ${raw.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符，未检查其内容；请精简，或把说明另附材料`;
       this.problems.push({ cell, rule: 'cell.too-long', problem: { kind: 'too-long', message } });
       return undefined;
     }
-    const out = texts ? texts.get(raw as string) : spec.cell!.read(raw, ctx);
+    const out = reads ? reads.get(raw as string | number) : spec.cell!.read(raw, ctx);
     for (let i = 0; i < out.problems.length; i++)
       this.problems.push({ cell: `${column}${row}`, rule: `${this.def.rulePrefix}.${spec.rule ?? spec.key}.${out.problems[i]!.kind}`, problem: out.problems[i]! });
     return out.value;

@@ -322,7 +322,7 @@ function rowKind(cells: CellValue[], columns: number[], stops: string[], starts:
   let first = true;
   for (const c of columns) {
     const v = cells[c];
-    if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) continue;
+    if (v === undefined || v === null || (typeof v === 'string' && blank(v))) continue;
     // A number or a date is an answer, never a label.
     if (typeof v !== 'string') {
       first = false;
@@ -337,6 +337,16 @@ function rowKind(cells: CellValue[], columns: number[], stops: string[], starts:
     first = false;
   }
   return first ? 'blank' : 'row';
+}
+
+/**
+ * Whether a text is white space alone, as `trim` would leave nothing: told
+ * without trimming when it starts with visible ASCII or a Chinese character,
+ * as a list's answers do (`rowKind` asks it of every answer of every row).
+ */
+function blank(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return !((c > 32 && c < 127) || (c >= 0x4e00 && c <= 0x9fff)) && !v.trim();
 }
 
 /**

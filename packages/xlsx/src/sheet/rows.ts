@@ -308,7 +308,7 @@ function quickCell(s: string, gt: number, tag: typeof TAG, src: CellSource): num
     } else if (c === 46 && decimals < 0 && kind !== 115) decimals = 0;
     else break;
   }
-  // `</v></c>` after the digits.
+  // `</v></c>` after the digits, each character written out (`standsAt` loops over its word).
   if (
     digits === 0 ||
     digits > (kind === 115 ? 9 : 15) ||
@@ -316,7 +316,10 @@ function quickCell(s: string, gt: number, tag: typeof TAG, src: CellSource): num
     s.charCodeAt(p + 1) !== 47 ||
     s.charCodeAt(p + 2) !== 118 ||
     s.charCodeAt(p + 3) !== 62 ||
-    !standsAt(s, p + 4, '</c>')
+    s.charCodeAt(p + 4) !== 60 ||
+    s.charCodeAt(p + 5) !== 47 ||
+    s.charCodeAt(p + 6) !== 99 ||
+    s.charCodeAt(p + 7) !== 62
   )
     return -1;
   if (kind === 115) QUICK.value = sharedString(n, src);
