@@ -308,7 +308,7 @@ function quickCell(s: string, gt: number, tag: typeof TAG, src: CellSource): num
     } else if (c === 46 && decimals < 0 && kind !== 115) decimals = 0;
     else break;
   }
-  // `</v></c>` after the digits, each character written out (`standsAt` loops over its word).
+  // `</v></c>` after the digits, each character written out.
   if (
     digits === 0 ||
     digits > (kind === 115 ? 9 : 15) ||
@@ -338,17 +338,11 @@ function quickCell(s: string, gt: number, tag: typeof TAG, src: CellSource): num
  * `</c>` starts; -1 for any other (read the long way, to the same value).
  */
 function quickInline(s: string, gt: number, texts: InlineTexts, col: number): number {
-  if (!standsAt(s, gt + 1, '<is><t>')) return -1;
+  if (!s.startsWith('<is><t>', gt + 1)) return -1;
   const close = s.indexOf('<', gt + 8);
-  if (close < 0 || !standsAt(s, close, '</t></is></c>')) return -1;
+  if (close < 0 || !s.startsWith('</t></is></c>', close)) return -1;
   QUICK.value = texts.value(col, s.slice(gt + 8, close));
   return close + 9;
-}
-
-/** Whether `word` stands at `at` in `s`, compared a character at a time: for a short word, cheaper than `startsWith`. */
-function standsAt(s: string, at: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) if (s.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
-  return true;
 }
 
 /** Inline strings of a column remembered at most (see `Remembered`). */
@@ -417,7 +411,7 @@ function quickTag(s: string, from: number): boolean {
     let c = s.charCodeAt(p);
     for (; (c | 32) >= 97 && (c | 32) <= 122; c = s.charCodeAt(++p));
     if (c !== 34 || p === at.t) return false;
-    at.inline = p - at.t === 9 && standsAt(s, at.t, 'inlineStr');
+    at.inline = p - at.t === 9 && s.startsWith('inlineStr', at.t);
     p++;
   }
   const c = s.charCodeAt(p);
