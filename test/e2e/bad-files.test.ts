@@ -180,8 +180,11 @@ describe('a file with more issues than anyone reads', () => {
     expect(report.valid).toBe(false);
     expect(report.issues).toHaveLength(MAX_ISSUES + 1);
     expect(report.issues.at(-1)).toMatchObject({ severity: 'error', rule: 'file.too-many-issues', cell: null });
-    expect(report.issues.at(-1).message).toMatch(/另有 \d+ 处问题未列出/);
+    const [, more, errors] = report.issues.at(-1).message.match(/另有 (\d+) 处问题未列出（其中错误 (\d+) 处/).map(Number);
+    expect(report.unlisted).toEqual({ errors, warnings: more - errors });
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('[file.too-many-issues]');
+    // The summary counts every finding, listed or not, and not the notice of those unlisted.
+    expect(text.stdout.trim().split('\n').at(-1)).toBe(`共 1 个文件：0 个通过，1 个不通过；错误 ${MAX_ISSUES + errors} 条，提示 ${more - errors} 条`);
   });
 });

@@ -61,11 +61,11 @@ const childOptions = (tasks: number, args: BatchArgs): BatchOptions => ({
 
 /** Check a batch, each file in a child process, `--jobs` at once, with a progress bar on a terminal. */
 export async function checkBatch(files: readonly string[], opts: TaskOptions, args: BatchArgs): Promise<FileReport[]> {
-  const { checkFiles } = await import('@tianbao/validate/batch');
+  const [{ checkFiles }, { issueCounts }] = await Promise.all([import('@tianbao/validate/batch'), import('@tianbao/validate/report')]);
   const bar = progress(files.length);
   const reports = await checkFiles(files, opts, {
     ...childOptions(files.length, args),
-    onReport: (r) => bar.tick(r.issues.filter((i) => i.severity === 'error').length),
+    onReport: (r) => bar.tick(issueCounts(r).errors),
   });
   bar.done();
   return reports;
@@ -78,11 +78,11 @@ export async function checkAndAnnotateBatch(
   opts: TaskOptions,
   args: BatchArgs,
 ): Promise<{ reports: FileReport[]; copies: CopyOutcome[] }> {
-  const { checkAndAnnotateFiles } = await import('@tianbao/validate/batch');
+  const [{ checkAndAnnotateFiles }, { issueCounts }] = await Promise.all([import('@tianbao/validate/batch'), import('@tianbao/validate/report')]);
   const bar = progress(files.length);
   const done = await checkAndAnnotateFiles(files, paths, opts, {
     ...childOptions(files.length, args),
-    onReport: (r) => bar.tick(r.issues.filter((i) => i.severity === 'error').length),
+    onReport: (r) => bar.tick(issueCounts(r).errors),
   });
   bar.done();
   return done;

@@ -7,6 +7,7 @@ import type { InspectedFile } from '@tianbao/xlsx/read';
 import type { FileReport } from './check.ts';
 import { withExplanations, type Explanation } from './explained.ts';
 import { cellKey, clerkText, EXPLANATION_LABEL, kindOf, messagesAt, noteLine } from './own-notes.ts';
+import { issueCounts } from './report.ts';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 /** An issue's colour: none for a warning the clerk explained, which asks for nothing more. */
@@ -146,8 +147,7 @@ function marks(report: FileReport): CellMark[] {
 }
 
 function resultSheet(report: FileReport): NewSheet {
-  const errors = report.issues.filter((i) => i.severity === 'error').length;
-  const warnings = report.issues.length - errors;
+  const { errors, warnings } = issueCounts(report);
   const bold = { bold: true };
   // Every line wrapped and at the top: a long message or sheet name takes more lines, never more width.
   const rows: NewCell[][] = [

@@ -50,6 +50,11 @@ export interface FileReport {
   period: string | null;
   valid: boolean;
   issues: Issue[];
+  /**
+   * Only on a file with more than `MAX_ISSUES` findings: those not listed, by severity (the last issue,
+   * `file.too-many-issues`, says so in words). `issueCounts` adds them to the listed.
+   */
+  unlisted?: { errors: number; warnings: number };
   /** The submission's data, when it has no error. */
   data?: Record<string, unknown>;
 }

@@ -33,7 +33,21 @@ export function fileReport(file: string, head: Head, issues: Issue[], data?: Rec
   const more = over.errors + over.warnings;
   if (issues.length <= MAX_ISSUES && !more) return { file, ...head, valid, issues, ...(valid && data ? { data } : {}) };
   const { listed, rest } = listedFirst(issues);
-  return { file, ...head, valid, issues: [...listed, unlisted(rest, over)], ...(valid && data ? { data } : {}) };
+  const errors = rest.filter((i) => i.severity === 'error').length + over.errors;
+  const counts = { errors, warnings: rest.length - errors + over.errors + over.warnings };
+  return { file, ...head, valid, issues: [...listed, unlisted(counts)], unlisted: counts, ...(valid && data ? { data } : {}) };
+}
+
+/**
+ * A file's findings by severity, `{ errors, warnings }`: those listed and those
+ * not (`unlisted`); the `file.too-many-issues` notice that stands for the
+ * latter is not one of them.
+ */
+export function issueCounts(r: Pick<FileReport, 'issues' | 'unlisted'>): { errors: number; warnings: number } {
+  let errors = r.unlisted?.errors ?? 0;
+  let warnings = r.unlisted?.warnings ?? 0;
+  for (const i of r.issues) if (i.rule !== TOO_MANY) i.severity === 'error' ? errors++ : warnings++;
+  return { errors, warnings };
 }
 
 /**
@@ -50,11 +64,11 @@ function listedFirst(issues: Issue[]): { listed: Issue[]; rest: Issue[] } {
   return { listed, rest };
 }
 
-function unlisted(rest: Issue[], over: { errors: number; warnings: number }): Issue {
-  const errors = rest.filter((i) => i.severity === 'error').length + over.errors;
-  const count = rest.length + over.errors + over.warnings;
-  const message = `此文件另有 ${count} 处问题未列出（其中错误 ${errors} 处；每个文件最多列出 ${MAX_ISSUES} 处）。请先按上面列出的改正，再重新检查`;
-  return issueAt((errors ? error : warning)('file.too-many-issues', message));
+const TOO_MANY = 'file.too-many-issues';
+
+function unlisted({ errors, warnings }: { errors: number; warnings: number }): Issue {
+  const message = `此文件另有 ${errors + warnings} 处问题未列出（其中错误 ${errors} 处；每个文件最多列出 ${MAX_ISSUES} 处）。请先按上面列出的改正，再重新检查`;
+  return issueAt((errors ? error : warning)(TOO_MANY, message));
 }
 
 /** A file that could not be checked at all: one error about the whole file, or (`at`) about a sheet or one of its rows. */
@@ -94,17 +108,18 @@ export interface Report {
   summary: Summary;
 }
 
+/** The report of a batch; its summary counts every finding, listed or not (see `issueCounts`). */
 export function summarize(files: readonly FileReport[]): Report {
-  const all = files.flatMap((f) => f.issues);
+  const counts = files.map(issueCounts);
   return {
     files: files.map(({ data: _data, ...f }) => f),
     summary: {
       files: files.length,
       valid: files.filter((f) => f.valid).length,
       invalid: files.filter((f) => !f.valid).length,
-      errors: all.filter((i) => i.severity === 'error').length,
-      warnings: all.filter((i) => i.severity === 'warning').length,
-      explained: all.filter((i) => i.explained).length,
+      errors: counts.reduce((n, c) => n + c.errors, 0),
+      warnings: counts.reduce((n, c) => n + c.warnings, 0),
+      explained: files.reduce((n, f) => n + f.issues.filter((i) => i.explained).length, 0),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { columnsOf, formatDateCn, formatPeriodCn, periodFromFileName, type FormDefinition, type Table, type UnitList } from '@tianbao/form';
 import type { FileReport } from './check.ts';
+import { issueCounts } from './report.ts';
 import { unitsInFileName } from './file-name-unit.ts';
 
 /** Where a unit stands for one form and period. */
@@ -167,8 +168,7 @@ function receivedFile(def: FormDefinition<any>, r: FileReport, received: Receive
     received: at?.slice(0, 10) ?? null,
     receivedAt: at,
     period: def.monthly ? (r.period ?? periodFromFileName(basename(r.file)) ?? null) : null,
-    errors: r.issues.filter((i) => i.severity === 'error').length,
-    warnings: r.issues.filter((i) => i.severity === 'warning').length,
+    ...issueCounts(r),
     ...(verdict === 'unread' && { rule: r.issues[0]?.rule ?? '', message: r.issues[0]?.message ?? '' }),
   };
 }

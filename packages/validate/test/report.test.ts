@@ -66,6 +66,10 @@ describe('issues past those kept', () => {
     expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.cell)).toEqual(['C1']);
     expect(report.issues.at(-1)).toMatchObject({ severity: 'warning', rule: 'file.too-many-issues' });
     expect(report.issues.at(-1)!.message).toContain(`另有 ${KEPT_ISSUES - MAX_ISSUES + 2} 处问题未列出（其中错误 0 处`);
+    // Counted, the notice is none of the findings; every finding is, listed or not.
+    expect(report.unlisted).toEqual({ errors: 0, warnings: KEPT_ISSUES - MAX_ISSUES + 2 });
+    expect(summarize([report]).summary).toMatchObject({ errors: 1, warnings: KEPT_ISSUES + 1 });
+    expect(formatText(summarize([report]))).toContain(`错误 1 条，提示 ${KEPT_ISSUES + 1} 条`);
   });
 
   it('past the listed, are errors before warnings: an error below a thousand warnings is listed, in its place', () => {
@@ -76,5 +80,12 @@ describe('issues past those kept', () => {
     // The warnings of the first rows, then the error, as they stand in the sheet.
     expect(report.issues.slice(-3).map((i) => i.cell)).toEqual(['E1002', 'P1504', null]);
     expect(report.issues.at(-1)!.message).toContain('另有 502 处问题未列出（其中错误 0 处');
+    expect(summarize([report]).summary).toMatchObject({ errors: 1, warnings: 1501 });
+  });
+
+  it('of a file with no more than the listed, are counted as listed, with no `unlisted`', () => {
+    const report = fileReport('清单.xlsx', UNKNOWN, [issue('E4', 'warning'), issue('P5', 'error')]);
+    expect(report).not.toHaveProperty('unlisted');
+    expect(summarize([report, report]).summary).toMatchObject({ files: 2, invalid: 2, errors: 2, warnings: 2 });
   });
 });

@@ -3,7 +3,7 @@ import { printable } from '@tianbao/form';
 import * as z from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../routes/auth.ts';
-import { explanationKey } from '@tianbao/validate';
+import { explanationKey, issueCounts } from '@tianbao/validate';
 import { EXPLANATION_CHARS, shownReport } from '../explanations.ts';
 import { findSubmission, judgeIfStuck, ownUnit } from '../submissions.ts';
 import { findTask } from '../tasks.ts';
@@ -73,8 +73,7 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
           verdict: shownVerdict(row.verdict),
           // A file that could not be read has no marked-up copy to offer.
           read: row.verdict !== 'unread',
-          errors: issues.filter((i) => i.severity === 'error').length,
-          warnings: issues.filter((i) => i.severity === 'warning').length,
+          ...(report ? issueCounts(report) : { errors: 0, warnings: 0 }),
           explained: issues.filter((i) => i.explained).length,
         },
         // Every finding listed, not only drawn: the table may not reach every cell.
