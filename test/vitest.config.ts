@@ -55,6 +55,7 @@ export default defineConfig({
     // them afresh for every file took a quarter of the run. No test changes a module's state for the next.
     isolate: false,
     reporters: ['default', './test/summary-reporter.ts'],
+    globalSetup: ['./test/temp-dir.ts'],
     projects: [zone('Asia/Shanghai', ALL), zone('UTC', DATES), zone('America/Los_Angeles', DATES)],
   },
 });

@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultUnits } from '@tianbao/form';
@@ -209,5 +209,6 @@ const row = (r: PortalRun): [string, string] => {
 
 // The table's lines; with --json, for `pnpm bench` (run.ts) to print among its own.
 const rows = (await bench()).map(row);
+rmSync(dir, { recursive: true });
 if (args.includes('--json')) process.stdout.write(JSON.stringify(rows));
 else for (const [k, v] of rows) console.log(`${k}  ${v}`);
