@@ -181,7 +181,7 @@ describe('a file with more issues than anyone reads', () => {
     expect(report.issues).toHaveLength(MAX_ISSUES + 1);
     expect(report.issues.at(-1)).toMatchObject({ severity: 'error', rule: 'file.too-many-issues', cell: null });
     const [, more, errors] = report.issues.at(-1).message.match(/另有 (\d+) 处问题未列出（其中错误 (\d+) 处/).map(Number);
-    expect(report.unlisted).toEqual({ errors, warnings: more - errors });
+    expect(report.unlisted).toEqual({ errors, warnings: more - errors, explained: 0 });
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('[file.too-many-issues]');
     // The summary counts every finding, listed or not, and not the notice of those unlisted.

@@ -3,7 +3,7 @@ import { formById } from '@tianbao/forms';
 import { unitStatus, type FileReport, type StatusReport } from '@tianbao/validate';
 import type { Kysely } from 'kysely';
 import type { Database } from '@tianbao/store';
-import { withExplanations } from '@tianbao/validate';
+import { issueCounts, withExplanations } from '@tianbao/validate';
 import { explanationsOfTask } from './explanations.ts';
 import { taskUnitList, type Task } from './tasks.ts';
 
@@ -62,7 +62,7 @@ export async function taskStatus(db: Kysely<Database>, task: Task, units: UnitLi
     return { ...report, file: r.id, unit: r.unit, period: task.period, issues: withExplanations(report.issues, explanations.get(r.id) ?? []) };
   });
   const periods = new Map(rows.map((r, i) => [r.id, checked[i]!.period]));
-  const explained = new Map(reports.map((r) => [r.file, r.issues.filter((i) => i.explained).length]));
+  const explained = new Map(reports.map((r) => [r.file, issueCounts(r).explained]));
   const received = new Map(rows.map((r) => [r.id, localTime(r.received_at)]));
   const names = new Map(rows.map((r) => [r.id, r.file_name]));
   // A unit of the task no longer in the list is still shown, as the task names it; the city, where the task

@@ -6,7 +6,7 @@ import { locate } from './locate.ts';
 import { open } from './open.ts';
 import { read } from './read.ts';
 import { located, notPlaced, settled } from './streamed.ts';
-import { internalError, reportOf, timedOut, unchecked } from './report.ts';
+import { internalError, reportOf, timedOut, unchecked, type IssueCounts } from './report.ts';
 import { TIME_LIMIT_SECONDS } from './time-limit.ts';
 
 export interface CheckOptions {
@@ -51,10 +51,11 @@ export interface FileReport {
   valid: boolean;
   issues: Issue[];
   /**
-   * Only on a file with more than `MAX_ISSUES` findings: those not listed, by severity (the last issue,
-   * `file.too-many-issues`, says so in words). `issueCounts` adds them to the listed.
+   * Only on a file with more than `MAX_ISSUES` findings: those not listed, by severity, and the warnings of
+   * them explained (of the first `KEPT_ISSUES` warnings; those past are counted, not judged). The last
+   * issue, `file.too-many-issues`, says so in words. `issueCounts` adds them to the listed.
    */
-  unlisted?: { errors: number; warnings: number };
+  unlisted?: IssueCounts;
   /** The submission's data, when it has no error. */
   data?: Record<string, unknown>;
 }

@@ -34,20 +34,29 @@ export function fileReport(file: string, head: Head, issues: Issue[], data?: Rec
   if (issues.length <= MAX_ISSUES && !more) return { file, ...head, valid, issues, ...(valid && data ? { data } : {}) };
   const { listed, rest } = listedFirst(issues);
   const errors = rest.filter((i) => i.severity === 'error').length + over.errors;
-  const counts = { errors, warnings: rest.length - errors + over.errors + over.warnings };
+  const counts = { errors, warnings: rest.length - errors + over.errors + over.warnings, explained: rest.filter((i) => i.explained).length };
   return { file, ...head, valid, issues: [...listed, unlisted(counts)], unlisted: counts, ...(valid && data ? { data } : {}) };
 }
 
+/** A file's findings counted: errors, warnings, and of those the warnings explained. */
+export interface IssueCounts {
+  errors: number;
+  warnings: number;
+  explained: number;
+}
+
 /**
- * A file's findings by severity, `{ errors, warnings }`: those listed and those
- * not (`unlisted`); the `file.too-many-issues` notice that stands for the
- * latter is not one of them.
+ * A file's findings counted, those listed and those not (`unlisted`); the
+ * `file.too-many-issues` notice that stands for the latter is not one of them.
  */
-export function issueCounts(r: Pick<FileReport, 'issues' | 'unlisted'>): { errors: number; warnings: number } {
-  let errors = r.unlisted?.errors ?? 0;
-  let warnings = r.unlisted?.warnings ?? 0;
-  for (const i of r.issues) if (i.rule !== TOO_MANY) i.severity === 'error' ? errors++ : warnings++;
-  return { errors, warnings };
+export function issueCounts(r: Pick<FileReport, 'issues' | 'unlisted'>): IssueCounts {
+  const counts = { errors: 0, warnings: 0, explained: 0, ...r.unlisted };
+  for (const i of r.issues) {
+    if (i.rule === TOO_MANY) continue;
+    i.severity === 'error' ? counts.errors++ : counts.warnings++;
+    if (i.explained) counts.explained++;
+  }
+  return counts;
 }
 
 /**
@@ -66,7 +75,7 @@ function listedFirst(issues: Issue[]): { listed: Issue[]; rest: Issue[] } {
 
 const TOO_MANY = 'file.too-many-issues';
 
-function unlisted({ errors, warnings }: { errors: number; warnings: number }): Issue {
+function unlisted({ errors, warnings }: IssueCounts): Issue {
   const message = `此文件另有 ${errors + warnings} 处问题未列出（其中错误 ${errors} 处；每个文件最多列出 ${MAX_ISSUES} 处）。请先按上面列出的改正，再重新检查`;
   return issueAt((errors ? error : warning)(TOO_MANY, message));
 }
@@ -119,7 +128,7 @@ export function summarize(files: readonly FileReport[]): Report {
       invalid: files.filter((f) => !f.valid).length,
       errors: counts.reduce((n, c) => n + c.errors, 0),
       warnings: counts.reduce((n, c) => n + c.warnings, 0),
-      explained: files.reduce((n, f) => n + f.issues.filter((i) => i.explained).length, 0),
+      explained: counts.reduce((n, c) => n + c.explained, 0),
     },
   };
 }

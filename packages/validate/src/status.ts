@@ -161,6 +161,7 @@ export function unitStatus(
 
 function receivedFile(def: FormDefinition<any>, r: FileReport, received: ReceivedTimes): ReceivedFile {
   const at = received.get(r.file) ?? null;
+  const { errors, warnings } = issueCounts(r);
   const verdict: Verdict = r.template === null ? 'unread' : r.valid ? 'valid' : 'invalid';
   return {
     file: r.file,
@@ -168,7 +169,8 @@ function receivedFile(def: FormDefinition<any>, r: FileReport, received: Receive
     received: at?.slice(0, 10) ?? null,
     receivedAt: at,
     period: def.monthly ? (r.period ?? periodFromFileName(basename(r.file)) ?? null) : null,
-    ...issueCounts(r),
+    errors,
+    warnings,
     ...(verdict === 'unread' && { rule: r.issues[0]?.rule ?? '', message: r.issues[0]?.message ?? '' }),
   };
 }

@@ -67,7 +67,7 @@ describe('issues past those kept', () => {
     expect(report.issues.at(-1)).toMatchObject({ severity: 'warning', rule: 'file.too-many-issues' });
     expect(report.issues.at(-1)!.message).toContain(`另有 ${KEPT_ISSUES - MAX_ISSUES + 2} 处问题未列出（其中错误 0 处`);
     // Counted, the notice is none of the findings; every finding is, listed or not.
-    expect(report.unlisted).toEqual({ errors: 0, warnings: KEPT_ISSUES - MAX_ISSUES + 2 });
+    expect(report.unlisted).toEqual({ errors: 0, warnings: KEPT_ISSUES - MAX_ISSUES + 2, explained: 0 });
     expect(summarize([report]).summary).toMatchObject({ errors: 1, warnings: KEPT_ISSUES + 1 });
     expect(formatText(summarize([report]))).toContain(`错误 1 条，提示 ${KEPT_ISSUES + 1} 条`);
   });
@@ -81,6 +81,14 @@ describe('issues past those kept', () => {
     expect(report.issues.slice(-3).map((i) => i.cell)).toEqual(['E1002', 'P1504', null]);
     expect(report.issues.at(-1)!.message).toContain('另有 502 处问题未列出（其中错误 0 处');
     expect(summarize([report]).summary).toMatchObject({ errors: 1, warnings: 1501 });
+  });
+
+  it('explained are counted listed or not', () => {
+    const issues = [...Array.from({ length: 1500 }, (_, i) => issue(`E${i + 4}`, 'warning', i % 3 === 0)), issue('P1504', 'error')];
+    const report = fileReport('清单.xlsx', UNKNOWN, issues);
+    expect(report.unlisted).toEqual({ errors: 0, warnings: 501, explained: 167 });
+    expect(summarize([report]).summary).toMatchObject({ errors: 1, warnings: 1500, explained: 500 });
+    expect(formatText(summarize([report]))).toContain('错误 1 条，提示 1500 条（其中已说明 500 条）');
   });
 
   it('of a file with no more than the listed, are counted as listed, with no `unlisted`', () => {

@@ -73,8 +73,7 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
           verdict: shownVerdict(row.verdict),
           // A file that could not be read has no marked-up copy to offer.
           read: row.verdict !== 'unread',
-          ...(report ? issueCounts(report) : { errors: 0, warnings: 0 }),
-          explained: issues.filter((i) => i.explained).length,
+          ...(report ? issueCounts(report) : { errors: 0, warnings: 0, explained: 0 }),
         },
         // Every finding listed, not only drawn: the table may not reach every cell.
         errors: issues.filter((i) => i.severity === 'error'),
