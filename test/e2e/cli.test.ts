@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayWidth } from '@tianbao/form';
 import reviewLedger from '@tianbao/template-review-ledger';
@@ -87,6 +87,27 @@ describe('a reader that goes away', () => {
     // extract writes its JSON straight to stdout (of a ledger typed in another program); validate prints its report.
     expect(await closedPipe(['extract', join(FIXTURES, 'sheetjs', '修武县2023年6月问题台账.xlsx')])).toEqual({ code: 0, stderr: '' });
     expect(await closedPipe(['validate', join(FIXTURES, 'sheetjs', 'faulty-2023-06.xlsx'), '--format', 'json'])).toEqual({ code: 1, stderr: '' });
+  });
+});
+
+describe('output that cannot be written', () => {
+  /** Run the CLI with its stdout on /dev/full, a file every write to fails as on a full disk. */
+  const fullDisk = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const out = openSync('/dev/full', 'w');
+      const child = spawn(process.execPath, [join(ROOT, 'apps', 'cli', 'bin', 'tianbao.js'), ...args], { stdio: ['ignore', out, 'pipe'] });
+      closeSync(out);
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+
+  it.skipIf(!existsSync('/dev/full'))('fails the run, saying why in Chinese once, whatever the run found', async () => {
+    const said = { code: 1, stderr: '出错：无法写出结果，「标准输出」写入时磁盘空间已满\n' };
+    expect(await fullDisk(['templates'])).toEqual(said);
+    // A valid file's report and a faulty one's alike: the report was not delivered.
+    expect(await fullDisk(['validate', join(FIXTURES, 'sheetjs', '修武县2023年6月问题台账.xlsx')])).toEqual(said);
+    expect(await fullDisk(['validate', join(FIXTURES, 'sheetjs', 'faulty-2023-06.xlsx'), '--format', 'json'])).toEqual(said);
   });
 });
 

@@ -1,14 +1,14 @@
 import { hideBin } from 'yargs/helpers';
 import { CommandLineRefused, runCommandLine } from './command-line.ts';
 import { failureText } from './failure.ts';
-import { quietWhenReaderLeaves } from './pipes.ts';
+import { guardOutput } from './pipes.ts';
 
 /** Exit status: 0 all good, 1 a file or input is not valid, 2 the command was called wrongly. */
 const USAGE = 2;
 
 const argv = hideBin(process.argv);
-quietWhenReaderLeaves(process.stdout);
-quietWhenReaderLeaves(process.stderr);
+guardOutput(process.stdout, '标准输出');
+guardOutput(process.stderr, '标准错误输出');
 
 try {
   await runCommandLine(argv);
