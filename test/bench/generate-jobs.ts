@@ -1,10 +1,13 @@
 /**
  * `tianbao generate` over 500 ledgers (1,000 documents, XLSX and PDF), with
- * one job and with a job for every core. Prints one JSON line:
+ * one job and with a job for every core, in turn after a warm-up run, three
+ * runs each (medians). Each run must make the 1,000 files, byte for byte
+ * those of the first. Prints one JSON line:
  * {"docs":1000,"jobs1Ms":…,"jobsAllMs":…,"cores":…}
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,14 +26,33 @@ const data = join(dir, 'ledgers.json');
 writeFileSync(data, JSON.stringify(ledgers));
 
 const bin = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tianbao');
+const digest = (out: string) =>
+  readdirSync(out)
+    .sort()
+    .map((name) => `${name} ${createHash('sha256').update(readFileSync(join(out, name))).digest('hex')}`)
+    .join('\n');
+let made: string | undefined;
+let runs = 0;
+/** One run's wall time, ms; it throws unless the run made every file, as the first did. */
 function generate(jobs: number): number {
+  const out = join(dir, `run-${runs++}`);
   const t = performance.now();
-  execFileSync(bin, ['generate', 'review-ledger', '--data', data, '-o', join(dir, `jobs${jobs}`), '--jobs', String(jobs)], { stdio: 'ignore' });
-  return Math.round(performance.now() - t);
+  execFileSync(bin, ['generate', 'review-ledger', '--data', data, '-o', out, '--jobs', String(jobs)], { stdio: 'ignore' });
+  const ms = performance.now() - t;
+  const files = digest(out);
+  if (files.split('\n').length !== 2 * LEDGERS || (made ??= files) !== files) throw new Error(`generate --jobs ${jobs} made other files than the first run`);
+  rmSync(out, { recursive: true });
+  return ms;
 }
 
 const cores = availableParallelism();
-const jobs1Ms = generate(1);
-const jobsAllMs = generate(cores);
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+generate(cores);
+const one: number[] = [];
+const all: number[] = [];
+for (let i = 0; i < 3; i++) {
+  one.push(generate(1));
+  all.push(generate(cores));
+}
 rmSync(dir, { recursive: true });
-console.log(JSON.stringify({ docs: 2 * LEDGERS, jobs1Ms, jobsAllMs, cores }));
+console.log(JSON.stringify({ docs: 2 * LEDGERS, jobs1Ms: Math.round(median(one)), jobsAllMs: Math.round(median(all)), cores }));

@@ -10,6 +10,7 @@ const start = performance.now();
 const book = XLSX.read(readFileSync(process.argv[2]), { dense: true });
 let cells = 0;
 for (const name of book.SheetNames)
-  for (const row of book.Sheets[name]['!data'] ?? [])
+  // A dense sheet is its array of rows (0.18), or holds it as `!data` (0.19 on).
+  for (const row of book.Sheets[name]['!data'] ?? book.Sheets[name])
     for (const cell of row ?? []) if (cell) cells++;
 console.log(JSON.stringify({ cells, ms: Math.round(performance.now() - start) }));

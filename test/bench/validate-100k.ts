@@ -71,8 +71,15 @@ function validate(file: string): Measure {
   return m;
 }
 
+/** Cells of a filled outfall row at least: a reader that visits fewer has not read the list, and its time is no measure. */
+const CELLS_A_ROW = 15;
+function readAll(name: string, cells: number): void {
+  if (!(cells >= ROWS * CELLS_A_ROW)) throw new Error(`${name} visited ${cells} cells of ${ROWS.toLocaleString('en')} rows`);
+}
+
 const node = (script: string, file: string): Measure => {
-  const { stdout: _, ...m } = measured(process.execPath, [join(here, script), file]);
+  const { stdout, ...m } = measured(process.execPath, [join(here, script), file]);
+  readAll(script, JSON.parse(stdout).cells);
   return m;
 };
 
@@ -80,6 +87,7 @@ const node = (script: string, file: string): Measure => {
 function openpyxl(file: string): Measure {
   const start = performance.now();
   const out = JSON.parse(execFileSync('python3', [join(here, 'openpyxl-read.py'), file], { encoding: 'utf8' }));
+  readAll('openpyxl-read.py', out.cells);
   return { cpuMs: out.cpuMs, peakRssMB: out.peakRssMB, ms: Math.round(performance.now() - start) };
 }
 
