@@ -105,6 +105,10 @@ describe('output that cannot be written', () => {
   it.skipIf(!existsSync('/dev/full'))('fails the run, saying why in Chinese once, whatever the run found', async () => {
     const said = { code: 1, stderr: '出错：无法写出结果，「标准输出」写入时磁盘空间已满\n' };
     expect(await fullDisk(['templates'])).toEqual(said);
+    // Help and the version too, which yargs prints before it would end the process.
+    expect(await fullDisk(['--help'])).toEqual(said);
+    expect(await fullDisk(['validate', '--help'])).toEqual(said);
+    expect(await fullDisk(['--version'])).toEqual(said);
     // A valid file's report and a faulty one's alike: the report was not delivered.
     expect(await fullDisk(['validate', join(FIXTURES, 'sheetjs', '修武县2023年6月问题台账.xlsx')])).toEqual(said);
     expect(await fullDisk(['validate', join(FIXTURES, 'sheetjs', 'faulty-2023-06.xlsx'), '--format', 'json'])).toEqual(said);

@@ -47,6 +47,8 @@ export function commandLine(argv: readonly string[]): Argv {
     .example('$0 templates', '列出表样')
     .example('$0 validate 报送/', '检查文件夹中的全部报表')
     .help()
+    // Help and the version printed, the process ends by itself, so that output that could not be written fails it (see `guardOutput`).
+    .exitProcess(false)
     .alias('h', 'help')
     .version(cli.version)
     .wrap(null)
