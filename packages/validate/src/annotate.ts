@@ -147,11 +147,11 @@ function marks(report: FileReport): CellMark[] {
 }
 
 function resultSheet(report: FileReport): NewSheet {
-  const { errors, warnings } = issueCounts(report);
+  const { errors, warnings, explained } = issueCounts(report);
   const bold = { bold: true };
   // Every line wrapped and at the top: a long message or sheet name takes more lines, never more width.
   const rows: NewCell[][] = [
-    [{ value: `审核结果：${report.valid ? '通过' : '不通过'}（错误 ${errors} 条，提示 ${warnings} 条）。错误须改正后重新报送；提示请核实，确认无误的在单元格批注或备注中说明`, style: bold }],
+    [{ value: `审核结果：${report.valid ? '通过' : '不通过'}（错误 ${errors} 条，提示 ${warnings} 条${explained ? `，其中已说明 ${explained} 条` : ''}）。错误须改正后重新报送；提示请核实，确认无误的在单元格批注或备注中说明`, style: bold }],
     ['序号', '位置', '类别', '说明', '规则'].map((value) => ({ value, style: bold })),
     ...report.issues.map((issue, i): NewCell[] => {
       const at = issue.sheet && issue.cell ? { sheet: issue.sheet, cell: issue.cell } : undefined;
