@@ -1,6 +1,6 @@
 /**
  * `tianbao generate` over 500 ledgers (1,000 documents, XLSX and PDF), with
- * one job and with a job for every core, in turn after a warm-up run, three
+ * one job and with a job for every core, in turn after a warm-up pair, three
  * runs each (medians). Each run must make the 1,000 files, byte for byte
  * those of the first. Prints one JSON line:
  * {"docs":1000,"jobs1Ms":…,"jobsAllMs":…,"cores":…}
@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import reviewLedger from '@tianbao/template-review-ledger';
+import { inTurn } from './in-turn.ts';
 
 const LEDGERS = 500;
 const { samples } = reviewLedger;
@@ -33,26 +33,16 @@ const digest = (out: string) =>
     .join('\n');
 let made: string | undefined;
 let runs = 0;
-/** One run's wall time, ms; it throws unless the run made every file, as the first did. */
-function generate(jobs: number): number {
+/** One run; it throws unless the run made every file, as the first did. */
+function generate(jobs: number): void {
   const out = join(dir, `run-${runs++}`);
-  const t = performance.now();
   execFileSync(bin, ['generate', 'review-ledger', '--data', data, '-o', out, '--jobs', String(jobs)], { stdio: 'ignore' });
-  const ms = performance.now() - t;
   const files = digest(out);
   if (files.split('\n').length !== 2 * LEDGERS || (made ??= files) !== files) throw new Error(`generate --jobs ${jobs} made other files than the first run`);
   rmSync(out, { recursive: true });
-  return ms;
 }
 
 const cores = availableParallelism();
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
-generate(cores);
-const one: number[] = [];
-const all: number[] = [];
-for (let i = 0; i < 3; i++) {
-  one.push(generate(1));
-  all.push(generate(cores));
-}
+const [jobs1Ms, jobsAllMs] = inTurn(3, () => generate(1), () => generate(cores));
 rmSync(dir, { recursive: true });
-console.log(JSON.stringify({ docs: 2 * LEDGERS, jobs1Ms: Math.round(median(one)), jobsAllMs: Math.round(median(all)), cores }));
+console.log(JSON.stringify({ docs: 2 * LEDGERS, jobs1Ms: Math.round(jobs1Ms), jobsAllMs: Math.round(jobsAllMs), cores }));

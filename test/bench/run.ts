@@ -16,11 +16,13 @@ import outfallChecklist from '@tianbao/template-outfall-checklist';
 import reviewLedger from '@tianbao/template-review-ledger';
 import { checkFile } from '@tianbao/validate';
 import { writeWorkbook } from '@tianbao/xlsx';
+import { inTurn, median } from './in-turn.ts';
 
 const sample = reviewLedger.samples[0]!;
 const dir = mkdtempSync(join(tmpdir(), 'tianbao-bench-'));
 
-async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+/** The median time of `runs` calls of `fn`, ms, after one warm-up call. */
+async function medianTime(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -28,21 +30,7 @@ async function median(runs: number, fn: () => Promise<unknown> | unknown): Promi
     await fn();
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
-
-const mid = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
-
-/** Medians of `runs` pairs of `a` then `b`, run in turn so that both see the same machine, after a pair that warms the disk cache. */
-function inTurn(runs: number, a: () => void, b: () => void): [number, number] {
-  const times: [number[], number[]] = [[], []];
-  for (let i = -1; i < runs; i++)
-    [a, b].forEach((fn, j) => {
-      const t = performance.now();
-      fn();
-      if (i >= 0) times[j]!.push(performance.now() - t);
-    });
-  return [mid(times[0]), mid(times[1])];
+  return median(times);
 }
 
 const rows: [string, string][] = [];
@@ -54,22 +42,22 @@ process.on('exit', () => {
 });
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-rows.push(['blank workbook (XLSX)', ms(await median(15, () => writeWorkbook(reviewLedger, null)))]);
-rows.push(['filled workbook (XLSX)', ms(await median(15, () => writeWorkbook(reviewLedger, sample)))]);
-rows.push(['filled form (PDF)', ms(await median(5, () => renderPdf(reviewLedger, sample)))]);
+rows.push(['blank workbook (XLSX)', ms(await medianTime(15, () => writeWorkbook(reviewLedger, null)))]);
+rows.push(['filled workbook (XLSX)', ms(await medianTime(15, () => writeWorkbook(reviewLedger, sample)))]);
+rows.push(['filled form (PDF)', ms(await medianTime(5, () => renderPdf(reviewLedger, sample)))]);
 
 const roster = censusRoster.samples[0]!;
 const city = outfallChecklist.samples.at(-1)!;
 const outfalls = city.outfalls.length;
-rows.push(['census roster: filled workbook (XLSX)', ms(await median(15, () => writeWorkbook(censusRoster, roster)))]);
-rows.push(['census roster: printed roster (PDF)', ms(await median(5, () => renderPdf(censusRoster, roster)))]);
-rows.push(['outfall checklist: blank workbook, 200 rows with dropdowns (XLSX)', ms(await median(9, () => writeWorkbook(outfallChecklist, null)))]);
-rows.push([`outfall checklist: city-wide, ${outfalls} rows + summary (XLSX)`, ms(await median(5, () => writeWorkbook(outfallChecklist, city)))]);
-rows.push([`outfall checklist: city-wide, ${outfalls} rows + summary and chart (PDF)`, ms(await median(3, () => renderPdf(outfallChecklist, city)))]);
+rows.push(['census roster: filled workbook (XLSX)', ms(await medianTime(15, () => writeWorkbook(censusRoster, roster)))]);
+rows.push(['census roster: printed roster (PDF)', ms(await medianTime(5, () => renderPdf(censusRoster, roster)))]);
+rows.push(['outfall checklist: blank workbook, 200 rows with dropdowns (XLSX)', ms(await medianTime(9, () => writeWorkbook(outfallChecklist, null)))]);
+rows.push([`outfall checklist: city-wide, ${outfalls} rows + summary (XLSX)`, ms(await medianTime(5, () => writeWorkbook(outfallChecklist, city)))]);
+rows.push([`outfall checklist: city-wide, ${outfalls} rows + summary and chart (PDF)`, ms(await medianTime(3, () => renderPdf(outfallChecklist, city)))]);
 const cityFile = join(dir, 'outfalls.xlsx');
 writeFileSync(cityFile, await writeWorkbook(outfallChecklist, city));
 const allForms = { forms, units: defaultUnits };
-rows.push([`outfall checklist: validate the ${outfalls}-row city list`, ms(await median(9, () => checkFile(cityFile, allForms)))]);
+rows.push([`outfall checklist: validate the ${outfalls}-row city list`, ms(await medianTime(9, () => checkFile(cityFile, allForms)))]);
 
 const BATCH = 200;
 const files: string[] = [];
@@ -79,14 +67,14 @@ for (let i = 0; i < BATCH; i++) {
   files.push(file);
 }
 const opts = { forms: [reviewLedger], units: defaultUnits };
-rows.push(['validate one workbook', ms(await median(15, () => checkFile(files[0]!, opts)))]);
-const batch = await median(3, async () => {
+rows.push(['validate one workbook', ms(await medianTime(15, () => checkFile(files[0]!, opts)))]);
+const batch = await medianTime(3, async () => {
   for (const f of files) await checkFile(f, opts);
 });
 rows.push([`validate ${BATCH} workbooks (in process)`, `${ms(batch)} (${((BATCH / batch) * 1000).toFixed(0)} files/s)`]);
 
 const bin = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tianbao');
-const cli = await median(3, () => execFileSync(bin, ['validate', dir, '--format', 'json', '--jobs', '1'], { stdio: 'ignore', env: { ...process.env } }) ?? 0);
+const cli = await medianTime(3, () => execFileSync(bin, ['validate', dir, '--format', 'json', '--jobs', '1'], { stdio: 'ignore', env: { ...process.env } }) ?? 0);
 rows.push([`tianbao validate <folder of ${BATCH}> (whole command)`, ms(cli)]);
 
 // 500 ledgers, XLSX and PDF each, with fonts parsed once per process and, the naive way, once per document.

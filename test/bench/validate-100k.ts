@@ -21,6 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { median } from './in-turn.ts';
 import { openpyxlStyle } from './openpyxl-style.ts';
 
 const ROWS = 100_000;
@@ -91,7 +92,6 @@ function openpyxl(file: string): Measure {
   return { cpuMs: out.cpuMs, peakRssMB: out.peakRssMB, ms: Math.round(performance.now() - start) };
 }
 
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Medians of the times, the largest peak. */
 const summary = (runs: Measure[]): Measure => ({
   cpuMs: median(runs.map((r) => r.cpuMs)),
