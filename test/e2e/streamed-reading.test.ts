@@ -136,6 +136,21 @@ describe('a sheet inflated as it is read', () => {
     expect(refused.report).toEqual((await checked(long, opts)).report);
   });
 
+  it('is refused for its damage, as held, when bytes changed in it break a row before its CRC-32 can be checked', async () => {
+    const parts = unzip(readFileSync(await longList()));
+    // Stored, not deflated: a byte changed in it changes what it reads as, not whether it inflates. Past the first
+    // chunk the sheet inflates in, a cell's `<` made `x` in the 30th row's XML.
+    const xml = sheetOf(parts).replace('</sheetData>', `</sheetData>${PAD}`);
+    const damaged = buildZip(parts.map((p) => (p.name === SHEET ? { name: SHEET, data: Buffer.from(xml), stored: true } : p)));
+    const row = damaged.indexOf('<row r="30"');
+    damaged[damaged.indexOf('<c ', row)] = 0x78;
+    const out = join(tempDir(), '排污口清单.xlsx');
+    writeFileSync(out, damaged);
+    const held = (await checked(out, opts)).report;
+    expect(held.issues.map((i) => [i.rule, i.message])).toEqual([['file.corrupt', expect.stringContaining(`${SHEET} 的校验和不符`)]]);
+    expect((await checked(out, streamed)).report).toEqual(held);
+  });
+
   it('is refused, damaged, as the file’s name says when it is not named .xlsx', async () => {
     const parts = unzip(readFileSync(await longList()));
     const sheet = { name: SHEET, data: Buffer.from(sheetOf(parts).replace('</sheetData>', `</sheetData>${PAD}`)), stored: true };

@@ -136,6 +136,11 @@ async function checkOnce(file: string, opts: CheckOptions, stop: AbortSignal, ke
     if (!('def' in placed)) return await notPlaced(opened, placed);
     const where = located(placed);
     return reportOf(judge(await settled(await read(placed), where, locate)));
+  } catch (e) {
+    // A sheet read as it inflates meets its damage before its size and CRC-32 can be checked, at its end: a row
+    // refused may be the damage's. Inflated to its end, a damaged sheet is refused for that, as when held.
+    if (stream && e instanceof FileRefused) await opened.wb.book.finish();
+    throw e;
   } finally {
     // A reading given up (read again, refused, out of time) leaves no sheet inflating, nor the file open.
     await opened.wb.book.close();

@@ -76,6 +76,8 @@ export class StreamedPart {
       this.check.take(value);
       return value;
     } catch (e) {
+      // Refused as it inflated: nothing more is inflated, nor checked at its end.
+      this.ended = true;
       throw this.said(e);
     }
   }
