@@ -30,12 +30,14 @@ function expectSameFiles(a: string, b: string) {
   for (const [name, bytes] of Object.entries(one)) expect(Buffer.compare(two[name]!, bytes), name).toBe(0);
 }
 
-// Three ledgers, three times as many documents as there are jobs (each child makes several, the first of its
-// process and later ones): two units' for June, and the first one's for July.
-const ledgers = [...reviewLedger.samples.slice(0, 2), { ...reviewLedger.samples[0]!, period: '2023-07', reportDate: '2023-07-26' }];
+// Four ledgers, four times as many documents as there are jobs (each child makes several, the first of its
+// process and later ones): two units' for June and for July. One job is handed them two at a time, and makes
+// the two at once; two jobs, one at a time.
+const july = (ledger: (typeof reviewLedger.samples)[number]) => ({ ...ledger, period: '2023-07', reportDate: '2023-07-26' });
+const ledgers = [...reviewLedger.samples.slice(0, 2), ...reviewLedger.samples.slice(0, 2).map(july)];
 
 describe('generate --jobs', () => {
-  it('writes with two jobs the same files, byte for byte, and prints the same lines in the same order as one', async () => {
+  it('writes with two jobs the same files, byte for byte, and prints the same lines in the same order as one, which makes two at once', async () => {
     const data = dataFile(ledgers);
     const one = await generate('review-ledger', data, 1);
     const two = await generate('review-ledger', data, 2);

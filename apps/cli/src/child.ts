@@ -6,7 +6,7 @@ import { loadForm, loadForms } from './load-form.ts';
 import { serve } from '@tianbao/isolate/serve';
 import { childMethods } from '@tianbao/validate/child';
 import { failureText } from './failure.ts';
-import type { OutputSetup, OutputTask } from './make-output.ts';
+import type { GenerateTask, OutputTask } from './make-output.ts';
 
 /** What the `prepare` method is given: the form and the formats of a generate run about to start. */
 export interface PrepareTask {
@@ -14,18 +14,12 @@ export interface PrepareTask {
   formats: readonly OutputTask['format'][];
 }
 
-/** What the `generate` method is given: the run's setup and the files of one item to make. */
-export interface GenerateTask {
-  setup: OutputSetup;
-  tasks: OutputTask[];
-}
-
 serve({
   ...childMethods(loadForms, failureText),
   // The document engines load before the first document: a child that only checks never needs them.
   generate: {
     load: () => import('./make-output.ts'),
-    run: async ({ setup, tasks }: GenerateTask) => (await import('./make-output.ts')).makeOutputs(await loadForm(setup.template), setup, tasks),
+    run: async (items: GenerateTask[]) => (await import('./make-output.ts')).makeItems(items),
   },
   // What a generate run's first documents wait for, loaded while the parent reads the data (see `generateChildren`).
   prepare: async ({ template, formats }: PrepareTask) => {

@@ -80,3 +80,54 @@ export async function runTasks<T, R>(method: string, tasks: readonly T[], opts: 
   }
   return outcomes;
 }
+
+/** How `runBatches` hands tasks over: up to `most` at a time, a task whose JSON is longer than `bytes` alone. */
+export interface Batching {
+  most: number;
+  bytes: number;
+}
+
+/**
+ * `runTasks` with tasks handed to a child a few at a time, in order: `method`
+ * is given an array of tasks and gives their results in that order. A child
+ * then goes from task to task without waiting for the parent, and may overlap
+ * them. A batch is no larger than leaves each job a few of them (`jobs`
+ * batches at least twice over), else the jobs would wait on one child's
+ * last. A batch whose child fails (killed, past its memory or time) is run
+ * again a task at a time, so that a fault still takes only its own task.
+ * Outcomes, `onResult` and `stop` are by task, as with `runTasks`.
+ */
+export async function runBatches<T, R>(method: string, tasks: readonly T[], batching: Batching, opts: PoolOptions<R>): Promise<Outcome<R>[]> {
+  const most = Math.max(1, Math.min(batching.most, Math.floor(tasks.length / (2 * Math.max(1, Math.floor(opts.jobs))))));
+  const alone = tasks.map((task) => JSON.stringify(task).length > batching.bytes);
+  const batches: number[][] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    const last = batches.at(-1);
+    if (last && last.length < most && !alone[i] && !alone[last[0]!]) last.push(i);
+    else batches.push([i]);
+  }
+  const outcomes: Outcome<R>[] = new Array(tasks.length);
+  let done = 0;
+  const settle = (i: number, outcome: Outcome<R>) => {
+    outcomes[i] = outcome;
+    opts.onResult?.(outcome, i, ++done);
+  };
+  const again: number[][] = [];
+  const run = (list: number[][]) =>
+    runTasks<T[], R[]>(
+      method,
+      list.map((batch) => batch.map((i) => tasks[i]!)),
+      {
+        ...opts,
+        onResult: (outcome, b) => {
+          const batch = list[b]!;
+          if ('result' in outcome) batch.forEach((i, k) => settle(i, { result: outcome.result[k]! }));
+          else if (batch.length === 1) settle(batch[0]!, outcome);
+          else again.push(...batch.map((i) => [i]));
+        },
+      },
+    );
+  await run(batches);
+  if (again.length && !opts.stop?.aborted) await run(again);
+  return outcomes;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultJobs, runTasks, type Outcome } from '../src/index.ts';
+import { defaultJobs, runBatches, runTasks, type Outcome } from '../src/index.ts';
 import { alive } from './alive.ts';
 
 const script = new URL('./fixtures/child.mjs', import.meta.url).pathname;
@@ -77,6 +77,32 @@ describe('runTasks', () => {
   it('fails when children cannot start', async () => {
     const broken = new URL('./fixtures/cannot-start.mjs', import.meta.url).pathname;
     await expect(runTasks('task', [{ n: 1 }], { script: broken, jobs: 1 })).rejects.toThrow('cannot start');
+  });
+});
+
+describe('runBatches', () => {
+  type Batched = Done & { batch: number };
+  const batched = (outcomes: Outcome<Batched>[]) => outcomes.map((o) => ('result' in o ? [o.result.n, o.result.batch] : o.failed));
+
+  it('hands a child several tasks at once, in order, and loses to a fault only its task, the others of its batch run again', async () => {
+    const exit = fault('exit');
+    const tasks: Task[] = [{ n: 1 }, { n: 2 }, exit, { n: 3 }, { n: 4 }, { n: 5 }, { n: 6 }, { n: 7 }];
+    const seen: [number, number][] = [];
+    const outcomes = await runBatches<Task, Batched>('batch', tasks, { most: 4, bytes: 1000 }, { script, jobs: 1, limits, onResult: (_o, i, done) => seen.push([i, done]) });
+    // The first four went together and were lost with the fault: each ran again alone. The other four went together.
+    expect(batched(outcomes)).toEqual([[10, 1], [20, 1], 'crashed', [30, 1], [40, 4], [50, 4], [60, 4], [70, 4]]);
+    expect(seen.map(([, done]) => done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(seen.map(([i]) => i).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(alive(Number(readFileSync(exit.pidFile, 'utf8')))).toBe(false);
+  }, 60_000);
+
+  it('hands a task over `bytes` alone, and leaves each job at least two batches', async () => {
+    const big = { n: 2, pad: 'x'.repeat(200) } as Task;
+    const four = await runBatches<Task, Batched>('batch', [{ n: 1 }, big, { n: 3 }, { n: 4 }], { most: 8, bytes: 100 }, { script, jobs: 1, limits });
+    expect(batched(four)).toEqual([[10, 1], [20, 1], [30, 2], [40, 2]]);
+    const tasks = Array.from({ length: 8 }, (_, i) => ({ n: i + 1 }));
+    const two = await runBatches<Task, Batched>('batch', tasks, { most: 8, bytes: 100 }, { script, jobs: 2, limits });
+    expect(batched(two)).toEqual(tasks.map(({ n }) => [n * 10, 2]));
   });
 });
 
