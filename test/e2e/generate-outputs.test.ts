@@ -48,7 +48,7 @@ describe('a character the PDF font has not', () => {
 const canMount = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt'], { stdio: 'ignore' }).status === 0;
 
 describe('a disk that fills up', () => {
-  it.skipIf(!canMount)('stops the run at the first file it cannot hold: one line for it, one for the files not started, exit 1', async () => {
+  it.skipIf(!canMount)('stops the run at the first file it cannot hold: a line for it and each file made beside it, one for the files not started, exit 1', async () => {
     const dir = tempDir();
     const disk = join(dir, 'disk');
     mkdirSync(disk);
@@ -66,7 +66,8 @@ describe('a disk that fills up', () => {
     const written = r.stdout.trim().split('\n');
     const lines = r.stderr.trim().split('\n');
     expect(written.length).toBeGreaterThan(1);
-    expect(lines.length).toBeLessThanOrEqual(3);
+    // The ledger whose file found the disk full, and the one a child made beside it (see `makeItems`): up to four files.
+    expect(lines.length).toBeLessThanOrEqual(5);
     expect(lines.slice(0, -1).every((l) => l.endsWith('行政复议工作问题台账.xlsx：写入时磁盘空间已满') || l.endsWith('行政复议工作问题台账.pdf：写入时磁盘空间已满'))).toBe(true);
     const left = Number(/^磁盘已满或只读，已停止生成：其余 (\d+) 个文件未生成。腾出空间后重新运行同一命令即可，已生成的文件会跳过$/.exec(lines.at(-1)!)?.[1]);
     // Every one of the 40 files is written, failed or not started.

@@ -55,10 +55,14 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
   const outcomes: Outcome[][] = [];
   const lineOf = (step: Step) => ('task' in step ? outcomes[step.task]?.[step.file] : step);
   let printed = 0;
-  const print = () => {
-    let line;
-    while (printed < steps.length && (line = lineOf(steps[printed]!))) {
-      printed++;
+  /** Print the lines due, in order; `end`: the run is over, and a file never started (the disk full) is passed over. */
+  const print = (end = false) => {
+    for (; printed < steps.length; printed++) {
+      const line = lineOf(steps[printed]!);
+      if (!line) {
+        if (end) continue;
+        return;
+      }
       // Clear the progress bar's line first, on a terminal.
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       if ('written' in line) {
@@ -74,7 +78,7 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
   const setup: OutputSetup = { template: def.id, units: run.units, out: run.out };
   const bar = progress(files);
   print();
-  // A full or read-only disk fails every file after it the same way: none is started then.
+  // A full or read-only disk fails every file after it the same way: none is started then (see `makeItems`).
   const noRoom = new AbortController();
   await runBatches<GenerateTask, Outcome[]>('generate', tasks.map((made) => ({ setup, tasks: made })), BATCHING, {
     pool: run.pool,
@@ -88,12 +92,10 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
     },
   });
   bar.done();
-  const unmade = tasks.reduce((n, made, i) => n + (outcomes[i] ? 0 : made.length), 0);
-  if (unmade) {
-    // What was made and skipped after the last task run, as ever; then the files never started.
-    for (let i = printed; i < steps.length; i++) if (!('task' in steps[i]!)) console.error(`已是最新，跳过：${(steps[i] as { skipped: string }).skipped}（--force 重新生成）`);
-    console.error(`磁盘已满或只读，已停止生成：其余 ${unmade} 个文件未生成。腾出空间后重新运行同一命令即可，已生成的文件会跳过`);
-  }
+  // What was made and skipped after the last file made in order, as ever; then the files never started.
+  const unmade = steps.filter((step) => !lineOf(step)).length;
+  print(true);
+  if (unmade) console.error(`磁盘已满或只读，已停止生成：其余 ${unmade} 个文件未生成。腾出空间后重新运行同一命令即可，已生成的文件会跳过`);
   return outcomes.flat().filter((o) => 'failed' in o).length + unmade;
 }
 

@@ -54,11 +54,26 @@ export async function loadEngines(formats: readonly OutputTask['format'][]): Pro
  * Make the files of several items, each item's as `makeOutputs` does, two
  * items at once: while one item's PDF waits for its streams to deflate on
  * the thread pool, the other's is laid out. One at a time, a child waited
- * so a sixth of the time it made 500 ledgers. Outcomes by item, in order.
+ * so a sixth of the time it made 500 ledgers. Outcomes by item, in order;
+ * once a file finds the disk full or read-only (`stop`), no item after is
+ * started, and the outcomes end with the last item started.
  */
-export function makeItems(items: readonly GenerateTask[]): Promise<Outcome[][]> {
+export async function makeItems(items: readonly GenerateTask[]): Promise<Outcome[][]> {
   const twoAtOnce = pLimit(2);
-  return Promise.all(items.map(({ setup, tasks }) => twoAtOnce(async () => makeOutputs(await loadForm(setup.template), setup, tasks))));
+  let noRoom = false;
+  const made = await Promise.all(
+    items.map(({ setup, tasks }) =>
+      twoAtOnce(async () => {
+        if (noRoom) return undefined;
+        const outcomes = await makeOutputs(await loadForm(setup.template), setup, tasks);
+        noRoom ||= outcomes.some((o) => 'stop' in o);
+        return outcomes;
+      }),
+    ),
+  );
+  // Items start in order: those never started are the last.
+  const started = made.indexOf(undefined);
+  return (started < 0 ? made : made.slice(0, started)) as Outcome[][];
 }
 
 /**

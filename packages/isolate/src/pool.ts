@@ -95,7 +95,9 @@ export interface Batching {
  * batches at least twice over), else the jobs would wait on one child's
  * last. A batch whose child fails (killed, past its memory or time) is run
  * again a task at a time, so that a fault still takes only its own task.
- * Outcomes, `onResult` and `stop` are by task, as with `runTasks`.
+ * Outcomes, `onResult` and `stop` are by task, as with `runTasks`; a child
+ * may stop a batch itself, giving fewer results than tasks: those after have
+ * no outcome (holes), as those `stop` keeps from starting.
  */
 export async function runBatches<T, R>(method: string, tasks: readonly T[], batching: Batching, opts: PoolOptions<R>): Promise<Outcome<R>[]> {
   const most = Math.max(1, Math.min(batching.most, Math.floor(tasks.length / (2 * Math.max(1, Math.floor(opts.jobs))))));
@@ -121,7 +123,7 @@ export async function runBatches<T, R>(method: string, tasks: readonly T[], batc
         ...opts,
         onResult: (outcome, b) => {
           const batch = list[b]!;
-          if ('result' in outcome) batch.forEach((i, k) => settle(i, { result: outcome.result[k]! }));
+          if ('result' in outcome) outcome.result.forEach((result, k) => settle(batch[k]!, { result }));
           else if (batch.length === 1) settle(batch[0]!, outcome);
           else again.push(...batch.map((i) => [i]));
         },

@@ -82,7 +82,7 @@ describe('runTasks', () => {
 
 describe('runBatches', () => {
   type Batched = Done & { batch: number };
-  const batched = (outcomes: Outcome<Batched>[]) => outcomes.map((o) => ('result' in o ? [o.result.n, o.result.batch] : o.failed));
+  const batched = (outcomes: Outcome<Batched>[]) => Array.from(outcomes, (o) => (o === undefined ? o : 'result' in o ? [o.result.n, o.result.batch] : o.failed));
 
   it('hands a child several tasks at once, in order, and loses to a fault only its task, the others of its batch run again', async () => {
     const exit = fault('exit');
@@ -103,6 +103,12 @@ describe('runBatches', () => {
     const tasks = Array.from({ length: 8 }, (_, i) => ({ n: i + 1 }));
     const two = await runBatches<Task, Batched>('batch', tasks, { most: 8, bytes: 100 }, { script, jobs: 2, limits });
     expect(batched(two)).toEqual(tasks.map(({ n }) => [n * 10, 2]));
+  });
+
+  it('leaves without an outcome the tasks after those a child did, when it stops a batch itself', async () => {
+    const tasks = [{ n: 1, last: true }, { n: 2 }, { n: 3 }, { n: 4 }] as Task[];
+    const outcomes = await runBatches<Task, Batched>('batch', tasks, { most: 2, bytes: 100 }, { script, jobs: 1, limits });
+    expect(batched(outcomes)).toEqual([[10, 2], undefined, [30, 2], [40, 2]]);
   });
 });
 
