@@ -261,6 +261,20 @@ describe.each(ENGINES)('the pages on %s', (engine) => {
     expect(board).toMatch(new RegExp(`<td class="cell-explained" data-unit="修武县" data-task="${opened.json().id}">`));
   });
 
+  it('says above the lists how many findings are not listed, rather than as one more of them to explain', async () => {
+    const list = formById('outfall-checklist');
+    await city.go({ method: 'POST', url: '/api/tasks', payload: { form: 'outfall-checklist', due: '2099-12-31', units: ['修武县'] } });
+    const data = list.samples.find((s) => s.unit === '修武县')!;
+    // 1,100 outfalls of one code: 1,099 duplicates, 1,000 listed.
+    const sent = await clerk.upload('/home', await writeWorkbook(list, { ...data, outfalls: Array.from({ length: 1100 }, () => data.outfalls[0]!) }));
+    const shown = (await clerk.get(sent.headers.location as string)).body;
+    expect(shown).toContain('错误 <b>1099</b> 处');
+    expect(shown).toContain('<p class="notice info" id="unlisted">其中 99 处（错误 99 处、提示 0 处）未在下面列出：每份最多列出 1000 处');
+    expect(shown.indexOf('id="unlisted"')).toBeLessThan(shown.indexOf('<h2>须改正的错误</h2>'));
+    expect(shown.match(/\[outfall\.code\.duplicate\]/g)).toHaveLength(1000);
+    expect(shown).not.toContain('[file.too-many-issues]');
+  });
+
   it('changes one\'s password when the new one is typed twice alike', async () => {
     const wenxian = new Browser(app);
     await wenxian.post('/login', '/login', { name: 'wenxian', password: '温县口令12345' });

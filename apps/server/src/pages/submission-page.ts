@@ -3,7 +3,7 @@ import { printable } from '@tianbao/form';
 import * as z from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../routes/auth.ts';
-import { explanationKey, issueCounts } from '@tianbao/validate';
+import { explanationKey, issueCounts, MAX_ISSUES } from '@tianbao/validate';
 import { EXPLANATION_CHARS, shownReport } from '../explanations.ts';
 import { findSubmission, judgeIfStuck, ownUnit } from '../submissions.ts';
 import { findTask } from '../tasks.ts';
@@ -54,7 +54,8 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
         .orderBy('submissions.received_at', 'desc')
         .orderBy('submissions.id', 'desc')
         .execute();
-      const issues = report?.issues ?? [];
+      // The notice of findings past those listed is said above the lists, not as one of them (nothing to explain).
+      const issues = (report?.issues ?? []).filter((i) => i.rule !== 'file.too-many-issues');
       const cells = report?.sheet ? await uploadedCells(row.bytes, report.sheet, checker) : null;
       const latest = history[0]?.id === row.id;
       return sendPage(reply, '@submission', `${row.unit} ${taskTitle(task)}`, {
@@ -74,6 +75,7 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
           // A file that could not be read has no marked-up copy to offer.
           read: row.verdict !== 'unread',
           ...(report ? issueCounts(report) : { errors: 0, warnings: 0, explained: 0 }),
+          unlisted: report?.unlisted ? { ...report.unlisted, most: MAX_ISSUES } : null,
         },
         // Every finding listed, not only drawn: the table may not reach every cell.
         errors: issues.filter((i) => i.severity === 'error'),

@@ -11,6 +11,7 @@ export const SUBMISSION = `<% layout('@layout') %>
 <% if (!it.sub.latest) { %>　<span class="state state-not-due">已有更新的上传，本份不作判定</span><% } %></p>
 <p>检查结果：<span class="state state-<%= it.sub.verdict.key %>" id="verdict"><%= it.sub.verdict.text %></span>
 　错误 <b><%= it.sub.errors %></b> 处　提示 <b><%= it.sub.warnings %></b> 处<% if (it.sub.explained) { %>（已说明 <%= it.sub.explained %> 处）<% } %></p>
+<% if (it.sub.unlisted) { %><p class="notice info" id="unlisted">其中 <%= it.sub.unlisted.errors + it.sub.unlisted.warnings %> 处（错误 <%= it.sub.unlisted.errors %> 处、提示 <%= it.sub.unlisted.warnings %> 处）未在下面列出：每份最多列出 <%= it.sub.unlisted.most %> 处，错误在先。请先按列出的改正，重新上传后再看其余的；批注副本同样只标出列出的。</p><% } %>
 <div class="actions">
 <% if (it.sub.read) { %><a class="button plain" href="/submissions/<%= it.sub.id %>/annotated">下载批注副本</a><% } %>
 <a class="button plain" href="/api/submissions/<%= it.sub.id %>/file">下载原文件</a>
