@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_CELL_CHARS, Refusal, findReporter, overlongCells, placeName, printable, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
 import { unknownFields } from './data-fields.ts';
@@ -106,7 +107,10 @@ function readDataFile(file: string): string {
     if (stat.isDirectory()) throw notRead(`「${file}」是文件夹，请给出 JSON 文件`);
     if (!stat.isFile()) throw notRead(`「${file}」不是普通文件（如管道或设备），未读取`);
     if (stat.size > MAX_DATA_BYTES) throw new Refusal('input.too-large', `文件有 ${Math.round(stat.size / 1048576)} MB，超过 ${MAX_DATA_BYTES / 1048576} MB 的上限，请按单位拆分`);
-    return readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    // Saved by Notepad as UTF-8, it starts with a byte order mark, which JSON does not allow; saved as ANSI (GBK), it is no UTF-8.
+    if (!isUtf8(bytes)) throw new Refusal('input.not-utf8', '文件不是 UTF-8 编码（可能是 GBK/ANSI），请用记事本等“另存为”UTF-8 编码后再试');
+    return bytes.toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     const system = systemText(e, file);
     throw system ? notRead(system) : e;

@@ -40,7 +40,7 @@ export const generate: CommandModule<object, Args> = {
       .option('force', { type: 'boolean', default: false, describe: '重新生成已是最新（由相同数据和选项生成）的输出' })
       .option('allow-errors', { type: 'boolean', default: false, describe: '数据有错误（validate 会判为不通过）时仍生成，只作草稿' })
       .option('as-of', { type: 'string', describe: '汇总、进度按此日期计算 YYYY-MM-DD（默认：填报日期，否则今天）' })
-      .option('jobs', jobsSpec('同时生成的文件数', '生成的文件和打印的内容与 1 相同、顺序不变'))
+      .option('jobs', jobsSpec('生成文件的进程数，每个进程同时做两份数据', '生成的文件和打印的内容与 1 相同、顺序不变'))
       .example('$0 generate review-ledger --data ledger.json -o out/ --format xlsx,pdf', '生成问题台账的 XLSX 和 PDF')
       .example('$0 generate outfall-checklist --data outfalls.json --as-of 2024-12-31', '排污口台账，整治进度汇总截至2024年底')
       .example('$0 generate outfall-checklist --data outfalls.json --format pdf --paper A3', '全市排污口清单打印在 A3 纸上') as any,
