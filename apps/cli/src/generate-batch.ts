@@ -100,8 +100,9 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
 }
 
 /**
- * Items handed to a child at a time, so that it can make two at once (`makeItems`): up to 8, an item whose data
- * takes more than 64 kB of JSON (a long list, whose documents take much memory) alone. Of 500 ledgers one at
+ * Items handed to a child at a time, so that it can make two at once (`makeItems`): up to 8, an item whose task
+ * (its data once a format) takes more than 64 k characters of JSON alone: a long list, whose documents take
+ * much memory. Of 500 ledgers one at
  * a time, a child spent a sixth of its time waiting for the deflating of a PDF's streams, with nothing else to do.
  */
 const BATCHING: Batching = { most: 8, bytes: 64 << 10 };

@@ -1,7 +1,7 @@
 export { checkFile, TIME_LIMIT_SECONDS, type CheckOptions, type FileReport, type Clue } from './check.ts';
 export { earlierReturn, type EarlierReturn } from './earlier.ts';
 export { ENGINE_RULES } from './check-rules.ts';
-export { summarize, issueCounts, formatJson, formatText, MAX_ISSUES, type IssueCounts, type Report, type Summary, type Paint } from './report.ts';
+export { summarize, issueCounts, listedIssues, formatJson, formatText, MAX_ISSUES, type IssueCounts, type Report, type Summary, type Paint } from './report.ts';
 export { annotate, copyNames, resolvedPath } from './annotate.ts';
 export { explanationKey, withExplanations, type Explanation } from './explained.ts';
 export type { SheetCells, MergedRange } from './sheet-cells.ts';

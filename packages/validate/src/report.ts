@@ -75,6 +75,9 @@ function listedFirst(issues: Issue[]): { listed: Issue[]; rest: Issue[] } {
 
 const TOO_MANY = 'file.too-many-issues';
 
+/** A file's findings as listed, without the `file.too-many-issues` notice of those not listed (see `unlisted`). */
+export const listedIssues = <I extends Issue>(r: { issues: readonly I[] }): I[] => r.issues.filter((i) => i.rule !== TOO_MANY);
+
 function unlisted({ errors, warnings }: IssueCounts): Issue {
   const message = `此文件另有 ${errors + warnings} 处问题未列出（其中错误 ${errors} 处；每个文件最多列出 ${MAX_ISSUES} 处）。请先按上面列出的改正，再重新检查`;
   return issueAt((errors ? error : warning)(TOO_MANY, message));

@@ -3,7 +3,7 @@ import { printable } from '@tianbao/form';
 import * as z from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../routes/auth.ts';
-import { explanationKey, issueCounts, MAX_ISSUES } from '@tianbao/validate';
+import { explanationKey, issueCounts, listedIssues, MAX_ISSUES } from '@tianbao/validate';
 import { EXPLANATION_CHARS, shownReport } from '../explanations.ts';
 import { findSubmission, judgeIfStuck, ownUnit } from '../submissions.ts';
 import { findTask } from '../tasks.ts';
@@ -55,7 +55,7 @@ export async function submissionPages(app: FastifyInstance): Promise<void> {
         .orderBy('submissions.id', 'desc')
         .execute();
       // The notice of findings past those listed is said above the lists, not as one of them (nothing to explain).
-      const issues = (report?.issues ?? []).filter((i) => i.rule !== 'file.too-many-issues');
+      const issues = report ? listedIssues(report) : [];
       const cells = report?.sheet ? await uploadedCells(row.bytes, report.sheet, checker) : null;
       const latest = history[0]?.id === row.id;
       return sendPage(reply, '@submission', `${row.unit} ${taskTitle(task)}`, {
