@@ -109,7 +109,11 @@ function readDataFile(file: string): string {
     if (stat.size > MAX_DATA_BYTES) throw new Refusal('input.too-large', `文件有 ${Math.round(stat.size / 1048576)} MB，超过 ${MAX_DATA_BYTES / 1048576} MB 的上限，请按单位拆分`);
     const bytes = readFileSync(file);
     // Saved by Notepad as UTF-8, it starts with a byte order mark, which JSON does not allow; saved as ANSI (GBK), it is no UTF-8.
-    if (!isUtf8(bytes)) throw new Refusal('input.not-utf8', '文件不是 UTF-8 编码（可能是 GBK/ANSI），请用记事本等“另存为”UTF-8 编码后再试');
+    if (!isUtf8(bytes)) {
+      // Notepad's “Unicode” is UTF-16, its byte order mark first.
+      const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+      throw new Refusal('input.not-utf8', `文件不是 UTF-8 编码（${utf16 ? '是 UTF-16，即记事本的“Unicode”' : '可能是 GBK/ANSI'}），请用记事本等“另存为”UTF-8 编码后再试`);
+    }
     return bytes.toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     const system = systemText(e, file);

@@ -29,7 +29,7 @@ describe('--data input', () => {
     expect(readInput(file, reviewLedger, defaultUnits).problems[0]).toContain('不是有效的 JSON');
   });
 
-  it('reads a file saved by Notepad as UTF-8, its byte order mark first, and says so of one saved as GBK', () => {
+  it('reads a file saved by Notepad as UTF-8, its byte order mark first, and says which of one saved as GBK or UTF-16', () => {
     const file = join(dir, 'notepad.json');
     const [a] = reviewLedger.samples;
     writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(a))]));
@@ -37,6 +37,8 @@ describe('--data input', () => {
     // 「修武县」 in GBK.
     writeFileSync(file, Buffer.concat([Buffer.from('{"unit":"'), Buffer.from([0xd0, 0xde, 0xce, 0xe4, 0xcf, 0xd8]), Buffer.from('"}')]));
     expect(readInput(file, reviewLedger, defaultUnits).problems).toEqual([`${file}：无法读取数据（文件不是 UTF-8 编码（可能是 GBK/ANSI），请用记事本等“另存为”UTF-8 编码后再试）`]);
+    writeFileSync(file, Buffer.from(`\uFEFF${JSON.stringify(a)}`, 'utf16le'));
+    expect(readInput(file, reviewLedger, defaultUnits).problems).toEqual([`${file}：无法读取数据（文件不是 UTF-8 编码（是 UTF-16，即记事本的“Unicode”），请用记事本等“另存为”UTF-8 编码后再试）`]);
   });
 
   it('names each refused place by its JSON path and what the form calls it, says in Chinese what belongs there, and what was there', () => {
