@@ -125,8 +125,12 @@ export function unitStatus(
 
   const reporters = [...(def.cityReports && credited.has(units.city.name) ? [units.city] : []), ...units.units];
   const rows = reporters.map((u): UnitStatus => {
-    // Latest first; a file with no time known last. The sort is stable: files received at the same time keep their order.
-    const sent = (credited.get(u.name) ?? []).sort((a, b) => (b.file.receivedAt ?? '').localeCompare(a.file.receivedAt ?? ''));
+    // Latest first; a file with no time known last. Received at the same time, the later month first (one of no
+    // month known is taken for the period's); the sort is stable: files of the same month keep their order.
+    const month = (c: { file: ReceivedFile }) => c.file.period ?? period;
+    const sent = (credited.get(u.name) ?? []).sort(
+      (a, b) => (b.file.receivedAt ?? '').localeCompare(a.file.receivedAt ?? '') || month(b).localeCompare(month(a)),
+    );
     const byAsOf = (c: (typeof sent)[number]) => c.file.received === null || c.file.received <= asOf;
     const last = sent.find((c) => c.ofPeriod && byAsOf(c));
     const use = (c: (typeof sent)[number]): UnitFile['use'] =>
