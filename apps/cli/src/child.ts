@@ -23,7 +23,6 @@ serve({
   },
   // What a generate run's first documents wait for, loaded while the parent reads the data (see `generateChildren`).
   prepare: async ({ template, formats }: PrepareTask) => {
-    await loadForm(template);
-    await (await import('./make-output.ts')).loadEngines(formats);
+    await Promise.all([loadForm(template), import('./make-output.ts').then((m) => m.loadEngines(formats))]);
   },
 });

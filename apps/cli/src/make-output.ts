@@ -44,10 +44,16 @@ const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
 /**
  * Load the engines of `formats` and the PDF fonts before the first file, while the
  * parent still reads and judges the data: they are what a child's first document waits for.
+ * The font files are read on the thread pool meanwhile.
  */
 export async function loadEngines(formats: readonly OutputTask['format'][]): Promise<void> {
+  const fontsRead = formats.includes('pdf') ? import('@tianbao/pdf/font-files').then((m) => m.readFontFiles()) : undefined;
   if (formats.includes('xlsx')) await import('@tianbao/xlsx');
-  if (formats.includes('pdf')) (await import('@tianbao/pdf')).loadFonts();
+  if (fontsRead) {
+    const pdf = await import('@tianbao/pdf');
+    await fontsRead;
+    pdf.loadFonts();
+  }
 }
 
 /**

@@ -70,7 +70,8 @@ export function notAnInput(output: string, inputs: readonly string[]): void {
 
 function lstatOrNull(path: string): Stats | null {
   try {
-    return lstatSync(path);
+    // No exception made for a name not there, the usual case.
+    return lstatSync(path, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }

@@ -58,4 +58,5 @@ export { placeOf, placeName } from './place-name.ts';
 export { INFO_LINE, BLANK_INFO_LINE, infoLineFor, readInfoLine } from './info-line.ts';
 export { mergeRuns, type MergeRun } from './merge-runs.ts';
 export { requirePatchedVersion } from './patched-version.ts';
+export { deflateLater } from './deflate-later.ts';
 export { META_SHEET, LISTS_SHEET } from './layout-check.ts';

@@ -1,5 +1,6 @@
 import { parseFont, type FontMetrics } from './pdfkit-internals/index.ts';
-import { fontFile, setupPdfmake } from './fonts.ts';
+import { fontFile } from './font-files.ts';
+import { setupPdfmake } from './fonts.ts';
 
 let fonts: { normal: FontMetrics; bold: FontMetrics } | undefined;
 

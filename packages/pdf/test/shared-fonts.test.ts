@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 import { reviewLedger } from '@tianbao/template-review-ledger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFont } from '../src/pdfkit-internals/index.ts';
-import { fontFile } from '../src/fonts.ts';
+import { fontFile } from '../src/font-files.ts';
 import { renderPdf } from '../src/index.ts';
 
 /** fontkit's font, as pdfkit sets text in it and embeds its subsets. */

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFont } from '../src/pdfkit-internals/index.ts';
 import { fontkitPath } from '../src/pdfkit-internals/versions.ts';
-import { fontFile } from '../src/fonts.ts';
+import { fontFile } from '../src/font-files.ts';
 import { loadedAfresh } from './afresh.ts';
 
 type Subset = { includeGlyph(gid: number): number; encode(): Uint8Array };

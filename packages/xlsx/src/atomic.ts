@@ -1,23 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, unlinkSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The temp files `writeFileAtomic` writes, by the id of the process writing them. */
 const TEMP = /^\.tianbao-(\d+)-[0-9a-f]{8}\.tmp$/;
 
+/** The next temp file's number: from a random start, so that a process of a reused id does not meet the temp names of the last. */
+let nextTemp = randomBytes(4).readUInt32BE();
+
 /**
  * Write via a temp file in the same directory and rename, so readers never see half a file.
  * The temp name is short whatever the name: a name of 255 bytes, the most a file system takes, is written too.
- * A failure names `path`, not the temp file.
+ * A failure names `path`, not the temp file. The calls are synchronous: written from a child making
+ * documents, a file's open, write, close and rename each handed to the thread pool and back cost its
+ * main thread more than the calls themselves.
  */
 export async function writeFileAtomic(path: string, buf: Buffer | Uint8Array | string): Promise<void> {
-  const tmp = join(dirname(path), `.tianbao-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `.tianbao-${process.pid}-${(nextTemp++ >>> 0).toString(16).padStart(8, '0')}.tmp`);
   try {
-    await writeFile(tmp, buf);
-    await rename(tmp, path);
+    writeFileSync(tmp, buf);
+    renameSync(tmp, path);
   } catch (e) {
-    await unlink(tmp).catch(() => {});
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never made, or gone.
+    }
     const error = e as NodeJS.ErrnoException;
     if (error.path === tmp) error.path = path;
     throw e;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import zlib, { type ZlibOptions } from 'node:zlib';
 import type { EventEmitter } from 'node:events';
 import type ExcelJS from 'exceljs';
-import { requirePatchedVersion } from '@tianbao/form';
+import { deflateLater, requirePatchedVersion } from '@tianbao/form';
 
 /**
  * Every use of exceljs's undeclared internals, in one module, written for this
@@ -150,16 +150,18 @@ function writeDeflated(zip: ZipOutput, entry: ZipEntry, source: Buffer, part: { 
 const deflated = (zip: ZipOutput, source: Buffer) => ({ bytes: zlib.deflateRawSync(source, zip.options.zlib), crc: zlib.crc32(source) });
 
 /**
- * Write an entry deflated on zlib's thread pool (the same bytes), then call `done`: a ledger's
- * workbook is made beside its PDF, which goes on meanwhile.
+ * Write an entry deflated, a large one on zlib's thread pool (the same bytes, see `deflateLater`), then
+ * call `done`: a ledger's workbook is made beside its PDF, which goes on meanwhile.
  */
 function writeDeflatedLater(zip: ZipOutput, entry: ZipEntry, source: Buffer, done: Done, header: boolean): void {
-  zlib.deflateRaw(source, zip.options.zlib, (error, bytes) => {
-    if (error) return done(error, entry);
-    if (header) zip._writeLocalFileHeader(entry);
-    writeDeflated(zip, entry, source, { bytes, crc: zlib.crc32(source) });
-    done(null, entry);
-  });
+  deflateLater(source, zip.options.zlib, true).then(
+    (bytes) => {
+      if (header) zip._writeLocalFileHeader(entry);
+      writeDeflated(zip, entry, source, { bytes, crc: zlib.crc32(source) });
+      done(null, entry);
+    },
+    (error: Error) => done(error, entry),
+  );
 }
 
 /**

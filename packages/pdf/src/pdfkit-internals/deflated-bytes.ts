@@ -1,5 +1,5 @@
-import { promisify } from 'node:util';
-import { deflate, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { deflateLater } from '@tianbao/form';
 
 /**
  * Bytes a stream is to be written with whole, and their deflated form once made (null: not yet):
@@ -9,16 +9,14 @@ import { deflate, deflateSync } from 'node:zlib';
  */
 const deflated = new WeakMap<Uint8Array, Buffer | null>();
 
-const deflateAsync = promisify(deflate);
-
 /** Have `bytes` deflated once, the first time a stream is written with them alone, for every stream written so. */
 export function deflateOnce(bytes: Uint8Array): void {
   if (!deflated.has(bytes)) deflated.set(bytes, null);
 }
 
-/** Deflate `bytes` on Node's thread pool now, unless done, for the streams written with them alone. */
+/** Deflate `bytes` now, unless done, for the streams written with them alone: on Node's thread pool (see `deflateLater`). */
 export async function deflateBytesAhead(bytes: Uint8Array): Promise<void> {
-  if (!deflated.get(bytes)) deflated.set(bytes, await deflateAsync(bytes));
+  if (!deflated.get(bytes)) deflated.set(bytes, await deflateLater(bytes));
 }
 
 /** The deflated form of `bytes`, when they are bytes marked here (deflated now if not yet); undefined for any other. */

@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { deflateLater } from '@tianbao/form';
 import { patchEmbeddedFont } from './embedded-font.ts';
 
 /** A pdfkit stream object, as `toUnicodeCmap` writes it. */
@@ -65,6 +66,25 @@ end
 end`;
 }
 
+/** `text`'s CMap bytes, as pdfkit writes them: its bytes as a line of text. */
+const cmapBytes = (text: string) => Buffer.from(`${text}\n`, 'latin1');
+
+/** Keep `deflated` as `text`'s, the most recently written: the least recently written is forgotten first. */
+function keep(text: string, deflated: Buffer): void {
+  if (!deflatedCmaps.delete(text) && deflatedCmaps.size >= MAX_CMAPS) deflatedCmaps.delete(deflatedCmaps.keys().next().value!);
+  deflatedCmaps.set(text, deflated);
+}
+
+/**
+ * Deflate, on the thread pool (see `deflateLater`), the CMap `font` (an
+ * `EmbeddedFont` with its subset) will write, unless known: the document,
+ * ended, then writes it with no wait. Every glyph it sets must be in its subset by then.
+ */
+export async function deflateCmapAhead(font: object): Promise<void> {
+  const text = cmapText((font as EmbeddedFont).unicode);
+  if (!deflatedCmaps.has(text)) keep(text, await deflateLater(cmapBytes(text)));
+}
+
 /**
  * pdfkit writes each font's ToUnicode CMap (the text its glyphs stand for)
  * and deflates it in every document. A batch of one form embeds the same
@@ -77,14 +97,11 @@ patchEmbeddedFont((prototype) => {
     const cmap = this.document.ref();
     const text = cmapText(this.unicode);
     // pdfkit's `write` of a text: its bytes and a newline, counted in Length and marked FlateDecode if compressed.
-    const bytes = Buffer.from(`${text}\n`, 'latin1');
+    const bytes = cmapBytes(text);
     cmap.write(bytes);
     if (cmap.compress) {
-      let deflated = deflatedCmaps.get(text);
-      if (deflated) deflatedCmaps.delete(text);
-      else if (deflatedCmaps.size >= MAX_CMAPS) deflatedCmaps.delete(deflatedCmaps.keys().next().value!);
-      // Kept in the order of use: the least recently written is forgotten first.
-      deflatedCmaps.set(text, (deflated ??= deflateSync(bytes)));
+      const deflated = deflatedCmaps.get(text) ?? deflateSync(bytes);
+      keep(text, deflated);
       // Written as given: its Length set from these bytes.
       [cmap.buffer, cmap.compress] = [[deflated], false];
     }
