@@ -48,6 +48,13 @@ describe('help', () => {
     expect(help).toContain('显示帮助信息');
     expect(help).not.toMatch(/Examples|Show help|Options/);
   });
+
+  it('says what --period is to each command: a fallback to validate, the month counted to status', async () => {
+    const period = async (name: string) => (await helpOf([name, '--help'])).split('\n').find((l) => l.includes('--period'));
+    expect(await period('validate')).toContain('文件中和文件名中都没有时使用');
+    expect(await period('status')).toContain('统计哪个月的报送情况');
+    expect(await period('status')).not.toContain('都没有时使用');
+  });
 });
 
 describe('a command called wrongly', () => {

@@ -40,6 +40,8 @@ export const status: CommandModule<object, Args> = {
     checkOptionsBuilder(y)
       // A unit's submission is counted against one form: none is guessed.
       .describe('template', '统计哪一种表样的报送情况（必填）')
+      // Here the month whose returns are counted, not a fallback for a file that names none.
+      .describe('period', '统计哪个月的报送情况 YYYY-MM（按月报送的表样必填）；其他月份的文件列出但不计入')
       .positional('paths', { type: 'string', array: true, describe: '收到的报表所在文件夹或文件' })
       .option('format', { choices: ['text', 'json'], default: 'text', describe: '输出格式；json 供程序读取' })
       .option('xlsx', { type: 'string', describe: '另存为汇总工作簿（.xlsx）' })
