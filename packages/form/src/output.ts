@@ -75,6 +75,11 @@ export interface PrintSpec {
   limits: PrintLimits;
   /** Body size in points; a wide table prints smaller. */
   fontSize?: number;
+  /**
+   * What a clerk is told to do with a line of text longer than a PDF takes (`pdf.line-too-long`),
+   * where the form's texts cannot be broken into lines; default: break it into lines, or shorten it.
+   */
+  longLine?: string;
   /** The sections in order; default: the form alone. */
   blocks?(data: any, ctx: OutputContext): PrintBlock[];
 }

@@ -46,7 +46,7 @@ export async function renderPdf(
   if (longestLine.length > MAX_LINE_CHARS)
     throw new Refusal(
       'pdf.line-too-long',
-      `「${longestLine.slice(0, 12)}…」这段文字有 ${longestLine.length} 个字符，超过 PDF 中一段文字的上限 ${MAX_LINE_CHARS} 个字符，未生成 PDF。请分段（换行）或精简${XLSX_UNLIMITED}`,
+      `「${longestLine.slice(0, 12)}…」这段文字有 ${longestLine.length} 个字符，超过 PDF 中一段文字的上限 ${MAX_LINE_CHARS} 个字符，未生成 PDF。${def.print.longLine ?? '请分段（换行）或精简'}${XLSX_UNLIMITED}`,
     );
   if (first.growing) return bytesOf((await layOut(first.doc, opts.draft)).doc);
 

@@ -134,9 +134,16 @@ describe('a document too large to print', () => {
     for (let i = 1; i <= 11; i++) expect(all).toContain(`${i}.第${i}项`);
   });
 
-  it('refuses one line longer than pdfmake lays out in good time, quoting its start', async () => {
+  it('refuses one line longer than pdfmake lays out in good time, quoting its start, saying what the form allows', async () => {
     const data = { unit: '某县', rows: { acceptance: { problems: ['长' + '句'.repeat(MAX_LINE_CHARS)], measures: ['改'], deadlines: [] } } };
-    await expect(renderPdf(reviewLedger, data)).rejects.toThrow(`「1.长句句句句句句句句句…」这段文字有 ${MAX_LINE_CHARS + 3} 个字符`);
+    const refused = renderPdf(reviewLedger, data);
+    await expect(refused).rejects.toThrow(`「1.长句句句句句句句句句…」这段文字有 ${MAX_LINE_CHARS + 3} 个字符`);
+    // A ledger's item is one line (its schema refuses a line break): it can only be shortened.
+    await expect(refused).rejects.toThrow(/请精简这一项（一项只写一行，不能分段）/);
+    expect(reviewLedger.schema.safeParse({ ...sample, rows: { acceptance: { problems: ['长\n句'], measures: ['改'], deadlines: [] } } }).success).toBe(false);
+    // A form that says nothing of its lines: the text is to be broken into lines, or shortened.
+    const { longLine: _, ...print } = reviewLedger.print;
+    await expect(renderPdf({ ...reviewLedger, print }, data)).rejects.toThrow(/未生成 PDF。请分段（换行）或精简（XLSX 不受此限）$/);
   });
 });
 

@@ -23,7 +23,8 @@ export const reviewLedger = defineForm<ReviewLedger>({
   catalogue,
   zeroReport,
   // Its five rows; the largest allowed PDF lays out in a peak heap of about 170 MB (README, "Before the deadline").
-  print: { orientation: 'landscape', limits: { rows: 5, chars: 250_000 } },
+  // An item is one line (see cells.ts): a long one can only be shortened.
+  print: { orientation: 'landscape', limits: { rows: 5, chars: 250_000 }, longLine: '请精简这一项（一项只写一行，不能分段）' },
   compile,
   carry: carriedLedger,
   compared: comparedLedger,
