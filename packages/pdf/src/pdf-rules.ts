@@ -8,5 +8,5 @@ import { defineRules } from '@tianbao/form';
 export const PDF_RULES = defineRules({
   'pdf.too-many-rows': { severity: 'error', title: '表格行数超过单份 PDF 的上限', fix: '按单位拆分数据后分别生成；工作簿（--format xlsx）不受此限' },
   'pdf.too-many-chars': { severity: 'error', title: '打印内容的字符数超过单份 PDF 的上限', fix: '精简文字，或按单位拆分数据后分别生成；工作簿不受此限' },
-  'pdf.line-too-long': { severity: 'error', title: '一段文字超过 PDF 中一段文字的上限（10,000 个字符）', fix: '分段（换行）或精简（台账的一项只能精简）；工作簿不受此限' },
+  'pdf.line-too-long': { severity: 'error', title: '一段文字超过 PDF 中一段文字的上限（10,000 个字符）', fix: '分段（换行）或精简（不能换行之处只能精简）；工作簿不受此限' },
 });
