@@ -21,7 +21,8 @@ export function deflateLater(bytes: Uint8Array, options: ZlibOptions = {}, raw =
       return Promise.reject(e);
     }
   }
-  // Above zlib's bound on deflated size (deflateBound): any output fits.
+  // Room for the whole output: what does not compress, zlib stores, a few bytes a 64 kB block more than given (were
+  // it ever more, zlib's stream takes another turn: the same bytes).
   const whole = { ...options, chunkSize: Math.max(options.chunkSize ?? zlib.constants.Z_DEFAULT_CHUNK, bytes.length + (bytes.length >> 8) + 64) };
   return new Promise((resolve, reject) => (raw ? zlib.deflateRaw : zlib.deflate)(bytes, whole, (e, out) => (e ? reject(e) : resolve(out))));
 }
