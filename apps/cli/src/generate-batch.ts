@@ -123,16 +123,20 @@ export function generateChildren(template: string, formats: readonly OutputTask[
 /**
  * A document is laid out whole in memory, and much of what a layout makes lives
  * until the document is written: a young generation of 4 MB (the CLI's, see
- * bin/tianbao.js) copies it over and over, a tenth of the time of a batch; 16 MB
- * takes some 30 MB more a child. The collector's helper threads would take the
+ * bin/tianbao.js) copies it over and over, a tenth of the time of a batch. Each
+ * collection copies about the same (the documents in hand), so fewer are cheaper:
+ * over 500 ledgers, 16 MB took 225 of them, 1.4–2.1 s of the child's time; 32 MB
+ * takes 117, 0.9–1.2 s, for some 30 MB more a child (64 MB: 70, no less time,
+ * pauses of 37 ms). The collector's helper threads would take the
  * other cores' time (the other jobs', the parent's) for less than they cost.
  * Under the child's heap cap (`--max-old-space-size`, 512 MB) V8 takes the
  * machine for a small device and lets the old generation grow only 1.4 times
  * between full collections: 200 ledgers took some 15 of them, a tenth of the
  * child's time. Growing it 4 times, as V8 does for a heap allowed 2 GB or more, takes 4,
- * for some 80 MB more at the peak (about 270 MB a child).
+ * for some 80 MB more at the peak. A child's peak over 500 ledgers: 300–330 MB
+ * with a young generation of 16 MB, 340–350 MB with 32.
  */
-const GENERATE_NODE_OPTIONS = ['--max-semi-space-size=16', '--single-threaded-gc', '--heap-growing-percent=300'];
+const GENERATE_NODE_OPTIONS = ['--max-semi-space-size=32', '--single-threaded-gc', '--heap-growing-percent=300'];
 
 /** Why a document's child process gave no outcome (making one has no time limit). */
 const failedText = (failed: Failure) =>

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import reviewLedger from '@tianbao/template-review-ledger';
@@ -56,6 +56,17 @@ describe('reader details', () => {
   it('names the file it was to write when it fails, not its temp file', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'xlsx-')), 'no-such-folder', 'out.xlsx');
     await expect(writeFileAtomic(file, 'x')).rejects.toMatchObject({ code: 'ENOENT', path: file });
+  });
+
+  it('leaves no temp file when the write or the rename fails', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xlsx-'));
+    // Fails after the temp file is open: what is written is not bytes.
+    await expect(writeFileAtomic(join(dir, 'out.xlsx'), 42 as unknown as string)).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_TYPE' });
+    // Fails at the rename: the name is a folder's.
+    await mkdir(join(dir, 'folder'));
+    await writeFile(join(dir, 'folder', 'inside'), '');
+    await expect(writeFileAtomic(join(dir, 'folder'), 'x')).rejects.toMatchObject({ path: join(dir, 'folder') });
+    expect((await readdir(dir)).sort()).toEqual(['folder']);
   });
 
   it('removes the temp files of processes no longer running, and nothing else', async () => {
