@@ -31,6 +31,10 @@ export async function writeFileAtomic(path: string, buf: Buffer | Uint8Array | s
   } catch (e) {
     try {
       if (fd !== undefined) closeSync(fd);
+    } catch {
+      // A close that failed has let the descriptor go all the same.
+    }
+    try {
       unlinkSync(tmp);
     } catch {
       // Never made, or gone.
