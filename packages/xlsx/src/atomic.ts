@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, open, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
+import { readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The temp files `writeFileAtomic` writes, by the id of the process writing them. */
@@ -9,31 +8,19 @@ const TEMP = /^\.tianbao-(\d+)-[0-9a-f]{8}\.tmp$/;
 /** The next temp file's number: from a random start, so that a process of a reused id does not meet the temp names of the last. */
 let nextTemp = randomBytes(4).readUInt32BE();
 
-const openFile = promisify(open);
-
 /**
  * Write via a temp file in the same directory and rename, so readers never see half a file.
  * The temp name is short whatever the name: a name of 255 bytes, the most a file system takes, is written too.
- * A failure names `path`, not the temp file. The file is made on the thread pool: making a file takes
- * the file system 0.3–0.6 ms (ext4), time in which a child making documents lays out the next one.
- * Writing, closing and renaming it take some tens of µs each, less than a hand-over to the thread
- * pool and back costs the main thread, and are made at once.
+ * A failure names `path`, not the temp file. The calls are synchronous: written from a child making
+ * documents, a file's open, write, close and rename each handed to the thread pool and back cost its
+ * main thread more than the calls themselves.
  */
 export async function writeFileAtomic(path: string, buf: Buffer | Uint8Array | string): Promise<void> {
   const tmp = join(dirname(path), `.tianbao-${process.pid}-${(nextTemp++ >>> 0).toString(16).padStart(8, '0')}.tmp`);
-  let fd: number | undefined;
   try {
-    fd = await openFile(tmp, 'w');
-    writeFileSync(fd, buf);
-    closeSync(fd);
-    fd = undefined;
+    writeFileSync(tmp, buf);
     renameSync(tmp, path);
   } catch (e) {
-    try {
-      if (fd !== undefined) closeSync(fd);
-    } catch {
-      // A close that failed has let the descriptor go all the same.
-    }
     try {
       unlinkSync(tmp);
     } catch {
