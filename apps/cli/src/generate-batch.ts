@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { outputContext, type FormDefinition } from '@tianbao/form';
 import { removeStaleTemps } from '@tianbao/xlsx/atomic';
 import { CHILD_LIMITS, ChildPool, runBatches, type Batching, type Failure } from '@tianbao/isolate';
-import { childProgram, jobsFor } from './batch.ts';
+import { INLINE_LESS, childProgram, jobsFor } from './batch.ts';
 import type { PrepareTask } from './child.ts';
 import type { KeptItem } from './item-check.ts';
 import type { GenerateTask, Outcome, OutputSetup, OutputTask } from './make-output.ts';
@@ -115,28 +115,40 @@ const BATCHING: Batching = { most: 8, bytes: 64 << 10 };
  */
 export function generateChildren(template: string, formats: readonly OutputTask['format'][], jobs: number | undefined): ChildPool {
   const { script, showStderr } = childProgram();
-  const pool = new ChildPool({ script, size: jobs ?? availableParallelism(), nodeOptions: GENERATE_NODE_OPTIONS, startNow: 1, ...(showStderr && { showStderr }) });
+  const size = jobs ?? availableParallelism();
+  const pool = new ChildPool({ script, size, nodeOptions: generateNodeOptions(size), startNow: 1, ...(showStderr && { showStderr }) });
   pool.prepare('prepare', { template, formats } satisfies PrepareTask);
   return pool;
 }
 
 /**
- * A document is laid out whole in memory, and much of what a layout makes lives
- * until the document is written: a young generation of 4 MB (the CLI's, see
- * bin/tianbao.js) copies it over and over, a tenth of the time of a batch. Each
- * collection copies about the same (the documents in hand), so fewer are cheaper:
- * over 500 ledgers, 16 MB took 225 of them, 1.4–2.1 s of the child's time; 32 MB
- * takes 117, 0.9–1.2 s, for some 30 MB more a child (64 MB: 70, no less time,
- * pauses of 37 ms). The collector's helper threads would take the
- * other cores' time (the other jobs', the parent's) for less than they cost.
+ * Node's options for each of `children` generating children. A document is laid
+ * out whole in memory, and much of what a layout makes lives until the document
+ * is written: a young generation of 4 MB (the CLI's, see bin/tianbao.js) copies
+ * it over and over, a tenth of the time of a batch. Each collection copies about
+ * the same (the documents in hand), so fewer are cheaper: over 500 ledgers, 16 MB
+ * took 225 of them, 1.4–2.1 s of the child's time; 32 MB takes 117, 0.9–1.2 s,
+ * for some 30 MB more a child (64 MB: 70, no less time, pauses of 37 ms).
  * Under the child's heap cap (`--max-old-space-size`, 512 MB) V8 takes the
  * machine for a small device and lets the old generation grow only 1.4 times
  * between full collections: 200 ledgers took some 15 of them, a tenth of the
  * child's time. Growing it 4 times, as V8 does for a heap allowed 2 GB or more, takes 4,
  * for some 80 MB more at the peak. A child's peak over 500 ledgers: 300–330 MB
  * with a young generation of 16 MB, 340–350 MB with 32.
+ *
+ * The optimising compiler, on background threads, took 3.5 s of processor time over
+ * 500 ledgers; inlining less, as a checker does (`INLINE_LESS`), 2.5 s. The collector's
+ * helper threads are kept only while a core is free of children: with a child on
+ * every core they would take the others' time for less than they cost. With one
+ * child on two cores, the two together made 500 ledgers in a median 12.5 s against
+ * 13.6 s (6 runs in turn, 5 won), 11.3 s against 12.9 s with the inlining alone.
  */
-const GENERATE_NODE_OPTIONS = ['--max-semi-space-size=32', '--single-threaded-gc', '--heap-growing-percent=300'];
+export const generateNodeOptions = (children: number) => [
+  '--max-semi-space-size=32',
+  '--heap-growing-percent=300',
+  INLINE_LESS,
+  ...(children >= availableParallelism() ? ['--single-threaded-gc'] : []),
+];
 
 /** Why a document's child process gave no outcome (making one has no time limit). */
 const failedText = (failed: Failure) =>

@@ -72,6 +72,22 @@ describe('the patches of pdfkit drawing (transforms, colours, opacities)', () =>
   });
 });
 
+describe('the text of a stream (made bytes in pieces)', () => {
+  /** A page whose content (some 50 kB) is many pieces long, and a text after it on a page of its own. */
+  const long = (doc: Doc) => {
+    for (let i = 0; i < 2000; i++) doc.rect(i % 500, i / 4, 10.125, 3.5).stroke();
+    doc.addPage().font(fontFile('NotoSerifSC-Regular.ttf')).text('长页之后', 20, 20);
+  };
+
+  it('write what pdfkit itself writes, deflated or not, ahead or not', async () => {
+    const plain = await written(patched, long);
+    expect(plain.length).toBeGreaterThan(40_000);
+    expect(plain.equals(await written(unpatched(), long))).toBe(true);
+    const theirs = await written(unpatched(), long, true, { buffered: true });
+    for (const ahead of [false, true]) expect((await written(patched, long, true, { buffered: true, ahead })).equals(theirs)).toBe(true);
+  });
+});
+
 describe('the patches of pdfkit text (texts laid out and encoded once, CMaps deflated once)', () => {
   it('write what pdfkit itself writes', async () => {
     const [ours, theirs] = [await written(patched, texts), await written(unpatched(), texts)];

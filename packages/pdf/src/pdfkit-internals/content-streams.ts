@@ -17,10 +17,10 @@ export interface Reference {
  * pdfkit makes every operator a page's content is drawn with (some 10,000 a
  * ledger: a line, a colour, a glyph run) a small Buffer of its own, and
  * concatenates them at the end. Here text written to a stream is appended to
- * one string (V8 keeps it a rope, copied once when made flat: cheaper than
- * joining an array of the pieces) and made bytes once, with the same latin1
- * encoding and counts, just before bytes written (an image, a font file) or
- * the stream's end: the same bytes in the same order.
+ * a string (V8 keeps it a rope, copied once when made flat: cheaper than
+ * joining an array of the pieces) and made bytes, with the same latin1
+ * encoding and counts, every `TEXT_BYTES` and just before bytes written (an
+ * image, a font file) or the stream's end: the same bytes in the same order.
  */
 function textWritten(reference: Reference): void {
   const { write, finalize } = reference;
@@ -32,6 +32,7 @@ function textWritten(reference: Reference): void {
     // As pdfkit's own: a line of text, its byte length in Length until the stream is written out.
     const text = (chunk as string) + '\n';
     this.text = this.text === undefined ? text : this.text + text;
+    if (this.text.length >= TEXT_BYTES) flush(this);
     this.uncompressedLength += text.length;
     if (this.data.Length == null) this.data.Length = 0;
     this.data.Length += text.length;
@@ -59,6 +60,12 @@ export async function deflateAhead(reference: Reference): Promise<void> {
   reference.buffer = [input];
   await deflateBytesAhead(input);
 }
+
+/**
+ * A rope of a whole page (80 kB, 10,000 pieces deep) took 1 ms a ledger to make flat and
+ * encode; made bytes in pieces of 16 kB, and the pieces joined, it takes a third of that.
+ */
+const TEXT_BYTES = 16 * 1024;
 
 function flush(ref: Reference): void {
   if (ref.text !== undefined) ref.buffer.push(Buffer.from(ref.text, 'latin1'));
