@@ -122,7 +122,9 @@ export function generateChildren(template: string, formats: readonly OutputTask[
 }
 
 /**
- * Node's options for each of `children` generating children. A document is laid
+ * Node's options for each of `children` generating children (the pool's size, fixed
+ * before the data is read: a run of a few items on the default jobs uses fewer children
+ * and keeps the helpers off all the same, its collections few). A document is laid
  * out whole in memory, and much of what a layout makes lives until the document
  * is written: a young generation of 4 MB (the CLI's, see bin/tianbao.js) copies
  * it over and over, a tenth of the time of a batch. Each collection copies about
