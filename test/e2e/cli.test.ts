@@ -61,14 +61,17 @@ describe('a command called wrongly', () => {
   });
 
   it('names a number option by what was typed after it, by its name or its alias', async () => {
-    const [jobs, j, half] = await Promise.all([
+    const [jobs, j, half, empty] = await Promise.all([
       said(['validate', FIXTURES, '--jobs', 'two']),
       said(['generate', 'review-ledger', '--data', 'x.json', '-j', 'abc']),
       said(['status', FIXTURES, '-t', 'review-ledger', '--period', '2023-06', '--jobs', '1.5']),
+      said(['validate', FIXTURES, '--jobs', '']),
     ]);
     expect(jobs).toEqual(['--jobs 应为正整数，收到「two」，不是数字', '（tianbao validate --help 查看用法）']);
     expect(j).toEqual(['--jobs 应为正整数，收到「abc」，不是数字', '（tianbao generate --help 查看用法）']);
     expect(half).toEqual(['--jobs 应为正整数，收到「1.5」', '（tianbao status --help 查看用法）']);
+    // yargs reads it as 0.
+    expect(empty).toEqual(['--jobs 应为正整数，收到的是空值', '（tianbao validate --help 查看用法）']);
   });
 });
 

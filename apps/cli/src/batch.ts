@@ -9,15 +9,19 @@ import { UsageError, received } from './usage-error.ts';
 
 /** `--jobs` of a command doing `what` at once; the same result as one at a time, said by `same`. */
 export const jobsSpec = (what: string, same: string) =>
-  ({ alias: 'j', type: 'number', describe: `${what}（默认：文件多时用上全部 CPU 核，每核约 50 个文件起）；${same}` }) as const;
+  ({ alias: 'j', type: 'number', describe: `${what}（默认：文件多时用上全部 CPU 核，每核约 50 个文件起；最多为 CPU 核数）；${same}` }) as const;
 
 /** `--jobs` of a command that checks files. */
 export const CHECK_JOBS = jobsSpec('同时检查的文件数，每个文件在单独的进程中检查', '结果与 1 相同、顺序不变');
 
-/** `--jobs` as given; anything but a whole number from 1 up is a usage error. */
+/**
+ * `--jobs` as given, at most one a core; anything but a whole number from 1 up is a usage error.
+ * More children than cores only share them: validate over 500 files on two cores took 27.8 s
+ * and 1.2 GB with 64, 3.9 s with 2.
+ */
 export function jobsOption(jobs: number | undefined): number | undefined {
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs 应为正整数，${received(jobs, ['jobs', 'j'])}`);
-  return jobs;
+  return jobs === undefined ? undefined : Math.min(jobs, availableParallelism());
 }
 
 /** `--jobs`, else all cores for a batch large enough (see `defaultJobs`). */

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { INLINE_LESS } from '../src/batch.ts';
+import { INLINE_LESS, jobsOption } from '../src/batch.ts';
 import { generateNodeOptions } from '../src/generate-batch.ts';
 
 describe('generateNodeOptions', () => {
@@ -15,5 +15,16 @@ describe('generateNodeOptions', () => {
   it('inlines less, as a checker does, whatever the number of children', () => {
     expect(generateNodeOptions(1)).toContain(INLINE_LESS);
     expect(generateNodeOptions(cores)).toContain(INLINE_LESS);
+  });
+});
+
+describe('jobsOption', () => {
+  it('takes --jobs as given up to one a core, and no more', () => {
+    const cores = availableParallelism();
+    expect(jobsOption(undefined)).toBeUndefined();
+    expect(jobsOption(1)).toBe(1);
+    expect(jobsOption(cores)).toBe(cores);
+    expect(jobsOption(64 * cores)).toBe(cores);
+    expect(() => jobsOption(0)).toThrow(/--jobs 应为正整数/);
   });
 });
