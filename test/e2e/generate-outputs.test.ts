@@ -122,6 +122,28 @@ describe('generate never loses or overwrites an output', () => {
     expect(r.stderr).toContain('data-40k-chars.json $.rows.acceptance.problems：存在问题写入单元格后有 40002 个字符，超过 Excel 单元格的上限 32767 个字符');
   });
 
+  it('refuses a character a workbook cannot hold, by its JSON path and the text around it, before writing anything', async () => {
+    // A NUL and an ESC pasted from another system, U+FFFF, and half of a surrogate pair: the workbook writer drops
+    // the first two and the last, and with U+FFFF it writes a file Excel cannot open.
+    const problems = ['补正通知\x00未一次\x1b性告知', ...ledger.rows.acceptance.problems.slice(1)];
+    const r = await generate([
+      { ...ledger, rows: { ...ledger.rows, acceptance: { ...ledger.rows.acceptance, problems } } },
+      { ...ledger, unit: '温县', filler: '温县司法局\uffff' },
+      { ...ledger, unit: '孟州市', rows: { ...ledger.rows, hearing: { ...ledger.rows.hearing, measures: ['听取申请人\ud842意见'] } } },
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.written).toEqual([]);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringContaining('data.json $[0].rows.acceptance.problems：存在问题中有工作簿存不下的字符 U+0000（看不见的控制字符，或残缺的字），写入会丢失它或损坏文件；请从数据中删去，在「1.补正通知\\x00未一次\\x1b性告知'),
+      expect.stringContaining('data.json $[1].filler：填报单位中有工作簿存不下的字符 U+FFFF'),
+      expect.stringContaining('data.json $[2].rows.hearing.measures：改进措施中有工作簿存不下的字符 U+D842'),
+      '数据有 3 处问题，未生成任何文件',
+    ]);
+    expect(lines[1]).toContain('温县司法局\\uffff');
+    expect(lines[2]).toContain('听取申请人\\ud842意见');
+  });
+
   it('never writes over its own data file', async () => {
     const dir = tempDir();
     // Data saved under the name its own output would have, in the output folder.

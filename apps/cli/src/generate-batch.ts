@@ -22,13 +22,14 @@ export interface GenerateRun extends Omit<OutputSetup, 'template'> {
   jobs: number | undefined;
 }
 
-/** One line of the run's account: an output skipped, or the `file`-th of the `task`-th task (one item's outputs). */
-type Step = { skipped: string } | { task: number; file: number };
+/** One line of the run's account: the `file`-th output of the `task`-th task (one item's outputs). */
+type Step = { task: number; file: number };
 
 /**
  * Generate every output of the data on `jobs` child processes, and print what became
- * of each in the order of the data — paths written on stdout, skips and
- * failures on stderr — exactly as one job prints them. Returns how many failed.
+ * of each in the order of the data — paths written on stdout, failures on
+ * stderr, then one line counting the outputs skipped as up to date — exactly
+ * as one job prints them. Returns how many failed.
  * An item's outputs (its XLSX and PDF) are one task, made together in one
  * child: the PDF's compression runs on the child's thread pool while the
  * workbook is made (see `makeOutputs`). A child is handed a few items at a
@@ -39,6 +40,7 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
   removeStaleTemps(run.out);
   const tasks: OutputTask[][] = [];
   const steps: Step[] = [];
+  const skipped: string[] = [];
   for (const { data, draft } of items) {
     const { asOf } = outputContext(data, run.units, run.asOf);
     const made: OutputTask[] = [];
@@ -46,14 +48,14 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
       const name = filledName(def, data, format);
       const digest = outputDigest(def, { data, format, paper: run.paper, asOf, units: run.units, draft });
       // A re-run leaves alone what was made from the very same inputs, unless --force.
-      if (!run.force && (await upToDate(join(run.out, name), digest))) steps.push({ skipped: join(run.out, name) });
+      if (!run.force && (await upToDate(join(run.out, name), digest))) skipped.push(join(run.out, name));
       else steps.push({ task: tasks.length, file: made.push({ data, format, paper: run.paper, name, asOf, digest, draft }) - 1 });
     }
     if (made.length) tasks.push(made);
   }
 
   const outcomes: Outcome[][] = [];
-  const lineOf = (step: Step) => ('task' in step ? outcomes[step.task]?.[step.file] : step);
+  const lineOf = (step: Step) => outcomes[step.task]?.[step.file];
   let printed = 0;
   /** Print the lines due, in order; `end`: the run is over, and a file never started (the disk full) is passed over. */
   const print = (end = false) => {
@@ -68,7 +70,7 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
       if ('written' in line) {
         console.log(line.written);
         if (line.notice) console.error(line.notice);
-      } else console.error('failed' in line ? line.failed : `已是最新，跳过：${line.skipped}（--force 重新生成）`);
+      } else console.error(line.failed);
     }
   };
 
@@ -80,6 +82,14 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
   print();
   // A full or read-only disk fails every file after it the same way: none is started then (see `makeItems`).
   const noRoom = new AbortController();
+  // Ctrl-C: say what is there and how to go on, then end as the signal ends a process (a child's file being
+  // made is written whole or not at all: see `writeFileAtomic`).
+  const interrupted = () => {
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    console.error('已中断：已生成的文件都是完整的，没有写了一半的文件；重新运行同一命令即可接着生成，已生成的文件会跳过');
+    process.kill(process.pid, 'SIGINT');
+  };
+  process.once('SIGINT', interrupted);
   await runBatches<GenerateTask, Outcome[]>('generate', tasks.map((made) => ({ setup, tasks: made })), BATCHING, {
     pool: run.pool,
     jobs,
@@ -91,10 +101,12 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
       for (const made of outcomes[index]) bar.tick('failed' in made ? 1 : 0);
     },
   });
+  process.off('SIGINT', interrupted);
   bar.done();
   // What was made and skipped after the last file made in order, as ever; then the files never started.
   const unmade = steps.filter((step) => !lineOf(step)).length;
   print(true);
+  if (skipped.length) console.error(skippedText(skipped));
   if (unmade) console.error(`磁盘已满或只读，已停止生成：其余 ${unmade} 个文件未生成。腾出空间后重新运行同一命令即可，已生成的文件会跳过`);
   return outcomes.flat().filter((o) => 'failed' in o).length + unmade;
 }
@@ -151,6 +163,13 @@ export const generateNodeOptions = (children: number) => [
   INLINE_LESS,
   ...(children >= availableParallelism() ? ['--single-threaded-gc'] : []),
 ];
+
+/** Files named in the line that counts the outputs skipped, at most: a re-run of a long list skips hundreds. */
+const SKIPS_NAMED = 3;
+
+/** The one line on the outputs left as they were, up to date: how many, and which when they are few. */
+const skippedText = (paths: readonly string[]) =>
+  `已是最新，跳过 ${paths.length} 个文件（由相同的数据和选项生成过，--force 重新生成）${paths.length <= SKIPS_NAMED ? `：${paths.join('、')}` : ''}`;
 
 /** Why a document's child process gave no outcome (making one has no time limit). */
 const failedText = (failed: Failure) =>

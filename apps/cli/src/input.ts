@@ -1,8 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_CELL_CHARS, Refusal, findReporter, overlongCells, placeName, printable, reporterNames, type FormDefinition, type UnitList } from '@tianbao/form';
+import { MAX_CELL_CHARS, Refusal, findReporter, placeName, printable, reporterNames, unwritableCells, type FormDefinition, type UnitList, type UnwritableCell } from '@tianbao/form';
 import { unknownFields } from './data-fields.ts';
 import { systemText } from './failure.ts';
+import { around } from './unprintable.ts';
 import { UsageError } from './usage-error.ts';
 
 /** `$[1].rows.acceptance.deadlines[0]`, as a person looks a place up in JSON. */
@@ -68,15 +69,22 @@ export function readInput(
     if (!unit) problems.push(`${place(i, ['unit'])}：单位「${value.unit}」不在${units.city.name}的报送单位名单中：${reporterNames(units, def.cityReports)}`);
     else {
       const item = { ...value, unit: unit.name };
-      for (const cell of overlongCells(def, item))
-        problems.push(
-          `${file} ${jsonPath([...prefix(i), ...cell.path])}：${cell.header}写入单元格后有 ${cell.chars} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符；请精简，或把说明另附材料`,
-        );
+      for (const cell of unwritableCells(def, item)) for (const why of unwritableTexts(cell)) problems.push(`${file} ${jsonPath([...prefix(i), ...cell.path])}：${why}`);
       data.push(item);
       at.push(jsonPath(prefix(i)));
     }
   });
   return problems.length ? { data: [], at: [], problems } : { data, at, problems };
+}
+
+/** Why a cell cannot hold what the data gives it, and what to do: a line each reason. */
+function unwritableTexts({ header, chars, character }: UnwritableCell): string[] {
+  return [
+    ...(chars === undefined ? [] : [`${header}写入单元格后有 ${chars} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符；请精简，或把说明另附材料`]),
+    ...(character
+      ? [`${header}中有工作簿存不下的字符 ${character.code}（看不见的控制字符，或残缺的字），写入会丢失它或损坏文件；请从数据中删去，在「${printable(around(character.text, character.char))}」中`]
+      : []),
+  ];
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

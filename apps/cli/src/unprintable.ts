@@ -13,7 +13,7 @@ export function unprintableNotice(name: string, unprintable: ReadonlyMap<string,
 }
 
 /** Up to 10 characters of `text` on each side of `c`. */
-function around(text: string, c: string): string {
+export function around(text: string, c: string): string {
   const chars = [...text];
   const at = chars.indexOf(c);
   const from = Math.max(0, at - 10);

@@ -50,7 +50,7 @@ export {
   type EntryRules,
 } from './model.ts';
 export { outputContext, columnsOf, type OutputContext, type Table, type SheetSpec, type BarChart, type PrintBlock, type PrintLimits, type PrintSpec } from './output.ts';
-export { MAX_CELL_CHARS, overlongCells, type LongCell } from './cell-limit.ts';
+export { MAX_CELL_CHARS, UNWRITABLE, unwritableCells, type UnwritableCell } from './cell-limit.ts';
 export { periodFromFileName } from './period.ts';
 export type { CompileSpec, CompileContext, CompiledPart, Compiled } from './compile.ts';
 export { entryRun, ruleFindings, type EntryRun } from './run-rules.ts';

@@ -1,13 +1,18 @@
+/** Line ends and tab as a programmer writes them. */
+const NAMED_CONTROLS: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 /**
  * Text from a file or the data (a file's name, a sheet's name, a cell quoted
  * in a message) as one printable line: a line break or a terminal's control
  * sequence in it could forge a line of a report or hide one, and a bidi
  * override (U+202E) or an invisible character could make `报表.exe.xlsx` look
- * like another name. Shown as `\n`, `\x1b`, `\u202e`.
+ * like another name; half of a surrogate pair and U+FFFF print as a box or
+ * nothing. Shown as `\n`, `\r`, `\t`, `\x1b`, `\u202e`, `\ud842`.
  */
 export const printable = (text: string): string =>
-  text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => {
-    if (c === '\n') return '\\n';
+  text.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\ufffe\uffff]/gu, (c) => {
+    const named = NAMED_CONTROLS[c];
+    if (named) return named;
     const code = c.codePointAt(0)!;
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });

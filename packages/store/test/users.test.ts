@@ -49,7 +49,7 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
     const add = (name: string) => addUser(db, { name, role: 'city', password: 'password 1' }, defaultUnits).catch((e: Refusal) => [e.rule, e.message]);
     expect(await add(' jiaozuo')).toEqual(['users.name.spaces', '账号名「 jiaozuo」的首尾有空格，请去掉空格']);
     // The tab written out in the message, as every control character of a name is.
-    expect(await add('jiaozuo\t')).toEqual(['users.name.spaces', '账号名「jiaozuo\\x09」的首尾有空格，请去掉空格']);
+    expect(await add('jiaozuo\t')).toEqual(['users.name.spaces', '账号名「jiaozuo\\t」的首尾有空格，请去掉空格']);
     expect(await add('Jiaozuo')).toMatchObject({ name: 'Jiaozuo' });
     expect(await add('JIAOZUO')).toEqual(['users.name.taken', '账号名「JIAOZUO」与已有账号「Jiaozuo」只差大小写，请换一个名字']);
     // The database itself holds the rule, for two processes adding at once.

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { setImmediate as turn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { appendingBytes, inSchemaOrder, deflatingPartsAtOnce, reusingStyleXml, withOpenHeights, zipQueue } from './exceljs-internals.ts';
+import { appendingBytes, deflatingPartsAtOnce, escapingText, inSchemaOrder, reusingStyleXml, withOpenHeights, zipQueue } from './exceljs-internals.ts';
 import { stampZip } from './zip.ts';
 
 /**
@@ -24,6 +24,7 @@ export async function writeBook(date: Date, fill: (book: BookWriter) => Promise<
   // in-memory writer used (the streamed one's fastest level makes files a third larger).
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
   appendingBytes(book);
+  escapingText(book);
   deflatingPartsAtOnce(book);
   reusingStyleXml(book);
   const add = book.addWorksheet.bind(book);

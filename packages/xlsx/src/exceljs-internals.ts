@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import zlib, { type ZlibOptions } from 'node:zlib';
 import type { EventEmitter } from 'node:events';
 import type ExcelJS from 'exceljs';
-import { deflateLater, requirePatchedVersion } from '@tianbao/form';
+import { UNWRITABLE, deflateLater, requirePatchedVersion } from '@tianbao/form';
 
 /**
  * Every use of exceljs's undeclared internals, in one module, written for this
@@ -287,3 +287,26 @@ export function appendingBytes(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const append = zip.append.bind(zip);
   zip.append = (source, data) => append(typeof source === 'string' ? Buffer.from(source) : source, data);
 }
+
+/** A character a text cannot carry (`UNWRITABLE`), or the `_` of a text that reads as an escape (`_x0041_`). */
+const ESCAPED = new RegExp(`${UNWRITABLE.source}|_(?=x[0-9A-Fa-f]{4}_)`, 'g');
+
+/**
+ * `text` as OOXML's strings carry it (ST_Xstring): a character XML cannot hold as `_xHHHH_` (`_x0007_`), as
+ * Excel writes it, and the `_` of a text that would read as such an escape as `_x005F_`. Excel, exceljs and
+ * this package's reader give the text back as it was.
+ */
+export const ooxmlText = (text: string): string =>
+  text.replace(ESCAPED, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+
+/**
+ * exceljs puts a cell's text in the shared strings as it is: it drops a control character (NUL, ESC, BEL),
+ * and with U+FFFF or half of a surrogate pair writes a file Excel cannot open. A text read from a submitted
+ * workbook may hold one (escaped there as `_x0007_`): a compilation keeps it, escaped again (`ooxmlText`).
+ */
+export function escapingText(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const strings = (book as unknown as { sharedStrings: { add(value: unknown): number } }).sharedStrings;
+  const add = strings.add.bind(strings);
+  strings.add = (value) => add(typeof value === 'string' ? ooxmlText(value) : value);
+}
+
