@@ -69,7 +69,7 @@ export function formDocuments(
           return [{ text: block.text, font: HEADING, fontSize: fontSize + 2, margin: [0, 6, 0, 6] }];
         case 'paragraph':
           // A short paragraph goes whole to the next page rather than leave its last lines there alone.
-          return [{ text: block.text, leadingIndent: 2 * fontSize, margin: [0, 4, 0, 0], unbreakable: true }];
+          return [{ text: withLastLineKept(block.text), leadingIndent: 2 * fontSize, margin: [0, 4, 0, 0], unbreakable: true }];
         case 'lines':
           return [linesBlock(block.rows, block.widths, fontSize)];
         case 'table':
@@ -114,6 +114,24 @@ export function formDocuments(
       growing: !def.layout.rows && blocks.some((b) => b.kind === 'form'),
     };
   };
+}
+
+/** Characters a paragraph's last line holds at least, besides its closing punctuation: the roster's `同志兼任。` whole. */
+const LAST_LINE_CHARS = 4;
+
+/**
+ * A paragraph's text whose last `LAST_LINE_CHARS` characters and the
+ * punctuation after them are kept on one line (pdfmake's `noWrap`), as a
+ * typesetter keeps a paragraph from ending on a line of one character and
+ * its full stop (`任。`).
+ */
+export function withLastLineKept(text: string): string | Content[] {
+  const chars = Array.from(text);
+  let at = chars.length;
+  while (at > 0 && /\p{P}/u.test(chars[at - 1]!)) at--;
+  at -= LAST_LINE_CHARS;
+  if (at <= 0) return text;
+  return [{ text: chars.slice(0, at).join('') }, { text: chars.slice(at).join(''), noWrap: true }];
 }
 
 /** Page numbers as in official documents: outside edge, odd right, even left. */

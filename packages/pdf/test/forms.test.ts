@@ -78,6 +78,17 @@ describe('census roster', () => {
     expect(all).toContain('—1—');
   });
 
+  it('never ends the office sentence on a line of one character and its full stop', async () => {
+    // Some units' sentences, laid out freely, ended on a line holding 任。 alone.
+    for (const roster of censusRoster.samples) {
+      const pdf = await getDocumentProxy(new Uint8Array(await renderPdf(censusRoster, roster)));
+      const items = (await (await pdf.getPage(pdf.numPages)).getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [i] : []));
+      const end = items.find((i) => i.str.endsWith('兼任。'))!;
+      const lastLine = items.filter((i) => i.transform[5] === end.transform[5]).map((i) => i.str).join('');
+      expect(lastLine.length, `${roster.unit}: ${lastLine}`).toBeGreaterThanOrEqual('同志兼任。'.length);
+    }
+  });
+
   it('spaces a two-character name out to the width of three', async () => {
     const { pdf, raw } = await printed();
     // pdf.js reports the full-width space in 靳　莲 as a plain space between the two glyphs.
