@@ -1,5 +1,6 @@
 // A sheet's cells as text, for drawing it as a table: read in the child program, so that the process that
 // shows them (the portal) never opens an upload itself.
+import { formatDateCn } from '@tianbao/form';
 import { openWorkbook, type Book } from '@tianbao/xlsx/read';
 
 /** What the child's `sheetCells` method is given: a file, the sheet to draw, and how much of it. */
@@ -18,7 +19,7 @@ export interface MergedRange {
   right: number;
 }
 
-/** The first rows and columns of a sheet, each cell as a clerk sees its text (a date as `YYYY-MM-DD`). */
+/** The first rows and columns of a sheet, each cell as a clerk sees its text (a date as the forms print it: `2024年9月30日`). */
 export interface SheetCells {
   sheet: string;
   /** Columns drawn: `A` to the last that holds a value within `maxColumns`. */
@@ -30,7 +31,7 @@ export interface SheetCells {
   cut: boolean;
 }
 
-const text = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+const text = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Date ? formatDateCn(v.toISOString().slice(0, 10)) : String(v));
 
 /** The sheet named, read row by row, in the child program (the parent asks with `sheetCells`); null when the workbook has no such sheet. */
 export async function readSheetCells(task: SheetCellsTask): Promise<SheetCells | null> {

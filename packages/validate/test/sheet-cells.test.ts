@@ -28,6 +28,19 @@ describe('a sheet\'s cells for drawing', () => {
     expect(cells.cut).toBe(false);
   });
 
+  it('gives a date cell as the forms print it, not as an ISO date', async () => {
+    const checklist = formById('outfall-checklist');
+    const sample = checklist.samples.find((s) => s.outfalls.some((o: { deadline?: string }) => o.deadline))!;
+    const file = join(dir, 'checklist.xlsx');
+    writeFileSync(file, await writeWorkbook(checklist, sample));
+    const cells = (await readSheetCells({ file, sheet: checklist.layout.sheet, maxRows: 1000, maxColumns: 60 }))!;
+    const column = cells.rows[2]!.indexOf('完成时限');
+    const first = sample.outfalls.findIndex((o: { deadline?: string }) => o.deadline);
+    const [y, m, d] = sample.outfalls[first].deadline.split('-').map(Number);
+    expect(cells.rows[3 + first]![column]).toBe(`${y}年${m}月${d}日`);
+    expect(cells.rows.flat().filter((t) => /^\d{4}-\d{2}-\d{2}$/.test(t))).toEqual([]);
+  });
+
   it('stops at the rows and columns asked for, and says so', async () => {
     const cells = (await readSheetCells({ file: await ledgerFile(), sheet: ledger.layout.sheet, maxRows: 3, maxColumns: 2 }))!;
     expect(cells.rows).toEqual([
