@@ -9,9 +9,9 @@ export const MAX_CELL_CHARS = 32767;
 /**
  * A cell of the form's sheet whose text a workbook cannot hold as it is:
  * longer than Excel's limit (`chars`), or holding a character XML cannot
- * carry (`character`: a control character such as NUL or ESC, U+FFFE, U+FFFF,
- * half of a surrogate pair), which a writer drops, or with which it writes a
- * file Excel cannot open.
+ * carry (`character`: a control character such as NUL or ESC, which a writer
+ * drops; half of a surrogate pair, written as U+FFFD; U+FFFE or U+FFFF, with
+ * which it writes a file Excel cannot open).
  */
 export interface UnwritableCell {
   /** The data the cell is written from (`['rows', 'acceptance', 'problems']`). */
@@ -30,6 +30,13 @@ export interface UnwritableCell {
  */
 export const UNWRITABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * The cells of the form's sheet whose written text a workbook cannot hold
+ * (see `UnwritableCell`), with the data each is written from. Measured on the
+ * text the workbook writes (items joined as `1.…\n2.…`): the title (from
+ * `unit`), the info line (`filler`), the table's answer cells and the fields
+ * under it. Computed sheets only repeat these texts.
+ */
 export function unwritableCells(def: FormDefinition<any>, data: Record<string, any>): UnwritableCell[] {
   const { layout } = def;
   const out: UnwritableCell[] = [];

@@ -301,7 +301,7 @@ export const ooxmlText = (text: string): string =>
 
 /**
  * exceljs puts a cell's text in the shared strings as it is: it drops a control character (NUL, ESC, BEL),
- * and with U+FFFF or half of a surrogate pair writes a file Excel cannot open. A text read from a submitted
+ * half of a surrogate pair becomes U+FFFD, and with U+FFFF it writes a file Excel cannot open. A text read from a submitted
  * workbook may hold one (escaped there as `_x0007_`): a compilation keeps it, escaped again (`ooxmlText`).
  */
 export function escapingText(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
