@@ -73,6 +73,17 @@ describe('a command called wrongly', () => {
     // yargs reads it as 0.
     expect(empty).toEqual(['--jobs 应为正整数，收到的是空值', '（tianbao validate --help 查看用法）']);
   });
+
+  it('refuses an option given twice, by name or alias, where yargs would make it a list no command takes', async () => {
+    const [format, out, jobs] = await Promise.all([
+      said(['generate', 'review-ledger', '--data', 'x.json', '--format', 'xlsx', '--format', 'pdf']),
+      said(['compile', 'review-ledger', FIXTURES, '-o', 'a', '--out', 'b']),
+      said(['validate', FIXTURES, '-j', '1', '--jobs', '2']),
+    ]);
+    expect(format).toEqual(['--format 只能给一次，收到了 2 个：「xlsx」「pdf」', '（tianbao generate --help 查看用法）']);
+    expect(out).toEqual(['--out 只能给一次，收到了 2 个：「a」「b」', '（tianbao compile --help 查看用法）']);
+    expect(jobs).toEqual(['--jobs 只能给一次，收到了 2 个：「1」「2」', '（tianbao validate --help 查看用法）']);
+  });
 });
 
 describe('a reader that goes away', () => {

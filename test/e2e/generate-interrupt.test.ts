@@ -46,5 +46,13 @@ describe('generate stopped with Ctrl-C', () => {
     const names = readdirSync(out);
     expect(names).toHaveLength(2 * LEDGERS);
     expect(names.filter((n) => !/\.(xlsx|pdf)$/.test(n))).toEqual([]);
+
+    // Asked to write everything, it is told to go on without --force, which would write everything again.
+    const forced = spawn(BIN, [...args, '--force'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '' } });
+    let forcedErr = '';
+    forced.stdout.once('data', () => forced.kill('SIGINT'));
+    forced.stderr.on('data', (chunk: Buffer) => (forcedErr += chunk));
+    await new Promise((resolve) => forced.on('close', resolve));
+    expect(forcedErr).toContain('重新运行同一命令（去掉 --force）即可接着生成');
   });
 });

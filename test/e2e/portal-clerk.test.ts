@@ -122,12 +122,23 @@ describe('the portal in Chromium', () => {
     await page.waitForURL(/\/submissions\/[0-9a-f-]+$/);
     await expect(page.locator('#verdict').textContent()).resolves.toBe('不通过');
     const e4 = page.locator('td[data-cell="E4"]');
-    await expect(e4.getAttribute('class')).resolves.toBe('flag-error');
+    await expect(e4.getAttribute('class')).resolves.toBe('flag-error whole');
     await expect(e4.textContent()).resolves.toContain('尽快【错误】完成时限「尽快」无法识别为日期');
     await expect(page.locator('td[data-cell="D5"]').getAttribute('class')).resolves.toBe('flag-warning');
     // The `<script>` typed into a cell is text on the page.
     await expect(page.locator('td', { hasText: '<script>alert("台账")</script>听证笔录不全' }).count()).resolves.toBe(1);
     await shot('2-faulty');
+    // On a narrow window a date stays on one line: the table scrolls sideways rather than break it.
+    await page.setViewportSize({ width: 360, height: 900 });
+    const lines = (ref: string) =>
+      page.locator(`td[data-cell="${ref}"]`).evaluate((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td.firstChild!);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    await expect(page.locator('td[data-cell="E5"]').textContent()).resolves.toBe('2023年8月31日');
+    await expect(lines('E5')).resolves.toBe(1);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The warning explained.
     await page.getByLabel('D5 的说明').fill('第三个问题为本月新发现，改进措施正在研究，下月补报');

@@ -1,5 +1,6 @@
 // Engines load inside the handlers that use them, so `--help` and `templates` start quickly.
 import yargs, { type Argv } from 'yargs';
+import { printable } from '@tianbao/form/light';
 import { UnknownForm, formIds } from '@tianbao/forms/list';
 import cli from '../package.json' with { type: 'json' };
 import { blank } from './commands/blank.ts';
@@ -40,6 +41,7 @@ export function commandLine(argv: readonly string[]): Argv {
     .usage('$0 <命令> [选项]\n\n填报：生成、填写、检查政府报表');
   for (const command of COMMANDS) line = line.command(command as any);
   return line
+    .middleware(givenOnce, true)
     .demandCommand(1, commandMissing(COMMANDS))
     .recommendCommands()
     .strict()
@@ -60,6 +62,18 @@ export function commandLine(argv: readonly string[]): Argv {
       const typed = typedCommand({ argv, commands: COMMANDS }) ? typedOptionFaults(argv, (line as unknown as { getOptions(): KnownOptions }).getOptions(), VALUE_OPTIONS) : null;
       throw new CommandLineRefused(argv, typed ?? usageText(msg ?? err?.message ?? '', { argv, commands: COMMANDS, choices: { template: formIds }, ...(describe && { describe }) }));
     });
+}
+
+/**
+ * An option given twice (`--format xlsx --format pdf`) is a usage error: yargs would make its value a list,
+ * which no command takes but for its paths. Each option is named once, by its long name (yargs also sets
+ * its alias and its camel-case name).
+ */
+function givenOnce(args: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(args)) {
+    if (!Array.isArray(value) || key === '_' || key === 'paths' || key.length < 2 || /[A-Z]/.test(key)) continue;
+    throw new UsageError(`--${key} 只能给一次，收到了 ${value.length} 个：${value.map((v) => `「${printable(String(v))}」`).join('')}`);
+  }
 }
 
 /** Runs the command of `argv`; a usage error, found by yargs or by the command, throws CommandLineRefused. */

@@ -86,7 +86,8 @@ export async function generateBatch(def: FormDefinition<any>, items: readonly Ke
   // made is written whole or not at all: see `writeFileAtomic`).
   const interrupted = () => {
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    console.error('已中断：已生成的文件都是完整的，没有写了一半的文件；重新运行同一命令即可接着生成，已生成的文件会跳过');
+    // With --force a re-run would write everything again: it is to go on without.
+    console.error(`已中断：已生成的文件都是完整的，没有写了一半的文件；重新运行同一命令${run.force ? '（去掉 --force）' : ''}即可接着生成，已生成的文件会跳过`);
     process.kill(process.pid, 'SIGINT');
   };
   process.once('SIGINT', interrupted);

@@ -120,7 +120,7 @@ describe.each(ENGINES)('the pages on %s', (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('<script>alert');
     expect(page.body).toContain('&lt;script&gt;alert(&quot;台账&quot;)&lt;/script&gt;听证笔录不全');
-    expect(page.body).toMatch(/<td class="flag-error" data-cell="E4">尽快<span class="note">【错误】完成时限「尽快」无法识别为日期/);
+    expect(page.body).toMatch(/<td class="flag-error whole" data-cell="E4">尽快<span class="note">【错误】完成时限「尽快」无法识别为日期/);
     expect(page.body).toMatch(/<td class="flag-warning" data-cell="D5">[^<]*<span class="note">【提示】案件审理方面有3个问题、2条改进措施/);
     expect(page.body).toContain('<span class="state state-invalid" id="verdict">不通过</span>');
     // The board: 修武县 did not pass, 温县 has sent nothing yet.

@@ -37,7 +37,7 @@ export interface DrawnSheet {
 
 export const noteOf = (i: Issue): CellNote => ({ label: i.severity === 'error' ? '错误' : i.explained ? '已说明' : '提示', message: i.message });
 
-/** The class of a cell by its worst finding: an error, a warning not explained, or explained ones only. */
+/** The class of a cell by its worst finding: an error, a warning not explained, or explained ones only (besides `whole`: see `SHORT`). */
 function flagOf(issues: Issue[]): string {
   if (issues.some((i) => i.severity === 'error')) return 'flag-error';
   if (issues.some((i) => !i.explained)) return 'flag-warning';
@@ -67,12 +67,18 @@ export function drawSheet(cells: SheetCells, issues: Issue[]): DrawnSheet {
       if (covered.has(`${r}:${c}`)) continue;
       const ref = `${columnLetter(c)}${r}`;
       const found = byCell.get(ref) ?? [];
-      drawn.push({ ref, text: cells.rows[r - 1]?.[c - 1] ?? '', cls: flagOf(found), ...(span.get(`${r}:${c}`) ?? { rowspan: 1, colspan: 1 }), notes: found.map(noteOf) });
+      const text = cells.rows[r - 1]?.[c - 1] ?? '';
+      const cls = [flagOf(found), short(text) ? 'whole' : ''].filter(Boolean).join(' ');
+      drawn.push({ ref, text, cls, ...(span.get(`${r}:${c}`) ?? { rowspan: 1, colspan: 1 }), notes: found.map(noteOf) });
     }
     rows.push({ r, cells: drawn });
   }
   return { name: cells.sheet, columns: Array.from({ length: width }, (_, i) => columnLetter(i + 1)), rows, cut: cells.cut, ...DRAWN };
 }
+
+/** Characters of a value kept on one line: a code, a number, a date, a short name; the table scrolls sideways rather than break them. */
+const SHORT = 20;
+const short = (text: string) => text.length > 0 && text.length <= SHORT && !text.includes('\n');
 
 /** `E` → 5; a finding without a column → 0. */
 function columnOf(column: string | null): number {
