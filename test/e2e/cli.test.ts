@@ -175,7 +175,9 @@ describe('blank, generate, extract', () => {
     bad.rows.acceptance.deadlines = ['2023-02-30'];
     const worse = { period: '2023-6', rows: { acceptence: {}, hearing: { problems: [5], measures: 'x', deadlines: [] } } };
     const split = { ...sample, rows: { ...sample.rows, acceptance: { problems: ['a\nb'], measures: ['1.x'], deadlines: ['2023-07-01'] } } };
-    writeFileSync(data, JSON.stringify([sample, bad, worse, split]));
+    // A carriage return alone breaks the line too, as a workbook shows it.
+    const returned = { ...sample, rows: { ...sample.rows, hearing: { problems: ['c\rd'], measures: ['1.y'], deadlines: ['2023-07-01'] } } };
+    writeFileSync(data, JSON.stringify([sample, bad, worse, split, returned]));
     const r = await tianbao(['generate', 'review-ledger', '--data', data, '-o', join(out, 'o')]);
     expect(r.code).toBe(1);
     // Each place by its JSON path and the form's name for it, what belongs there in Chinese, and what was there.
@@ -191,6 +193,7 @@ describe('blank, generate, extract', () => {
     );
     // Data text is quoted on one line.
     expect(r.stderr).toContain('一项只写一行，收到「a\\nb」\n');
+    expect(r.stderr).toContain('$[4].rows.hearing.problems[0]（案件审理方面的存在问题）：一项只写一行，收到「c\\rd」\n');
     expect(r.stderr).not.toMatch(/期望|实际接收|string|undefined|array/);
     expect(existsSync(join(out, 'o'))).toBe(false);
   });

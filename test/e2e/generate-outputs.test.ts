@@ -144,6 +144,15 @@ describe('generate never loses or overwrites an output', () => {
     expect(lines[2]).toContain('听取申请人\\ud842意见');
   });
 
+  it('shows a control character in what it quotes, never sends it to the terminal', async () => {
+    // A BEL in a unit's name, an ESC sequence in a misspelt key: each shown by its code.
+    const r = await generate([{ ...ledger, unit: '修武县\x07' }, { ...ledger, rows: { ...ledger.rows, ['acc\x1b[31mX']: {} } }]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(r.stderr).toContain('单位「修武县\\x07」不在');
+    expect(r.stderr).toContain('$[1].rows.acc\\x1b[31mX');
+  });
+
   it('never writes over its own data file', async () => {
     const dir = tempDir();
     // Data saved under the name its own output would have, in the output folder.

@@ -55,7 +55,7 @@ export const generate: CommandModule<object, Args> = {
     const pool = generateChildren(args.template, formats as Format[], jobs);
     try {
       const def = await loadForm(args.template);
-      const [{ IsoDate }, { readInput }, { checkItems }, { isDraft }, { outputProblems }, { filledName }] = await Promise.all([
+      const [{ IsoDate, printable }, { readInput }, { checkItems }, { isDraft }, { outputProblems }, { filledName }] = await Promise.all([
         import('@tianbao/form'),
         import('../input.ts'),
         import('../item-check.ts'),
@@ -77,7 +77,8 @@ export const generate: CommandModule<object, Args> = {
         problems.push(...outputProblems(def, { dataFile: args.data, data, at, formats, out: args.out, inputs }));
       }
       if (problems.length) {
-        for (const p of problems) console.error(p);
+        // A value quoted in a message may hold a control character (a unit's name with a BEL in it): shown, not sent to the terminal.
+        for (const p of problems) console.error(printable(p));
         console.error(`数据有 ${problems.length} 处问题，未生成任何文件`);
         process.exitCode = 1;
         return;
