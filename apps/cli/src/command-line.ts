@@ -64,14 +64,17 @@ export function commandLine(argv: readonly string[]): Argv {
     });
 }
 
+/** The options a command takes more than once: the earlier months' returns (`--previous 6月 --previous 7月`). */
+const REPEATABLE = new Set(['_', 'paths', 'previous']);
+
 /**
  * An option given twice (`--format xlsx --format pdf`) is a usage error: yargs would make its value a list,
- * which no command takes but for its paths. Each option is named once, by its long name (yargs also sets
- * its alias and its camel-case name).
+ * which no command takes but those of `REPEATABLE`. Each option is named once, by its long name (yargs also
+ * sets its alias and its camel-case name).
  */
 function givenOnce(args: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(args)) {
-    if (!Array.isArray(value) || key === '_' || key === 'paths' || key.length < 2 || /[A-Z]/.test(key)) continue;
+    if (!Array.isArray(value) || REPEATABLE.has(key) || key.length < 2 || /[A-Z]/.test(key)) continue;
     throw new UsageError(`--${key} 只能给一次，收到了 ${value.length} 个：${value.map((v) => `「${printable(String(v))}」`).join('')}`);
   }
 }
