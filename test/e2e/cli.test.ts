@@ -83,6 +83,8 @@ describe('a command called wrongly', () => {
     expect(format).toEqual(['--format 只能给一次，收到了 2 个：「xlsx」「pdf」', '（tianbao generate --help 查看用法）']);
     expect(out).toEqual(['--out 只能给一次，收到了 2 个：「a」「b」', '（tianbao compile --help 查看用法）']);
     expect(jobs).toEqual(['--jobs 只能给一次，收到了 2 个：「1」「2」', '（tianbao validate --help 查看用法）']);
+    // A misspelt option is unknown first, however often it is given.
+    expect(await said(['validate', FIXTURES, '--fromat', 'json', '--fromat', 'text'])).toEqual(['无法识别的选项 --fromat', '（tianbao validate --help 查看用法）']);
   });
 });
 
@@ -177,7 +179,9 @@ describe('blank, generate, extract', () => {
     const split = { ...sample, rows: { ...sample.rows, acceptance: { problems: ['a\nb'], measures: ['1.x'], deadlines: ['2023-07-01'] } } };
     // A carriage return alone breaks the line too, as a workbook shows it.
     const returned = { ...sample, rows: { ...sample.rows, hearing: { problems: ['c\rd'], measures: ['1.y'], deadlines: ['2023-07-01'] } } };
-    writeFileSync(data, JSON.stringify([sample, bad, worse, split, returned]));
+    // The 填报 line under the title is one line: a 填报单位 broken in two would not be read back.
+    const twoLines = { ...sample, filler: '修武县\n司法局' };
+    writeFileSync(data, JSON.stringify([sample, bad, worse, split, returned, twoLines]));
     const r = await tianbao(['generate', 'review-ledger', '--data', data, '-o', join(out, 'o')]);
     expect(r.code).toBe(1);
     // Each place by its JSON path and the form's name for it, what belongs there in Chinese, and what was there.
@@ -194,6 +198,7 @@ describe('blank, generate, extract', () => {
     // Data text is quoted on one line.
     expect(r.stderr).toContain('一项只写一行，收到「a\\nb」\n');
     expect(r.stderr).toContain('$[4].rows.hearing.problems[0]（案件审理方面的存在问题）：一项只写一行，收到「c\\rd」\n');
+    expect(r.stderr).toContain('$[5].filler（填报单位）：只写一行，不能分段，收到「修武县\\n司法局」\n');
     expect(r.stderr).not.toMatch(/期望|实际接收|string|undefined|array/);
     expect(existsSync(join(out, 'o'))).toBe(false);
   });

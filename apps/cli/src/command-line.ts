@@ -41,7 +41,8 @@ export function commandLine(argv: readonly string[]): Argv {
     .usage('$0 <命令> [选项]\n\n填报：生成、填写、检查政府报表');
   for (const command of COMMANDS) line = line.command(command as any);
   return line
-    .middleware(givenOnce, true)
+    // After yargs' own checks: a misspelt option given twice is unknown first.
+    .middleware(givenOnce, false)
     .demandCommand(1, commandMissing(COMMANDS))
     .recommendCommands()
     .strict()

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { outputContext, type FormDefinition } from '@tianbao/form';
+import { outputContext, printable, type FormDefinition } from '@tianbao/form';
 import { removeStaleTemps } from '@tianbao/xlsx/atomic';
 import { CHILD_LIMITS, ChildPool, runBatches, type Batching, type Failure } from '@tianbao/isolate';
 import { INLINE_LESS, childProgram, jobsFor } from './batch.ts';
@@ -170,7 +170,7 @@ const SKIPS_NAMED = 3;
 
 /** The one line on the outputs left as they were, up to date: how many, and which when they are few. */
 const skippedText = (paths: readonly string[]) =>
-  `已是最新，跳过 ${paths.length} 个文件（由相同的数据和选项生成过，--force 重新生成）${paths.length <= SKIPS_NAMED ? `：${paths.join('、')}` : ''}`;
+  `已是最新，跳过 ${paths.length} 个文件（由相同的数据和选项生成过，--force 重新生成）${paths.length <= SKIPS_NAMED ? `：${paths.map(printable).join('、')}` : ''}`;
 
 /** Why a document's child process gave no outcome (making one has no time limit). */
 const failedText = (failed: Failure) =>

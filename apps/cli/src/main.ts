@@ -1,4 +1,5 @@
 import { hideBin } from 'yargs/helpers';
+import { printable } from '@tianbao/form/light';
 import { CommandLineRefused, runCommandLine } from './command-line.ts';
 import { failureText } from './failure.ts';
 import { guardOutput } from './pipes.ts';
@@ -14,7 +15,8 @@ try {
   await runCommandLine(argv);
 } catch (e) {
   if (e instanceof CommandLineRefused) {
-    console.error(e.message);
+    // A path or value typed may hold a control character: shown by its code, a line at a time.
+    console.error(e.message.split('\n').map(printable).join('\n'));
     process.exit(USAGE);
   }
   console.error(`出错：${failureText(e, argv.join(' '))}`);

@@ -9,8 +9,13 @@ export const FormHeader = z.object({
   unit: z.string().trim().min(1),
   /** Reporting month, `YYYY-MM`. */
   period: Period.optional(),
-  /** 填报单位, the office that filled the form. */
-  filler: z.string().trim().min(1).optional(),
+  /** 填报单位, the office that filled the form: one line, as the 填报 line under the title holds it. */
+  filler: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((s) => !/[\r\n\u2028\u2029]/.test(s), '只写一行，不能分段')
+    .optional(),
   /** 填报日期. */
   reportDate: IsoDate.optional(),
 });

@@ -76,9 +76,12 @@ export function drawSheet(cells: SheetCells, issues: Issue[]): DrawnSheet {
   return { name: cells.sheet, columns: Array.from({ length: width }, (_, i) => columnLetter(i + 1)), rows, cut: cells.cut, ...DRAWN };
 }
 
-/** Characters of a value kept on one line: a code, a number, a date, a short name; the table scrolls sideways rather than break them. */
+/**
+ * Characters of a line kept whole: a code, a number, a date, a short name; the table scrolls sideways rather
+ * than break them. A cell of such lines (a ledger's `1.2023年8月31日`, `2.持续推进`) is kept as it is.
+ */
 const SHORT = 20;
-const short = (text: string) => text.length > 0 && text.length <= SHORT && !text.includes('\n');
+const short = (text: string) => text.length > 0 && text.split('\n').every((line) => line.length <= SHORT);
 
 /** `E` → 5; a finding without a column → 0. */
 function columnOf(column: string | null): number {

@@ -69,7 +69,7 @@ button:hover, .button:hover { background: var(--brand-dark); text-decoration: no
 .board-wrap { overflow-x: auto; border: 1px solid var(--line); background: #fff; }
 table.sheet { border-collapse: collapse; font-size: 0.88rem; }
 table.sheet th, table.sheet td { border: 1px solid #dfe3e8; padding: 3px 6px; min-width: 3em; max-width: 22em; vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; }
-table.sheet td.whole { white-space: nowrap; }
+table.sheet td.whole { white-space: pre; }
 table.sheet thead th, table.sheet th.r { background: #eef1f5; color: var(--muted); font-weight: normal; text-align: center; position: sticky; }
 table.sheet thead th { top: 0; z-index: 1; }
 table.sheet th.r { left: 0; }
