@@ -292,12 +292,12 @@ export function appendingBytes(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
  * A character a text cannot carry (`UNWRITABLE`); a carriage return, which an XML parser reads as a line
  * feed; the `_` of a text that reads as an escape (`_x0041_`).
  */
-const ESCAPED = new RegExp(`${UNWRITABLE.source}|\r|_(?=x[0-9A-Fa-f]{4}_)`, 'g');
+const ESCAPED = new RegExp(`${UNWRITABLE.source}|\\r|_(?=x[0-9A-Fa-f]{4}_)`, 'g');
 
 /**
  * `text` as OOXML's strings carry it (ST_Xstring): a character XML cannot hold, or a carriage return, as
- * `_xHHHH_` (`_x0007_`, `_x000D_`), as Excel writes it, and the `_` of a text that would read as such an escape as `_x005F_`. Excel, exceljs and
- * this package's reader give the text back as it was.
+ * `_xHHHH_` (`_x0007_`, `_x000D_`), as Excel writes it, and the `_` of a text that would read as such an
+ * escape as `_x005F_`. Excel, exceljs and this package's reader give the text back as it was.
  */
 export const ooxmlText = (text: string): string =>
   text.replace(ESCAPED, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
