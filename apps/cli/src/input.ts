@@ -82,7 +82,7 @@ function unwritableTexts({ header, chars, character }: UnwritableCell): string[]
   return [
     ...(chars === undefined ? [] : [`${header}写入单元格后有 ${chars} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符；请精简，或把说明另附材料`]),
     ...(character
-      ? [`${header}中有工作簿存不下的字符 ${character.code}（看不见的控制字符，或残缺的字），写入会丢失它或损坏文件；请从数据中删去，在「${printable(around(character.text, character.char))}」中`]
+      ? [`${header}中有工作簿存不下的字符 ${character.code}（看不见的控制字符，或残缺的字），写入会丢失它或损坏文件；请从数据中删去，在「${around(character.text, character.char)}」中`]
       : []),
   ];
 }

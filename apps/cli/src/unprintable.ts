@@ -1,4 +1,4 @@
-import { printable } from '@tianbao/form/light';
+import { codePointName, printable } from '@tianbao/form/light';
 
 /** Characters named at most in a notice. */
 const NAMED = 5;
@@ -9,7 +9,7 @@ const NAMED = 5;
  * code point and the text it is in; the workbook shows them as Excel's fonts do.
  */
 export function unprintableNotice(name: string, unprintable: ReadonlyMap<string, string>): string {
-  const each = [...unprintable].slice(0, NAMED).map(([c, text]) => `「${printable(c)}」（U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}，在「${printable(around(text, c))}」中）`);
+  const each = [...unprintable].slice(0, NAMED).map(([c, text]) => `「${printable(c)}」（${codePointName(c)}，在「${printable(around(text, c))}」中）`);
   const more = unprintable.size > NAMED ? `等 ${unprintable.size} 个字` : '';
   return `提示：${name} 中 ${each.join('、')}${more}PDF 字体中没有，打印出来是空框，请打印后手写补上；工作簿（XLSX）中不受影响`;
 }

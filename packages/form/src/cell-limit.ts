@@ -1,6 +1,7 @@
 import type { CellType } from './cells.ts';
 import type { DataPath } from './issues.ts';
 import { infoLineFor } from './info-line.ts';
+import { codePointName } from './printable.ts';
 import { bodyRows, titleFor, type FormDefinition } from './model.ts';
 
 /** Excel keeps at most this many characters (UTF-16 units, as Excel counts) in a cell. */
@@ -48,7 +49,7 @@ export function unwritableCells(def: FormDefinition<any>, data: Record<string, a
       path,
       header,
       ...(text.length > MAX_CELL_CHARS && { chars: text.length }),
-      ...(bad && { character: { char: bad[0], code: `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, text } }),
+      ...(bad && { character: { char: bad[0], code: codePointName(bad[0]), text } }),
     });
   };
   const written = (cell: CellType<any>, value: unknown) => (value === undefined || value === null ? null : cell.write(value));

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { CellType } from './cells.ts';
 import { IsoDate, Period } from './dates.ts';
+import { LINE_BREAK } from './text.ts';
 import type { Column, Layout } from './model.ts';
 
 /** The fields every form carries besides its table: who reports, for which month. */
@@ -14,7 +15,7 @@ export const FormHeader = z.object({
     .string()
     .trim()
     .min(1)
-    .refine((s) => !/[\r\n\u2028\u2029]/.test(s), '只写一行，不能分段')
+    .refine((s) => !LINE_BREAK.test(s), '只写一行，不能分段')
     .optional(),
   /** 填报日期. */
   reportDate: IsoDate.optional(),

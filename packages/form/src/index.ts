@@ -1,9 +1,9 @@
 import './locale.ts';
-export { textKey, tidyLines } from './text.ts';
+export { LINE_BREAK, textKey, tidyLines } from './text.ts';
 export { Remembered } from './remembered.ts';
 export { SameKeys } from './same-keys.ts';
 export { displayWidth, padDisplay, padColumns } from './display-width.ts';
-export { invisibleIn, printable } from './printable.ts';
+export { codePointName, invisibleIn, printable } from './printable.ts';
 export { Unit, UnitList, defaultUnits, loadUnits, findUnit, findReporter, reporterNames } from './units.ts';
 export { IsoDate, Period, readDate, formatDateCn, formatPeriodCn, monthBefore, monthAfter, isoOf, today, DAYS_1904, serialDate, type DateRead } from './dates.ts';
 export {

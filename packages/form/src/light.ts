@@ -6,6 +6,6 @@
  */
 export { Refusal, unexpected, DEBUG_VARIABLE } from './refusal.ts';
 export { displayWidth, padDisplay, padColumns } from './display-width.ts';
-export { invisibleIn, printable } from './printable.ts';
+export { codePointName, invisibleIn, printable } from './printable.ts';
 export { requirePatchedVersion } from './patched-version.ts';
 export { defineRules, type Catalogue, type Rule, type RuleId, type RuleSpec } from './rule-catalogue.ts';

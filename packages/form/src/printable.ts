@@ -23,8 +23,11 @@ export const printable = (text: string): string =>
  */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/u;
 
+/** A character named by its code point, as Unicode writes it: `U+202E`, `U+20BB7`; half of a surrogate pair by its own. */
+export const codePointName = (c: string): string => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** The first character of `text` that cannot be seen or typed, as `U+202E`; null when there is none. */
 export function invisibleIn(text: string): string | null {
   const bad = INVISIBLE.exec(text);
-  return bad && `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return bad && codePointName(bad[0]);
 }

@@ -29,6 +29,9 @@ export function textKey(text: string): string {
     .replace(/;/g, '；');
 }
 
+/** A line break of any kind: a carriage return alone too, which a workbook shows as one, and Unicode's separators. */
+export const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
 const UNTIDY = /^[\s\u3000]|[\s\u3000]$|[\r\n]/;
 
 /** Trim each line and drop blank ones; keeps line breaks between items. */

@@ -303,9 +303,10 @@ export const ooxmlText = (text: string): string =>
   text.replace(ESCAPED, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 
 /**
- * exceljs puts a cell's text in the shared strings as it is: it drops a control character (NUL, ESC, BEL),
- * half of a surrogate pair becomes U+FFFD, and with U+FFFF it writes a file Excel cannot open. A text read from a submitted
- * workbook may hold one (escaped there as `_x0007_`): a compilation keeps it, escaped again (`ooxmlText`).
+ * exceljs puts a cell's text in the shared strings as it is: it drops a control character (NUL, ESC,
+ * BEL), half of a surrogate pair becomes U+FFFD, and with U+FFFF it writes a file Excel cannot open. A
+ * text read from a submitted workbook may hold one (escaped there as `_x0007_`): a compilation keeps it,
+ * escaped again (`ooxmlText`).
  */
 export function escapingText(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const strings = (book as unknown as { sharedStrings: { add(value: unknown): number } }).sharedStrings;

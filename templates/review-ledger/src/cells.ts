@@ -1,11 +1,9 @@
-import { IsoDate, asText, formatDateCn, joinItems, readDate, splitItems, type CellProblem, type CellType } from '@tianbao/form';
+import { IsoDate, LINE_BREAK, asText, formatDateCn, joinItems, readDate, splitItems, type CellProblem, type CellType } from '@tianbao/form';
 import * as z from 'zod';
 
 /** No problems: one frozen array for every cell read well. */
 const NONE = Object.freeze([]) as unknown as CellProblem[];
 
-/** A line break of any kind: a carriage return alone too, which a workbook shows as one. */
-const LINE_BREAK = /[\r\n\u2028\u2029]/;
 const Item = z.string().trim().min(1, '不能为空，没有内容的项请删去').refine((s) => !LINE_BREAK.test(s), '一项只写一行');
 
 /** Numbered items (`1.…` `2.…`), one per line: the ledger's 存在问题 and 改进措施. */

@@ -1,3 +1,4 @@
+import { codePointName } from '@tianbao/form';
 import { BadXml } from './bad-xml.ts';
 import { parsedRuns } from './slow-path.ts';
 
@@ -21,7 +22,7 @@ const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
  */
 export function charData(raw: string): string {
   const control = CONTROL.exec(raw);
-  if (control) throw new BadXml(`含有 XML 不允许的控制字符 U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  if (control) throw new BadXml(`含有 XML 不允许的控制字符 ${codePointName(control[0])}`);
   // The end of a CDATA section, where none began: no text may hold it.
   if (raw.includes(']]>')) throw new BadXml('的文字中含有 XML 不允许的「]]>」');
   const s = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
